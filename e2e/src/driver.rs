@@ -1,0 +1,116 @@
+//! The tauri-driver process and the app session it hosts.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::webdriver::Session;
+
+/// How to start the app.
+#[derive(Debug, Default)]
+pub struct AppOptions {
+    /// Extra environment for the app (tauri-driver passes its own on).
+    pub env: Vec<(String, String)>,
+}
+
+/// A running app: tauri-driver, WebKitWebDriver, the app and its WebDriver session.
+/// Dropping it ends the session and stops tauri-driver with SIGTERM (SIGKILL
+/// would orphan WebKitWebDriver, which then holds the test's output open).
+pub struct App {
+    driver: Child,
+    /// The WebDriver session of the app's window.
+    pub session: Session,
+    /// The app's data folder (a fresh temporary one).
+    pub data_dir: tempfile::TempDir,
+}
+
+impl App {
+    /// Starts the app built by `cargo xtask e2e` with a fresh data folder.
+    pub fn launch(options: AppOptions) -> anyhow::Result<App> {
+        let binary = app_binary()?;
+        let data_dir = tempfile::tempdir()?;
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let mut command = Command::new("tauri-driver");
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("PORTAL_DESK_DATA_DIR", data_dir.path())
+            .envs(options.env.iter().map(|(k, v)| (k, v)))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        let driver = command
+            .spawn()
+            .context("starting tauri-driver (cargo xtask setup installs it)")?;
+        let mut app = App {
+            driver,
+            session: Session::placeholder(),
+            data_dir,
+        };
+        let base = format!("http://127.0.0.1:{port}");
+        wait_for_driver(&base)?;
+        app.session = Session::create(&base, &binary)?;
+        Ok(app)
+    }
+
+    /// The app's data folder.
+    pub fn data_path(&self) -> &Path {
+        self.data_dir.path()
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        self.session.delete();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if matches!(self.driver.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        eprintln!("tauri-driver did not stop on SIGTERM; leaving it");
+    }
+}
+
+fn app_binary() -> anyhow::Result<PathBuf> {
+    let path = match std::env::var_os("PORTAL_DESK_APP") {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../target/debug/portal-desk")
+            .canonicalize()
+            .context(
+                "no app binary: run `cargo xtask e2e`, which builds it with the UI embedded",
+            )?,
+    };
+    if !path.is_file() {
+        bail!("no app binary at {}", path.display());
+    }
+    Ok(path)
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wait_for_driver(base: &str) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if ureq::get(&format!("{base}/status")).call().is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bail!("tauri-driver did not answer on {base}")
+}

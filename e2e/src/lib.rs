@@ -1,0 +1,24 @@
+//! End-to-end harness: starts `tauri-driver` (which starts WebKitWebDriver and
+//! the real app), and drives the window over the W3C WebDriver protocol.
+//!
+//! `cargo xtask e2e` builds the app with the UI embedded, then runs these tests
+//! under Xvfb inside a private D-Bus session with an unlocked gnome-keyring.
+
+mod driver;
+mod webdriver;
+
+pub use driver::{App, AppOptions};
+pub use webdriver::{Element, Session};
+
+use std::path::PathBuf;
+
+/// Where screenshots go: `target/e2e-screenshots/`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("e2e/ is inside the workspace")
+        .join("target")
+        .join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("create the screenshot folder");
+    dir
+}

@@ -1,0 +1,195 @@
+//! Just enough of the W3C WebDriver protocol for our tests.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow, bail};
+use base64::Engine;
+use serde_json::{Value, json};
+
+/// The element-reference key of the W3C protocol.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// How long queries wait for the UI (Yew renders after the wasm loads).
+const WAIT: Duration = Duration::from_secs(20);
+
+/// One WebDriver session: the app's window.
+#[derive(Debug)]
+pub struct Session {
+    url: String,
+}
+
+/// An element found in the page.
+#[derive(Debug, Clone)]
+pub struct Element<'s> {
+    session: &'s Session,
+    id: String,
+}
+
+impl Session {
+    pub(crate) fn placeholder() -> Session {
+        Session { url: String::new() }
+    }
+
+    pub(crate) fn create(base: &str, application: &Path) -> anyhow::Result<Session> {
+        let capabilities = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "tauri:options": { "application": application.display().to_string() }
+                }
+            }
+        });
+        let response = send("POST", &format!("{base}/session"), Some(capabilities))?;
+        let id = response["sessionId"]
+            .as_str()
+            .ok_or_else(|| anyhow!("no sessionId in {response}"))?;
+        Ok(Session {
+            url: format!("{base}/session/{id}"),
+        })
+    }
+
+    pub(crate) fn delete(&self) {
+        if !self.url.is_empty() {
+            let _ = send("DELETE", &self.url, None);
+        }
+    }
+
+    fn command(&self, method: &str, path: &str, body: Option<Value>) -> anyhow::Result<Value> {
+        send(method, &format!("{}{path}", self.url), body)
+    }
+
+    /// Waits until `css` matches an element, and returns the first.
+    pub fn find(&self, css: &str) -> anyhow::Result<Element<'_>> {
+        self.wait_for(&format!("an element matching {css}"), || self.try_find(css))
+    }
+
+    /// The first element matching `css` now, if any.
+    pub fn try_find(&self, css: &str) -> anyhow::Result<Option<Element<'_>>> {
+        let found = self.command(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        )?;
+        Ok(found
+            .as_array()
+            .and_then(|all| all.first())
+            .and_then(|e| e[ELEMENT_KEY].as_str())
+            .map(|id| Element {
+                session: self,
+                id: id.to_owned(),
+            }))
+    }
+
+    /// Waits until the element matching `css` has text containing `needle`.
+    pub fn wait_for_text(&self, css: &str, needle: &str) -> anyhow::Result<String> {
+        self.wait_for(&format!("{css} to contain {needle:?}"), || {
+            Ok(match self.try_find(css)? {
+                Some(element) => Some(element.text()?).filter(|t| t.contains(needle)),
+                None => None,
+            })
+        })
+    }
+
+    /// The window's title.
+    pub fn title(&self) -> anyhow::Result<String> {
+        Ok(self
+            .command("GET", "/title", None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// Saves a PNG of the window to `path`.
+    pub fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        let data = self.command("GET", "/screenshot", None)?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap_or_default())
+            .context("decoding the screenshot")?;
+        std::fs::write(path, png).with_context(|| format!("writing {}", path.display()))
+    }
+
+    /// Polls `probe` until it yields a value; fails after [`WAIT`] with `what`.
+    pub fn wait_for<T>(
+        &self,
+        what: &str,
+        mut probe: impl FnMut() -> anyhow::Result<Option<T>>,
+    ) -> anyhow::Result<T> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(value) = probe()? {
+                return Ok(value);
+            }
+            if Instant::now() > deadline {
+                bail!("gave up waiting for {what}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Element<'_> {
+    fn path(&self, tail: &str) -> String {
+        format!("/element/{}{tail}", self.id)
+    }
+
+    /// Clicks it.
+    pub fn click(&self) -> anyhow::Result<()> {
+        self.session
+            .command("POST", &self.path("/click"), Some(json!({})))?;
+        Ok(())
+    }
+
+    /// Empties an input.
+    pub fn clear(&self) -> anyhow::Result<()> {
+        self.session
+            .command("POST", &self.path("/clear"), Some(json!({})))?;
+        Ok(())
+    }
+
+    /// Types `text` into it, as a user would.
+    pub fn type_text(&self, text: &str) -> anyhow::Result<()> {
+        self.session
+            .command("POST", &self.path("/value"), Some(json!({"text": text})))?;
+        Ok(())
+    }
+
+    /// Its visible text.
+    pub fn text(&self) -> anyhow::Result<String> {
+        Ok(self
+            .session
+            .command("GET", &self.path("/text"), None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// One of its properties, such as `value`.
+    pub fn property(&self, name: &str) -> anyhow::Result<Value> {
+        self.session
+            .command("GET", &self.path(&format!("/property/{name}")), None)
+    }
+}
+
+/// Sends one WebDriver request and returns its `value`, or the driver's error.
+fn send(method: &str, url: &str, body: Option<Value>) -> anyhow::Result<Value> {
+    let request = ureq::request(method, url).timeout(Duration::from_secs(60));
+    let response = match body {
+        Some(body) => request.send_json(body),
+        None => request.call(),
+    };
+    let response = match response {
+        Ok(response) => response,
+        Err(ureq::Error::Status(code, response)) => {
+            let body: Value = response.into_json().unwrap_or(Value::Null);
+            bail!(
+                "WebDriver {method} {url} answered {code}: {}",
+                body["value"]
+            );
+        }
+        Err(e) => return Err(anyhow!("WebDriver {method} {url}: {e}")),
+    };
+    let body: Value = response
+        .into_json()
+        .context("WebDriver answered non-JSON")?;
+    Ok(body["value"].clone())
+}

@@ -1,0 +1,78 @@
+//! Onboarding through the real window: a refused key, then a saved one.
+
+use std::process::Command;
+
+use portal_e2e::{App, AppOptions, screenshot_dir};
+
+const VALID_KEY: &str = "sk_test_51FakeKeyForE2eTests000abcd";
+
+#[test]
+fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Result<()> {
+    let app = App::launch(AppOptions::default())?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+
+    ui.wait_for_text("h1", "Connect your Stripe account")?;
+    assert_eq!(ui.title()?, "Portal Desk");
+    ui.screenshot(&shots.join("onboarding-empty.png"))?;
+
+    let field = ui.find("#api-key")?;
+    field.type_text("pk_test_51FakeKeyForE2eTests000abcd")?;
+    ui.find("#save-key")?.click()?;
+    let error = ui.wait_for_text("#key-error", "publishable key")?;
+    assert!(
+        !error.contains("FakeKey"),
+        "the error must not echo the key: {error}"
+    );
+    ui.screenshot(&shots.join("onboarding-publishable-key.png"))?;
+
+    field.clear()?;
+    field.type_text(VALID_KEY)?;
+    ui.find("#save-key")?.click()?;
+    ui.wait_for_text(
+        "#key-saved",
+        "Key saved for profile default (test mode), ending in ...abcd",
+    )?;
+    assert_eq!(
+        field.property("value")?,
+        "",
+        "the key field is emptied once the key is stored"
+    );
+    ui.screenshot(&shots.join("onboarding-key-saved.png"))?;
+
+    let found = Command::new("secret-tool")
+        .args([
+            "search",
+            "--all",
+            "service",
+            "portal-desk",
+            "username",
+            "default",
+        ])
+        .output()?;
+    let found = String::from_utf8_lossy(&found.stdout);
+    assert!(
+        found.contains(VALID_KEY),
+        "the key is in the Secret Service: {found}"
+    );
+
+    let leaks = files_with(app.data_path(), "FakeKeyForE2e");
+    assert!(leaks.is_empty(), "the key reached files: {leaks:?}");
+    Ok(())
+}
+
+fn files_with(dir: &std::path::Path, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            hits.extend(files_with(&path, needle));
+        } else if std::fs::read(&path)
+            .map(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes()))
+            .unwrap_or(false)
+        {
+            hits.push(path.display().to_string());
+        }
+    }
+    hits
+}

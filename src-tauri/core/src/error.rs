@@ -1,0 +1,28 @@
+use std::path::PathBuf;
+
+use crate::keychain::KeychainError;
+use crate::profiles::ProfileError;
+use crate::secret::KeyFormatError;
+
+/// Every failure of the core. The Tauri commands turn it into `{code, message}`
+/// and the CLI into an exit code; both show the `Display` text to the user.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The key's format is wrong.
+    #[error(transparent)]
+    KeyFormat(#[from] KeyFormatError),
+    /// The OS keychain failed.
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    /// The profile name or record is unusable.
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+    /// The data folder could not be read or written.
+    #[error("could not use the data folder {}: {source}", path.display())]
+    DataDir {
+        /// The folder or file involved.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,21 @@
+//! The Portal Desk core: everything the app does, with no knowledge of Tauri or
+//! of the UI. The Tauri commands and the CLI in `src-tauri/src/` are thin layers
+//! over this crate.
+//!
+//! Today it holds the Stripe key ([`ApiKey`]), the OS keychain ([`Keychain`])
+//! and profiles ([`Profiles`]). Stripe, the cache, sync, portal and mail join
+//! it as their issues land.
+
+#![warn(missing_docs)]
+
+mod data_dir;
+mod error;
+mod keychain;
+mod profiles;
+mod secret;
+
+pub use data_dir::{APP_IDENTIFIER, DataDir};
+pub use error::Error;
+pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
+pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, Profiles};
+pub use secret::{ApiKey, KeyFormatError, KeyKind, Mode};

@@ -1,0 +1,324 @@
+//! Profiles: a named Stripe account connection (key in the keychain, record in
+//! the data folder). Several profiles live side by side, e.g. `test` and `live`.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data_dir::DataDir;
+use crate::error::Error;
+use crate::keychain::Keychain;
+use crate::secret::{ApiKey, KeyKind, Mode};
+
+/// A valid profile name: 1 to 40 ASCII letters, digits, `-` or `_`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProfileName(String);
+
+/// A profile name or record that can't be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// The name breaks the naming rule.
+    #[error(
+        "{0:?} is not a usable profile name: use 1 to 40 letters, digits, '-' or '_' (for example default, test or live)"
+    )]
+    InvalidName(String),
+    /// `profiles.json` exists but can't be read.
+    #[error("the profile list {} is damaged ({reason}); move it aside and save your key again", path.display())]
+    DamagedRegistry {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong with it.
+        reason: String,
+    },
+}
+
+impl ProfileName {
+    /// The profile used when none is named.
+    pub const DEFAULT: &'static str = "default";
+
+    /// Checks `name` against the naming rule.
+    pub fn parse(name: &str) -> Result<ProfileName, ProfileError> {
+        let valid = (1..=40).contains(&name.len())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid {
+            Ok(ProfileName(name.to_owned()))
+        } else {
+            // Shown quoted; cap it so a pasted key or essay doesn't flood the message.
+            Err(ProfileError::InvalidName(name.chars().take(40).collect()))
+        }
+    }
+
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ProfileName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a profile's key was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    /// The OS keychain.
+    Keychain,
+    /// `STRIPE_API_KEY` (CLI only).
+    Environment,
+}
+
+/// All that may be shown about a key: never the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyInfo {
+    /// The profile.
+    pub profile: ProfileName,
+    /// Test or live.
+    pub mode: Mode,
+    /// Secret or restricted.
+    pub kind: KeyKind,
+    /// The last four characters.
+    pub last4: String,
+    /// Where it came from.
+    pub source: KeySource,
+}
+
+impl KeyInfo {
+    /// Describes `key` without keeping it.
+    pub fn describe(profile: &ProfileName, key: &ApiKey, source: KeySource) -> KeyInfo {
+        KeyInfo {
+            profile: profile.clone(),
+            mode: key.mode(),
+            kind: key.kind(),
+            last4: key.last4().to_owned(),
+            source,
+        }
+    }
+}
+
+/// The profiles of one data folder and their keys in the keychain.
+pub struct Profiles {
+    data_dir: DataDir,
+    keychain: Arc<Keychain>,
+}
+
+/// `profiles.json`: which profiles exist and their mode. No secrets, so the
+/// app can list profiles without asking the keychain.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Registry {
+    profiles: Vec<ProfileRecord>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ProfileRecord {
+    name: String,
+    mode: String,
+    key_kind: String,
+}
+
+const REGISTRY_FILE: &str = "profiles.json";
+
+impl Profiles {
+    /// Profiles stored in `data_dir`, with keys in `keychain`.
+    pub fn new(data_dir: DataDir, keychain: Arc<Keychain>) -> Profiles {
+        Profiles { data_dir, keychain }
+    }
+
+    /// The data folder these profiles live in.
+    pub fn data_dir(&self) -> &DataDir {
+        &self.data_dir
+    }
+
+    /// Checks the format of `raw`, stores it in the keychain for `profile` and
+    /// records the profile. Only the key's description comes back.
+    pub fn save_key(&self, profile: &ProfileName, raw: &str) -> Result<KeyInfo, Error> {
+        let key = ApiKey::parse(raw)?;
+        self.keychain.save(profile, &key)?;
+        let info = KeyInfo::describe(profile, &key, KeySource::Keychain);
+        self.update_registry(|registry| {
+            registry.profiles.retain(|p| p.name != profile.as_str());
+            registry.profiles.push(ProfileRecord {
+                name: profile.to_string(),
+                mode: info.mode.as_str().into(),
+                key_kind: info.kind.as_str().into(),
+            });
+        })?;
+        Ok(info)
+    }
+
+    /// The description of the key saved for `profile`, if any.
+    pub fn key_info(&self, profile: &ProfileName) -> Result<Option<KeyInfo>, Error> {
+        Ok(self
+            .keychain
+            .load(profile)?
+            .map(|key| KeyInfo::describe(profile, &key, KeySource::Keychain)))
+    }
+
+    /// Removes the key of `profile` from the keychain and its record from the
+    /// data folder; `false` when there was no key.
+    pub fn forget_key(&self, profile: &ProfileName) -> Result<bool, Error> {
+        let removed = self.keychain.forget(profile)?;
+        if self.registry_path().exists() {
+            self.update_registry(|registry| {
+                registry.profiles.retain(|p| p.name != profile.as_str())
+            })?;
+        }
+        Ok(removed)
+    }
+
+    /// The names of the profiles recorded in the data folder, sorted.
+    pub fn names(&self) -> Result<Vec<String>, Error> {
+        let mut names: Vec<String> = self
+            .read_registry()?
+            .profiles
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    fn registry_path(&self) -> PathBuf {
+        self.data_dir.path().join(REGISTRY_FILE)
+    }
+
+    fn read_registry(&self) -> Result<Registry, Error> {
+        let path = self.registry_path();
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                ProfileError::DamagedRegistry {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                }
+                .into()
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Registry::default()),
+            Err(source) => Err(Error::DataDir { path, source }),
+        }
+    }
+
+    fn update_registry(&self, change: impl FnOnce(&mut Registry)) -> Result<(), Error> {
+        let dir = self.data_dir.ensure().map_err(|source| Error::DataDir {
+            path: self.data_dir.path().to_owned(),
+            source,
+        })?;
+        let mut registry = self.read_registry()?;
+        change(&mut registry);
+        let json = serde_json::to_vec_pretty(&registry).expect("the registry always serializes");
+        write_atomically(dir, &self.registry_path(), &json)
+    }
+}
+
+/// Writes through a temporary file and a rename, so a crash leaves either the
+/// old file or the new one, never half of one.
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io_error = |source| Error::DataDir {
+        path: path.to_owned(),
+        source,
+    };
+    let tmp = dir.join(format!(".{REGISTRY_FILE}.tmp"));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp).map_err(io_error)?;
+    file.write_all(bytes).map_err(io_error)?;
+    file.sync_all().map_err(io_error)?;
+    std::fs::rename(&tmp, path).map_err(io_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profiles(dir: &Path) -> Profiles {
+        let data_dir = DataDir::resolve(Some(dir.join("data"))).expect("explicit dir");
+        Profiles::new(data_dir, Arc::new(Keychain::in_memory()))
+    }
+
+    #[test]
+    fn profile_names_follow_the_rule() {
+        for good in ["default", "test", "live", "acme-eu_2"] {
+            assert!(ProfileName::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["", "with space", "../etc", "ünïcode", &"x".repeat(41)] {
+            assert!(ProfileName::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn save_key_records_the_profile_without_the_key() -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("default")?;
+        let info = profiles.save_key(&name, " sk_test_51FakeKeyForTests0000abcd\n")?;
+        assert_eq!((info.mode, info.last4.as_str()), (Mode::Test, "abcd"));
+        assert_eq!(profiles.names()?, vec!["default".to_string()]);
+
+        let registry = std::fs::read_to_string(tmp.path().join("data/profiles.json"))?;
+        assert!(
+            !registry.contains("FakeKeyForTests"),
+            "the key must stay out of files"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_rejected_key_leaves_nothing_behind() -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("default")?;
+        assert!(
+            profiles
+                .save_key(&name, "pk_test_51FakeKey0000abcd")
+                .is_err()
+        );
+        assert!(profiles.key_info(&name)?.is_none(), "no key stored");
+        assert!(!tmp.path().join("data").exists(), "no data folder created");
+        Ok(())
+    }
+
+    #[test]
+    fn forget_removes_key_and_record() -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("live")?;
+        profiles.save_key(&name, "sk_live_51FakeKeyForTests0000wxyz")?;
+        assert!(profiles.forget_key(&name)?, "a key was there");
+        assert!(profiles.key_info(&name)?.is_none());
+        assert!(profiles.names()?.is_empty());
+        assert!(!profiles.forget_key(&name)?, "nothing left to forget");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn data_files_are_private() -> anyhow::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        profiles.save_key(
+            &ProfileName::parse("default")?,
+            "sk_test_51FakeKeyForTests0000abcd",
+        )?;
+        let dir_mode = std::fs::metadata(tmp.path().join("data"))?
+            .permissions()
+            .mode()
+            & 0o777;
+        let file_mode = std::fs::metadata(tmp.path().join("data/profiles.json"))?
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!((dir_mode, file_mode), (0o700, 0o600));
+        Ok(())
+    }
+}

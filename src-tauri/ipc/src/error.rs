@@ -1,0 +1,67 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The one error shape that crosses the IPC bridge: `{code, message}`.
+///
+/// `message` is written for the person using the app; `code` exists only
+/// where the UI acts differently on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDto {
+    /// What kind of failure this is.
+    pub code: ErrorCode,
+    /// A human sentence saying what went wrong and what to do.
+    pub message: String,
+}
+
+/// The failures the UI tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The key's format is wrong; the message says how.
+    InvalidKey,
+    /// The profile name is not usable.
+    InvalidProfile,
+    /// The OS keychain could not be reached or refused access.
+    KeychainUnavailable,
+    /// The IPC call itself failed (the bridge, not the command).
+    Bridge,
+    /// Anything else; the message explains.
+    Internal,
+    /// A code from a newer core that this UI does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+impl fmt::Display for ErrorDto {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ErrorDto {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_serializes_as_code_and_message() {
+        let dto = ErrorDto {
+            code: ErrorCode::KeychainUnavailable,
+            message: "the system keychain is unavailable".into(),
+        };
+        let json = serde_json::to_value(&dto).expect("serializes");
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "keychain_unavailable", "message": "the system keychain is unavailable"}),
+            "the IPC edge promises {{code, message}} with snake_case codes"
+        );
+    }
+
+    #[test]
+    fn unknown_codes_from_a_newer_core_still_decode() {
+        let dto: ErrorDto = serde_json::from_str(r#"{"code":"brand_new","message":"m"}"#)
+            .expect("an unknown code must not break decoding");
+        assert_eq!(dto.code, ErrorCode::Unknown);
+    }
+}

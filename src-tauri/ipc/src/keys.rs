@@ -1,0 +1,138 @@
+use serde::{Deserialize, Serialize};
+
+/// Arguments of [`crate::SaveKey`]. This is the only message that carries a key,
+/// and it only goes from the UI to the core, never back.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveKeyArgs {
+    /// The profile to store the key for, e.g. `default`.
+    pub profile: String,
+    /// The key as typed or pasted; the core trims and checks it.
+    pub key: String,
+}
+
+// Written by hand so a key never reaches a log through `{:?}`.
+impl std::fmt::Debug for SaveKeyArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SaveKeyArgs")
+            .field("profile", &self.profile)
+            .field("key", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Arguments of commands that act on one profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileArgs {
+    /// The profile's name, e.g. `default`.
+    pub profile: String,
+}
+
+/// What the app may know about a saved key: never the key itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyStatus {
+    /// The profile the key belongs to.
+    pub profile: String,
+    /// Test or live mode, from the key's prefix.
+    pub mode: Mode,
+    /// Secret (`sk_`) or restricted (`rk_`).
+    pub kind: KeyKind,
+    /// The key's last four characters, as the Stripe Dashboard shows them.
+    pub last4: String,
+    /// Where the key came from.
+    pub source: KeySource,
+}
+
+/// Stripe's two modes; each has its own data and keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// `sk_test_` / `rk_test_` keys.
+    Test,
+    /// `sk_live_` / `rk_live_` keys.
+    Live,
+}
+
+/// The two kinds of key that can call the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyKind {
+    /// A full-access secret key (`sk_`).
+    Secret,
+    /// A restricted key (`rk_`) with a chosen set of permissions.
+    Restricted,
+}
+
+/// Where a key was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    /// The OS keychain (service `portal-desk`, account = profile name).
+    Keychain,
+    /// The `STRIPE_API_KEY` environment variable (CLI only).
+    Environment,
+}
+
+impl Mode {
+    /// The word the UI and CLI show: `test` or `live`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Test => "test",
+            Mode::Live => "live",
+        }
+    }
+}
+
+impl KeyKind {
+    /// The word the UI and CLI show: `secret` or `restricted`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyKind::Secret => "secret",
+            KeyKind::Restricted => "restricted",
+        }
+    }
+}
+
+impl KeyStatus {
+    /// The sentence the onboarding screen shows once a key is stored.
+    pub fn saved_sentence(&self) -> String {
+        format!(
+            "Key saved for profile {} ({} mode), ending in ...{}",
+            self.profile,
+            self.mode.as_str(),
+            self.last4
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_of_save_key_args_hides_the_key() {
+        let args = SaveKeyArgs {
+            profile: "default".into(),
+            key: "sk_test_canary_do_not_print".into(),
+        };
+        let printed = format!("{args:?}");
+        assert!(
+            !printed.contains("canary"),
+            "Debug must redact the key: {printed}"
+        );
+    }
+
+    #[test]
+    fn saved_sentence_matches_the_onboarding_promise() {
+        let status = KeyStatus {
+            profile: "default".into(),
+            mode: Mode::Test,
+            kind: KeyKind::Secret,
+            last4: "abcd".into(),
+            source: KeySource::Keychain,
+        };
+        assert_eq!(
+            status.saved_sentence(),
+            "Key saved for profile default (test mode), ending in ...abcd"
+        );
+    }
+}

@@ -1,0 +1,26 @@
+use portal_core::ProfileName;
+use portal_ipc::{KeyStatus, ProfileArgs, SaveKeyArgs};
+use tauri::State;
+
+use super::key_status_dto;
+use crate::AppState;
+use crate::error::AppError;
+
+/// [`portal_ipc::SaveKey`]: the key goes into the keychain; only its description comes back.
+#[tauri::command(async)]
+pub fn save_key(state: State<'_, AppState>, args: SaveKeyArgs) -> Result<KeyStatus, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    Ok(key_status_dto(
+        state.profiles.save_key(&profile, &args.key)?,
+    ))
+}
+
+/// [`portal_ipc::GetKeyStatus`]
+#[tauri::command(async)]
+pub fn key_status(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<Option<KeyStatus>, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    Ok(state.profiles.key_info(&profile)?.map(key_status_dto))
+}

@@ -1,0 +1,27 @@
+//! Thin Tauri commands: parse the arguments, call one core function, convert.
+//! Each command's name and types come from `portal_ipc`.
+
+pub mod keys;
+
+use portal_core::{KeyInfo, KeySource};
+use portal_ipc::KeyStatus;
+
+/// The IPC view of a key description.
+pub fn key_status_dto(info: KeyInfo) -> KeyStatus {
+    KeyStatus {
+        profile: info.profile.to_string(),
+        mode: match info.mode {
+            portal_core::Mode::Test => portal_ipc::Mode::Test,
+            portal_core::Mode::Live => portal_ipc::Mode::Live,
+        },
+        kind: match info.kind {
+            portal_core::KeyKind::Secret => portal_ipc::KeyKind::Secret,
+            portal_core::KeyKind::Restricted => portal_ipc::KeyKind::Restricted,
+        },
+        last4: info.last4,
+        source: match info.source {
+            KeySource::Keychain => portal_ipc::KeySource::Keychain,
+            KeySource::Environment => portal_ipc::KeySource::Environment,
+        },
+    }
+}

@@ -1,0 +1,112 @@
+//! The CLI without a keychain: formats, usage, exit codes, no display.
+
+mod support;
+
+use support::{TEST_KEY, cli, run, text};
+
+/// A D-Bus-less environment: no session bus and an empty runtime dir, so the
+/// Secret Service can't be reached.
+fn without_dbus(command: &mut std::process::Command, runtime: &std::path::Path) {
+    command
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("XDG_RUNTIME_DIR", runtime);
+}
+
+#[test]
+fn a_publishable_key_is_refused_before_the_keychain() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let mut command = cli(tmp.path());
+    without_dbus(&mut command, tmp.path());
+    let output = run(
+        command.args(["key", "set"]),
+        "pk_test_51FakeKeyForTests0000abcd\n",
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains("publishable key"), "stderr: {stderr}");
+    assert!(
+        !stderr.contains("FakeKey") && !stdout.contains("FakeKey"),
+        "no echo of the key"
+    );
+    Ok(())
+}
+
+#[test]
+fn without_a_dbus_session_the_keychain_is_unavailable_and_exit_is_3() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    for args in [&["key", "set"][..], &["key", "status"], &["key", "forget"]] {
+        let mut command = cli(tmp.path());
+        without_dbus(&mut command, tmp.path());
+        let output = run(command.args(args), &format!("{TEST_KEY}\n"));
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("the system keychain is unavailable"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("FakeKey"), "no echo of the key: {stderr}");
+    }
+    Ok(())
+}
+
+#[test]
+fn usage_errors_exit_2() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    for args in [
+        &["key", "bogus"][..],
+        &["nonsense"],
+        &["key", "status", "--jsn"],
+    ] {
+        let output = run(cli(tmp.path()).args(args), "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_bad_profile_name_is_explained() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let output = run(
+        cli(tmp.path()).args(["--profile", "../x", "key", "status"]),
+        "",
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not a usable profile name"), "{stderr}");
+    Ok(())
+}
+
+#[test]
+fn status_reports_an_environment_key_without_revealing_it() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let output = run(
+        cli(tmp.path())
+            .args(["key", "status", "--json"])
+            .env("STRIPE_API_KEY", "rk_live_51FakeKeyForTests0000wxyz"),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout)?;
+    assert_eq!(
+        json,
+        serde_json::json!({"profile": "default", "mode": "live", "kind": "restricted", "last4": "wxyz", "source": "environment"})
+    );
+    assert!(!stdout.contains("FakeKey"));
+    Ok(())
+}
+
+#[test]
+fn without_a_display_the_window_explains_how_to_run() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let output = run(
+        cli(tmp.path())
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY"),
+        "",
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("xvfb-run"), "{stderr}");
+    Ok(())
+}

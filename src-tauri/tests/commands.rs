@@ -1,0 +1,124 @@
+//! The Tauri commands on the mock runtime: the real IPC path and the real ACL
+//! (the app's generated context, so the capability file is enforced), with an
+//! in-memory keychain.
+
+use std::sync::Arc;
+
+use portal_core::{DataDir, Keychain};
+use portal_desk::{AppState, run_app};
+use portal_ipc::{Command, ErrorCode, ErrorDto, GetKeyStatus, KeyStatus, SaveKey};
+use serde_json::{Value, json};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+fn app(data_dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let state = AppState::new(
+        DataDir::resolve(Some(data_dir.to_owned())).expect("explicit dir"),
+        Arc::new(Keychain::in_memory()),
+    );
+    let app = run_app(mock_builder(), state)
+        .build(tauri::generate_context!(test = true))
+        .expect("the app builds on the mock runtime");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a mock window");
+    (app, webview)
+}
+
+fn invoke<C: Command>(webview: &WebviewWindow<MockRuntime>, args: Value) -> Result<Value, Value> {
+    let origin = webview.url().expect("the mock webview has a URL");
+    invoke_from::<C>(webview, origin, args)
+}
+
+fn invoke_from<C: Command>(
+    webview: &WebviewWindow<MockRuntime>,
+    origin: tauri::Url,
+    args: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: C::NAME.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: origin,
+        body: tauri::ipc::InvokeBody::Json(json!({ "args": args })),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().expect("json"))
+}
+
+#[test]
+fn save_key_returns_mode_and_last4_only() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let (_app, webview) = app(tmp.path());
+    let response = invoke::<SaveKey>(
+        &webview,
+        json!({"profile": "default", "key": "  sk_test_51FakeKeyForTests0000abcd \n"}),
+    )
+    .map_err(|e| anyhow::anyhow!("save_key failed: {e}"))?;
+    assert!(
+        !response.to_string().contains("FakeKey"),
+        "the key must never come back over IPC: {response}"
+    );
+    let status: KeyStatus = serde_json::from_value(response)?;
+    assert_eq!(
+        status.saved_sentence(),
+        "Key saved for profile default (test mode), ending in ...abcd"
+    );
+
+    let again = invoke::<GetKeyStatus>(&webview, json!({"profile": "default"}))
+        .map_err(|e| anyhow::anyhow!("key_status failed: {e}"))?;
+    let again: Option<KeyStatus> = serde_json::from_value(again)?;
+    assert_eq!(again, Some(status), "status reads back what was saved");
+    Ok(())
+}
+
+#[test]
+fn a_bad_key_fails_with_code_and_message() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let (_app, webview) = app(tmp.path());
+    for (key, expected) in [
+        ("pk_test_51FakeKeyForTests0000abcd", "publishable key"),
+        ("", "Enter your Stripe secret key"),
+        ("sk_test_51Fake KeyForTests", "spaces"),
+    ] {
+        let error = invoke::<SaveKey>(&webview, json!({"profile": "default", "key": key}))
+            .expect_err("a bad key must be refused");
+        let error: ErrorDto = serde_json::from_value(error)?;
+        assert_eq!(error.code, ErrorCode::InvalidKey, "{key:?}");
+        assert!(
+            error.message.contains(expected),
+            "{key:?}: {}",
+            error.message
+        );
+    }
+    let status = invoke::<GetKeyStatus>(&webview, json!({"profile": "default"}));
+    assert_eq!(status, Ok(Value::Null), "nothing was saved");
+    Ok(())
+}
+
+#[test]
+fn a_bad_profile_name_is_its_own_error() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let (_app, webview) = app(tmp.path());
+    let error = invoke::<GetKeyStatus>(&webview, json!({"profile": "no spaces please"}))
+        .expect_err("refused");
+    let error: ErrorDto = serde_json::from_value(error)?;
+    assert_eq!(error.code, ErrorCode::InvalidProfile);
+    Ok(())
+}
+
+#[test]
+fn a_foreign_origin_is_refused_by_the_capability() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let (_app, webview) = app(tmp.path());
+    let error = invoke_from::<GetKeyStatus>(
+        &webview,
+        "https://evil.example/".parse()?,
+        json!({"profile": "default"}),
+    )
+    .expect_err("only the app's own pages may call commands");
+    assert!(error.to_string().contains("not allowed"), "{error}");
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Against the real Secret Service. `cargo xtask test` runs these (its keychain
+//! stage) inside a private D-Bus session with an unlocked gnome-keyring.
+
+mod support;
+
+use std::process::Command;
+
+use portal_core::{ApiKey, Keychain, ProfileName};
+use support::{TEST_KEY, cli, files_containing, run, text};
+
+fn secret_tool_search(account: &str) -> String {
+    let output = Command::new("secret-tool")
+        .args([
+            "search",
+            "--all",
+            "service",
+            "portal-desk",
+            "username",
+            account,
+        ])
+        .output()
+        .expect("secret-tool (libsecret-tools) is installed");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by `cargo xtask test` (keychain stage)"]
+fn cli_key_set_status_forget_round_trip() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let data_dir = tmp.path().join("data");
+
+    let output = run(
+        cli(&data_dir).args(["key", "set"]),
+        &format!("{TEST_KEY}\n"),
+    );
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "key set failed: {stderr}");
+    assert_eq!(
+        stdout.trim(),
+        "Key saved for profile default (test mode), ending in ...abcd"
+    );
+
+    let found = secret_tool_search("default");
+    assert!(
+        found.contains(TEST_KEY),
+        "the Secret Service holds the key: {found}"
+    );
+
+    let output = run(cli(&data_dir).args(["key", "status", "--json"]), "");
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "key status failed: {stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout)?;
+    assert_eq!(json["mode"], "test");
+    assert_eq!(json["last4"], "abcd");
+    assert_eq!(json["source"], "keychain");
+    assert!(
+        !stdout.contains("FakeKey"),
+        "status reveals no more than the last 4: {stdout}"
+    );
+
+    assert!(
+        data_dir.join("profiles.json").exists(),
+        "the profile is recorded"
+    );
+    let hits = files_containing(&data_dir, "FakeKeyForTests");
+    assert!(hits.is_empty(), "the key is in files: {hits:?}");
+
+    let output = run(cli(&data_dir).args(["key", "forget"]), "");
+    assert!(
+        output.status.success(),
+        "key forget failed: {}",
+        text(&output).1
+    );
+    let found = secret_tool_search("default");
+    assert!(
+        !found.contains(TEST_KEY),
+        "forget removes the item: {found}"
+    );
+
+    let output = run(cli(&data_dir).args(["key", "status"]), "");
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(3), "no key now: {stderr}");
+    assert!(
+        stderr.contains("no Stripe key is saved for profile default"),
+        "{stderr}"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by `cargo xtask test` (keychain stage)"]
+fn profiles_keep_separate_items() -> anyhow::Result<()> {
+    let keychain = Keychain::platform();
+    let test = ProfileName::parse("kc-test")?;
+    let live = ProfileName::parse("kc-live")?;
+    keychain.save(&test, &ApiKey::parse("sk_test_51FakeKeyForTests0000test")?)?;
+    keychain.save(&live, &ApiKey::parse("sk_live_51FakeKeyForTests0000live")?)?;
+
+    let loaded = keychain.load(&test)?.expect("test key");
+    assert_eq!(loaded.last4(), "test");
+    let loaded = keychain.load(&live)?.expect("live key");
+    assert_eq!(loaded.last4(), "live");
+
+    assert!(keychain.forget(&test)?);
+    assert!(keychain.load(&test)?.is_none(), "gone after forget");
+    assert!(
+        keychain.load(&live)?.is_some(),
+        "the other profile is untouched"
+    );
+    assert!(keychain.forget(&live)?);
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Screens.
+
+pub mod onboarding;

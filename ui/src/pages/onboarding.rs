@@ -1,0 +1,128 @@
+//! "Connect your Stripe account": the first screen.
+
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::ipc;
+use crate::state::onboarding::{OnboardingAction, OnboardingState, PROFILE, Phase};
+
+const API_KEYS_PAGE: &str = "https://dashboard.stripe.com/apikeys";
+
+#[component]
+pub fn Onboarding() -> Html {
+    let state = use_reducer(OnboardingState::default);
+
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                // A failure here only means we can't say "already saved"; the
+                // save itself will report a keychain problem.
+                if let Ok(existing) = ipc::key_status(PROFILE).await {
+                    state.dispatch(OnboardingAction::Loaded(existing));
+                }
+            });
+        });
+    }
+
+    let on_input = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(OnboardingAction::Edit(input.value()));
+        })
+    };
+
+    let on_submit = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !state.can_submit() {
+                return;
+            }
+            let key = state.key.clone();
+            state.dispatch(OnboardingAction::Submit);
+            let state = state.clone();
+            spawn_local(async move {
+                match ipc::save_key(PROFILE, key).await {
+                    Ok(status) => state.dispatch(OnboardingAction::Saved(status)),
+                    Err(error) => state.dispatch(OnboardingAction::Failed(error)),
+                }
+            });
+        })
+    };
+
+    let on_reveal = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(OnboardingAction::ToggleReveal))
+    };
+
+    let open_dashboard = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        spawn_local(async {
+            // The link is a convenience; the text beside it says where to go.
+            let _ = ipc::open_url(API_KEYS_PAGE).await;
+        });
+    });
+
+    let failed = matches!(state.phase, Phase::Failed(_));
+    let saving = state.phase == Phase::Saving;
+
+    html! {
+        <section class="card onboarding" aria-labelledby="onboarding-title">
+            <h1 id="onboarding-title">{ "Connect your Stripe account" }</h1>
+            <p class="lead">
+                { "Portal Desk opens your customers' Stripe Customer Portal in one click and keeps their billing history at hand, even offline." }
+            </p>
+
+            if let (Some(existing), Phase::Editing | Phase::Failed(_)) = (&state.existing, &state.phase) {
+                <p class="notice info" id="key-existing">
+                    { format!("A {} mode key ending in ...{} is already saved for profile {}. Saving a new key replaces it.",
+                        existing.mode.as_str(), existing.last4, existing.profile) }
+                </p>
+            }
+
+            <form class="key-form" onsubmit={on_submit} novalidate=true>
+                <label for="api-key">{ "Secret key" }</label>
+                <div class="key-row">
+                    <input
+                        id="api-key"
+                        name="api-key"
+                        type={ if state.reveal { "text" } else { "password" } }
+                        placeholder="sk_test_… or sk_live_…"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        spellcheck="false"
+                        aria-describedby="key-help key-error"
+                        aria-invalid={ failed.to_string() }
+                        value={ state.key.clone() }
+                        oninput={on_input}
+                    />
+                    <button type="button" class="secondary" id="reveal-key" onclick={on_reveal}
+                        aria-pressed={ state.reveal.to_string() }>
+                        { if state.reveal { "Hide" } else { "Show" } }
+                    </button>
+                </div>
+                <p class="help" id="key-help">
+                    { "Use a secret key (sk_…) or a restricted key (rk_…) from the " }
+                    <a href={API_KEYS_PAGE} onclick={open_dashboard}>{ "Stripe Dashboard → Developers → API keys" }</a>
+                    { ". It is stored only in this computer's keychain and is never shown again." }
+                </p>
+
+                if let Phase::Failed(error) = &state.phase {
+                    <p class="notice error" id="key-error" role="alert">{ &error.message }</p>
+                }
+                if let Phase::Saved(status) = &state.phase {
+                    <p class="notice success" id="key-saved" role="status">{ status.saved_sentence() }</p>
+                }
+
+                <div class="actions">
+                    <button type="submit" class="primary" id="save-key" disabled={saving}>
+                        if saving { <span class="spinner" aria-hidden="true"></span>{ "Saving…" } } else { { "Save key" } }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+//! One reducer per feature.
+
+pub mod onboarding;

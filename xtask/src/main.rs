@@ -1,0 +1,59 @@
+//! `cargo xtask COMMAND`: the project's commands, so a fresh Debian/Ubuntu
+//! machine needs only `cargo xtask run` and `cargo xtask test`.
+
+mod keyring;
+mod run;
+mod setup;
+mod shell;
+mod test;
+mod ui;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Portal Desk project commands")]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install what the build and the tests need (idempotent).
+    Setup,
+    /// Build the Yew UI into ui/dist (no Trunk needed).
+    Ui {
+        /// After building, serve ui/dist on this port (for `cargo tauri dev`).
+        #[arg(long, value_name = "PORT")]
+        serve: Option<u16>,
+    },
+    /// Set up if needed, build the UI and the app, and open the window.
+    Run,
+    /// Every check: fmt, clippy, unit, keychain and e2e, one summary line each.
+    Test,
+    /// Only the end-to-end suite through the real window.
+    E2e,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Setup => setup::run(setup::Scope::All),
+        Command::Ui { serve } => ui::build().and_then(|()| match serve {
+            Some(port) => ui::serve(port),
+            None => Ok(()),
+        }),
+        Command::Run => run::run(),
+        Command::Test => return test::run_all(),
+        Command::E2e => return test::run_e2e_only(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

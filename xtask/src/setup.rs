@@ -1,0 +1,147 @@
+//! `cargo xtask setup`: system packages, the wasm32 target and pinned cargo tools.
+//! Idempotent; nothing downloads a prebuilt binary (tools build from crates.io).
+
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::shell;
+
+/// How much of the toolchain a command needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Building and running the app.
+    App,
+    /// Everything, including the keychain and end-to-end test tools.
+    All,
+}
+
+/// Tauri's build dependencies on Debian/Ubuntu.
+const APP_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "libsoup-3.0-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+];
+
+/// The real window under Xvfb, WebKitWebDriver, and a private Secret Service.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "gnome-keyring",
+    "dbus",
+    "dbus-x11",
+    "libsecret-tools",
+];
+
+/// Cargo tools, pinned. wasm-bindgen, Trunk and tauri-cli are not needed:
+/// xtask builds the UI with the wasm-bindgen library.
+const TOOLS: &[(&str, &str)] = &[("tauri-driver", "2.1.0")];
+
+/// Makes sure everything `scope` needs is installed.
+pub fn run(scope: Scope) -> anyhow::Result<()> {
+    system_packages(scope)?;
+    wasm_target()?;
+    if scope == Scope::All {
+        cargo_tools()?;
+    }
+    Ok(())
+}
+
+fn system_packages(scope: Scope) -> anyhow::Result<()> {
+    if !cfg!(target_os = "linux") {
+        eprintln!("setup: not Linux: install Tauri's prerequisites for your OS (see README.md).");
+        return Ok(());
+    }
+    if !shell::on_path("dpkg-query") || !shell::on_path("apt-get") {
+        eprintln!(
+            "setup: not a Debian/Ubuntu system: install the equivalents of {} yourself.",
+            APP_PACKAGES.join(" ")
+        );
+        return Ok(());
+    }
+    let mut wanted: Vec<&str> = APP_PACKAGES.to_vec();
+    if scope == Scope::All {
+        wanted.extend(TEST_PACKAGES);
+    }
+    let missing = missing_packages(&wanted)?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!(
+            "these system packages are missing; install them, then run this again:\n  sudo apt-get install -y {}",
+            missing.join(" ")
+        );
+    }
+    eprintln!("setup: installing {}", missing.join(" "));
+    shell::run(Command::new("apt-get").args(["update", "-qq"]))?;
+    shell::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn missing_packages(wanted: &[&str]) -> anyhow::Result<Vec<String>> {
+    let output = Command::new("dpkg-query")
+        .args(["-W", "-f=${Package} ${db:Status-Status}\n"])
+        .args(wanted)
+        .output()
+        .context("could not run dpkg-query")?;
+    // dpkg-query exits 1 when a package is unknown; its stdout still lists the known ones.
+    let listed = String::from_utf8_lossy(&output.stdout);
+    let installed: Vec<&str> = listed
+        .lines()
+        .filter_map(|line| line.strip_suffix(" installed"))
+        .collect();
+    Ok(wanted
+        .iter()
+        .filter(|p| !installed.contains(p))
+        .map(|p| p.to_string())
+        .collect())
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+fn wasm_target() -> anyhow::Result<()> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .context("rustup is needed (https://rustup.rs)")?;
+    if String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    shell::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn cargo_tools() -> anyhow::Result<()> {
+    let listed = shell::cargo()
+        .args(["install", "--list"])
+        .output()
+        .context("could not list installed cargo tools")?;
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    for (tool, version) in TOOLS {
+        if listed.contains(&format!("{tool} v{version}:")) {
+            continue;
+        }
+        eprintln!("setup: building {tool} {version} from crates.io (about a minute)");
+        shell::run(shell::cargo().args(["install", "--locked", tool, "--version", version]))?;
+    }
+    Ok(())
+}

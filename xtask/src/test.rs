@@ -1,0 +1,143 @@
+//! `cargo xtask test`: every check, each stage summarised on one line.
+
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use crate::{keyring, setup, shell, ui};
+
+struct Stage {
+    name: &'static str,
+    what: &'static str,
+    run: fn() -> anyhow::Result<()>,
+}
+
+const STAGES: &[Stage] = &[
+    Stage {
+        name: "fmt",
+        what: "cargo fmt --check",
+        run: fmt,
+    },
+    Stage {
+        name: "clippy",
+        what: "clippy, all targets, -D warnings",
+        run: clippy,
+    },
+    Stage {
+        name: "unit",
+        what: "workspace tests and doc tests",
+        run: unit,
+    },
+    Stage {
+        name: "keychain",
+        what: "real Secret Service in a private D-Bus session",
+        run: keychain,
+    },
+    Stage {
+        name: "e2e",
+        what: "the real window via tauri-driver under Xvfb",
+        run: e2e,
+    },
+];
+
+/// Runs every stage (a failure doesn't stop the rest) and prints the summary.
+pub fn run_all() -> ExitCode {
+    run_stages(STAGES)
+}
+
+/// Only the end-to-end stage.
+pub fn run_e2e_only() -> ExitCode {
+    run_stages(&STAGES[4..])
+}
+
+fn run_stages(stages: &[Stage]) -> ExitCode {
+    if let Err(e) = setup::run(setup::Scope::All) {
+        eprintln!("xtask: setup failed: {e:#}");
+        return ExitCode::FAILURE;
+    }
+    let mut lines = Vec::new();
+    let mut failed = 0;
+    for stage in stages {
+        eprintln!("\n===== {} ({}) =====", stage.name, stage.what);
+        let started = Instant::now();
+        let result = (stage.run)();
+        let seconds = started.elapsed().as_secs_f64();
+        match result {
+            Ok(()) => lines.push(format!(
+                "PASS {:<9} {seconds:>7.1}s  {}",
+                stage.name, stage.what
+            )),
+            Err(e) => {
+                failed += 1;
+                lines.push(format!(
+                    "FAIL {:<9} {seconds:>7.1}s  {} ({e:#})",
+                    stage.name, stage.what
+                ));
+            }
+        }
+    }
+    println!("\n===== summary =====");
+    for line in &lines {
+        println!("{line}");
+    }
+    println!("stages: {} passed, {failed} failed", stages.len() - failed);
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn fmt() -> anyhow::Result<()> {
+    shell::run(shell::cargo().args(["fmt", "--all", "--check"]))
+}
+
+fn clippy() -> anyhow::Result<()> {
+    shell::run(shell::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+fn unit() -> anyhow::Result<()> {
+    // The keychain tests are #[ignore]d here and run in their own stage.
+    shell::run(shell::cargo().args(["test", "--workspace", "--exclude", "portal-e2e"]))
+}
+
+fn keychain() -> anyhow::Result<()> {
+    // Build outside the private session so the session only runs tests.
+    shell::run(shell::cargo().args([
+        "test",
+        "-p",
+        "portal-desk",
+        "--test",
+        "keychain",
+        "--no-run",
+    ]))?;
+    let scratch = tempfile::tempdir()?;
+    shell::run(
+        keyring::in_private_session(
+            scratch.path(),
+            "cargo test -p portal-desk --test keychain -- --ignored --test-threads=1",
+        )
+        .current_dir(shell::root()),
+    )
+}
+
+fn e2e() -> anyhow::Result<()> {
+    ui::build()?;
+    shell::build_app()?;
+    shell::run(shell::cargo().args(["test", "-p", "portal-e2e", "--no-run"]))?;
+    let scratch = tempfile::tempdir()?;
+    let mut command: Command = keyring::in_private_session(
+        scratch.path(),
+        "xvfb-run -a -s '-screen 0 1280x800x24' cargo test -p portal-e2e -- --test-threads=1",
+    );
+    command
+        .current_dir(shell::root())
+        .env("PORTAL_DESK_APP", shell::app_binary());
+    shell::run(&mut command)
+}
