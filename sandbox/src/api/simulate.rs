@@ -1,0 +1,336 @@
+//! What a customer does in the hosted portal, applied to the sandbox's truth
+//! with the events Stripe would emit (`previous_attributes` included).
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::dataset::Rng;
+use crate::store::Kind;
+use crate::{API_VERSION, Shared, State};
+
+/// One portal action (the body of `POST /_sandbox/simulate`).
+#[derive(Debug, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// The customer changes their email.
+    UpdateEmail { customer: String, email: String },
+    /// The customer changes their billing address.
+    UpdateAddress { customer: String, address: Value },
+    /// The customer cancels at the end of the period.
+    CancelAtPeriodEnd {
+        customer: String,
+        subscription: Option<String>,
+    },
+    /// The customer cancels right away.
+    CancelNow {
+        customer: String,
+        subscription: Option<String>,
+    },
+    /// The customer switches plan.
+    SwitchPrice {
+        customer: String,
+        subscription: Option<String>,
+        price: String,
+    },
+    /// The customer adds a card and makes it the default.
+    AddCard {
+        customer: String,
+        #[serde(default)]
+        brand: Option<String>,
+        #[serde(default)]
+        last4: Option<String>,
+        #[serde(default)]
+        exp_month: Option<u32>,
+        #[serde(default)]
+        exp_year: Option<u32>,
+    },
+    /// The customer is deleted (from the Dashboard or the API).
+    DeleteCustomer { customer: String },
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Applies `action`; returns the ids of the events it created.
+pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<String>, String> {
+    let mut events = Vec::new();
+    match action {
+        Action::UpdateEmail { customer, email } => {
+            let before = customer_mut(state, &customer)?;
+            let previous = json!({"email": before["email"]});
+            before["email"] = json!(email);
+            let snapshot = before.clone();
+            events.push(event(
+                shared,
+                state,
+                "customer.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::UpdateAddress { customer, address } => {
+            let before = customer_mut(state, &customer)?;
+            let previous = json!({"address": before["address"]});
+            let mut merged = before["address"].clone();
+            if let (Some(into), Some(from)) = (merged.as_object_mut(), address.as_object()) {
+                for (k, v) in from {
+                    into.insert(k.clone(), v.clone());
+                }
+            }
+            before["address"] = merged;
+            let snapshot = before.clone();
+            events.push(event(
+                shared,
+                state,
+                "customer.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::CancelAtPeriodEnd {
+            customer,
+            subscription,
+        } => {
+            let id = current_subscription(state, &customer, subscription)?;
+            let sub = state
+                .store
+                .collection_mut(Kind::Subscription)
+                .get_mut(&id)
+                .ok_or("no such subscription")?;
+            let period_end = sub["items"]["data"][0]["current_period_end"].clone();
+            let previous = json!({
+                "cancel_at_period_end": sub["cancel_at_period_end"],
+                "cancel_at": sub["cancel_at"],
+                "canceled_at": sub["canceled_at"],
+                "cancellation_details": sub["cancellation_details"],
+            });
+            sub["cancel_at_period_end"] = json!(true);
+            sub["cancel_at"] = period_end;
+            sub["canceled_at"] = json!(now());
+            sub["cancellation_details"] =
+                json!({"comment": null, "feedback": null, "reason": "cancellation_requested"});
+            let snapshot = sub.clone();
+            events.push(event(
+                shared,
+                state,
+                "customer.subscription.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::CancelNow {
+            customer,
+            subscription,
+        } => {
+            let id = current_subscription(state, &customer, subscription)?;
+            let snapshot = cancel(state, &id)?;
+            events.push(event(
+                shared,
+                state,
+                "customer.subscription.deleted",
+                snapshot,
+                None,
+            ));
+        }
+        Action::SwitchPrice {
+            customer,
+            subscription,
+            price,
+        } => {
+            let id = current_subscription(state, &customer, subscription)?;
+            let price_object = state
+                .store
+                .collection(Kind::Price)
+                .get(&price)
+                .cloned()
+                .ok_or(format!("no such price {price}"))?;
+            let sub = state
+                .store
+                .collection_mut(Kind::Subscription)
+                .get_mut(&id)
+                .ok_or("no such subscription")?;
+            let previous = json!({"items": sub["items"], "plan": sub["items"]["data"][0]["plan"]});
+            let item = &mut sub["items"]["data"][0];
+            let old_plan = item["plan"].clone();
+            item["price"] = price_object.clone();
+            let mut plan = old_plan;
+            plan["id"] = price_object["id"].clone();
+            plan["amount"] = price_object["unit_amount"].clone();
+            plan["amount_decimal"] = price_object["unit_amount_decimal"].clone();
+            plan["currency"] = price_object["currency"].clone();
+            plan["interval"] = price_object["recurring"]["interval"].clone();
+            plan["nickname"] = price_object["nickname"].clone();
+            plan["product"] = price_object["product"].clone();
+            item["plan"] = plan;
+            sub["currency"] = price_object["currency"].clone();
+            let snapshot = sub.clone();
+            events.push(event(
+                shared,
+                state,
+                "customer.subscription.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::AddCard {
+            customer,
+            brand,
+            last4,
+            exp_month,
+            exp_year,
+        } => {
+            let owner = state
+                .store
+                .collection(Kind::Customer)
+                .get(&customer)
+                .cloned()
+                .ok_or(format!("no such customer {customer}"))?;
+            let id = state.rng.id("pm_");
+            let mut pm = shared.templates.get("payment_method");
+            let brand = brand.unwrap_or_else(|| "visa".into());
+            pm["id"] = json!(id);
+            pm["customer"] = json!(customer);
+            pm["created"] = json!(now());
+            pm["livemode"] = json!(false);
+            pm["type"] = json!("card");
+            pm["metadata"] = json!({});
+            pm["billing_details"]["name"] = owner["name"].clone();
+            pm["billing_details"]["email"] = owner["email"].clone();
+            pm["card"]["brand"] = json!(brand);
+            pm["card"]["display_brand"] = json!(brand);
+            pm["card"]["last4"] = json!(last4.unwrap_or_else(|| "4242".into()));
+            pm["card"]["exp_month"] = json!(exp_month.unwrap_or(12));
+            pm["card"]["exp_year"] = json!(exp_year.unwrap_or(2030));
+            state.store.insert(Kind::PaymentMethod, pm.clone());
+            events.push(event(shared, state, "payment_method.attached", pm, None));
+
+            let owner = customer_mut(state, &customer)?;
+            let previous = json!({"invoice_settings": {"default_payment_method": owner["invoice_settings"]["default_payment_method"]}});
+            owner["invoice_settings"]["default_payment_method"] = json!(id);
+            let snapshot = owner.clone();
+            events.push(event(
+                shared,
+                state,
+                "customer.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::DeleteCustomer { customer } => {
+            let owner = state
+                .store
+                .collection(Kind::Customer)
+                .get(&customer)
+                .cloned()
+                .ok_or(format!("no such customer {customer}"))?;
+            let subscriptions: Vec<String> = live_subscriptions(state, &customer);
+            for id in subscriptions {
+                let snapshot = cancel(state, &id)?;
+                events.push(event(
+                    shared,
+                    state,
+                    "customer.subscription.deleted",
+                    snapshot,
+                    None,
+                ));
+            }
+            let cards: Vec<String> = state
+                .store
+                .collection(Kind::PaymentMethod)
+                .records()
+                .iter()
+                .filter(|r| r.value["customer"].as_str() == Some(customer.as_str()))
+                .filter_map(|r| r.value["id"].as_str().map(str::to_owned))
+                .collect();
+            for id in cards {
+                if let Some(pm) = state.store.collection_mut(Kind::PaymentMethod).get_mut(&id) {
+                    pm["customer"] = Value::Null;
+                }
+            }
+            state.store.delete_customer(&customer);
+            events.push(event(shared, state, "customer.deleted", owner, None));
+        }
+    }
+    Ok(events)
+}
+
+fn customer_mut<'a>(state: &'a mut State, id: &str) -> Result<&'a mut Value, String> {
+    state
+        .store
+        .collection_mut(Kind::Customer)
+        .get_mut(id)
+        .ok_or(format!("no such customer {id}"))
+}
+
+fn live_subscriptions(state: &State, customer: &str) -> Vec<String> {
+    state
+        .store
+        .collection(Kind::Subscription)
+        .records()
+        .iter()
+        .rev()
+        .filter(|r| {
+            r.value["customer"].as_str() == Some(customer) && r.value["status"] != json!("canceled")
+        })
+        .filter_map(|r| r.value["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn current_subscription(
+    state: &State,
+    customer: &str,
+    named: Option<String>,
+) -> Result<String, String> {
+    if let Some(id) = named {
+        return Ok(id);
+    }
+    live_subscriptions(state, customer)
+        .into_iter()
+        .next()
+        .ok_or(format!("customer {customer} has no live subscription"))
+}
+
+fn cancel(state: &mut State, id: &str) -> Result<Value, String> {
+    let sub = state
+        .store
+        .collection_mut(Kind::Subscription)
+        .get_mut(id)
+        .ok_or(format!("no such subscription {id}"))?;
+    let at = now();
+    sub["status"] = json!("canceled");
+    sub["canceled_at"] = json!(at);
+    sub["ended_at"] = json!(at);
+    sub["cancel_at_period_end"] = json!(false);
+    sub["cancellation_details"] =
+        json!({"comment": null, "feedback": null, "reason": "cancellation_requested"});
+    Ok(sub.clone())
+}
+
+fn event(
+    shared: &Shared,
+    state: &mut State,
+    kind: &str,
+    object: Value,
+    previous: Option<Value>,
+) -> String {
+    let id = state.rng.id("evt_");
+    let mut event = shared.templates.get("event");
+    event["id"] = json!(id);
+    event["type"] = json!(kind);
+    event["created"] = json!(now());
+    event["api_version"] = json!(API_VERSION);
+    event["livemode"] = json!(false);
+    event["pending_webhooks"] = json!(0);
+    event["request"] = json!({"id": format!("req_{}", &Rng::new(now() as u64).id("")[..14]), "idempotency_key": null});
+    let mut data = json!({"object": object});
+    if let Some(previous) = previous {
+        data["previous_attributes"] = previous;
+    }
+    event["data"] = data;
+    state.store.insert(Kind::Event, event);
+    id
+}

@@ -1,0 +1,875 @@
+//! A deterministic Stripe account, generated from a seed and sizes by deep-copying
+//! Stripe's fixture objects and replacing ids, references, names, amounts,
+//! statuses and timestamps. Every other field keeps the fixture's value and type.
+
+use serde_json::{Value, json};
+
+use crate::fixtures::Templates;
+use crate::store::{Kind, Store};
+
+/// The size and shape of the generated account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetConfig {
+    /// Seed of every random choice.
+    pub seed: u64,
+    /// Number of customers.
+    pub customers: usize,
+    /// Subscriptions per customer.
+    pub subscriptions_per_customer: usize,
+    /// Invoices per customer.
+    pub invoices_per_customer: usize,
+    /// Payment methods per customer.
+    pub payment_methods_per_customer: usize,
+    /// Number of products (each with monthly and annual prices in several currencies).
+    pub products: usize,
+    /// "Now" for the dataset (unix seconds); everything is created before it.
+    pub now: i64,
+}
+
+impl Default for DatasetConfig {
+    fn default() -> DatasetConfig {
+        DatasetConfig {
+            seed: 42,
+            customers: 200,
+            subscriptions_per_customer: 1,
+            invoices_per_customer: 4,
+            payment_methods_per_customer: 1,
+            products: 4,
+            now: now_to_the_hour(),
+        }
+    }
+}
+
+/// The current time rounded down to the hour, so a dataset is stable within an hour.
+pub fn now_to_the_hour() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(1_750_000_000);
+    now - now % 3600
+}
+
+/// SplitMix64: small, fast and the same everywhere.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator for `seed`.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    /// One of `items`.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+
+    /// A Stripe-looking id: `prefix` and 24 base62 characters.
+    pub fn id(&mut self, prefix: &str) -> String {
+        const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        let mut id = String::with_capacity(prefix.len() + 24);
+        id.push_str(prefix);
+        for _ in 0..24 {
+            id.push(ALPHABET[self.below(62) as usize] as char);
+        }
+        id
+    }
+}
+
+const FIRST_NAMES: &[&str] = &[
+    "Jane",
+    "John",
+    "José",
+    "Zoë",
+    "Łukasz",
+    "Søren",
+    "Ana",
+    "Renée",
+    "Chloé",
+    "Björn",
+    "Mía",
+    "Noah",
+    "Olivia",
+    "Liam",
+    "Aiko",
+    "Ngozi",
+    "Ömer",
+    "François",
+    "Ingrid",
+    "Dmitri",
+    "Amélie",
+    "Siobhán",
+    "Mateo",
+    "Yara",
+    "Kenji",
+    "Priya",
+    "Élodie",
+    "Jürgen",
+    "Camila",
+    "Tomáš",
+];
+const LAST_NAMES: &[&str] = &[
+    "Doe",
+    "Álvarez",
+    "Šimková",
+    "Wróbel",
+    "Kierkegaard",
+    "Müller",
+    "O'Connor",
+    "García",
+    "Nguyễn",
+    "Smith",
+    "Johansson",
+    "Dubois",
+    "Rossi",
+    "Kowalski",
+    "Fernández",
+    "Yılmaz",
+    "Novák",
+    "Brown",
+    "Tanaka",
+    "Okafor",
+    "Lefèvre",
+    "Petrović",
+    "Hernández",
+    "Lindqvist",
+    "Costa",
+];
+/// A few names in other scripts, including right-to-left ones.
+const SCRIPT_NAMES: &[&str] = &[
+    "李雷",
+    "Ана Петрова",
+    "محمد علي",
+    "דנה כהן",
+    "佐藤 花子",
+    "Ελένη Παππά",
+];
+const CITIES: &[(&str, &str, &str)] = &[
+    ("San Francisco", "US", "94107"),
+    ("Berlin", "DE", "10115"),
+    ("London", "GB", "EC1A 1BB"),
+    ("Tokyo", "JP", "100-0001"),
+    ("Paris", "FR", "75002"),
+    ("Kraków", "PL", "30-001"),
+    ("São Paulo", "BR", "01310-100"),
+    ("Toronto", "CA", "M5H 2N2"),
+];
+const CURRENCIES: &[&str] = &["usd", "usd", "usd", "eur", "eur", "gbp", "jpy"];
+const PRODUCT_NAMES: &[(&str, i64)] = &[
+    ("Starter", 900),
+    ("Pro", 2900),
+    ("Business", 9900),
+    ("Team", 4900),
+    ("Enterprise", 49900),
+    ("Add-on: Priority support", 1900),
+];
+const BRANDS: &[&str] = &[
+    "visa",
+    "visa",
+    "mastercard",
+    "amex",
+    "discover",
+    "jcb",
+    "unionpay",
+    "diners",
+];
+
+/// Whether `currency` has no minor unit (Stripe's zero-decimal currencies).
+pub fn zero_decimal(currency: &str) -> bool {
+    matches!(
+        currency,
+        "bif"
+            | "clp"
+            | "djf"
+            | "gnf"
+            | "jpy"
+            | "kmf"
+            | "krw"
+            | "mga"
+            | "pyg"
+            | "rwf"
+            | "ugx"
+            | "vnd"
+            | "vuv"
+            | "xaf"
+            | "xof"
+            | "xpf"
+    )
+}
+
+/// What the generator needs to remember about a price.
+#[derive(Debug, Clone)]
+struct PriceInfo {
+    id: String,
+    product: String,
+    product_name: String,
+    currency: String,
+    interval: &'static str,
+    amount: i64,
+}
+
+/// Builds the dataset into a fresh store. `base_url` is where the sandbox serves
+/// invoice PDFs and hosted pages.
+pub fn generate(config: &DatasetConfig, templates: &Templates, base_url: &str) -> Store {
+    let mut rng = Rng::new(config.seed);
+    let mut store = Store::default();
+    let mut clock = Clock::new(config.now - 2 * 365 * 86_400);
+
+    let prices = catalog(config, templates, &mut rng, &mut clock, &mut store);
+
+    let span = (config.now - 86_400 - clock.at).max(1);
+    let step = (span / (config.customers as i64 + 1)).max(1);
+    let start = clock.at;
+    for n in 0..config.customers {
+        let created = start + step * (n as i64 + 1);
+        generate_customer(
+            config, templates, &mut rng, &prices, created, n, base_url, &mut store,
+        );
+    }
+    store
+}
+
+/// Hands out strictly increasing timestamps for the catalog.
+struct Clock {
+    at: i64,
+}
+
+impl Clock {
+    fn new(at: i64) -> Clock {
+        Clock { at }
+    }
+    fn tick(&mut self, seconds: i64) -> i64 {
+        self.at += seconds.max(1);
+        self.at
+    }
+}
+
+fn catalog(
+    config: &DatasetConfig,
+    templates: &Templates,
+    rng: &mut Rng,
+    clock: &mut Clock,
+    store: &mut Store,
+) -> Vec<PriceInfo> {
+    let mut prices = Vec::new();
+    for p in 0..config.products.max(1) {
+        let (name, monthly_usd) = PRODUCT_NAMES[p % PRODUCT_NAMES.len()];
+        let product_id = rng.id("prod_");
+        let product_created = clock.tick(3600);
+        let mut product_prices = Vec::new();
+        for (currency, interval) in [
+            ("usd", "month"),
+            ("usd", "year"),
+            ("eur", "month"),
+            ("gbp", "month"),
+            ("jpy", "month"),
+        ] {
+            // Zero-decimal amounts are whole yen: about 150 yen a dollar, in hundreds.
+            let monthly = if zero_decimal(currency) {
+                (monthly_usd * 150 / 10_000).max(1) * 100
+            } else {
+                monthly_usd
+            };
+            let amount = if interval == "year" {
+                monthly * 10
+            } else {
+                monthly
+            };
+            let info = PriceInfo {
+                id: rng.id("price_"),
+                product: product_id.clone(),
+                product_name: name.to_owned(),
+                currency: currency.to_owned(),
+                interval,
+                amount,
+            };
+            store.insert(Kind::Price, price_object(templates, &info, clock.tick(60)));
+            product_prices.push(info);
+        }
+        let mut product = templates.get("product");
+        set(&mut product, "id", json!(product_id));
+        set(&mut product, "name", json!(name));
+        set(
+            &mut product,
+            "description",
+            json!(format!("The {name} plan")),
+        );
+        set(&mut product, "created", json!(product_created));
+        set(&mut product, "updated", json!(product_created));
+        set(&mut product, "default_price", json!(product_prices[0].id));
+        set(&mut product, "active", json!(true));
+        set(&mut product, "livemode", json!(false));
+        set(&mut product, "metadata", json!({}));
+        set(&mut product, "images", json!([]));
+        set(&mut product, "marketing_features", json!([]));
+        set(&mut product, "url", Value::Null);
+        store.insert(Kind::Product, product);
+        prices.extend(product_prices);
+    }
+    prices
+}
+
+fn price_object(templates: &Templates, info: &PriceInfo, created: i64) -> Value {
+    let mut price = templates.get("price");
+    set(&mut price, "id", json!(info.id));
+    set(&mut price, "product", json!(info.product));
+    set(&mut price, "currency", json!(info.currency));
+    set(&mut price, "unit_amount", json!(info.amount));
+    set(
+        &mut price,
+        "unit_amount_decimal",
+        json!(info.amount.to_string()),
+    );
+    set(
+        &mut price,
+        "nickname",
+        json!(if info.interval == "year" {
+            "Annual"
+        } else {
+            "Monthly"
+        }),
+    );
+    set(&mut price, "created", json!(created));
+    set(&mut price, "active", json!(true));
+    set(&mut price, "livemode", json!(false));
+    set(&mut price, "type", json!("recurring"));
+    set(&mut price, "billing_scheme", json!("per_unit"));
+    set(&mut price, "metadata", json!({}));
+    set(&mut price, "lookup_key", Value::Null);
+    set(&mut price, "tiers_mode", Value::Null);
+    set(&mut price, "transform_quantity", Value::Null);
+    set(&mut price, "custom_unit_amount", Value::Null);
+    price["recurring"] = json!({
+        "interval": info.interval, "interval_count": 1, "meter": null,
+        "trial_period_days": null, "usage_type": "licensed"
+    });
+    price
+}
+
+#[allow(clippy::too_many_arguments)]
+fn generate_customer(
+    config: &DatasetConfig,
+    templates: &Templates,
+    rng: &mut Rng,
+    prices: &[PriceInfo],
+    created: i64,
+    n: usize,
+    base_url: &str,
+    store: &mut Store,
+) {
+    let customer_id = rng.id("cus_");
+    let name = if rng.chance(6) {
+        rng.pick(SCRIPT_NAMES).to_string()
+    } else {
+        format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES))
+    };
+    let email = (!rng.chance(8)).then(|| format!("{}.{n}@example.com", ascii_slug(&name)));
+    let currency = rng.pick(CURRENCIES).to_string();
+    let (city, country, postal) = *rng.pick(CITIES);
+    let prefix: String = (0..8)
+        .map(|_| (b'A' + rng.below(26) as u8) as char)
+        .collect();
+
+    // Payment methods first: the customer's default is the newest.
+    let mut pm_ids = Vec::new();
+    for k in 0..config.payment_methods_per_customer {
+        let pm_id = rng.id("pm_");
+        let pm_created = created + 30 + k as i64;
+        store.insert(
+            Kind::PaymentMethod,
+            payment_method(
+                templates,
+                rng,
+                &pm_id,
+                &customer_id,
+                &name,
+                email.as_deref(),
+                pm_created,
+                config.now,
+            ),
+        );
+        pm_ids.push(pm_id);
+    }
+    let default_pm = pm_ids.last().cloned();
+
+    let mut customer = templates.get("customer");
+    set(&mut customer, "id", json!(customer_id));
+    set(&mut customer, "created", json!(created));
+    set(&mut customer, "name", json!(name));
+    set(&mut customer, "email", json!(email));
+    set(
+        &mut customer,
+        "phone",
+        json!(format!("+1 555 {:03} {:04}", n % 1000, rng.below(10_000))),
+    );
+    set(&mut customer, "description", Value::Null);
+    set(&mut customer, "currency", json!(currency));
+    set(&mut customer, "livemode", json!(false));
+    set(&mut customer, "balance", json!(0));
+    set(&mut customer, "default_source", Value::Null);
+    set(&mut customer, "discount", Value::Null);
+    set(&mut customer, "shipping", Value::Null);
+    set(&mut customer, "test_clock", Value::Null);
+    set(&mut customer, "metadata", json!({}));
+    set(&mut customer, "invoice_prefix", json!(prefix));
+    set(
+        &mut customer,
+        "next_invoice_sequence",
+        json!(config.invoices_per_customer + 1),
+    );
+    set(&mut customer, "preferred_locales", json!([]));
+    set(&mut customer, "tax_exempt", json!("none"));
+    customer["address"] = json!({
+        "city": city, "country": country, "line1": format!("{} Market Street", 1 + rng.below(900)),
+        "line2": null, "postal_code": postal, "state": null
+    });
+    customer["invoice_settings"]["default_payment_method"] = json!(default_pm);
+
+    let currency_prices: Vec<&PriceInfo> =
+        prices.iter().filter(|p| p.currency == currency).collect();
+    let mut delinquent = false;
+    let mut subscription_ids = Vec::new();
+    for s in 0..config.subscriptions_per_customer {
+        let price = (*rng.pick(&currency_prices)).clone();
+        let status = *rng.pick(&[
+            "active",
+            "active",
+            "active",
+            "active",
+            "active",
+            "active",
+            "trialing",
+            "past_due",
+            "canceled",
+            "unpaid",
+            "incomplete",
+        ]);
+        delinquent |= matches!(status, "past_due" | "unpaid");
+        let sub_created = created + 60 + s as i64;
+        let sub_id = rng.id("sub_");
+        subscription_ids.push((sub_id.clone(), status, price, sub_created));
+    }
+
+    // Invoices spread between sign-up and now, the last one per subscription
+    // reflecting its status.
+    let first = subscription_ids.first().cloned();
+    let mut latest_invoice: Option<String> = None;
+    let gap = ((config.now - created - 7200) / (config.invoices_per_customer as i64 + 1)).max(1);
+    for k in 0..config.invoices_per_customer {
+        let inv_created = created + 3600 + gap * k as i64 + (n as i64 % 60);
+        let last = k + 1 == config.invoices_per_customer;
+        let status = match (&first, last) {
+            (Some((_, "past_due" | "incomplete", ..)), true) => "open",
+            (Some((_, "unpaid", ..)), true) => "uncollectible",
+            _ if rng.chance(4) => "void",
+            _ if rng.chance(2) => "uncollectible",
+            _ => "paid",
+        };
+        let invoice_id = rng.id("in_");
+        let price = first
+            .as_ref()
+            .map(|(_, _, p, _)| p.clone())
+            .unwrap_or_else(|| (*rng.pick(&currency_prices)).clone());
+        let subscription = first.as_ref().map(|(id, ..)| id.clone());
+        let number = format!("{prefix}-{:04}", k + 1);
+        store.insert(
+            Kind::Invoice,
+            invoice(
+                templates,
+                rng,
+                &InvoiceSpec {
+                    id: &invoice_id,
+                    customer: &customer_id,
+                    customer_name: &name,
+                    customer_email: email.as_deref(),
+                    number: &number,
+                    status,
+                    price: &price,
+                    subscription: subscription.as_deref(),
+                    created: inv_created,
+                    period_months: if price.interval == "year" { 12 } else { 1 },
+                    base_url,
+                },
+            ),
+        );
+        latest_invoice = Some(invoice_id);
+    }
+
+    for (sub_id, status, price, sub_created) in subscription_ids {
+        let sub = subscription(
+            templates,
+            rng,
+            &SubscriptionSpec {
+                id: &sub_id,
+                customer: &customer_id,
+                status,
+                price: &price,
+                created: sub_created,
+                now: config.now,
+                default_payment_method: default_pm.as_deref(),
+                latest_invoice: latest_invoice.as_deref(),
+            },
+        );
+        store.insert(Kind::Subscription, sub);
+    }
+    set(&mut customer, "delinquent", json!(delinquent));
+    store.insert(Kind::Customer, customer);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn payment_method(
+    templates: &Templates,
+    rng: &mut Rng,
+    id: &str,
+    customer: &str,
+    name: &str,
+    email: Option<&str>,
+    created: i64,
+    now: i64,
+) -> Value {
+    let brand = *rng.pick(BRANDS);
+    let last4 = if brand == "visa" && rng.chance(30) {
+        "4242".to_owned()
+    } else {
+        format!("{:04}", rng.below(10_000))
+    };
+    let this_year = 1970 + now / 31_556_952;
+    // About one card in eight has expired.
+    let exp_year = if rng.chance(12) {
+        this_year - 1 - rng.below(2) as i64
+    } else {
+        this_year + rng.below(5) as i64
+    };
+    let mut pm = templates.get("payment_method");
+    set(&mut pm, "id", json!(id));
+    set(&mut pm, "customer", json!(customer));
+    set(&mut pm, "created", json!(created));
+    set(&mut pm, "livemode", json!(false));
+    set(&mut pm, "type", json!("card"));
+    set(&mut pm, "metadata", json!({}));
+    pm["billing_details"]["name"] = json!(name);
+    pm["billing_details"]["email"] = json!(email);
+    let card = &mut pm["card"];
+    card["brand"] = json!(brand);
+    card["display_brand"] = json!(brand);
+    card["last4"] = json!(last4);
+    card["exp_month"] = json!(1 + rng.below(12));
+    card["exp_year"] = json!(exp_year);
+    card["fingerprint"] = json!(rng.id("fp_")[3..19].to_owned());
+    card["funding"] = json!("credit");
+    card["country"] = json!("US");
+    if card["networks"].is_object() {
+        card["networks"]["available"] = json!([brand]);
+        card["networks"]["preferred"] = Value::Null;
+    }
+    pm
+}
+
+struct InvoiceSpec<'a> {
+    id: &'a str,
+    customer: &'a str,
+    customer_name: &'a str,
+    customer_email: Option<&'a str>,
+    number: &'a str,
+    status: &'a str,
+    price: &'a PriceInfo,
+    subscription: Option<&'a str>,
+    created: i64,
+    period_months: i64,
+    base_url: &'a str,
+}
+
+fn invoice(templates: &Templates, _rng: &mut Rng, spec: &InvoiceSpec<'_>) -> Value {
+    let amount = spec.price.amount;
+    let paid = spec.status == "paid";
+    let (amount_paid, amount_remaining) = match spec.status {
+        "paid" => (amount, 0),
+        "void" => (0, 0),
+        _ => (0, amount),
+    };
+    let period_end = spec.created;
+    let period_start = spec.created - spec.period_months * 30 * 86_400;
+    let mut inv = templates.get("invoice");
+    set(&mut inv, "id", json!(spec.id));
+    set(&mut inv, "customer", json!(spec.customer));
+    set(&mut inv, "customer_name", json!(spec.customer_name));
+    set(&mut inv, "customer_email", json!(spec.customer_email));
+    set(&mut inv, "number", json!(spec.number));
+    set(&mut inv, "status", json!(spec.status));
+    set(&mut inv, "currency", json!(spec.price.currency));
+    for field in [
+        "amount_due",
+        "subtotal",
+        "subtotal_excluding_tax",
+        "total",
+        "total_excluding_tax",
+    ] {
+        set(&mut inv, field, json!(amount));
+    }
+    set(&mut inv, "amount_paid", json!(amount_paid));
+    set(&mut inv, "amount_remaining", json!(amount_remaining));
+    set(&mut inv, "amount_overpaid", json!(0));
+    set(&mut inv, "amount_shipping", json!(0));
+    set(&mut inv, "starting_balance", json!(0));
+    set(&mut inv, "ending_balance", json!(0));
+    set(&mut inv, "created", json!(spec.created));
+    set(&mut inv, "effective_at", json!(spec.created));
+    set(&mut inv, "period_start", json!(period_start));
+    set(&mut inv, "period_end", json!(period_end));
+    set(&mut inv, "livemode", json!(false));
+    set(&mut inv, "attempted", json!(spec.status != "void"));
+    set(&mut inv, "attempt_count", json!(if paid { 1 } else { 2 }));
+    set(&mut inv, "auto_advance", json!(spec.status == "open"));
+    set(&mut inv, "billing_reason", json!("subscription_cycle"));
+    set(&mut inv, "collection_method", json!("charge_automatically"));
+    set(
+        &mut inv,
+        "next_payment_attempt",
+        json!(if spec.status == "open" {
+            Some(spec.created + 3 * 86_400)
+        } else {
+            None
+        }),
+    );
+    set(
+        &mut inv,
+        "hosted_invoice_url",
+        json!(format!("{}/_invoices/{}", spec.base_url, spec.id)),
+    );
+    set(
+        &mut inv,
+        "invoice_pdf",
+        json!(format!("{}/_files/invoices/{}.pdf", spec.base_url, spec.id)),
+    );
+    set(&mut inv, "description", Value::Null);
+    set(&mut inv, "metadata", json!({}));
+    set(&mut inv, "default_payment_method", Value::Null);
+    set(&mut inv, "latest_revision", Value::Null);
+    set(&mut inv, "from_invoice", Value::Null);
+    set(&mut inv, "test_clock", Value::Null);
+    set(&mut inv, "automatically_finalizes_at", Value::Null);
+    set(&mut inv, "account_name", json!("Sandbox Coffee Roasters"));
+    set(&mut inv, "account_country", json!("US"));
+    inv["status_transitions"] = json!({
+        "finalized_at": spec.created,
+        "marked_uncollectible_at": if spec.status == "uncollectible" { Some(spec.created + 86_400) } else { None },
+        "paid_at": if paid { Some(spec.created + 60) } else { None },
+        "voided_at": if spec.status == "void" { Some(spec.created + 86_400) } else { None },
+    });
+    if let Some(subscription) = spec.subscription {
+        inv["parent"] = json!({
+            "quote_details": null,
+            "subscription_details": {"metadata": null, "subscription": subscription},
+            "type": "subscription_details"
+        });
+    } else {
+        inv["parent"] = Value::Null;
+    }
+    if let Some(line) = inv["lines"]["data"].get_mut(0) {
+        line["id"] = json!(format!("il_{}", &spec.id[3..]));
+        line["invoice"] = json!(spec.id);
+        line["amount"] = json!(amount);
+        line["subtotal"] = json!(amount);
+        line["currency"] = json!(spec.price.currency);
+        line["description"] = json!(format!(
+            "1 × {} ({})",
+            spec.price.product_name,
+            if spec.price.interval == "year" {
+                "Annual"
+            } else {
+                "Monthly"
+            }
+        ));
+        line["period"] = json!({"start": period_start, "end": period_end});
+        line["livemode"] = json!(false);
+        line["subscription"] = json!(spec.subscription);
+        line["parent"] = Value::Null;
+        line["pricing"] = json!({
+            "price_details": {"price": spec.price.id, "product": spec.price.product},
+            "type": "price_details",
+            "unit_amount_decimal": amount.to_string()
+        });
+    }
+    inv["lines"]["url"] = json!(format!("/v1/invoices/{}/lines", spec.id));
+    inv
+}
+
+struct SubscriptionSpec<'a> {
+    id: &'a str,
+    customer: &'a str,
+    status: &'a str,
+    price: &'a PriceInfo,
+    created: i64,
+    now: i64,
+    default_payment_method: Option<&'a str>,
+    latest_invoice: Option<&'a str>,
+}
+
+fn subscription(templates: &Templates, rng: &mut Rng, spec: &SubscriptionSpec<'_>) -> Value {
+    let period = if spec.price.interval == "year" {
+        365 * 86_400
+    } else {
+        30 * 86_400
+    };
+    let elapsed = (spec.now - spec.created).max(0);
+    let period_start = spec.created + (elapsed / period) * period;
+    let period_end = period_start + period;
+    let canceled = spec.status == "canceled";
+    let canceled_at = canceled
+        .then(|| period_start - 86_400 * (1 + rng.below(20) as i64))
+        .map(|t| t.max(spec.created + 1));
+    let cancel_at_period_end = spec.status == "active" && rng.chance(10);
+    let trialing = spec.status == "trialing";
+
+    let mut sub = templates.get("subscription");
+    set(&mut sub, "id", json!(spec.id));
+    set(&mut sub, "customer", json!(spec.customer));
+    set(&mut sub, "status", json!(spec.status));
+    set(&mut sub, "currency", json!(spec.price.currency));
+    set(&mut sub, "created", json!(spec.created));
+    set(&mut sub, "start_date", json!(spec.created));
+    set(&mut sub, "billing_cycle_anchor", json!(spec.created));
+    set(&mut sub, "livemode", json!(false));
+    set(&mut sub, "metadata", json!({}));
+    set(&mut sub, "description", Value::Null);
+    set(
+        &mut sub,
+        "default_payment_method",
+        json!(spec.default_payment_method),
+    );
+    set(&mut sub, "default_source", Value::Null);
+    set(&mut sub, "latest_invoice", json!(spec.latest_invoice));
+    set(
+        &mut sub,
+        "cancel_at_period_end",
+        json!(cancel_at_period_end),
+    );
+    set(
+        &mut sub,
+        "cancel_at",
+        json!(cancel_at_period_end.then_some(period_end)),
+    );
+    set(
+        &mut sub,
+        "canceled_at",
+        json!(canceled_at.or(cancel_at_period_end.then_some(spec.now - 3600))),
+    );
+    set(&mut sub, "ended_at", json!(canceled_at));
+    set(
+        &mut sub,
+        "trial_start",
+        json!(trialing.then_some(spec.created)),
+    );
+    set(
+        &mut sub,
+        "trial_end",
+        json!(trialing.then_some(spec.created + 14 * 86_400)),
+    );
+    set(&mut sub, "collection_method", json!("charge_automatically"));
+    set(&mut sub, "days_until_due", Value::Null);
+    set(&mut sub, "schedule", Value::Null);
+    set(&mut sub, "pending_update", Value::Null);
+    set(&mut sub, "pause_collection", Value::Null);
+    set(&mut sub, "test_clock", Value::Null);
+    set(&mut sub, "discounts", json!([]));
+    set(&mut sub, "on_behalf_of", Value::Null);
+    set(&mut sub, "transfer_data", Value::Null);
+    set(&mut sub, "application", Value::Null);
+    set(&mut sub, "application_fee_percent", Value::Null);
+    if sub["cancellation_details"].is_object() {
+        sub["cancellation_details"] = json!({
+            "comment": null,
+            "feedback": null,
+            "reason": if canceled || cancel_at_period_end { json!("cancellation_requested") } else { Value::Null }
+        });
+    }
+    let item_id = format!("si_{}", &spec.id[4..18]);
+    if let Some(item) = sub["items"]["data"].get_mut(0) {
+        item["id"] = json!(item_id);
+        item["subscription"] = json!(spec.id);
+        item["created"] = json!(spec.created);
+        item["quantity"] = json!(1);
+        item["metadata"] = json!({});
+        item["discounts"] = json!([]);
+        item["tax_rates"] = json!([]);
+        item["current_period_start"] = json!(period_start);
+        item["current_period_end"] = json!(period_end);
+        item["billing_thresholds"] = Value::Null;
+        item["price"] = price_object(
+            templates,
+            spec.price,
+            spec.created
+                .min(item["price"]["created"].as_i64().unwrap_or(spec.created)),
+        );
+        item["plan"] = plan_object(spec.price, spec.created);
+    }
+    sub["items"]["url"] = json!(format!("/v1/subscription_items?subscription={}", spec.id));
+    sub
+}
+
+/// The legacy `plan` mirror of a price that subscription items still carry.
+fn plan_object(price: &PriceInfo, created: i64) -> Value {
+    json!({
+        "active": true, "amount": price.amount, "amount_decimal": price.amount.to_string(),
+        "billing_scheme": "per_unit", "created": created, "currency": price.currency,
+        "id": price.id, "interval": price.interval, "interval_count": 1, "livemode": false,
+        "metadata": {}, "meter": null, "nickname": if price.interval == "year" { "Annual" } else { "Monthly" },
+        "object": "plan", "product": price.product, "tiers_mode": null, "transform_usage": null,
+        "trial_period_days": null, "usage_type": "licensed"
+    })
+}
+
+/// Sets `field` only where the fixture has it, so no field is invented.
+fn set(object: &mut Value, field: &str, value: Value) {
+    if let Some(slot) = object.get_mut(field) {
+        *slot = value;
+    }
+}
+
+fn ascii_slug(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .filter_map(|c| match c {
+            'a'..='z' | '0'..='9' => Some(c),
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            ' ' => Some('.'),
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'Á' => Some('a'),
+            'é' | 'è' | 'ê' | 'ë' | 'É' => Some('e'),
+            'í' | 'ï' | 'ı' => Some('i'),
+            'ó' | 'ö' | 'ô' | 'ø' | 'Ö' | 'Ø' => Some('o'),
+            'ú' | 'ü' | 'ư' | 'ễ' => Some('u'),
+            'ñ' => Some('n'),
+            'ç' => Some('c'),
+            'š' | 'Š' => Some('s'),
+            'ł' | 'Ł' => Some('l'),
+            'ž' => Some('z'),
+            'ř' => Some('r'),
+            _ => None,
+        })
+        .collect();
+    let slug = slug.trim_matches('.').to_owned();
+    if slug.is_empty() {
+        "customer".to_owned()
+    } else {
+        slug
+    }
+}

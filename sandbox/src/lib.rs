@@ -1,0 +1,289 @@
+//! `stripe-sandbox`: a local, stateful Stripe test double.
+//!
+//! It serves Stripe's API shapes (built from Stripe's own fixture objects) for a
+//! deterministic generated account, with Stripe's list semantics, errors, keys
+//! and permissions, billing portal sessions and configurations, an events feed
+//! fed by a portal simulation, and simulated latency, rate limits and faults.
+//! Start it in-process on port 0 with [`Sandbox::start`] and use [`Sandbox::url`],
+//! or run the `stripe-sandbox` command. The control API lives under `/_sandbox/`.
+
+#![warn(missing_docs)]
+
+mod api;
+mod conditions;
+mod dataset;
+mod fixtures;
+pub mod form;
+mod http;
+mod pages;
+mod store;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+pub use conditions::{FaultKind, FaultPlan};
+pub use dataset::{DatasetConfig, zero_decimal};
+
+use conditions::{Conditions, Verdict};
+use fixtures::Templates;
+use http::{Outcome, Request, Response};
+use store::Store;
+
+/// The key every sandbox accepts unless told otherwise.
+pub const DEFAULT_KEY: &str = "sk_test_sandbox";
+
+/// The API version the sandbox speaks (the one async-stripe 1.0.0-rc.10 pins).
+pub const API_VERSION: &str = "2026-09-30.endive";
+
+/// How to start a sandbox.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// The generated account.
+    pub dataset: DatasetConfig,
+    /// Accepted keys (default: [`DEFAULT_KEY`]).
+    pub keys: Vec<KeySpec>,
+    /// Added to every `/v1/` answer.
+    pub latency: Duration,
+    /// Requests per second before 429s (none: unlimited).
+    pub rate_limit: Option<f64>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            port: 0,
+            dataset: DatasetConfig::default(),
+            keys: vec![KeySpec::full(DEFAULT_KEY)],
+            latency: Duration::ZERO,
+            rate_limit: None,
+        }
+    }
+}
+
+/// An accepted API key and, for restricted keys, its permissions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySpec {
+    /// The key.
+    pub key: String,
+    /// `None`: everything. Otherwise the permissions granted, e.g. `customer_read`.
+    pub permissions: Option<BTreeSet<String>>,
+}
+
+impl KeySpec {
+    /// A key that may do everything.
+    pub fn full(key: &str) -> KeySpec {
+        KeySpec {
+            key: key.to_owned(),
+            permissions: None,
+        }
+    }
+
+    /// Parses the command line's `--key K` or `--key rk_test_x=customer_read,invoice_read`.
+    pub fn parse(text: &str) -> KeySpec {
+        match text.split_once('=') {
+            Some((key, permissions)) => KeySpec {
+                key: key.to_owned(),
+                permissions: Some(
+                    permissions
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                ),
+            },
+            None => KeySpec::full(text),
+        }
+    }
+
+    /// Whether objects should say `livemode: true`.
+    pub fn live(&self) -> bool {
+        self.key.starts_with("sk_live_") || self.key.starts_with("rk_live_")
+    }
+}
+
+/// A running sandbox. Dropping it stops the server.
+pub struct Sandbox {
+    url: String,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    shutdown: watch::Sender<bool>,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("url", &self.url).finish()
+    }
+}
+
+pub(crate) struct Shared {
+    base_url: String,
+    templates: Templates,
+    state: Mutex<State>,
+    conditions: Mutex<Conditions>,
+}
+
+pub(crate) struct State {
+    dataset: DatasetConfig,
+    store: Store,
+    keys: Vec<KeySpec>,
+    account_id: String,
+    counters: BTreeMap<String, u64>,
+    requests: VecDeque<Value>,
+    idempotency: HashMap<String, (Value, Response)>,
+    login_pages: HashMap<String, String>,
+    rng: dataset::Rng,
+}
+
+const REQUEST_LOG: usize = 10_000;
+
+impl Shared {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn conditions(&self) -> MutexGuard<'_, Conditions> {
+        self.conditions.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn fresh_state(&self, dataset: DatasetConfig, keys: Vec<KeySpec>) -> State {
+        let store = dataset::generate(&dataset, &self.templates, &self.base_url);
+        let mut rng = dataset::Rng::new(dataset.seed ^ 0x5EED);
+        State {
+            account_id: rng.id("acct_")[..21].to_owned(),
+            dataset,
+            store,
+            keys,
+            counters: BTreeMap::new(),
+            requests: VecDeque::new(),
+            idempotency: HashMap::new(),
+            login_pages: HashMap::new(),
+            rng,
+        }
+    }
+}
+
+impl Sandbox {
+    /// Generates the dataset and starts serving on 127.0.0.1.
+    pub async fn start(config: Config) -> std::io::Result<Sandbox> {
+        let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
+        let addr = listener.local_addr()?;
+        let url = format!("http://127.0.0.1:{}", addr.port());
+        let templates = Templates::load();
+        let placeholder = State {
+            dataset: config.dataset.clone(),
+            store: Store::default(),
+            keys: Vec::new(),
+            account_id: String::new(),
+            counters: BTreeMap::new(),
+            requests: VecDeque::new(),
+            idempotency: HashMap::new(),
+            login_pages: HashMap::new(),
+            rng: dataset::Rng::new(0),
+        };
+        let shared = Arc::new(Shared {
+            base_url: url.clone(),
+            templates,
+            state: Mutex::new(placeholder),
+            conditions: Mutex::new(Conditions::new(config.latency, config.rate_limit)),
+        });
+        let state = shared.fresh_state(config.dataset, config.keys);
+        *shared.state() = state;
+
+        let (shutdown, receiver) = watch::channel(false);
+        let handler_shared = shared.clone();
+        let handler = Arc::new(move |request: Request| {
+            let shared = handler_shared.clone();
+            async move { handle(shared, request).await }
+        });
+        tokio::spawn(http::serve(listener, handler, receiver));
+        Ok(Sandbox {
+            url,
+            addr,
+            shared,
+            shutdown,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, for `ClientBuilder::url` and the like.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops serving; open connections close.
+    pub fn stop(&self) {
+        let _ = self.shutdown.send(true);
+    }
+
+    /// Everything the sandbox holds now (what `GET /_sandbox/truth` returns).
+    pub fn truth(&self) -> Value {
+        api::control::truth(&self.shared.state())
+    }
+
+    /// Requests served so far, by route (what `GET /_sandbox/counters` returns).
+    pub fn counters(&self) -> Value {
+        api::control::counters(&self.shared)
+    }
+
+    /// The last requests received, with their decoded parameters.
+    pub fn requests(&self) -> Vec<Value> {
+        self.shared.state().requests.iter().cloned().collect()
+    }
+
+    /// Applies a control call in-process (same JSON as `POST /_sandbox/<path>`).
+    pub fn control(&self, path: &str, body: Value) -> Result<Value, String> {
+        api::control::apply(&self.shared, path, &body)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn handle(shared: Arc<Shared>, request: Request) -> Outcome {
+    if request.path.starts_with("/_sandbox/") {
+        return Outcome::Respond(api::control::handle(&shared, &request));
+    }
+    if !request.path.starts_with("/v1/") {
+        return Outcome::Respond(pages::handle(&shared, &request));
+    }
+    let (verdict, latency, stall) = {
+        let mut conditions = shared.conditions();
+        let verdict = conditions.judge(&request.path);
+        (verdict, conditions.latency, conditions.stall())
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    match verdict {
+        Verdict::RateLimited => {
+            api::count(&shared, &request);
+            Outcome::Respond(api::errors::rate_limited().response())
+        }
+        Verdict::Fault(FaultKind::Drop) => Outcome::Drop,
+        Verdict::Fault(FaultKind::Stall) => Outcome::Stall(stall),
+        Verdict::Fault(FaultKind::ServerError) => {
+            api::count(&shared, &request);
+            Outcome::Respond(api::errors::server_error().response())
+        }
+        Verdict::Fault(FaultKind::Truncate) => Outcome::Truncate(api::dispatch(&shared, &request)),
+        Verdict::Fault(FaultKind::RateLimit) | Verdict::Serve => {
+            Outcome::Respond(api::dispatch(&shared, &request))
+        }
+    }
+}

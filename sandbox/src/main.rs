@@ -1,0 +1,84 @@
+//! `stripe-sandbox [--port P] [--customers N] [--seed S] [--key K]... [--latency-ms L] [--rate-limit R]`
+
+use std::time::Duration;
+
+use clap::Parser;
+use stripe_sandbox::{Config, DEFAULT_KEY, DatasetConfig, KeySpec, Sandbox};
+
+/// A local, stateful Stripe for tests, demos and benchmarks. Binds 127.0.0.1 only.
+#[derive(Debug, Parser)]
+#[command(name = "stripe-sandbox", version)]
+struct Args {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Customers in the generated account.
+    #[arg(long, default_value_t = 200)]
+    customers: usize,
+    /// Seed of the generated account.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// An accepted API key; repeat for several. `rk_test_x=customer_read,invoice_read`
+    /// makes a restricted key with those permissions. Default: sk_test_sandbox.
+    #[arg(long = "key", value_name = "K")]
+    keys: Vec<String>,
+    /// Latency added to every API answer, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Requests per second before Stripe-style 429s (default: unlimited).
+    #[arg(long, value_name = "R")]
+    rate_limit: Option<f64>,
+    /// Subscriptions per customer.
+    #[arg(long, default_value_t = 1)]
+    subscriptions_per_customer: usize,
+    /// Invoices per customer.
+    #[arg(long, default_value_t = 4)]
+    invoices_per_customer: usize,
+    /// Payment methods per customer.
+    #[arg(long, default_value_t = 1)]
+    payment_methods_per_customer: usize,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let keys = if args.keys.is_empty() {
+        vec![KeySpec::full(DEFAULT_KEY)]
+    } else {
+        args.keys.iter().map(|k| KeySpec::parse(k)).collect()
+    };
+    let config = Config {
+        port: args.port,
+        dataset: DatasetConfig {
+            seed: args.seed,
+            customers: args.customers,
+            subscriptions_per_customer: args.subscriptions_per_customer,
+            invoices_per_customer: args.invoices_per_customer,
+            payment_methods_per_customer: args.payment_methods_per_customer,
+            ..DatasetConfig::default()
+        },
+        keys,
+        latency: Duration::from_millis(args.latency_ms),
+        rate_limit: args.rate_limit,
+    };
+    let sandbox = Sandbox::start(config).await?;
+    // Scripts read this first line to find the port.
+    println!("listening on {}", sandbox.url());
+    wait_for_signal().await;
+    sandbox.stop();
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("a SIGTERM handler");
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
