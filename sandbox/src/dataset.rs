@@ -245,6 +245,7 @@ pub fn generate(config: &DatasetConfig, templates: &Templates, base_url: &str) -
             config, templates, &mut rng, &prices, created, n, base_url, &mut store,
         );
     }
+    store.finish_loading();
     store
 }
 
@@ -302,7 +303,7 @@ fn catalog(
                 interval,
                 amount,
             };
-            store.insert(Kind::Price, price_object(templates, &info, clock.tick(60)));
+            store.stage(Kind::Price, price_object(templates, &info, clock.tick(60)));
             product_prices.push(info);
         }
         let mut product = templates.get("product");
@@ -322,7 +323,7 @@ fn catalog(
         set(&mut product, "images", json!([]));
         set(&mut product, "marketing_features", json!([]));
         set(&mut product, "url", Value::Null);
-        store.insert(Kind::Product, product);
+        store.stage(Kind::Product, product);
         prices.extend(product_prices);
     }
     prices
@@ -394,7 +395,7 @@ fn generate_customer(
     for k in 0..config.payment_methods_per_customer {
         let pm_id = rng.id("pm_");
         let pm_created = created + 30 + k as i64;
-        store.insert(
+        store.stage(
             Kind::PaymentMethod,
             payment_method(
                 templates,
@@ -491,7 +492,7 @@ fn generate_customer(
             .unwrap_or_else(|| (*rng.pick(&currency_prices)).clone());
         let subscription = first.as_ref().map(|(id, ..)| id.clone());
         let number = format!("{prefix}-{:04}", k + 1);
-        store.insert(
+        store.stage(
             Kind::Invoice,
             invoice(
                 templates,
@@ -529,10 +530,10 @@ fn generate_customer(
                 latest_invoice: latest_invoice.as_deref(),
             },
         );
-        store.insert(Kind::Subscription, sub);
+        store.stage(Kind::Subscription, sub);
     }
     set(&mut customer, "delinquent", json!(delinquent));
-    store.insert(Kind::Customer, customer);
+    store.stage(Kind::Customer, customer);
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -154,6 +154,36 @@ impl Collection {
             .collect();
     }
 
+    /// Appends without keeping order; [`Collection::finish_loading`] sorts once.
+    fn stage(&mut self, value: Value, seq: u64) {
+        let created = value["created"].as_i64().unwrap_or(0);
+        self.records.push(Record {
+            created,
+            seq,
+            value,
+        });
+    }
+
+    /// Sorts staged records into list order and indexes them.
+    fn finish_loading(&mut self) {
+        self.records.sort_by_key(|r| (r.created, r.seq));
+        self.make_created_strictly_increasing();
+        self.reindex();
+    }
+
+    /// Nudges equal timestamps forward a second at a time, so `created` is
+    /// strictly increasing in list order (the order itself doesn't change).
+    fn make_created_strictly_increasing(&mut self) {
+        let mut previous = i64::MIN;
+        for record in &mut self.records {
+            if record.created <= previous {
+                record.created = previous + 1;
+                record.value["created"] = serde_json::json!(record.created);
+            }
+            previous = record.created;
+        }
+    }
+
     /// The object `id`.
     pub fn get(&self, id: &str) -> Option<&Value> {
         self.index.get(id).map(|&i| &self.records[i].value)
@@ -189,6 +219,21 @@ impl Store {
         self.seq += 1;
         let seq = self.seq;
         self.collections.entry(kind).or_default().insert(value, seq);
+    }
+
+    /// Adds an object during bulk loading (call [`Store::finish_loading`] after).
+    pub fn stage(&mut self, kind: Kind, value: Value) {
+        self.seq += 1;
+        let seq = self.seq;
+        self.collections.entry(kind).or_default().stage(value, seq);
+    }
+
+    /// Orders and indexes everything staged, with strictly increasing `created`
+    /// within each list.
+    pub fn finish_loading(&mut self) {
+        for collection in self.collections.values_mut() {
+            collection.finish_loading();
+        }
     }
 
     /// The collection of `kind`.

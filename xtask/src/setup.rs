@@ -68,6 +68,10 @@ fn system_packages(scope: Scope) -> anyhow::Result<()> {
     let mut wanted: Vec<&str> = APP_PACKAGES.to_vec();
     if scope == Scope::All {
         wanted.extend(TEST_PACKAGES);
+        // The sandbox is also checked against Stripe's Node SDK; any Node >= 20 will do.
+        if !shell::on_path("node") || !shell::on_path("npm") {
+            wanted.extend(["nodejs", "npm"]);
+        }
     }
     let missing = missing_packages(&wanted)?;
     if missing.is_empty() {

@@ -47,12 +47,16 @@ fn describe(command: &Command) -> String {
         .join(" ")
 }
 
+/// Cargo's target folder.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 /// The binary the app build produces.
 pub fn app_binary() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"));
-    target
+    target_dir()
         .join("debug")
         .join(format!("portal-desk{}", std::env::consts::EXE_SUFFIX))
 }

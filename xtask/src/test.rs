@@ -33,6 +33,11 @@ const STAGES: &[Stage] = &[
         run: keychain,
     },
     Stage {
+        name: "sdk",
+        what: "stripe-sandbox against Stripe's official Node SDK",
+        run: node_sdk,
+    },
+    Stage {
         name: "e2e",
         what: "the real window via tauri-driver under Xvfb",
         run: e2e,
@@ -41,22 +46,22 @@ const STAGES: &[Stage] = &[
 
 /// Runs every stage (a failure doesn't stop the rest) and prints the summary.
 pub fn run_all() -> ExitCode {
-    run_stages(STAGES)
+    run_stages(STAGES.iter().collect())
 }
 
 /// Only the end-to-end stage.
 pub fn run_e2e_only() -> ExitCode {
-    run_stages(&STAGES[4..])
+    run_stages(STAGES.iter().filter(|s| s.name == "e2e").collect())
 }
 
-fn run_stages(stages: &[Stage]) -> ExitCode {
+fn run_stages(stages: Vec<&Stage>) -> ExitCode {
     if let Err(e) = setup::run(setup::Scope::All) {
         eprintln!("xtask: setup failed: {e:#}");
         return ExitCode::FAILURE;
     }
     let mut lines = Vec::new();
     let mut failed = 0;
-    for stage in stages {
+    for stage in &stages {
         eprintln!("\n===== {} ({}) =====", stage.name, stage.what);
         let started = Instant::now();
         let result = (stage.run)();
@@ -124,6 +129,23 @@ fn keychain() -> anyhow::Result<()> {
             "cargo test -p portal-desk --test keychain -- --ignored --test-threads=1",
         )
         .current_dir(shell::root()),
+    )
+}
+
+fn node_sdk() -> anyhow::Result<()> {
+    shell::run(shell::cargo().args(["build", "-p", "stripe-sandbox"]))?;
+    let dir = shell::root().join("sandbox").join("node");
+    shell::run(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+    )?;
+    let binary = shell::target_dir().join("debug").join("stripe-sandbox");
+    shell::run(
+        Command::new("node")
+            .arg("--test")
+            .current_dir(&dir)
+            .env("STRIPE_SANDBOX_BIN", binary),
     )
 }
 

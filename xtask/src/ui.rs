@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context;
 
@@ -23,10 +23,7 @@ pub fn build() -> anyhow::Result<()> {
         "--target",
         WASM_TARGET,
     ]))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let wasm = target_dir
+    let wasm = shell::target_dir()
         .join(WASM_TARGET)
         .join("release")
         .join("portal-ui.wasm");

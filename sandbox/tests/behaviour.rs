@@ -1,0 +1,822 @@
+//! The sandbox's behaviour over real HTTP: keys, errors, portal rules,
+//! simulation events, conditions, pages and the dataset itself.
+
+mod support;
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde_json::{Value, json};
+use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+use support::{get, post, raw};
+
+async fn sandbox_with_keys(keys: Vec<KeySpec>) -> Sandbox {
+    Sandbox::start(Config {
+        keys,
+        dataset: DatasetConfig {
+            customers: 12,
+            ..DatasetConfig::default()
+        },
+        ..Config::default()
+    })
+    .await
+    .expect("starts")
+}
+
+fn first_id(truth: &Value, kind: &str) -> String {
+    truth[kind][0]["id"].as_str().expect("an id").to_owned()
+}
+
+fn live_subscription(truth: &Value) -> (String, String, String) {
+    let sub = truth["subscriptions"]
+        .as_array()
+        .expect("subscriptions")
+        .iter()
+        .find(|s| s["status"] == "active")
+        .expect("an active subscription");
+    (
+        sub["id"].as_str().expect("id").to_owned(),
+        sub["customer"].as_str().expect("customer").to_owned(),
+        sub["items"]["data"][0]["id"]
+            .as_str()
+            .expect("item")
+            .to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn keys_are_checked_like_stripe() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![
+        KeySpec::full("sk_test_sandbox"),
+        KeySpec::parse("rk_test_limited=customer_read"),
+        KeySpec::full("sk_live_sandboxlive"),
+    ])
+    .await;
+
+    let none = raw(&sandbox, "GET", "/v1/customers", None, "").await?;
+    assert_eq!(none.status, 401);
+    assert!(
+        none.json()["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("You did not provide an API key")
+    );
+
+    let wrong = raw(
+        &sandbox,
+        "GET",
+        "/v1/customers",
+        Some("sk_test_wrongkey1234"),
+        "",
+    )
+    .await?;
+    assert_eq!(wrong.status, 401);
+    let message = wrong.json()["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        message.starts_with("Invalid API Key provided: sk_test_"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("wrongkey"),
+        "the key is masked: {message}"
+    );
+
+    let allowed = raw(
+        &sandbox,
+        "GET",
+        "/v1/customers",
+        Some("rk_test_limited"),
+        "",
+    )
+    .await?;
+    assert_eq!(allowed.status, 200);
+    let refused = raw(&sandbox, "GET", "/v1/invoices", Some("rk_test_limited"), "").await?;
+    assert_eq!(refused.status, 403);
+    let message = refused.json()["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        message.contains("'rak_invoice_read'"),
+        "names the permission: {message}"
+    );
+
+    let live = raw(
+        &sandbox,
+        "GET",
+        "/v1/customers?limit=3",
+        Some("sk_live_sandboxlive"),
+        "",
+    )
+    .await?;
+    assert!(
+        live.json()["data"]
+            .as_array()
+            .expect("data")
+            .iter()
+            .all(|c| c["livemode"] == true)
+    );
+    let test = get(&sandbox, "/v1/customers?limit=3").await;
+    assert!(
+        test.json()["data"]
+            .as_array()
+            .expect("data")
+            .iter()
+            .all(|c| c["livemode"] == false)
+    );
+
+    sandbox
+        .control("keys/revoke", json!({"key": "sk_live_sandboxlive"}))
+        .map_err(anyhow::Error::msg)?;
+    let revoked = raw(
+        &sandbox,
+        "GET",
+        "/v1/customers",
+        Some("sk_live_sandboxlive"),
+        "",
+    )
+    .await?;
+    assert_eq!(revoked.status, 401, "a revoked key is refused");
+    Ok(())
+}
+
+#[tokio::test]
+async fn errors_have_stripes_shape() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    for (path, status, needle) in [
+        ("/v1/customers?limit=0", 400, "limit"),
+        ("/v1/customers?limit=101", 400, "limit"),
+        ("/v1/customers?limit=abc", 400, "Invalid integer"),
+        (
+            "/v1/customers?starting_after=cus_unknown",
+            400,
+            "No such customer",
+        ),
+        (
+            "/v1/customers?starting_after=cus_a&ending_before=cus_b",
+            400,
+            "only specify one",
+        ),
+        ("/v1/customers/cus_unknown", 404, "No such customer"),
+        (
+            "/v1/customers?expand[]=data.nothing",
+            400,
+            "cannot be expanded",
+        ),
+        ("/v1/customers?expand[]=data.a.b.c.d", 400, "4 levels"),
+        ("/v1/subscriptions?status=bogus", 400, "Invalid status"),
+        ("/v1/events?types[]=a&type=b", 400, "only specify one"),
+        ("/v1/payment_methods", 400, "customer"),
+        (
+            "/v1/teapots",
+            404,
+            "Unrecognized request URL (GET: /v1/teapots)",
+        ),
+    ] {
+        let answer = get(&sandbox, path).await;
+        assert_eq!(answer.status, status, "{path}");
+        let error = &answer.json()["error"];
+        assert_eq!(error["type"], "invalid_request_error", "{path}");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(needle),
+            "{path}: {error}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn filters_and_expansions() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let truth = sandbox.truth();
+    let customer = &truth["customers"][3];
+    let id = customer["id"].as_str().expect("id");
+
+    let invoices = get(
+        &sandbox,
+        &format!("/v1/invoices?customer={id}&limit=100&expand[]=data.customer"),
+    )
+    .await
+    .json();
+    let data = invoices["data"].as_array().expect("data");
+    assert_eq!(data.len(), 4, "four invoices per customer");
+    assert!(
+        data.iter().all(|i| i["customer"]["id"] == customer["id"]),
+        "expanded to the customer object"
+    );
+
+    let subs = get(
+        &sandbox,
+        &format!("/v1/subscriptions?customer={id}&status=all&expand[]=data.default_payment_method"),
+    )
+    .await
+    .json();
+    let sub = &subs["data"][0];
+    assert_eq!(sub["default_payment_method"]["object"], "payment_method");
+
+    let pms = get(&sandbox, &format!("/v1/customers/{id}/payment_methods"))
+        .await
+        .json();
+    assert_eq!(pms["data"][0]["customer"], customer["id"]);
+
+    if let Some(email) = customer["email"].as_str() {
+        let found = get(&sandbox, &format!("/v1/customers?email={email}"))
+            .await
+            .json();
+        assert_eq!(found["data"][0]["id"], customer["id"]);
+        let searched = get(
+            &sandbox,
+            &format!("/v1/customers/search?query=email:'{email}'"),
+        )
+        .await
+        .json();
+        assert_eq!(searched["object"], "search_result");
+        assert_eq!(searched["data"][0]["id"], customer["id"]);
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn every_flow_type_enforces_its_required_parameters() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    sandbox
+        .control("portal/default", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let truth = sandbox.truth();
+    let (sub, customer, item) = live_subscription(&truth);
+    let price = first_id(&truth, "prices");
+    let base = format!("customer={customer}");
+
+    let missing = [
+        (
+            "flow_data[type]=subscription_cancel",
+            "flow_data[subscription_cancel][subscription]",
+        ),
+        (
+            "flow_data[type]=subscription_update",
+            "flow_data[subscription_update][subscription]",
+        ),
+        (
+            &format!(
+                "flow_data[type]=subscription_update_confirm&flow_data[subscription_update_confirm][subscription]={sub}"
+            ) as &str,
+            "flow_data[subscription_update_confirm][items]",
+        ),
+        (
+            "flow_data[type]=payment_method_update&flow_data[after_completion][type]=redirect",
+            "flow_data[after_completion][redirect][return_url]",
+        ),
+        ("flow_data[type]=teleport", "flow_data[type]"),
+    ];
+    for (flow, param) in missing {
+        let answer = post(
+            &sandbox,
+            "/v1/billing_portal/sessions",
+            &format!("{base}&{flow}"),
+        )
+        .await;
+        assert_eq!(answer.status, 400, "{flow}");
+        assert_eq!(answer.json()["error"]["param"], param, "{flow}");
+    }
+
+    let complete = [
+        "flow_data[type]=payment_method_update".to_owned(),
+        format!(
+            "flow_data[type]=subscription_cancel&flow_data[subscription_cancel][subscription]={sub}"
+        ),
+        format!(
+            "flow_data[type]=subscription_update&flow_data[subscription_update][subscription]={sub}"
+        ),
+        format!(
+            "flow_data[type]=subscription_update_confirm&flow_data[subscription_update_confirm][subscription]={sub}\
+             &flow_data[subscription_update_confirm][items][0][id]={item}&flow_data[subscription_update_confirm][items][0][price]={price}\
+             &flow_data[subscription_update_confirm][items][0][quantity]=2\
+             &flow_data[after_completion][type]=hosted_confirmation&flow_data[after_completion][hosted_confirmation][custom_message]=Thanks"
+        ),
+    ];
+    for flow in complete {
+        let answer = post(
+            &sandbox,
+            "/v1/billing_portal/sessions",
+            &format!("{base}&return_url=https%3A%2F%2Fexample.com&{flow}"),
+        )
+        .await;
+        assert_eq!(
+            answer.status,
+            200,
+            "{flow}: {}",
+            String::from_utf8_lossy(&answer.body)
+        );
+        let session = answer.json();
+        let kind = flow
+            .split('&')
+            .next()
+            .and_then(|p| p.strip_prefix("flow_data[type]="))
+            .expect("type");
+        assert_eq!(session["flow"]["type"], kind);
+    }
+    // The request log keeps the decoded form body for assertions.
+    let last = sandbox.requests().pop().expect("logged");
+    assert_eq!(
+        last["params"]["flow_data"]["subscription_update_confirm"]["items"][0]["quantity"],
+        "2"
+    );
+    assert_eq!(last["params"]["return_url"], "https://example.com");
+
+    let wrong_owner = truth["customers"]
+        .as_array()
+        .expect("customers")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .find(|c| *c != customer)
+        .expect("another");
+    let answer = post(&sandbox, "/v1/billing_portal/sessions", &format!("customer={wrong_owner}&flow_data[type]=subscription_cancel&flow_data[subscription_cancel][subscription]={sub}")).await;
+    assert_eq!(
+        answer.status, 400,
+        "a subscription of another customer is refused"
+    );
+
+    let answer = post(
+        &sandbox,
+        "/v1/billing_portal/sessions",
+        &format!("{base}&locale=xx-YY"),
+    )
+    .await;
+    assert_eq!(answer.json()["error"]["param"], "locale");
+    Ok(())
+}
+
+#[tokio::test]
+async fn idempotency_keys_replay_and_refuse_changed_parameters() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    sandbox
+        .control("portal/default", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let customer = first_id(&sandbox.truth(), "customers");
+    let send = |form: String| {
+        let sandbox = &sandbox;
+        async move {
+            use tokio::io::{AsyncReadExt, AsyncWriteExt};
+            let mut stream = tokio::net::TcpStream::connect(sandbox.addr())
+                .await
+                .expect("connect");
+            let request = format!(
+                "POST /v1/billing_portal/sessions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_sandbox\r\nIdempotency-Key: click-1\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+                form.len()
+            );
+            stream.write_all(request.as_bytes()).await.expect("write");
+            let mut out = String::new();
+            stream.read_to_string(&mut out).await.expect("read");
+            out
+        }
+    };
+    let first = send(format!("customer={customer}")).await;
+    let again = send(format!("customer={customer}")).await;
+    let id = |text: &str| {
+        text.split("\"id\": \"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        id(&first),
+        id(&again),
+        "the same key replays the same session"
+    );
+    assert!(again.contains("Idempotent-Replayed: true"));
+    let changed = send(format!("customer={customer}&locale=fr")).await;
+    assert!(changed.contains("idempotency_error"), "{changed}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn configurations_follow_stripes_rules() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let truth = sandbox.truth();
+    let product = first_id(&truth, "products");
+    let price = truth["prices"]
+        .as_array()
+        .expect("prices")
+        .iter()
+        .find(|p| p["product"] == product.as_str())
+        .expect("a price")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    let eleven: String = (0..11)
+        .map(|n| format!("&features[subscription_update][products][{n}][product]={product}&features[subscription_update][products][{n}][prices][0]={price}"))
+        .collect();
+    let answer = post(
+        &sandbox,
+        "/v1/billing_portal/configurations",
+        &format!("features[subscription_update][enabled]=true{eleven}"),
+    )
+    .await;
+    assert_eq!(answer.status, 400);
+    assert!(
+        answer.json()["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 10 products")
+    );
+
+    let answer = post(
+        &sandbox,
+        "/v1/billing_portal/configurations",
+        "features[subscription_cancel][mode]=sometimes",
+    )
+    .await;
+    assert_eq!(
+        answer.json()["error"]["param"],
+        "features[subscription_cancel][mode]"
+    );
+
+    let created = post(
+        &sandbox,
+        "/v1/billing_portal/configurations",
+        &format!(
+            "features[invoice_history][enabled]=true&business_profile[headline]=Acme%20billing\
+             &features[subscription_update][enabled]=true&features[subscription_update][products][0][product]={product}\
+             &features[subscription_update][products][0][prices][0]={price}&login_page[enabled]=true"
+        ),
+    )
+    .await
+    .json();
+    let id = created["id"].as_str().expect("id");
+    assert_eq!(created["business_profile"]["headline"], "Acme billing");
+    let login = created["login_page"]["url"]
+        .as_str()
+        .expect("a durable login URL")
+        .to_owned();
+    let path = login.trim_start_matches(sandbox.url());
+    assert_eq!(
+        raw(&sandbox, "GET", path, None, "").await?.status,
+        200,
+        "the login page is served"
+    );
+
+    let updated = post(
+        &sandbox,
+        &format!("/v1/billing_portal/configurations/{id}"),
+        "login_page[enabled]=false",
+    )
+    .await
+    .json();
+    assert_eq!(updated["login_page"]["url"], Value::Null);
+    assert_eq!(
+        raw(&sandbox, "GET", path, None, "").await?.status,
+        404,
+        "disabling revokes the link"
+    );
+
+    let listed = get(
+        &sandbox,
+        "/v1/billing_portal/configurations?is_default=false",
+    )
+    .await
+    .json();
+    assert_eq!(listed["data"].as_array().expect("data").len(), 1);
+    Ok(())
+}
+
+#[tokio::test]
+async fn each_portal_action_appends_its_events() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let truth = sandbox.truth();
+    let (sub, customer, _) = live_subscription(&truth);
+    let other_price = truth["prices"]
+        .as_array()
+        .expect("prices")
+        .iter()
+        .rev()
+        .find(|p| {
+            p["currency"]
+                == truth["subscriptions"]
+                    .as_array()
+                    .expect("s")
+                    .iter()
+                    .find(|s| s["id"] == sub.as_str())
+                    .expect("sub")["currency"]
+        })
+        .expect("price")["id"]
+        .clone();
+    let act = |body: Value| {
+        sandbox
+            .control("simulate", body)
+            .map_err(anyhow::Error::msg)
+    };
+
+    act(json!({"action": "update_email", "customer": customer, "email": "jane@example.net"}))?;
+    act(json!({"action": "update_address", "customer": customer, "address": {"city": "Lyon"}}))?;
+    act(json!({"action": "switch_price", "customer": customer, "price": other_price}))?;
+    act(
+        json!({"action": "add_card", "customer": customer, "brand": "mastercard", "last4": "4444"}),
+    )?;
+    act(json!({"action": "cancel_at_period_end", "customer": customer}))?;
+    act(json!({"action": "cancel_now", "customer": customer}))?;
+    act(json!({"action": "delete_customer", "customer": customer}))?;
+
+    let events = get(&sandbox, "/v1/events?limit=100").await.json();
+    let mut kinds: Vec<String> = events["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .map(|e| e["type"].as_str().expect("type").to_owned())
+        .collect();
+    kinds.reverse();
+    assert_eq!(
+        kinds,
+        [
+            "customer.updated",
+            "customer.updated",
+            "customer.subscription.updated",
+            "payment_method.attached",
+            "customer.updated",
+            "customer.subscription.updated",
+            "customer.subscription.deleted",
+            "customer.deleted"
+        ]
+    );
+    let first = &events["data"]
+        .as_array()
+        .expect("data")
+        .last()
+        .expect("oldest")["data"];
+    assert_eq!(first["object"]["email"], "jane@example.net");
+    assert!(
+        first["previous_attributes"]["email"].is_string()
+            || first["previous_attributes"]["email"].is_null()
+    );
+
+    let only = get(&sandbox, "/v1/events?type=customer.subscription.*")
+        .await
+        .json();
+    assert_eq!(only["data"].as_array().expect("data").len(), 3);
+
+    let gone = get(&sandbox, &format!("/v1/customers/{customer}"))
+        .await
+        .json();
+    assert_eq!(
+        gone,
+        json!({"id": customer, "object": "customer", "deleted": true})
+    );
+    let listed = get(&sandbox, "/v1/customers?limit=100").await.json();
+    assert!(
+        listed["data"]
+            .as_array()
+            .expect("data")
+            .iter()
+            .all(|c| c["id"] != customer.as_str()),
+        "deleted customers leave lists"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn injected_faults_and_rate_limits() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let plan = |kind: &str| json!({"faults": {"seed": 1, "percent": 100, "kinds": [kind], "stall_ms": 300, "storm_length": 3}});
+
+    sandbox
+        .control("conditions", plan("server_error"))
+        .map_err(anyhow::Error::msg)?;
+    let answer = get(&sandbox, "/v1/customers").await;
+    assert_eq!(answer.status, 500);
+    assert_eq!(answer.header("Stripe-Should-Retry"), Some("true"));
+
+    sandbox
+        .control("conditions", plan("drop"))
+        .map_err(anyhow::Error::msg)?;
+    assert!(
+        raw(
+            &sandbox,
+            "GET",
+            "/v1/customers",
+            Some("sk_test_sandbox"),
+            ""
+        )
+        .await
+        .is_err(),
+        "dropped"
+    );
+
+    sandbox
+        .control("conditions", plan("truncate"))
+        .map_err(anyhow::Error::msg)?;
+    let truncated = raw(
+        &sandbox,
+        "GET",
+        "/v1/customers",
+        Some("sk_test_sandbox"),
+        "",
+    )
+    .await;
+    assert!(
+        truncated.is_err_and(|e| e.to_string().contains("truncated")),
+        "a truncated body"
+    );
+
+    sandbox
+        .control("conditions", plan("stall"))
+        .map_err(anyhow::Error::msg)?;
+    assert!(
+        raw(
+            &sandbox,
+            "GET",
+            "/v1/customers",
+            Some("sk_test_sandbox"),
+            ""
+        )
+        .await
+        .is_err(),
+        "stalled, then closed"
+    );
+
+    sandbox
+        .control("conditions", plan("rate_limit"))
+        .map_err(anyhow::Error::msg)?;
+    for _ in 0..3 {
+        let answer = get(&sandbox, "/v1/customers").await;
+        assert_eq!(answer.status, 429, "a storm of 429s");
+        assert_eq!(answer.header("Stripe-Should-Retry"), Some("true"));
+    }
+
+    sandbox
+        .control("conditions", json!({"faults": null, "rate_limit": 3}))
+        .map_err(anyhow::Error::msg)?;
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        statuses.push(get(&sandbox, "/v1/customers?limit=1").await.status);
+    }
+    assert!(
+        statuses.contains(&200) && statuses.contains(&429),
+        "the token bucket refuses a burst: {statuses:?}"
+    );
+
+    let counters = sandbox.counters();
+    assert!(
+        counters["routes"]["GET /v1/customers"]
+            .as_u64()
+            .unwrap_or(0)
+            >= 10,
+        "{counters}"
+    );
+    assert!(counters["faults"]["drop"].as_u64() == Some(1), "{counters}");
+    assert!(
+        counters["rate_limited"].as_u64().unwrap_or(0) >= 1,
+        "{counters}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let invoice = &sandbox.truth()["invoices"][0];
+    let pdf_path = invoice["invoice_pdf"]
+        .as_str()
+        .expect("pdf url")
+        .trim_start_matches(sandbox.url())
+        .to_owned();
+    let pdf = raw(&sandbox, "GET", &pdf_path, None, "").await?;
+    assert_eq!(pdf.header("Content-Type"), Some("application/pdf"));
+    let text = String::from_utf8_lossy(&pdf.body).into_owned();
+    assert!(text.starts_with("%PDF-1.4") && text.trim_end().ends_with("%%EOF"));
+    let startxref: usize = text
+        .rsplit("startxref\n")
+        .next()
+        .and_then(|t| t.lines().next())
+        .and_then(|n| n.parse().ok())
+        .expect("startxref");
+    assert!(
+        text[startxref..].starts_with("xref"),
+        "the xref offset is right"
+    );
+
+    let hosted = invoice["hosted_invoice_url"]
+        .as_str()
+        .expect("hosted url")
+        .trim_start_matches(sandbox.url())
+        .to_owned();
+    let page = raw(&sandbox, "GET", &hosted, None, "").await?;
+    assert_eq!(page.status, 200);
+    assert!(
+        String::from_utf8_lossy(&page.body).contains(invoice["number"].as_str().expect("number"))
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_dataset_is_deterministic_and_varied() -> anyhow::Result<()> {
+    let start = |seed| {
+        Sandbox::start(Config {
+            dataset: DatasetConfig {
+                customers: 3000,
+                seed,
+                now: 1_780_000_000,
+                ..DatasetConfig::default()
+            },
+            ..Config::default()
+        })
+    };
+    let (a, b, c) = (start(9).await?, start(9).await?, start(10).await?);
+    let ids = |s: &Sandbox| {
+        s.truth()["customers"]
+            .as_array()
+            .expect("c")
+            .iter()
+            .map(|c| c["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b), "same seed, same account");
+    assert_ne!(ids(&a), ids(&c), "another seed, another account");
+
+    let truth = a.truth();
+    let customers = truth["customers"].as_array().expect("customers");
+    assert!(
+        customers.iter().any(|c| c["email"].is_null()),
+        "some customers have no email"
+    );
+    assert!(
+        customers
+            .iter()
+            .any(|c| c["name"].as_str().is_some_and(|n| !n.is_ascii())),
+        "non-ASCII names"
+    );
+    let statuses: BTreeSet<&str> = truth["subscriptions"]
+        .as_array()
+        .expect("s")
+        .iter()
+        .filter_map(|s| s["status"].as_str())
+        .collect();
+    for s in [
+        "active",
+        "trialing",
+        "past_due",
+        "canceled",
+        "unpaid",
+        "incomplete",
+    ] {
+        assert!(statuses.contains(s), "a {s} subscription");
+    }
+    let invoice_statuses: BTreeSet<&str> = truth["invoices"]
+        .as_array()
+        .expect("i")
+        .iter()
+        .filter_map(|i| i["status"].as_str())
+        .collect();
+    assert_eq!(
+        invoice_statuses,
+        BTreeSet::from(["open", "paid", "uncollectible", "void"])
+    );
+    let currencies: BTreeSet<&str> = truth["invoices"]
+        .as_array()
+        .expect("i")
+        .iter()
+        .filter_map(|i| i["currency"].as_str())
+        .collect();
+    assert!(
+        currencies.contains("jpy") && currencies.len() >= 3,
+        "{currencies:?}"
+    );
+    let brands: HashSet<&str> = truth["payment_methods"]
+        .as_array()
+        .expect("p")
+        .iter()
+        .filter_map(|p| p["card"]["brand"].as_str())
+        .collect();
+    assert!(brands.len() >= 4, "{brands:?}");
+    for kind in [
+        "customers",
+        "subscriptions",
+        "invoices",
+        "payment_methods",
+        "prices",
+        "products",
+    ] {
+        let created: Vec<i64> = truth[kind]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|o| o["created"].as_i64().expect("created"))
+            .collect();
+        assert!(
+            created.windows(2).all(|w| w[0] < w[1]),
+            "{kind}: strictly increasing created"
+        );
+        let ids: HashSet<&str> = truth[kind]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|o| o["id"].as_str())
+            .collect();
+        assert_eq!(ids.len(), created.len(), "{kind}: unique ids");
+    }
+    Ok(())
+}
