@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::fixtures::Templates;
-use crate::store::{Kind, Store};
+use crate::store::{Kind, Staged, Store};
 
 /// The size and shape of the generated account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,19 +231,48 @@ struct PriceInfo {
 /// invoice PDFs and hosted pages.
 pub fn generate(config: &DatasetConfig, templates: &Templates, base_url: &str) -> Store {
     let mut rng = Rng::new(config.seed);
-    let mut store = Store::default();
     let mut clock = Clock::new(config.now - 2 * 365 * 86_400);
-
-    let prices = catalog(config, templates, &mut rng, &mut clock, &mut store);
+    let mut staged = Vec::new();
+    let prices = catalog(config, templates, &mut rng, &mut clock, &mut staged);
 
     let span = (config.now - 86_400 - clock.at).max(1);
     let step = (span / (config.customers as i64 + 1)).max(1);
     let start = clock.at;
-    for n in 0..config.customers {
-        let created = start + step * (n as i64 + 1);
-        generate_customer(
-            config, templates, &mut rng, &prices, created, n, base_url, &mut store,
-        );
+    // Customers are generated on every core; each has its own random stream
+    // (seed, n), so the account doesn't depend on how the work is split.
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let chunk = config.customers.div_ceil(threads).max(1);
+    let parts: Vec<Vec<Staged>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..config.customers)
+            .step_by(chunk)
+            .map(|first| {
+                let prices = &prices;
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for n in first..(first + chunk).min(config.customers) {
+                        let mut rng = Rng::new(
+                            config.seed ^ (n as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407),
+                        );
+                        let created = start + step * (n as i64 + 1);
+                        generate_customer(
+                            config, templates, &mut rng, prices, created, n, base_url, &mut out,
+                        );
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a generator thread panicked"))
+            .collect()
+    });
+
+    let mut store = Store::default();
+    for record in staged.into_iter().chain(parts.into_iter().flatten()) {
+        store.stage(record);
     }
     store.finish_loading();
     store
@@ -269,7 +298,7 @@ fn catalog(
     templates: &Templates,
     rng: &mut Rng,
     clock: &mut Clock,
-    store: &mut Store,
+    out: &mut Vec<Staged>,
 ) -> Vec<PriceInfo> {
     let mut prices = Vec::new();
     for p in 0..config.products.max(1) {
@@ -303,7 +332,10 @@ fn catalog(
                 interval,
                 amount,
             };
-            store.stage(Kind::Price, price_object(templates, &info, clock.tick(60)));
+            out.push(Staged::new(
+                Kind::Price,
+                &price_object(templates, &info, clock.tick(60)),
+            ));
             product_prices.push(info);
         }
         let mut product = templates.get("product");
@@ -323,7 +355,7 @@ fn catalog(
         set(&mut product, "images", json!([]));
         set(&mut product, "marketing_features", json!([]));
         set(&mut product, "url", Value::Null);
-        store.stage(Kind::Product, product);
+        out.push(Staged::new(Kind::Product, &product));
         prices.extend(product_prices);
     }
     prices
@@ -375,7 +407,7 @@ fn generate_customer(
     created: i64,
     n: usize,
     base_url: &str,
-    store: &mut Store,
+    out: &mut Vec<Staged>,
 ) {
     let customer_id = rng.id("cus_");
     let name = if rng.chance(6) {
@@ -395,9 +427,9 @@ fn generate_customer(
     for k in 0..config.payment_methods_per_customer {
         let pm_id = rng.id("pm_");
         let pm_created = created + 30 + k as i64;
-        store.stage(
+        out.push(Staged::new(
             Kind::PaymentMethod,
-            payment_method(
+            &payment_method(
                 templates,
                 rng,
                 &pm_id,
@@ -407,7 +439,7 @@ fn generate_customer(
                 pm_created,
                 config.now,
             ),
-        );
+        ));
         pm_ids.push(pm_id);
     }
     let default_pm = pm_ids.last().cloned();
@@ -492,9 +524,9 @@ fn generate_customer(
             .unwrap_or_else(|| (*rng.pick(&currency_prices)).clone());
         let subscription = first.as_ref().map(|(id, ..)| id.clone());
         let number = format!("{prefix}-{:04}", k + 1);
-        store.stage(
+        out.push(Staged::new(
             Kind::Invoice,
-            invoice(
+            &invoice(
                 templates,
                 rng,
                 &InvoiceSpec {
@@ -511,7 +543,7 @@ fn generate_customer(
                     base_url,
                 },
             ),
-        );
+        ));
         latest_invoice = Some(invoice_id);
     }
 
@@ -530,10 +562,10 @@ fn generate_customer(
                 latest_invoice: latest_invoice.as_deref(),
             },
         );
-        store.stage(Kind::Subscription, sub);
+        out.push(Staged::new(Kind::Subscription, &sub));
     }
     set(&mut customer, "delinquent", json!(delinquent));
-    store.stage(Kind::Customer, customer);
+    out.push(Staged::new(Kind::Customer, &customer));
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -19,15 +19,15 @@ pub fn handle(shared: &Shared, request: &Request) -> Response {
                     .store
                     .collection(Kind::Customer)
                     .get(customer)
-                    .and_then(|c| c["name"].as_str())
-                    .unwrap_or("a deleted customer");
+                    .and_then(|c| c["name"].as_str().map(str::to_owned))
+                    .unwrap_or_else(|| "a deleted customer".to_owned());
                 let flow = s["flow"]["type"].as_str().unwrap_or("portal_homepage");
                 html(
                     200,
                     "Customer portal",
                     &format!(
                         "<h1>Customer portal for {} ({})</h1><p id=\"flow\">Flow: {}</p><p>Return URL: {}</p>",
-                        escape(name),
+                        escape(&name),
                         escape(customer),
                         escape(flow),
                         escape(s["return_url"].as_str().unwrap_or("none")),
@@ -62,7 +62,7 @@ pub fn handle(shared: &Shared, request: &Request) -> Response {
                 &format!(
                     "<h1>Invoice {}</h1><p>{} — {}</p>",
                     escape(invoice["number"].as_str().unwrap_or(id)),
-                    escape(&money(invoice)),
+                    escape(&money(&invoice)),
                     escape(invoice["status"].as_str().unwrap_or_default())
                 ),
             ),
@@ -71,7 +71,7 @@ pub fn handle(shared: &Shared, request: &Request) -> Response {
         ["_files", "invoices", file] => {
             let id = file.trim_end_matches(".pdf");
             match state.store.collection(Kind::Invoice).get(id) {
-                Some(invoice) => Response::bytes(200, "application/pdf", invoice_pdf(invoice)),
+                Some(invoice) => Response::bytes(200, "application/pdf", invoice_pdf(&invoice)),
                 None => html(404, "Not found", "<h1>No such invoice</h1>"),
             }
         }

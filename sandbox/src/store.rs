@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// The resources the sandbox keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,40 +100,119 @@ pub struct Collection {
     index: HashMap<String, usize>,
 }
 
-/// One stored object.
+/// One stored object: its JSON, and a small projection of the fields that
+/// filters read, so a large account stays small in memory.
 #[derive(Debug, Clone)]
 pub struct Record {
     /// Sort key, from `created`.
     pub created: i64,
     /// Tie-breaker: insertion order.
     pub seq: u64,
-    /// The object as Stripe would return it (references as ids).
-    pub value: Value,
+    json: Box<str>,
+    fields: Value,
+}
+
+/// A record built off the store (on a generator thread), not yet ordered.
+#[derive(Debug)]
+pub struct Staged {
+    kind: Kind,
+    created: i64,
+    json: Box<str>,
+    fields: Value,
+}
+
+impl Staged {
+    /// Serializes `value` for `kind`.
+    pub fn new(kind: Kind, value: &Value) -> Staged {
+        Staged {
+            kind,
+            created: value["created"].as_i64().unwrap_or(0),
+            json: serde_json::to_string(value)
+                .expect("JSON values serialize")
+                .into_boxed_str(),
+            fields: project(value),
+        }
+    }
+}
+
+/// The fields list filters and lookups use.
+fn project(value: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for key in [
+        "id",
+        "created",
+        "email",
+        "name",
+        "phone",
+        "metadata",
+        "status",
+        "customer",
+        "type",
+        "active",
+        "product",
+        "currency",
+        "is_default",
+    ] {
+        if let Some(v) = value.get(key) {
+            out.insert(key.into(), v.clone());
+        }
+    }
+    if let Some(items) = value["items"]["data"].as_array() {
+        let prices: Vec<Value> = items
+            .iter()
+            .map(|i| json!({"price": {"id": i["price"]["id"]}}))
+            .collect();
+        out.insert("items".into(), json!({"data": prices}));
+    }
+    if let Some(subscription) = value["parent"]["subscription_details"]["subscription"].as_str() {
+        out.insert(
+            "parent".into(),
+            json!({"subscription_details": {"subscription": subscription}}),
+        );
+    }
+    Value::Object(out)
+}
+
+impl Record {
+    /// The whole object.
+    pub fn value(&self) -> Value {
+        serde_json::from_str(&self.json).expect("the store holds valid JSON")
+    }
+
+    /// The projected fields (id, created, customer, status, email, ...).
+    pub fn fields(&self) -> &Value {
+        &self.fields
+    }
+
+    fn id(&self) -> &str {
+        self.fields["id"].as_str().unwrap_or_default()
+    }
 }
 
 impl Collection {
     /// Adds `value`, keeping the order; replaces an object with the same id.
     pub fn insert(&mut self, value: Value, seq: u64) {
+        let staged = Staged::new(Kind::Customer, &value);
         let id = value["id"].as_str().unwrap_or_default().to_owned();
-        let created = value["created"].as_i64().unwrap_or(0);
         if let Some(&i) = self.index.get(&id) {
-            self.records[i].value = value;
+            self.records[i].json = staged.json;
+            self.records[i].fields = staged.fields;
             return;
         }
+        let created = staged.created;
         let record = Record {
             created,
             seq,
-            value,
+            json: staged.json,
+            fields: staged.fields,
         };
         let at = self
             .records
             .partition_point(|r| (r.created, r.seq) <= (created, seq));
-        if at == self.records.len() {
-            self.index.insert(id, at);
-            self.records.push(record);
-        } else {
-            self.records.insert(at, record);
-            self.reindex();
+        self.records.insert(at, record);
+        for i in at..self.records.len() {
+            let id = self.records[i].id().to_owned();
+            self.index.insert(id, i);
         }
     }
 
@@ -142,7 +221,7 @@ impl Collection {
         let i = self.index.remove(id)?;
         let record = self.records.remove(i);
         self.reindex();
-        Some(record.value)
+        Some(record.value())
     }
 
     fn reindex(&mut self) {
@@ -150,48 +229,39 @@ impl Collection {
             .records
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.value["id"].as_str().unwrap_or_default().to_owned(), i))
+            .map(|(i, r)| (r.id().to_owned(), i))
             .collect();
     }
 
-    /// Appends without keeping order; [`Collection::finish_loading`] sorts once.
-    fn stage(&mut self, value: Value, seq: u64) {
-        let created = value["created"].as_i64().unwrap_or(0);
-        self.records.push(Record {
-            created,
-            seq,
-            value,
-        });
-    }
-
-    /// Sorts staged records into list order and indexes them.
+    /// Sorts staged records into list order, makes `created` strictly
+    /// increasing (nudging ties forward a second; the order doesn't change),
+    /// and indexes them.
     fn finish_loading(&mut self) {
         self.records.sort_by_key(|r| (r.created, r.seq));
-        self.make_created_strictly_increasing();
-        self.reindex();
-    }
-
-    /// Nudges equal timestamps forward a second at a time, so `created` is
-    /// strictly increasing in list order (the order itself doesn't change).
-    fn make_created_strictly_increasing(&mut self) {
         let mut previous = i64::MIN;
         for record in &mut self.records {
             if record.created <= previous {
                 record.created = previous + 1;
-                record.value["created"] = serde_json::json!(record.created);
+                let mut value = record.value();
+                value["created"] = json!(record.created);
+                record.json = serde_json::to_string(&value)
+                    .expect("serializes")
+                    .into_boxed_str();
+                record.fields["created"] = json!(record.created);
             }
             previous = record.created;
         }
+        self.reindex();
     }
 
     /// The object `id`.
-    pub fn get(&self, id: &str) -> Option<&Value> {
-        self.index.get(id).map(|&i| &self.records[i].value)
+    pub fn get(&self, id: &str) -> Option<Value> {
+        self.index.get(id).map(|&i| self.records[i].value())
     }
 
-    /// The object `id`, to change in place (its `created` must not change).
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut Value> {
-        self.index.get(id).map(|&i| &mut self.records[i].value)
+    /// Whether `id` is here.
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
     }
 
     /// Position of `id` in list order.
@@ -214,22 +284,30 @@ pub struct Store {
 }
 
 impl Store {
-    /// Adds an object of `kind`.
+    /// Adds or replaces an object of `kind`.
     pub fn insert(&mut self, kind: Kind, value: Value) {
         self.seq += 1;
         let seq = self.seq;
         self.collections.entry(kind).or_default().insert(value, seq);
     }
 
-    /// Adds an object during bulk loading (call [`Store::finish_loading`] after).
-    pub fn stage(&mut self, kind: Kind, value: Value) {
+    /// Adds a record during bulk loading (call [`Store::finish_loading`] after).
+    pub fn stage(&mut self, staged: Staged) {
         self.seq += 1;
-        let seq = self.seq;
-        self.collections.entry(kind).or_default().stage(value, seq);
+        let record = Record {
+            created: staged.created,
+            seq: self.seq,
+            json: staged.json,
+            fields: staged.fields,
+        };
+        self.collections
+            .entry(staged.kind)
+            .or_default()
+            .records
+            .push(record);
     }
 
-    /// Orders and indexes everything staged, with strictly increasing `created`
-    /// within each list.
+    /// Orders and indexes everything staged.
     pub fn finish_loading(&mut self) {
         for collection in self.collections.values_mut() {
             collection.finish_loading();
@@ -267,7 +345,7 @@ impl Store {
     }
 
     /// Any object by id.
-    pub fn find(&self, id: &str) -> Option<&Value> {
+    pub fn find(&self, id: &str) -> Option<Value> {
         self.collection(Kind::of_id(id)?).get(id)
     }
 }

@@ -12,12 +12,12 @@ use crate::{DatasetConfig, FaultPlan, KeySpec, Shared, State};
 pub fn truth(state: &State) -> Value {
     let mut out = serde_json::Map::new();
     for kind in Kind::ALL {
-        let objects: Vec<&Value> = state
+        let objects: Vec<Value> = state
             .store
             .collection(kind)
             .records()
             .iter()
-            .map(|r| &r.value)
+            .map(|r| r.value())
             .collect();
         out.insert(kind.plural().into(), json!(objects));
     }
@@ -207,9 +207,9 @@ fn create_default_configuration(shared: &Shared, state: &mut State) -> Value {
         .collection(Kind::PortalConfiguration)
         .records()
         .iter()
-        .find(|r| r.value["is_default"] == json!(true))
+        .find(|r| r.fields()["is_default"] == json!(true))
     {
-        return existing.value.clone();
+        return existing.value();
     }
     let params = crate::form::decode(
         "features[invoice_history][enabled]=true&features[payment_method_update][enabled]=true\
@@ -220,14 +220,9 @@ fn create_default_configuration(shared: &Shared, state: &mut State) -> Value {
     );
     let mut config = super::portal::create_configuration(shared, state, &params)
         .expect("the built-in default configuration is valid");
-    let id = config["id"].as_str().unwrap_or_default().to_owned();
     config["is_default"] = json!(true);
-    if let Some(slot) = state
+    state
         .store
-        .collection_mut(Kind::PortalConfiguration)
-        .get_mut(&id)
-    {
-        *slot = config.clone();
-    }
+        .insert(Kind::PortalConfiguration, config.clone());
     config
 }

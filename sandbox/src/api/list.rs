@@ -165,7 +165,7 @@ pub fn page(
         .unwrap_or(records.len());
     let matches = |i: usize| {
         let record = &records[i];
-        params.created.contains(record.created) && keep(&record.value)
+        params.created.contains(record.created) && keep(record.fields())
     };
 
     let mut picked: Vec<usize> = Vec::with_capacity(params.limit + 1);
@@ -223,7 +223,7 @@ fn envelope(
         })
         .collect::<Result<_, _>>()?;
     for &i in picked {
-        let mut value = records[i].value.clone();
+        let mut value = records[i].value();
         for path in &item_paths {
             expand_path(store, &mut value, path)?;
         }
@@ -260,7 +260,7 @@ pub fn expand_path(store: &Store, value: &mut Value, path: &str) -> Result<(), A
 /// The object an id names, or the `deleted` stub of a deleted customer.
 fn resolve(store: &Store, id: &str) -> Option<Value> {
     if let Some(found) = store.find(id) {
-        return Some(found.clone());
+        return Some(found);
     }
     (Kind::of_id(id) == Some(Kind::Customer) && store.is_deleted(id))
         .then(|| json!({"id": id, "object": "customer", "deleted": true}))

@@ -42,12 +42,7 @@ pub fn create_session(
     params: &Value,
 ) -> Result<Value, ApiError> {
     let customer = string(params, "customer").ok_or_else(|| ApiError::missing("customer"))?;
-    if state
-        .store
-        .collection(Kind::Customer)
-        .get(customer)
-        .is_none()
-    {
+    if !state.store.collection(Kind::Customer).contains(customer) {
         return Err(ApiError::no_such("customer", customer, "customer", 400));
     }
     let configuration = match string(params, "configuration") {
@@ -66,8 +61,7 @@ pub fn create_session(
             config.clone()
         }
         None => default_configuration(state)
-            .ok_or_else(|| ApiError::invalid(no_default_message(state), None))?
-            .clone(),
+            .ok_or_else(|| ApiError::invalid(no_default_message(state), None))?,
     };
     let return_url = url_param(params, &["return_url"], "return_url")?.or_else(|| {
         configuration["default_return_url"]
@@ -106,15 +100,15 @@ pub fn create_session(
     Ok(session)
 }
 
-fn default_configuration(state: &State) -> Option<&Value> {
+fn default_configuration(state: &State) -> Option<Value> {
     state
         .store
         .collection(Kind::PortalConfiguration)
         .records()
         .iter()
         .rev()
-        .map(|r| &r.value)
-        .find(|c| c["is_default"] == json!(true))
+        .find(|r| r.fields()["is_default"] == json!(true))
+        .map(|r| r.value())
 }
 
 /// Stripe's exact message for a fresh account without saved portal settings.
@@ -180,7 +174,7 @@ fn flow(
     });
     let feature_enabled =
         |feature: &str| configuration["features"][feature]["enabled"] == json!(true);
-    let subscription_of = |section: &str| -> Result<&Value, ApiError> {
+    let subscription_of = |section: &str| -> Result<Value, ApiError> {
         let param = format!("flow_data[{section}][subscription]");
         let id = data[section]["subscription"]
             .as_str()
@@ -260,7 +254,7 @@ fn flow(
                     return Err(ApiError::no_such("subscription item", id, &param, 400));
                 }
                 if let Some(price) = item["price"].as_str()
-                    && state.store.collection(Kind::Price).get(price).is_none()
+                    && !state.store.collection(Kind::Price).contains(price)
                 {
                     return Err(ApiError::no_such(
                         "price",
@@ -375,7 +369,6 @@ pub fn update_configuration(
         .store
         .collection(Kind::PortalConfiguration)
         .get(id)
-        .cloned()
         .ok_or_else(|| {
             ApiError::no_such("billing_portal.configuration", id, "configuration", 404)
         })?;
@@ -384,13 +377,9 @@ pub fn update_configuration(
         config["active"] = json!(active);
     }
     config["updated"] = json!(now());
-    if let Some(slot) = state
+    state
         .store
-        .collection_mut(Kind::PortalConfiguration)
-        .get_mut(id)
-    {
-        *slot = config.clone();
-    }
+        .insert(Kind::PortalConfiguration, config.clone());
     Ok(config)
 }
 
@@ -575,7 +564,7 @@ fn apply_configuration(
                 let product = entry["product"]
                     .as_str()
                     .ok_or_else(|| ApiError::missing(&param))?;
-                if state.store.collection(Kind::Product).get(product).is_none() {
+                if !state.store.collection(Kind::Product).contains(product) {
                     return Err(ApiError::no_such("product", product, &param, 400));
                 }
                 let prices = strings(&entry["prices"]);

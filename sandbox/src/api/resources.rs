@@ -29,7 +29,6 @@ pub fn retrieve(state: &State, kind: Kind, id: &str, params: &Value) -> Result<V
         .store
         .collection(kind)
         .get(id)
-        .cloned()
         .ok_or_else(|| ApiError::no_such(kind.object(), id, "id", 404))?;
     for path in expand_paths(params)? {
         expand_path(&state.store, &mut value, &path)?;
@@ -42,12 +41,7 @@ pub fn list_customer_payment_methods(
     customer: &str,
     params: &Value,
 ) -> Result<Value, ApiError> {
-    if state
-        .store
-        .collection(Kind::Customer)
-        .get(customer)
-        .is_none()
-    {
+    if !state.store.collection(Kind::Customer).contains(customer) {
         return Err(ApiError::no_such("customer", customer, "customer", 404));
     }
     let list = ListParams::parse(params)?;
@@ -66,12 +60,7 @@ pub fn list_customer_payment_methods(
 
 pub fn list_payment_methods(state: &State, params: &Value) -> Result<Value, ApiError> {
     let customer = string(params, "customer").ok_or_else(|| ApiError::missing("customer"))?;
-    if state
-        .store
-        .collection(Kind::Customer)
-        .get(customer)
-        .is_none()
-    {
+    if !state.store.collection(Kind::Customer).contains(customer) {
         return Err(ApiError::no_such("customer", customer, "customer", 400));
     }
     let list = ListParams::parse(params)?;
@@ -270,20 +259,19 @@ pub fn search_customers(state: &State, params: &Value) -> Result<Value, ApiError
             .ok_or_else(|| ApiError::invalid("Invalid page token.", Some("page")))?,
     };
     let search = Query::parse(query)?;
-    let matching: Vec<&Value> = state
+    let matching: Vec<&crate::store::Record> = state
         .store
         .collection(Kind::Customer)
         .records()
         .iter()
         .rev()
-        .map(|r| &r.value)
-        .filter(|c| search.matches(c))
+        .filter(|r| search.matches(r.fields()))
         .collect();
     let data: Vec<Value> = matching
         .iter()
         .skip(offset)
         .take(limit)
-        .map(|v| (*v).clone())
+        .map(|r| r.value())
         .collect();
     let has_more = matching.len() > offset + limit;
     Ok(json!({

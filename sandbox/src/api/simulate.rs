@@ -60,10 +60,10 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
     let mut events = Vec::new();
     match action {
         Action::UpdateEmail { customer, email } => {
-            let before = customer_mut(state, &customer)?;
+            let mut before = load(state, Kind::Customer, &customer)?;
             let previous = json!({"email": before["email"]});
             before["email"] = json!(email);
-            let snapshot = before.clone();
+            let snapshot = save(state, Kind::Customer, before);
             events.push(event(
                 shared,
                 state,
@@ -73,7 +73,7 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             ));
         }
         Action::UpdateAddress { customer, address } => {
-            let before = customer_mut(state, &customer)?;
+            let mut before = load(state, Kind::Customer, &customer)?;
             let previous = json!({"address": before["address"]});
             let mut merged = before["address"].clone();
             if let (Some(into), Some(from)) = (merged.as_object_mut(), address.as_object()) {
@@ -82,7 +82,7 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 }
             }
             before["address"] = merged;
-            let snapshot = before.clone();
+            let snapshot = save(state, Kind::Customer, before);
             events.push(event(
                 shared,
                 state,
@@ -96,11 +96,7 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             subscription,
         } => {
             let id = current_subscription(state, &customer, subscription)?;
-            let sub = state
-                .store
-                .collection_mut(Kind::Subscription)
-                .get_mut(&id)
-                .ok_or("no such subscription")?;
+            let mut sub = load(state, Kind::Subscription, &id)?;
             let period_end = sub["items"]["data"][0]["current_period_end"].clone();
             let previous = json!({
                 "cancel_at_period_end": sub["cancel_at_period_end"],
@@ -113,7 +109,7 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             sub["canceled_at"] = json!(now());
             sub["cancellation_details"] =
                 json!({"comment": null, "feedback": null, "reason": "cancellation_requested"});
-            let snapshot = sub.clone();
+            let snapshot = save(state, Kind::Subscription, sub);
             events.push(event(
                 shared,
                 state,
@@ -146,13 +142,8 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 .store
                 .collection(Kind::Price)
                 .get(&price)
-                .cloned()
                 .ok_or(format!("no such price {price}"))?;
-            let sub = state
-                .store
-                .collection_mut(Kind::Subscription)
-                .get_mut(&id)
-                .ok_or("no such subscription")?;
+            let mut sub = load(state, Kind::Subscription, &id)?;
             let previous = json!({"items": sub["items"], "plan": sub["items"]["data"][0]["plan"]});
             let item = &mut sub["items"]["data"][0];
             let old_plan = item["plan"].clone();
@@ -167,7 +158,7 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             plan["product"] = price_object["product"].clone();
             item["plan"] = plan;
             sub["currency"] = price_object["currency"].clone();
-            let snapshot = sub.clone();
+            let snapshot = save(state, Kind::Subscription, sub);
             events.push(event(
                 shared,
                 state,
@@ -187,7 +178,6 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 .store
                 .collection(Kind::Customer)
                 .get(&customer)
-                .cloned()
                 .ok_or(format!("no such customer {customer}"))?;
             let id = state.rng.id("pm_");
             let mut pm = shared.templates.get("payment_method");
@@ -208,10 +198,10 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             state.store.insert(Kind::PaymentMethod, pm.clone());
             events.push(event(shared, state, "payment_method.attached", pm, None));
 
-            let owner = customer_mut(state, &customer)?;
+            let mut owner = load(state, Kind::Customer, &customer)?;
             let previous = json!({"invoice_settings": {"default_payment_method": owner["invoice_settings"]["default_payment_method"]}});
             owner["invoice_settings"]["default_payment_method"] = json!(id);
-            let snapshot = owner.clone();
+            let snapshot = save(state, Kind::Customer, owner);
             events.push(event(
                 shared,
                 state,
@@ -225,7 +215,6 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 .store
                 .collection(Kind::Customer)
                 .get(&customer)
-                .cloned()
                 .ok_or(format!("no such customer {customer}"))?;
             let subscriptions: Vec<String> = live_subscriptions(state, &customer);
             for id in subscriptions {
@@ -243,13 +232,13 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 .collection(Kind::PaymentMethod)
                 .records()
                 .iter()
-                .filter(|r| r.value["customer"].as_str() == Some(customer.as_str()))
-                .filter_map(|r| r.value["id"].as_str().map(str::to_owned))
+                .filter(|r| r.fields()["customer"].as_str() == Some(customer.as_str()))
+                .filter_map(|r| r.fields()["id"].as_str().map(str::to_owned))
                 .collect();
             for id in cards {
-                if let Some(pm) = state.store.collection_mut(Kind::PaymentMethod).get_mut(&id) {
-                    pm["customer"] = Value::Null;
-                }
+                let mut pm = load(state, Kind::PaymentMethod, &id)?;
+                pm["customer"] = Value::Null;
+                save(state, Kind::PaymentMethod, pm);
             }
             state.store.delete_customer(&customer);
             events.push(event(shared, state, "customer.deleted", owner, None));
@@ -258,12 +247,18 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
     Ok(events)
 }
 
-fn customer_mut<'a>(state: &'a mut State, id: &str) -> Result<&'a mut Value, String> {
+fn load(state: &State, kind: Kind, id: &str) -> Result<Value, String> {
     state
         .store
-        .collection_mut(Kind::Customer)
-        .get_mut(id)
-        .ok_or(format!("no such customer {id}"))
+        .collection(kind)
+        .get(id)
+        .ok_or(format!("no such {} {id}", kind.object()))
+}
+
+/// Stores the changed object and returns it, for the event's snapshot.
+fn save(state: &mut State, kind: Kind, value: Value) -> Value {
+    state.store.insert(kind, value.clone());
+    value
 }
 
 fn live_subscriptions(state: &State, customer: &str) -> Vec<String> {
@@ -274,9 +269,10 @@ fn live_subscriptions(state: &State, customer: &str) -> Vec<String> {
         .iter()
         .rev()
         .filter(|r| {
-            r.value["customer"].as_str() == Some(customer) && r.value["status"] != json!("canceled")
+            r.fields()["customer"].as_str() == Some(customer)
+                && r.fields()["status"] != json!("canceled")
         })
-        .filter_map(|r| r.value["id"].as_str().map(str::to_owned))
+        .filter_map(|r| r.fields()["id"].as_str().map(str::to_owned))
         .collect()
 }
 
@@ -295,11 +291,7 @@ fn current_subscription(
 }
 
 fn cancel(state: &mut State, id: &str) -> Result<Value, String> {
-    let sub = state
-        .store
-        .collection_mut(Kind::Subscription)
-        .get_mut(id)
-        .ok_or(format!("no such subscription {id}"))?;
+    let mut sub = load(state, Kind::Subscription, id)?;
     let at = now();
     sub["status"] = json!("canceled");
     sub["canceled_at"] = json!(at);
@@ -307,7 +299,7 @@ fn cancel(state: &mut State, id: &str) -> Result<Value, String> {
     sub["cancel_at_period_end"] = json!(false);
     sub["cancellation_details"] =
         json!({"comment": null, "feedback": null, "reason": "cancellation_requested"});
-    Ok(sub.clone())
+    Ok(save(state, Kind::Subscription, sub))
 }
 
 fn event(
