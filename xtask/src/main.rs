@@ -1,6 +1,7 @@
 //! `cargo xtask COMMAND`: the project's commands, so a fresh Debian/Ubuntu
 //! machine needs only `cargo xtask run` and `cargo xtask test`.
 
+mod bench;
 mod keyring;
 mod run;
 mod setup;
@@ -35,6 +36,8 @@ enum Command {
     Test,
     /// Only the end-to-end suite through the real window.
     E2e,
+    /// Run the benchmarks and write BENCHMARKS.md.
+    Bench,
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
             None => Ok(()),
         }),
         Command::Run => run::run(),
+        Command::Bench => bench::run(),
         Command::Test => return test::run_all(),
         Command::E2e => return test::run_e2e_only(),
     };
