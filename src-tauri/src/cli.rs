@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use portal_core::{
-    ApiKey, DataDir, Error, KeyInfo, KeySource, Keychain, KeychainError, ProfileName, Profiles,
+    ApiBase, ApiKey, DataDir, Error, KeyInfo, KeySource, Keychain, KeychainError, ProfileName,
+    Profiles,
 };
 
 use crate::commands::key_status_dto;
@@ -24,6 +25,10 @@ pub struct Cli {
     /// Where Portal Desk keeps its files (default: the OS app-data folder).
     #[arg(long, global = true, value_name = "DIR", env = "PORTAL_DESK_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// Talk to a local Stripe sandbox instead of Stripe (loopback addresses only,
+    /// test keys only), e.g. the one `cargo xtask demo` starts.
+    #[arg(long, global = true, value_name = "URL", env = "PORTAL_DESK_API_BASE")]
+    api_base: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -54,6 +59,7 @@ enum KeyAction {
 /// Exit codes other tools can rely on.
 mod exit {
     pub const OTHER: u8 = 1;
+    pub const USAGE: u8 = 2;
     pub const NO_KEY: u8 = 3;
 }
 
@@ -62,10 +68,18 @@ const MAX_STDIN: u64 = 4096;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
-    let Some(command) = cli.command else {
-        return open_window(cli.data_dir);
+    let api_base = match cli.api_base.as_deref().map(ApiBase::parse).transpose() {
+        Ok(base) => base,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::USAGE);
+        }
     };
-    match run_command(command, &cli.profile, cli.data_dir) {
+    let result = match cli.command {
+        None => open_window(cli.data_dir, &cli.profile, api_base),
+        Some(command) => run_command(command, &cli.profile, cli.data_dir, api_base.as_ref()),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("error: {}", failure.message);
@@ -98,7 +112,12 @@ impl From<portal_core::ProfileError> for Failure {
     }
 }
 
-fn run_command(command: Command, profile: &str, data_dir: Option<PathBuf>) -> Result<(), Failure> {
+fn run_command(
+    command: Command,
+    profile: &str,
+    data_dir: Option<PathBuf>,
+    api_base: Option<&ApiBase>,
+) -> Result<(), Failure> {
     let profile = ProfileName::parse(profile)?;
     let data_dir = DataDir::resolve(data_dir).map_err(|e| Failure {
         code: exit::OTHER,
@@ -107,16 +126,20 @@ fn run_command(command: Command, profile: &str, data_dir: Option<PathBuf>) -> Re
     let profiles = Profiles::new(data_dir, Arc::new(Keychain::platform()));
     match command {
         Command::Key { action } => match action {
-            KeyAction::Set => key_set(&profiles, &profile),
+            KeyAction::Set => key_set(&profiles, &profile, api_base),
             KeyAction::Status { json } => key_status(&profiles, &profile, json),
             KeyAction::Forget => key_forget(&profiles, &profile),
         },
     }
 }
 
-fn key_set(profiles: &Profiles, profile: &ProfileName) -> Result<(), Failure> {
+fn key_set(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+) -> Result<(), Failure> {
     let raw = read_key_from_stdin()?;
-    let info = profiles.save_key(profile, &raw)?;
+    let info = profiles.save_key(profile, &raw, api_base)?;
     println!("{}", key_status_dto(info).saved_sentence());
     Ok(())
 }
@@ -195,19 +218,21 @@ fn key_forget(profiles: &Profiles, profile: &ProfileName) -> Result<(), Failure>
     Ok(())
 }
 
-fn open_window(data_dir: Option<PathBuf>) -> ExitCode {
+fn open_window(
+    data_dir: Option<PathBuf>,
+    profile: &str,
+    api_base: Option<ApiBase>,
+) -> Result<(), Failure> {
+    let profile = ProfileName::parse(profile)?;
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        eprintln!(
-            "error: no display found, so the window can't open. Run it under a virtual display, for example `xvfb-run -a portal-desk`, or use a command (see `portal-desk --help`)."
-        );
-        return ExitCode::from(exit::OTHER);
+        return Err(Failure {
+            code: exit::OTHER,
+            message: "no display found, so the window can't open. Run it under a virtual display, for example `xvfb-run -a portal-desk`, or use a command (see `portal-desk --help`).".into(),
+        });
     }
-    match crate::run_gui(data_dir) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(exit::OTHER)
-        }
-    }
+    crate::run_gui(data_dir, profile, api_base).map_err(|e| Failure {
+        code: exit::OTHER,
+        message: format!("{e:#}"),
+    })
 }

@@ -18,7 +18,7 @@ impl AppError {
     /// The code the UI acts on.
     pub fn code(&self) -> ErrorCode {
         match &self.0 {
-            Error::KeyFormat(_) => ErrorCode::InvalidKey,
+            Error::KeyFormat(_) | Error::ApiBase(_) => ErrorCode::InvalidKey,
             Error::Profile(_) => ErrorCode::InvalidProfile,
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
             Error::Keychain(_) | Error::DataDir { .. } => ErrorCode::Internal,

@@ -9,21 +9,34 @@ pub mod error;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use portal_core::{DataDir, Keychain, Profiles};
+use portal_core::{ApiBase, DataDir, Keychain, ProfileName, Profiles};
 use tauri::Runtime;
 
 /// What the commands share.
 pub struct AppState {
     /// The profiles of the data folder, with their keys in the keychain.
     pub profiles: Profiles,
+    /// The profile the window works on.
+    pub profile: ProfileName,
+    /// A local sandbox instead of Stripe (loopback only), if one was named.
+    pub api_base: Option<ApiBase>,
 }
 
 impl AppState {
-    /// State over `data_dir` and `keychain`.
+    /// State over `data_dir` and `keychain`, for the `default` profile and Stripe itself.
     pub fn new(data_dir: DataDir, keychain: Arc<Keychain>) -> AppState {
         AppState {
             profiles: Profiles::new(data_dir, keychain),
+            profile: ProfileName::parse(ProfileName::DEFAULT).expect("the default name is valid"),
+            api_base: None,
         }
+    }
+
+    /// The same state for `profile`, talking to `api_base` when given.
+    pub fn with_profile(mut self, profile: ProfileName, api_base: Option<ApiBase>) -> AppState {
+        self.profile = profile;
+        self.api_base = api_base;
+        self
     }
 }
 
@@ -33,15 +46,21 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
             commands::keys::save_key,
             commands::keys::key_status,
         ])
 }
 
-/// Opens the window and runs until it closes.
-pub fn run_gui(data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the window on `profile` and runs until it closes.
+pub fn run_gui(
+    data_dir: Option<PathBuf>,
+    profile: ProfileName,
+    api_base: Option<ApiBase>,
+) -> anyhow::Result<()> {
     let data_dir = DataDir::resolve(data_dir)?;
-    let state = AppState::new(data_dir, Arc::new(Keychain::platform()));
+    let state =
+        AppState::new(data_dir, Arc::new(Keychain::platform())).with_profile(profile, api_base);
     run_app(tauri::Builder::default(), state).run(tauri::generate_context!())?;
     Ok(())
 }

@@ -110,3 +110,43 @@ fn without_a_display_the_window_explains_how_to_run() -> anyhow::Result<()> {
     assert!(stderr.contains("xvfb-run"), "{stderr}");
     Ok(())
 }
+
+#[test]
+fn an_api_base_off_this_computer_is_refused() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let output = run(
+        cli(tmp.path()).args(["--api-base", "https://api.evil.example", "key", "status"]),
+        "",
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("must be on this computer"), "{stderr}");
+
+    let output = run(
+        cli(tmp.path())
+            .args(["key", "status"])
+            .env("PORTAL_DESK_API_BASE", "http://192.168.1.5:12111"),
+        "",
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "the environment variable is checked too"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_live_key_is_refused_for_a_sandbox_before_the_keychain() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let mut command = cli(tmp.path());
+    without_dbus(&mut command, tmp.path());
+    let output = run(
+        command.args(["--api-base", "http://127.0.0.1:12111", "key", "set"]),
+        "sk_live_51FakeKeyForTests0000abcd\n",
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("live-mode key"), "{stderr}");
+    Ok(())
+}

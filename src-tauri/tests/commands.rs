@@ -122,3 +122,35 @@ fn a_foreign_origin_is_refused_by_the_capability() -> anyhow::Result<()> {
     assert!(error.to_string().contains("not allowed"), "{error}");
     Ok(())
 }
+
+#[test]
+fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let state = AppState::new(
+        DataDir::resolve(Some(tmp.path().to_owned()))?,
+        Arc::new(Keychain::in_memory()),
+    )
+    .with_profile(
+        portal_core::ProfileName::parse("demo")?,
+        Some(portal_core::ApiBase::parse("http://127.0.0.1:12111/")?),
+    );
+    let app = run_app(mock_builder(), state).build(tauri::generate_context!(test = true))?;
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
+
+    let info = invoke::<portal_ipc::GetAppInfo>(&webview, Value::Null)
+        .map_err(|e| anyhow::anyhow!("app_info failed: {e}"))?;
+    assert_eq!(
+        info,
+        json!({"profile": "demo", "sandbox": "http://127.0.0.1:12111"})
+    );
+
+    let error = invoke::<SaveKey>(
+        &webview,
+        json!({"profile": "demo", "key": "sk_live_51FakeKeyForTests0000abcd"}),
+    )
+    .expect_err("a live key never goes to a sandbox");
+    let error: ErrorDto = serde_json::from_value(error)?;
+    assert_eq!(error.code, ErrorCode::InvalidKey);
+    assert!(error.message.contains("live-mode key"), "{}", error.message);
+    Ok(())
+}

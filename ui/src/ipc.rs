@@ -2,7 +2,8 @@
 //! `portal_ipc` contract; errors always arrive as [`ErrorDto`].
 
 use portal_ipc::{
-    Command, ErrorCode, ErrorDto, GetKeyStatus, KeyStatus, ProfileArgs, SaveKey, SaveKeyArgs,
+    AppInfo, Command, ErrorCode, ErrorDto, GetAppInfo, GetKeyStatus, KeyStatus, ProfileArgs,
+    SaveKey, SaveKeyArgs,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -47,6 +48,11 @@ fn bridge_error(detail: String) -> ErrorDto {
         code: ErrorCode::Bridge,
         message: format!("Portal Desk's window could not reach its core: {detail}"),
     }
+}
+
+/// The profile the window works on, and the demo sandbox if any.
+pub async fn app_info() -> Result<AppInfo, ErrorDto> {
+    call::<GetAppInfo>(&()).await
 }
 
 /// Checks `key` and stores it in the keychain for `profile`.

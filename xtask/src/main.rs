@@ -2,6 +2,7 @@
 //! machine needs only `cargo xtask run` and `cargo xtask test`.
 
 mod bench;
+mod demo;
 mod keyring;
 mod run;
 mod setup;
@@ -36,6 +37,8 @@ enum Command {
     Test,
     /// Only the end-to-end suite through the real window.
     E2e,
+    /// Start a local Stripe sandbox and open the app connected to it (profile `demo`).
+    Demo,
     /// Run the benchmarks and write BENCHMARKS.md.
     Bench,
 }
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         }),
         Command::Run => run::run(),
         Command::Bench => bench::run(),
+        Command::Demo => demo::run(),
         Command::Test => return test::run_all(),
         Command::E2e => return test::run_e2e_only(),
     };

@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use crate::api_base::ApiBaseError;
 use crate::keychain::KeychainError;
 use crate::profiles::ProfileError;
 use crate::secret::KeyFormatError;
@@ -17,6 +18,9 @@ pub enum Error {
     /// The profile name or record is unusable.
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    /// The API base override was refused.
+    #[error(transparent)]
+    ApiBase(#[from] ApiBaseError),
     /// The data folder could not be read or written.
     #[error("could not use the data folder {}: {source}", path.display())]
     DataDir {

@@ -8,12 +8,14 @@
 
 #![warn(missing_docs)]
 
+mod api_base;
 mod data_dir;
 mod error;
 mod keychain;
 mod profiles;
 mod secret;
 
+pub use api_base::{ApiBase, ApiBaseError};
 pub use data_dir::{APP_IDENTIFIER, DataDir};
 pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};

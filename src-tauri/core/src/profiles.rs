@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::api_base::ApiBase;
 use crate::data_dir::DataDir;
 use crate::error::Error;
 use crate::keychain::Keychain;
@@ -137,8 +138,18 @@ impl Profiles {
 
     /// Checks the format of `raw`, stores it in the keychain for `profile` and
     /// records the profile. Only the key's description comes back.
-    pub fn save_key(&self, profile: &ProfileName, raw: &str) -> Result<KeyInfo, Error> {
+    ///
+    /// With a sandbox `api_base`, live keys are refused before anything is stored.
+    pub fn save_key(
+        &self,
+        profile: &ProfileName,
+        raw: &str,
+        api_base: Option<&ApiBase>,
+    ) -> Result<KeyInfo, Error> {
         let key = ApiKey::parse(raw)?;
+        if let Some(base) = api_base {
+            base.allows(&key)?;
+        }
         self.keychain.save(profile, &key)?;
         let info = KeyInfo::describe(profile, &key, KeySource::Keychain);
         self.update_registry(|registry| {
@@ -260,7 +271,7 @@ mod tests {
         let tmp = tempfile::tempdir()?;
         let profiles = profiles(tmp.path());
         let name = ProfileName::parse("default")?;
-        let info = profiles.save_key(&name, " sk_test_51FakeKeyForTests0000abcd\n")?;
+        let info = profiles.save_key(&name, " sk_test_51FakeKeyForTests0000abcd\n", None)?;
         assert_eq!((info.mode, info.last4.as_str()), (Mode::Test, "abcd"));
         assert_eq!(profiles.names()?, vec!["default".to_string()]);
 
@@ -279,7 +290,7 @@ mod tests {
         let name = ProfileName::parse("default")?;
         assert!(
             profiles
-                .save_key(&name, "pk_test_51FakeKey0000abcd")
+                .save_key(&name, "pk_test_51FakeKey0000abcd", None)
                 .is_err()
         );
         assert!(profiles.key_info(&name)?.is_none(), "no key stored");
@@ -292,11 +303,26 @@ mod tests {
         let tmp = tempfile::tempdir()?;
         let profiles = profiles(tmp.path());
         let name = ProfileName::parse("live")?;
-        profiles.save_key(&name, "sk_live_51FakeKeyForTests0000wxyz")?;
+        profiles.save_key(&name, "sk_live_51FakeKeyForTests0000wxyz", None)?;
         assert!(profiles.forget_key(&name)?, "a key was there");
         assert!(profiles.key_info(&name)?.is_none());
         assert!(profiles.names()?.is_empty());
         assert!(!profiles.forget_key(&name)?, "nothing left to forget");
+        Ok(())
+    }
+
+    #[test]
+    fn a_live_key_is_refused_with_a_sandbox_base() -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("demo")?;
+        let base = ApiBase::parse("http://127.0.0.1:12111")?;
+        let error = profiles
+            .save_key(&name, "sk_live_51FakeKeyForTests0000wxyz", Some(&base))
+            .expect_err("refused");
+        assert!(error.to_string().contains("live-mode key"), "{error}");
+        assert!(profiles.key_info(&name)?.is_none(), "nothing stored");
+        profiles.save_key(&name, "sk_test_51FakeKeyForTests0000wxyz", Some(&base))?;
         Ok(())
     }
 
@@ -309,6 +335,7 @@ mod tests {
         profiles.save_key(
             &ProfileName::parse("default")?,
             "sk_test_51FakeKeyForTests0000abcd",
+            None,
         )?;
         let dir_mode = std::fs::metadata(tmp.path().join("data"))?
             .permissions()

@@ -20,6 +20,16 @@ impl std::fmt::Debug for SaveKeyArgs {
     }
 }
 
+/// What the window was started with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppInfo {
+    /// The profile the window works on (`--profile`, default `default`).
+    pub profile: String,
+    /// The local Stripe sandbox the app talks to instead of Stripe, if any
+    /// (`cargo xtask demo`); always a loopback URL.
+    pub sandbox: Option<String>,
+}
+
 /// Arguments of commands that act on one profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileArgs {

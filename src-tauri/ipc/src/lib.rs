@@ -11,7 +11,7 @@ mod error;
 mod keys;
 
 pub use error::{ErrorCode, ErrorDto};
-pub use keys::{KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs};
+pub use keys::{AppInfo, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -49,6 +49,16 @@ impl Command for GetKeyStatus {
     type Output = Option<KeyStatus>;
 }
 
+/// What the window was started with: its profile and, in the demo, the sandbox.
+#[derive(Debug)]
+pub enum GetAppInfo {}
+
+impl Command for GetAppInfo {
+    const NAME: &'static str = "app_info";
+    type Args = ();
+    type Output = AppInfo;
+}
+
 /// Every command the app registers. `build.rs` grants exactly these to the
 /// webview, and a test checks the capability file against this list.
-pub const COMMANDS: &[&str] = &[SaveKey::NAME, GetKeyStatus::NAME];
+pub const COMMANDS: &[&str] = &[GetAppInfo::NAME, SaveKey::NAME, GetKeyStatus::NAME];

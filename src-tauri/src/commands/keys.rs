@@ -10,9 +10,10 @@ use crate::error::AppError;
 #[tauri::command(async)]
 pub fn save_key(state: State<'_, AppState>, args: SaveKeyArgs) -> Result<KeyStatus, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
-    Ok(key_status_dto(
-        state.profiles.save_key(&profile, &args.key)?,
-    ))
+    let saved = state
+        .profiles
+        .save_key(&profile, &args.key, state.api_base.as_ref())?;
+    Ok(key_status_dto(saved))
 }
 
 /// [`portal_ipc::GetKeyStatus`]

@@ -1,6 +1,7 @@
 //! Thin Tauri commands: parse the arguments, call one core function, convert.
 //! Each command's name and types come from `portal_ipc`.
 
+pub mod app;
 pub mod keys;
 
 use portal_core::{KeyInfo, KeySource};

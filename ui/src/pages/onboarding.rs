@@ -5,21 +5,29 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::ipc;
-use crate::state::onboarding::{OnboardingAction, OnboardingState, PROFILE, Phase};
+use crate::state::onboarding::{OnboardingAction, OnboardingState, Phase};
 
 const API_KEYS_PAGE: &str = "https://dashboard.stripe.com/apikeys";
 
+#[derive(Properties, PartialEq)]
+pub struct OnboardingProps {
+    /// The profile whose key is set here.
+    pub profile: AttrValue,
+}
+
 #[component]
-pub fn Onboarding() -> Html {
+pub fn Onboarding(props: &OnboardingProps) -> Html {
     let state = use_reducer(OnboardingState::default);
+    let profile = props.profile.clone();
 
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        let profile = profile.clone();
+        use_effect_with(profile.clone(), move |_| {
             spawn_local(async move {
                 // A failure here only means we can't say "already saved"; the
                 // save itself will report a keychain problem.
-                if let Ok(existing) = ipc::key_status(PROFILE).await {
+                if let Ok(existing) = ipc::key_status(&profile).await {
                     state.dispatch(OnboardingAction::Loaded(existing));
                 }
             });
@@ -36,6 +44,7 @@ pub fn Onboarding() -> Html {
 
     let on_submit = {
         let state = state.clone();
+        let profile = profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !state.can_submit() {
@@ -44,8 +53,9 @@ pub fn Onboarding() -> Html {
             let key = state.key.clone();
             state.dispatch(OnboardingAction::Submit);
             let state = state.clone();
+            let profile = profile.clone();
             spawn_local(async move {
-                match ipc::save_key(PROFILE, key).await {
+                match ipc::save_key(&profile, key).await {
                     Ok(status) => state.dispatch(OnboardingAction::Saved(status)),
                     Err(error) => state.dispatch(OnboardingAction::Failed(error)),
                 }

@@ -5,9 +5,6 @@ use std::rc::Rc;
 use portal_ipc::{ErrorDto, KeyStatus};
 use yew::Reducible;
 
-/// The profile onboarding connects. Profile choice comes with the core issue.
-pub const PROFILE: &str = "default";
-
 /// What the screen shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OnboardingState {
@@ -95,7 +92,7 @@ mod tests {
 
     fn status() -> KeyStatus {
         KeyStatus {
-            profile: PROFILE.into(),
+            profile: "default".into(),
             mode: Mode::Test,
             kind: KeyKind::Secret,
             last4: "abcd".into(),

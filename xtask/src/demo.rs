@@ -1,0 +1,72 @@
+//! `cargo xtask demo`: a local Stripe sandbox with a demo account, and the app
+//! connected to it in a `demo` test-mode profile. No Stripe account needed.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Stdio};
+
+use anyhow::{Context, bail};
+
+use crate::{run, setup, shell, ui};
+
+const DEMO_PROFILE: &str = "demo";
+const SANDBOX_KEY: &str = "sk_test_sandbox";
+
+/// Stops the sandbox however the demo ends.
+struct Sandbox(Child);
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn run() -> anyhow::Result<()> {
+    setup::run(setup::Scope::App)?;
+    run::require_display()?;
+    shell::run(shell::cargo().args(["build", "-p", "stripe-sandbox"]))?;
+    ui::build()?;
+    shell::build_app()?;
+
+    let binary = shell::target_dir().join("debug").join("stripe-sandbox");
+    let mut child = Command::new(&binary)
+        .args(["--customers", "300", "--seed", "42"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {}", binary.display()))?;
+    let stdout = child.stdout.take().context("sandbox stdout")?;
+    let sandbox = Sandbox(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .with_context(|| format!("the sandbox said {line:?}"))?
+        .to_owned();
+    eprintln!("demo: Stripe sandbox with 300 customers at {url}");
+
+    // The key goes through stdin into the keychain, like a user's would.
+    let app = shell::app_binary();
+    let mut key_set = Command::new(&app)
+        .args(["--profile", DEMO_PROFILE, "--api-base", &url, "key", "set"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .context("running portal-desk key set")?;
+    key_set
+        .stdin
+        .take()
+        .context("key set stdin")?
+        .write_all(SANDBOX_KEY.as_bytes())?;
+    if !key_set.wait()?.success() {
+        bail!("could not store the demo key (see above); the demo needs the system keychain");
+    }
+
+    eprintln!(
+        "demo: opening Portal Desk on profile {DEMO_PROFILE}; close the window to stop the sandbox"
+    );
+    shell::run(Command::new(&app).args(["--profile", DEMO_PROFILE, "--api-base", &url]))?;
+    drop(sandbox);
+    Ok(())
+}
