@@ -820,3 +820,47 @@ async fn the_dataset_is_deterministic_and_varied() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn reset_restores_the_generated_account() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let before = sandbox.truth();
+    let customer = first_id(&before, "customers");
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "delete_customer", "customer": customer}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    sandbox
+        .control(
+            "conditions",
+            json!({"faults": {"seed": 1, "percent": 100, "kinds": ["server_error"]}}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    assert_ne!(sandbox.truth()["customers"], before["customers"]);
+
+    sandbox
+        .control("reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let after = sandbox.truth();
+    assert_eq!(
+        after["customers"], before["customers"],
+        "the same account again"
+    );
+    assert_eq!(after["events"], json!([]), "no events");
+    assert_eq!(
+        get(&sandbox, "/v1/customers?limit=1").await.status,
+        200,
+        "faults cleared"
+    );
+
+    sandbox
+        .control("reset", json!({"customers": 5}))
+        .map_err(anyhow::Error::msg)?;
+    assert_eq!(
+        sandbox.truth()["customers"].as_array().map(Vec::len),
+        Some(5)
+    );
+    Ok(())
+}
