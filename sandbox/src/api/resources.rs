@@ -36,45 +36,43 @@ pub fn retrieve(state: &State, kind: Kind, id: &str, params: &Value) -> Result<V
     Ok(value)
 }
 
+/// `GET /v1/customers/{id}/payment_methods`: an unknown customer is a 404.
 pub fn list_customer_payment_methods(
     state: &State,
     customer: &str,
     params: &Value,
 ) -> Result<Value, ApiError> {
-    if !state.store.collection(Kind::Customer).contains(customer) {
-        return Err(ApiError::no_such("customer", customer, "customer", 404));
-    }
-    let list = ListParams::parse(params)?;
-    let kind = string(params, "type");
-    page(
-        &state.store,
-        Kind::PaymentMethod,
-        &list,
-        &format!("/v1/customers/{customer}/payment_methods"),
-        |pm| {
-            pm["customer"].as_str() == Some(customer)
-                && kind.is_none_or(|t| pm["type"].as_str() == Some(t))
-        },
-    )
+    let url = format!("/v1/customers/{customer}/payment_methods");
+    payment_methods_of(state, customer, params, &url, 404)
 }
 
+/// `GET /v1/payment_methods?customer=`: the customer is a required parameter.
 pub fn list_payment_methods(state: &State, params: &Value) -> Result<Value, ApiError> {
     let customer = string(params, "customer").ok_or_else(|| ApiError::missing("customer"))?;
+    payment_methods_of(state, customer, params, "/v1/payment_methods", 400)
+}
+
+fn payment_methods_of(
+    state: &State,
+    customer: &str,
+    params: &Value,
+    url: &str,
+    missing_status: u16,
+) -> Result<Value, ApiError> {
     if !state.store.collection(Kind::Customer).contains(customer) {
-        return Err(ApiError::no_such("customer", customer, "customer", 400));
+        return Err(ApiError::no_such(
+            "customer",
+            customer,
+            "customer",
+            missing_status,
+        ));
     }
     let list = ListParams::parse(params)?;
     let kind = string(params, "type");
-    page(
-        &state.store,
-        Kind::PaymentMethod,
-        &list,
-        "/v1/payment_methods",
-        |pm| {
-            pm["customer"].as_str() == Some(customer)
-                && kind.is_none_or(|t| pm["type"].as_str() == Some(t))
-        },
-    )
+    page(&state.store, Kind::PaymentMethod, &list, url, |pm| {
+        pm["customer"].as_str() == Some(customer)
+            && kind.is_none_or(|t| pm["type"].as_str() == Some(t))
+    })
 }
 
 const SUBSCRIPTION_STATUSES: &[&str] = &[
