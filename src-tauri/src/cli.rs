@@ -44,8 +44,12 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum KeyAction {
-    /// Read a key from standard input and store it in the keychain.
-    Set,
+    /// Read a key from standard input, verify it with Stripe, and store it in the keychain.
+    Set {
+        /// Store the key without checking it with Stripe (for example while offline).
+        #[arg(long)]
+        no_verify: bool,
+    },
     /// Show the mode, kind and last 4 characters of the key, never more.
     Status {
         /// Print one JSON object.
@@ -60,6 +64,8 @@ enum KeyAction {
 mod exit {
     pub const OTHER: u8 = 1;
     pub const USAGE: u8 = 2;
+    pub const NETWORK: u8 = 4;
+    pub const REFUSED: u8 = 5;
     pub const NO_KEY: u8 = 3;
 }
 
@@ -97,6 +103,8 @@ impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
         let code = match &error {
             Error::Keychain(KeychainError::Unavailable { .. }) => exit::NO_KEY,
+            Error::Stripe(failure) if failure.is_network() => exit::NETWORK,
+            Error::Stripe(_) => exit::REFUSED,
             _ => exit::OTHER,
         };
         Failure {
@@ -126,7 +134,7 @@ fn run_command(
     let profiles = Profiles::new(data_dir, Arc::new(Keychain::platform()));
     match command {
         Command::Key { action } => match action {
-            KeyAction::Set => key_set(&profiles, &profile, api_base),
+            KeyAction::Set { no_verify } => key_set(&profiles, &profile, api_base, !no_verify),
             KeyAction::Status { json } => key_status(&profiles, &profile, json),
             KeyAction::Forget => key_forget(&profiles, &profile),
         },
@@ -137,10 +145,36 @@ fn key_set(
     profiles: &Profiles,
     profile: &ProfileName,
     api_base: Option<&ApiBase>,
+    verify: bool,
 ) -> Result<(), Failure> {
     let raw = read_key_from_stdin()?;
-    let info = profiles.save_key(profile, &raw, api_base)?;
-    println!("{}", key_status_dto(info).saved_sentence());
+    if !verify {
+        let info = profiles.save_key(profile, &raw, api_base)?;
+        println!("{}", key_status_dto(info).saved_sentence());
+        println!("Not checked with Stripe (--no-verify).");
+        return Ok(());
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure {
+            code: exit::OTHER,
+            message: format!("could not start the network runtime: {e}"),
+        })?;
+    let info = runtime
+        .block_on(profiles.connect(profile, &raw, api_base))
+        .map_err(|error| {
+            let mut failure = Failure::from(error);
+            if failure.code == exit::NETWORK {
+                failure.message.push_str(
+                    " To store the key without checking it, run `portal-desk key set --no-verify`.",
+                );
+            }
+            failure
+        })?;
+    let status = key_status_dto(info);
+    println!("{}", status.saved_sentence());
+    println!("{}", status.account_sentence());
     Ok(())
 }
 
@@ -184,6 +218,12 @@ fn key_status(profiles: &Profiles, profile: &ProfileName, json: bool) -> Result<
         println!("mode:     {}", status.mode.as_str());
         println!("key kind: {}", status.kind.as_str());
         println!("ends in:  ...{}", status.last4);
+        if let Some(name) = &status.business_name {
+            println!("business: {name}");
+        }
+        if let Some(id) = &status.account_id {
+            println!("account:  {id}");
+        }
         let source = match status.source {
             portal_ipc::KeySource::Keychain => "the OS keychain",
             portal_ipc::KeySource::Environment => "the STRIPE_API_KEY environment variable",

@@ -21,7 +21,7 @@ impl AppError {
             Error::KeyFormat(_) | Error::ApiBase(_) => ErrorCode::InvalidKey,
             Error::Profile(_) => ErrorCode::InvalidProfile,
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
-            Error::Keychain(_) | Error::DataDir { .. } => ErrorCode::Internal,
+            Error::Keychain(_) | Error::DataDir { .. } | Error::Stripe(_) => ErrorCode::Internal,
         }
     }
 

@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::{TEST_KEY, cli, run, text};
+use support::{TEST_KEY, cli, run, sandbox, text};
 
 /// A D-Bus-less environment: no session bus and an empty runtime dir, so the
 /// Secret Service can't be reached.
@@ -34,7 +34,11 @@ fn a_publishable_key_is_refused_before_the_keychain() -> anyhow::Result<()> {
 #[test]
 fn without_a_dbus_session_the_keychain_is_unavailable_and_exit_is_3() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
-    for args in [&["key", "set"][..], &["key", "status"], &["key", "forget"]] {
+    for args in [
+        &["key", "set", "--no-verify"][..],
+        &["key", "status"],
+        &["key", "forget"],
+    ] {
         let mut command = cli(tmp.path());
         without_dbus(&mut command, tmp.path());
         let output = run(command.args(args), &format!("{TEST_KEY}\n"));
@@ -90,7 +94,7 @@ fn status_reports_an_environment_key_without_revealing_it() -> anyhow::Result<()
     let json: serde_json::Value = serde_json::from_str(&stdout)?;
     assert_eq!(
         json,
-        serde_json::json!({"profile": "default", "mode": "live", "kind": "restricted", "last4": "wxyz", "source": "environment"})
+        serde_json::json!({"profile": "default", "mode": "live", "kind": "restricted", "last4": "wxyz", "source": "environment", "business_name": null, "account_id": null})
     );
     assert!(!stdout.contains("FakeKey"));
     Ok(())
@@ -148,5 +152,49 @@ fn a_live_key_is_refused_for_a_sandbox_before_the_keychain() -> anyhow::Result<(
     let (_, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("live-mode key"), "{stderr}");
+    Ok(())
+}
+
+#[test]
+fn a_key_stripe_rejects_exits_5_and_is_not_stored() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox(&["sk_test_51SomeOtherKey00000000zzzz"]);
+    let tmp = tempfile::tempdir()?;
+    let mut command = cli(tmp.path());
+    without_dbus(&mut command, tmp.path());
+    let output = run(
+        command.args(["--api-base", sandbox.url(), "key", "set"]),
+        &format!("{TEST_KEY}\n"),
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("Stripe rejected this key (invalid or revoked)"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("FakeKey") && !stdout.contains("FakeKey"),
+        "no echo of the key"
+    );
+    Ok(())
+}
+
+#[test]
+fn offline_exits_4_and_suggests_no_verify() -> anyhow::Result<()> {
+    let (runtime, sandbox) = sandbox(&[TEST_KEY]);
+    let url = sandbox.url().to_owned();
+    sandbox.stop();
+    drop(sandbox);
+    drop(runtime);
+    let tmp = tempfile::tempdir()?;
+    let mut command = cli(tmp.path());
+    without_dbus(&mut command, tmp.path());
+    let output = run(
+        command.args(["--api-base", &url, "key", "set"]),
+        &format!("{TEST_KEY}\n"),
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    assert!(stderr.contains("Couldn't reach Stripe"), "{stderr}");
+    assert!(stderr.contains("--no-verify"), "{stderr}");
     Ok(())
 }

@@ -6,7 +6,7 @@ mod support;
 use std::process::Command;
 
 use portal_core::{ApiKey, Keychain, ProfileName};
-use support::{TEST_KEY, cli, files_containing, run, text};
+use support::{TEST_KEY, cli, files_containing, run, sandbox, text};
 
 fn secret_tool_search(account: &str) -> String {
     let output = Command::new("secret-tool")
@@ -33,15 +33,23 @@ fn cli_key_set_status_forget_round_trip() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let data_dir = tmp.path().join("data");
 
+    let (_runtime, sandbox) = sandbox(&[TEST_KEY]);
     let output = run(
-        cli(&data_dir).args(["key", "set"]),
+        cli(&data_dir).args(["--api-base", sandbox.url(), "key", "set"]),
         &format!("{TEST_KEY}\n"),
     );
     let (stdout, stderr) = text(&output);
     assert!(output.status.success(), "key set failed: {stderr}");
+    let mut lines = stdout.lines();
     assert_eq!(
-        stdout.trim(),
-        "Key saved for profile default (test mode), ending in ...abcd"
+        lines.next(),
+        Some("Key saved for profile default (test mode), ending in ...abcd")
+    );
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("Verified with Stripe: Sandbox Coffee Roasters (acct_")),
+        "verified online: {stdout}"
     );
 
     let found = secret_tool_search("default");
@@ -57,6 +65,7 @@ fn cli_key_set_status_forget_round_trip() -> anyhow::Result<()> {
     assert_eq!(json["mode"], "test");
     assert_eq!(json["last4"], "abcd");
     assert_eq!(json["source"], "keychain");
+    assert_eq!(json["business_name"], "Sandbox Coffee Roasters");
     assert!(
         !stdout.contains("FakeKey"),
         "status reveals no more than the last 4: {stdout}"
@@ -112,5 +121,35 @@ fn profiles_keep_separate_items() -> anyhow::Result<()> {
         "the other profile is untouched"
     );
     assert!(keychain.forget(&live)?);
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by `cargo xtask test` (keychain stage)"]
+fn no_verify_stores_the_key_while_offline() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let output = run(
+        cli(tmp.path()).args([
+            "--profile",
+            "offline",
+            "--api-base",
+            "http://127.0.0.1:9",
+            "key",
+            "set",
+            "--no-verify",
+        ]),
+        &format!("{TEST_KEY}\n"),
+    );
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("Not checked with Stripe (--no-verify)."),
+        "{stdout}"
+    );
+    let output = run(
+        cli(tmp.path()).args(["--profile", "offline", "key", "forget"]),
+        "",
+    );
+    assert!(output.status.success());
     Ok(())
 }

@@ -74,3 +74,23 @@ pub fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
     }
     hits
 }
+
+/// A Stripe sandbox accepting `keys`, served by its own runtime (kept alive
+/// by the returned pair) while the test drives the CLI synchronously.
+pub fn sandbox(keys: &[&str]) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let sandbox = runtime
+        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
+            dataset: stripe_sandbox::DatasetConfig {
+                customers: 3,
+                ..Default::default()
+            },
+            keys: keys
+                .iter()
+                .map(|k| stripe_sandbox::KeySpec::full(k))
+                .collect(),
+            ..Default::default()
+        }))
+        .expect("the sandbox starts");
+    (runtime, sandbox)
+}

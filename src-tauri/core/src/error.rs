@@ -4,6 +4,7 @@ use crate::api_base::ApiBaseError;
 use crate::keychain::KeychainError;
 use crate::profiles::ProfileError;
 use crate::secret::KeyFormatError;
+use crate::stripe_api::StripeFailure;
 
 /// Every failure of the core. The Tauri commands turn it into `{code, message}`
 /// and the CLI into an exit code; both show the `Display` text to the user.
@@ -18,6 +19,9 @@ pub enum Error {
     /// The profile name or record is unusable.
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    /// Stripe refused or could not be reached.
+    #[error(transparent)]
+    Stripe(#[from] StripeFailure),
     /// The API base override was refused.
     #[error(transparent)]
     ApiBase(#[from] ApiBaseError),

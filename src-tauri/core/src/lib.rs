@@ -14,6 +14,7 @@ mod error;
 mod keychain;
 mod profiles;
 mod secret;
+mod stripe_api;
 
 pub use api_base::{ApiBase, ApiBaseError};
 pub use data_dir::{APP_IDENTIFIER, DataDir};
@@ -21,3 +22,4 @@ pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
 pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, Profiles};
 pub use secret::{ApiKey, KeyFormatError, KeyKind, Mode};
+pub use stripe_api::{Account, StripeClient, StripeFailure, verify_key};

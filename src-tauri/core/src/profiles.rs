@@ -13,6 +13,7 @@ use crate::data_dir::DataDir;
 use crate::error::Error;
 use crate::keychain::Keychain;
 use crate::secret::{ApiKey, KeyKind, Mode};
+use crate::stripe_api::{Account, StripeClient, verify_key};
 
 /// A valid profile name: 1 to 40 ASCII letters, digits, `-` or `_`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,6 +89,10 @@ pub struct KeyInfo {
     pub last4: String,
     /// Where it came from.
     pub source: KeySource,
+    /// The account's business name, when the key was verified and Stripe has one.
+    pub business_name: Option<String>,
+    /// `acct_…`, when the key was verified and may read the account.
+    pub account_id: Option<String>,
 }
 
 impl KeyInfo {
@@ -99,6 +104,8 @@ impl KeyInfo {
             kind: key.kind(),
             last4: key.last4().to_owned(),
             source,
+            business_name: None,
+            account_id: None,
         }
     }
 }
@@ -121,6 +128,10 @@ struct ProfileRecord {
     name: String,
     mode: String,
     key_kind: String,
+    #[serde(default)]
+    business_name: Option<String>,
+    #[serde(default)]
+    account_id: Option<String>,
 }
 
 const REGISTRY_FILE: &str = "profiles.json";
@@ -150,14 +161,45 @@ impl Profiles {
         if let Some(base) = api_base {
             base.allows(&key)?;
         }
-        self.keychain.save(profile, &key)?;
-        let info = KeyInfo::describe(profile, &key, KeySource::Keychain);
+        self.store(profile, &key, Account::default())
+    }
+
+    /// Like [`Profiles::save_key`], but first verifies the key with Stripe
+    /// (account, or balance for restricted keys, and the read permissions the
+    /// app needs). Nothing is stored when Stripe refuses or can't be reached.
+    pub async fn connect(
+        &self,
+        profile: &ProfileName,
+        raw: &str,
+        api_base: Option<&ApiBase>,
+    ) -> Result<KeyInfo, Error> {
+        let key = ApiKey::parse(raw)?;
+        if let Some(base) = api_base {
+            base.allows(&key)?;
+        }
+        let client = StripeClient::new(&key, api_base)?;
+        let account = verify_key(&client, &key).await?;
+        self.store(profile, &key, account)
+    }
+
+    fn store(
+        &self,
+        profile: &ProfileName,
+        key: &ApiKey,
+        account: Account,
+    ) -> Result<KeyInfo, Error> {
+        self.keychain.save(profile, key)?;
+        let mut info = KeyInfo::describe(profile, key, KeySource::Keychain);
+        info.business_name = account.business_name;
+        info.account_id = account.id;
         self.update_registry(|registry| {
             registry.profiles.retain(|p| p.name != profile.as_str());
             registry.profiles.push(ProfileRecord {
                 name: profile.to_string(),
                 mode: info.mode.as_str().into(),
                 key_kind: info.kind.as_str().into(),
+                business_name: info.business_name.clone(),
+                account_id: info.account_id.clone(),
             });
         })?;
         Ok(info)
@@ -165,10 +207,20 @@ impl Profiles {
 
     /// The description of the key saved for `profile`, if any.
     pub fn key_info(&self, profile: &ProfileName) -> Result<Option<KeyInfo>, Error> {
-        Ok(self
-            .keychain
-            .load(profile)?
-            .map(|key| KeyInfo::describe(profile, &key, KeySource::Keychain)))
+        let Some(key) = self.keychain.load(profile)? else {
+            return Ok(None);
+        };
+        let mut info = KeyInfo::describe(profile, &key, KeySource::Keychain);
+        if let Some(record) = self
+            .read_registry()?
+            .profiles
+            .into_iter()
+            .find(|p| p.name == profile.as_str())
+        {
+            info.business_name = record.business_name;
+            info.account_id = record.account_id;
+        }
+        Ok(Some(info))
     }
 
     /// Removes the key of `profile` from the keychain and its record from the

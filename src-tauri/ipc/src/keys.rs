@@ -50,6 +50,12 @@ pub struct KeyStatus {
     pub last4: String,
     /// Where the key came from.
     pub source: KeySource,
+    /// The Stripe account's business name, once the key was verified.
+    #[serde(default)]
+    pub business_name: Option<String>,
+    /// `acct_…`, once the key was verified (restricted keys may not read it).
+    #[serde(default)]
+    pub account_id: Option<String>,
 }
 
 /// Stripe's two modes; each has its own data and keys.
@@ -103,6 +109,18 @@ impl KeyKind {
 }
 
 impl KeyStatus {
+    /// What verification learned, in one sentence.
+    pub fn account_sentence(&self) -> String {
+        match (&self.business_name, &self.account_id) {
+            (Some(name), Some(id)) => format!("Verified with Stripe: {name} ({id})."),
+            (Some(name), None) => format!("Verified with Stripe: {name}."),
+            (None, Some(id)) => format!("Verified with Stripe: account {id}."),
+            (None, None) => {
+                "Verified with Stripe (this key may not read the account's name).".into()
+            }
+        }
+    }
+
     /// The sentence the onboarding screen shows once a key is stored.
     pub fn saved_sentence(&self) -> String {
         format!(
@@ -139,6 +157,8 @@ mod tests {
             kind: KeyKind::Secret,
             last4: "abcd".into(),
             source: KeySource::Keychain,
+            business_name: None,
+            account_id: None,
         };
         assert_eq!(
             status.saved_sentence(),

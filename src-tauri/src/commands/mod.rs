@@ -24,5 +24,7 @@ pub fn key_status_dto(info: KeyInfo) -> KeyStatus {
             KeySource::Keychain => portal_ipc::KeySource::Keychain,
             KeySource::Environment => portal_ipc::KeySource::Environment,
         },
+        business_name: info.business_name,
+        account_id: info.account_id,
     }
 }

@@ -97,6 +97,8 @@ mod tests {
             kind: KeyKind::Secret,
             last4: "abcd".into(),
             source: KeySource::Keychain,
+            business_name: None,
+            account_id: None,
         }
     }
 
