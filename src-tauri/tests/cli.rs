@@ -86,7 +86,7 @@ fn status_reports_an_environment_key_without_revealing_it() -> anyhow::Result<()
     let output = run(
         cli(tmp.path())
             .args(["key", "status", "--json"])
-            .env("STRIPE_API_KEY", "rk_live_51FakeKeyForTests0000wxyz"),
+            .env("STRIPE_API_KEY", "rk_live_FAKE_test_only_0000_wxyz"),
         "",
     );
     let (stdout, stderr) = text(&output);
@@ -96,7 +96,10 @@ fn status_reports_an_environment_key_without_revealing_it() -> anyhow::Result<()
         json,
         serde_json::json!({"profile": "default", "mode": "live", "kind": "restricted", "last4": "wxyz", "source": "environment", "business_name": null, "account_id": null})
     );
-    assert!(!stdout.contains("FakeKey"));
+    assert!(
+        !stdout.contains("FAKE_test_only"),
+        "no more of the key than its last 4"
+    );
     Ok(())
 }
 
@@ -147,7 +150,7 @@ fn a_live_key_is_refused_for_a_sandbox_before_the_keychain() -> anyhow::Result<(
     without_dbus(&mut command, tmp.path());
     let output = run(
         command.args(["--api-base", "http://127.0.0.1:12111", "key", "set"]),
-        "sk_live_51FakeKeyForTests0000abcd\n",
+        "sk_live_FAKE_test_only_0000_abcd\n",
     );
     let (_, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");

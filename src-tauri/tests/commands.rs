@@ -146,7 +146,7 @@ fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
 
     let error = invoke::<SaveKey>(
         &webview,
-        json!({"profile": "demo", "key": "sk_live_51FakeKeyForTests0000abcd"}),
+        json!({"profile": "demo", "key": "sk_live_FAKE_test_only_0000_abcd"}),
     )
     .expect_err("a live key never goes to a sandbox");
     let error: ErrorDto = serde_json::from_value(error)?;

@@ -107,7 +107,7 @@ fn profiles_keep_separate_items() -> anyhow::Result<()> {
     let test = ProfileName::parse("kc-test")?;
     let live = ProfileName::parse("kc-live")?;
     keychain.save(&test, &ApiKey::parse("sk_test_51FakeKeyForTests0000test")?)?;
-    keychain.save(&live, &ApiKey::parse("sk_live_51FakeKeyForTests0000live")?)?;
+    keychain.save(&live, &ApiKey::parse("sk_live_FAKE_test_only_0000_live")?)?;
 
     let loaded = keychain.load(&test)?.expect("test key");
     assert_eq!(loaded.last4(), "test");

@@ -355,7 +355,7 @@ mod tests {
         let tmp = tempfile::tempdir()?;
         let profiles = profiles(tmp.path());
         let name = ProfileName::parse("live")?;
-        profiles.save_key(&name, "sk_live_51FakeKeyForTests0000wxyz", None)?;
+        profiles.save_key(&name, "sk_live_FAKE_test_only_0000_wxyz", None)?;
         assert!(profiles.forget_key(&name)?, "a key was there");
         assert!(profiles.key_info(&name)?.is_none());
         assert!(profiles.names()?.is_empty());
@@ -370,7 +370,7 @@ mod tests {
         let name = ProfileName::parse("demo")?;
         let base = ApiBase::parse("http://127.0.0.1:12111")?;
         let error = profiles
-            .save_key(&name, "sk_live_51FakeKeyForTests0000wxyz", Some(&base))
+            .save_key(&name, "sk_live_FAKE_test_only_0000_wxyz", Some(&base))
             .expect_err("refused");
         assert!(error.to_string().contains("live-mode key"), "{error}");
         assert!(profiles.key_info(&name)?.is_none(), "nothing stored");

@@ -207,7 +207,7 @@ mod tests {
                 Mode::Test,
             ),
             (
-                "sk_live_51FakeKeyForTests0000abcd",
+                "sk_live_FAKE_test_only_0000_abcd",
                 KeyKind::Secret,
                 Mode::Live,
             ),
@@ -217,7 +217,7 @@ mod tests {
                 Mode::Test,
             ),
             (
-                "rk_live_51FakeKeyForTests0000abcd",
+                "rk_live_FAKE_test_only_0000_abcd",
                 KeyKind::Restricted,
                 Mode::Live,
             ),
