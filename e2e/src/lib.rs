@@ -5,9 +5,11 @@
 //! under Xvfb inside a private D-Bus session with an unlocked gnome-keyring.
 
 mod driver;
+mod sandbox;
 mod webdriver;
 
 pub use driver::{App, AppOptions};
+pub use sandbox::StripeSandbox;
 pub use webdriver::{Element, Session};
 
 use std::path::PathBuf;

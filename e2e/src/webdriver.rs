@@ -99,8 +99,17 @@ impl Session {
             .to_owned())
     }
 
-    /// Saves a PNG of the window to `path`.
+    /// Saves a PNG of the window to `path`, once the page has painted what the
+    /// DOM holds (WebKit can otherwise hand back the previous frame).
     pub fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        self.command(
+            "POST",
+            "/execute/async",
+            Some(json!({
+                "script": "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                "args": []
+            })),
+        )?;
         let data = self.command("GET", "/screenshot", None)?;
         let png = base64::engine::general_purpose::STANDARD
             .decode(data.as_str().unwrap_or_default())

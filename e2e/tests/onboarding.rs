@@ -2,13 +2,16 @@
 
 use std::process::Command;
 
-use portal_e2e::{App, AppOptions, screenshot_dir};
+use portal_e2e::{App, AppOptions, StripeSandbox, screenshot_dir};
 
 const VALID_KEY: &str = "sk_test_51FakeKeyForE2eTests000abcd";
 
 #[test]
 fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Result<()> {
-    let app = App::launch(AppOptions::default())?;
+    let stripe = StripeSandbox::start(VALID_KEY)?;
+    let app = App::launch(AppOptions {
+        env: vec![("PORTAL_DESK_API_BASE".into(), stripe.url.clone())],
+    })?;
     let ui = &app.session;
     let shots = screenshot_dir();
 
@@ -32,6 +35,10 @@ fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Res
     ui.wait_for_text(
         "#key-saved",
         "Key saved for profile default (test mode), ending in ...abcd",
+    )?;
+    ui.wait_for_text(
+        "#key-account",
+        "Verified with Stripe: Sandbox Coffee Roasters (acct_",
     )?;
     assert_eq!(
         field.property("value")?,
@@ -75,4 +82,28 @@ fn files_with(dir: &std::path::Path, needle: &str) -> Vec<String> {
         }
     }
     hits
+}
+
+#[test]
+fn offline_the_key_can_be_saved_without_checking() -> anyhow::Result<()> {
+    // A sandbox that is started and stopped leaves a port nobody listens on.
+    let stripe = StripeSandbox::start(VALID_KEY)?;
+    let url = stripe.url.clone();
+    drop(stripe);
+    let app = App::launch(AppOptions {
+        env: vec![("PORTAL_DESK_API_BASE".into(), url)],
+    })?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+
+    ui.find("#api-key")?.type_text(VALID_KEY)?;
+    ui.find("#save-key")?.click()?;
+    ui.wait_for_text("#key-error", "Couldn't reach Stripe")?;
+    ui.screenshot(&shots.join("onboarding-offline.png"))?;
+
+    ui.find("#save-unverified")?.click()?;
+    ui.wait_for_text("#key-account", "Not checked with Stripe")?;
+    ui.wait_for_text("#key-saved", "ending in ...abcd")?;
+    ui.screenshot(&shots.join("onboarding-saved-unchecked.png"))?;
+    Ok(())
 }

@@ -18,10 +18,11 @@ impl AppError {
     /// The code the UI acts on.
     pub fn code(&self) -> ErrorCode {
         match &self.0 {
-            Error::KeyFormat(_) | Error::ApiBase(_) => ErrorCode::InvalidKey,
+            Error::Stripe(failure) if failure.is_network() => ErrorCode::Offline,
+            Error::KeyFormat(_) | Error::ApiBase(_) | Error::Stripe(_) => ErrorCode::InvalidKey,
             Error::Profile(_) => ErrorCode::InvalidProfile,
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
-            Error::Keychain(_) | Error::DataDir { .. } | Error::Stripe(_) => ErrorCode::Internal,
+            Error::Keychain(_) | Error::DataDir { .. } => ErrorCode::Internal,
         }
     }
 

@@ -12,10 +12,24 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{WebviewWindow, WebviewWindowBuilder};
 
+const KEY: &str = "sk_test_51FakeKeyForTests0000abcd";
+
 fn app(data_dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    app_against(data_dir, None)
+}
+
+/// The app talking to `api_base` (a sandbox) instead of Stripe.
+fn app_against(
+    data_dir: &std::path::Path,
+    api_base: Option<&str>,
+) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let state = AppState::new(
         DataDir::resolve(Some(data_dir.to_owned())).expect("explicit dir"),
         Arc::new(Keychain::in_memory()),
+    )
+    .with_profile(
+        portal_core::ProfileName::parse("default").expect("valid"),
+        api_base.map(|url| portal_core::ApiBase::parse(url).expect("loopback")),
     );
     let app = run_app(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
@@ -49,12 +63,13 @@ fn invoke_from<C: Command>(
 }
 
 #[test]
-fn save_key_returns_mode_and_last4_only() -> anyhow::Result<()> {
+fn save_key_verifies_with_stripe_and_returns_mode_and_last4_only() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox();
     let tmp = tempfile::tempdir()?;
-    let (_app, webview) = app(tmp.path());
+    let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
     let response = invoke::<SaveKey>(
         &webview,
-        json!({"profile": "default", "key": "  sk_test_51FakeKeyForTests0000abcd \n"}),
+        json!({"profile": "default", "key": format!("  {KEY} \n")}),
     )
     .map_err(|e| anyhow::anyhow!("save_key failed: {e}"))?;
     assert!(
@@ -65,6 +80,10 @@ fn save_key_returns_mode_and_last4_only() -> anyhow::Result<()> {
     assert_eq!(
         status.saved_sentence(),
         "Key saved for profile default (test mode), ending in ...abcd"
+    );
+    assert_eq!(
+        status.business_name.as_deref(),
+        Some("Sandbox Coffee Roasters")
     );
 
     let again = invoke::<GetKeyStatus>(&webview, json!({"profile": "default"}))
@@ -152,5 +171,71 @@ fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
     let error: ErrorDto = serde_json::from_value(error)?;
     assert_eq!(error.code, ErrorCode::InvalidKey);
     assert!(error.message.contains("live-mode key"), "{}", error.message);
+    Ok(())
+}
+
+/// A sandbox that knows [`KEY`], served by its own runtime.
+fn sandbox() -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let sandbox = runtime
+        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
+            keys: vec![stripe_sandbox::KeySpec::full(KEY)],
+            ..Default::default()
+        }))
+        .expect("the sandbox starts");
+    (runtime, sandbox)
+}
+
+#[test]
+fn offline_is_its_own_code_and_the_key_can_be_stored_unchecked() -> anyhow::Result<()> {
+    let (runtime, sandbox) = sandbox();
+    let url = sandbox.url().to_owned();
+    sandbox.stop();
+    drop(sandbox);
+    drop(runtime);
+    let tmp = tempfile::tempdir()?;
+    let (_app, webview) = app_against(tmp.path(), Some(&url));
+
+    let error = invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+        .expect_err("Stripe can't be reached");
+    let error: ErrorDto = serde_json::from_value(error)?;
+    assert_eq!(error.code, ErrorCode::Offline, "{}", error.message);
+    assert!(
+        error.message.starts_with("Couldn't reach Stripe"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        invoke::<GetKeyStatus>(&webview, json!({"profile": "default"})),
+        Ok(Value::Null)
+    );
+
+    let saved = invoke::<SaveKey>(
+        &webview,
+        json!({"profile": "default", "key": KEY, "verify": false}),
+    )
+    .map_err(|e| anyhow::anyhow!("unchecked save failed: {e}"))?;
+    let saved: KeyStatus = serde_json::from_value(saved)?;
+    assert_eq!(saved.business_name, None, "nothing was learned from Stripe");
+    Ok(())
+}
+
+#[test]
+fn a_key_stripe_rejects_is_an_invalid_key() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox();
+    let tmp = tempfile::tempdir()?;
+    let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+    let error = invoke::<SaveKey>(
+        &webview,
+        json!({"profile": "default", "key": "sk_test_51SomeOtherKey00000000zzzz"}),
+    )
+    .expect_err("unknown to Stripe");
+    let error: ErrorDto = serde_json::from_value(error)?;
+    assert_eq!(error.code, ErrorCode::InvalidKey);
+    assert!(
+        error.message.starts_with("Stripe rejected this key"),
+        "{}",
+        error.message
+    );
     Ok(())
 }

@@ -55,11 +55,12 @@ pub async fn app_info() -> Result<AppInfo, ErrorDto> {
     call::<GetAppInfo>(&()).await
 }
 
-/// Checks `key` and stores it in the keychain for `profile`.
-pub async fn save_key(profile: &str, key: String) -> Result<KeyStatus, ErrorDto> {
+/// Checks `key` (with Stripe too when `verify`) and stores it in the keychain for `profile`.
+pub async fn save_key(profile: &str, key: String, verify: bool) -> Result<KeyStatus, ErrorDto> {
     call::<SaveKey>(&SaveKeyArgs {
         profile: profile.to_owned(),
         key,
+        verify,
     })
     .await
 }

@@ -152,6 +152,7 @@ fn node_sdk() -> anyhow::Result<()> {
 fn e2e() -> anyhow::Result<()> {
     ui::build()?;
     shell::build_app()?;
+    shell::run(shell::cargo().args(["build", "-p", "stripe-sandbox"]))?;
     shell::run(shell::cargo().args(["test", "-p", "portal-e2e", "--no-run"]))?;
     let scratch = tempfile::tempdir()?;
     let mut command: Command = keyring::in_private_session(
@@ -160,6 +161,10 @@ fn e2e() -> anyhow::Result<()> {
     );
     command
         .current_dir(shell::root())
-        .env("PORTAL_DESK_APP", shell::app_binary());
+        .env("PORTAL_DESK_APP", shell::app_binary())
+        .env(
+            "STRIPE_SANDBOX_BIN",
+            shell::target_dir().join("debug").join("stripe-sandbox"),
+        );
     shell::run(&mut command)
 }

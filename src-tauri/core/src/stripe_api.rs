@@ -65,7 +65,9 @@ impl StripeFailure {
                 status,
                 message: api.message.clone().unwrap_or_else(|| "no message".into()),
             },
-            StripeError::ClientError(detail) => StripeFailure::Unreachable(detail),
+            StripeError::ClientError(detail) => {
+                StripeFailure::Unreachable(plain_network_error(&detail))
+            }
             StripeError::Timeout => StripeFailure::Unreachable("the request timed out".into()),
             StripeError::JSONDeserialize(detail) | StripeError::ConfigError(detail) => {
                 StripeFailure::Unreadable(detail)
@@ -75,6 +77,20 @@ impl StripeFailure {
 
     fn is_permission(&self) -> bool {
         matches!(self, StripeFailure::Api { status: 403, .. })
+    }
+}
+
+/// hyper's errors ("client error (Connect)") in words a user understands.
+fn plain_network_error(detail: &str) -> String {
+    let lower = detail.to_ascii_lowercase();
+    if lower.contains("dns") || lower.contains("resolve") {
+        "its address could not be looked up".into()
+    } else if lower.contains("connect") {
+        "no connection could be made".into()
+    } else if lower.contains("certificate") || lower.contains("tls") {
+        "the secure connection failed".into()
+    } else {
+        "the connection failed".into()
     }
 }
 

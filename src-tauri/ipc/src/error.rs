@@ -21,6 +21,8 @@ pub enum ErrorCode {
     InvalidKey,
     /// The profile name is not usable.
     InvalidProfile,
+    /// Stripe could not be reached; the UI offers to store the key unchecked.
+    Offline,
     /// The OS keychain could not be reached or refused access.
     KeychainUnavailable,
     /// The IPC call itself failed (the bridge, not the command).

@@ -8,6 +8,14 @@ pub struct SaveKeyArgs {
     pub profile: String,
     /// The key as typed or pasted; the core trims and checks it.
     pub key: String,
+    /// Check the key with Stripe before storing it (the default). `false`
+    /// stores it unchecked, for when Stripe can't be reached.
+    #[serde(default = "verify_by_default")]
+    pub verify: bool,
+}
+
+fn verify_by_default() -> bool {
+    true
 }
 
 // Written by hand so a key never reaches a log through `{:?}`.
@@ -16,6 +24,7 @@ impl std::fmt::Debug for SaveKeyArgs {
         f.debug_struct("SaveKeyArgs")
             .field("profile", &self.profile)
             .field("key", &"<redacted>")
+            .field("verify", &self.verify)
             .finish()
     }
 }
@@ -141,6 +150,7 @@ mod tests {
         let args = SaveKeyArgs {
             profile: "default".into(),
             key: "sk_test_canary_do_not_print".into(),
+            verify: true,
         };
         let printed = format!("{args:?}");
         assert!(

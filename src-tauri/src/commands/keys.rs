@@ -6,13 +6,23 @@ use super::key_status_dto;
 use crate::AppState;
 use crate::error::AppError;
 
-/// [`portal_ipc::SaveKey`]: the key goes into the keychain; only its description comes back.
-#[tauri::command(async)]
-pub fn save_key(state: State<'_, AppState>, args: SaveKeyArgs) -> Result<KeyStatus, AppError> {
+/// [`portal_ipc::SaveKey`]: checked with Stripe (unless `verify` is false), then
+/// stored in the keychain; only its description comes back.
+#[tauri::command]
+pub async fn save_key(
+    state: State<'_, AppState>,
+    args: SaveKeyArgs,
+) -> Result<KeyStatus, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
-    let saved = state
-        .profiles
-        .save_key(&profile, &args.key, state.api_base.as_ref())?;
+    let api_base = state.api_base.as_ref();
+    let saved = if args.verify {
+        state
+            .profiles
+            .connect(&profile, &args.key, api_base)
+            .await?
+    } else {
+        state.profiles.save_key(&profile, &args.key, api_base)?
+    };
     Ok(key_status_dto(saved))
 }
 

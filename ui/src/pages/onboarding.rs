@@ -1,5 +1,6 @@
 //! "Connect your Stripe account": the first screen.
 
+use portal_ipc::ErrorCode;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -42,26 +43,34 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
         })
     };
 
-    let on_submit = {
+    // Saves the key in the field; `verify` asks Stripe first.
+    let save = {
         let state = state.clone();
         let profile = profile.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |verify: bool| {
             if !state.can_submit() {
                 return;
             }
             let key = state.key.clone();
-            state.dispatch(OnboardingAction::Submit);
+            state.dispatch(OnboardingAction::Submit(verify));
             let state = state.clone();
             let profile = profile.clone();
             spawn_local(async move {
-                match ipc::save_key(&profile, key).await {
+                match ipc::save_key(&profile, key, verify).await {
                     Ok(status) => state.dispatch(OnboardingAction::Saved(status)),
                     Err(error) => state.dispatch(OnboardingAction::Failed(error)),
                 }
             });
         })
     };
+    let on_submit = {
+        let save = save.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            save.emit(true);
+        })
+    };
+    let save_unchecked = Callback::from(move |_: MouseEvent| save.emit(false));
 
     let on_reveal = {
         let state = state.clone();
@@ -121,15 +130,31 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
                 </p>
 
                 if let Phase::Failed(error) = &state.phase {
-                    <p class="notice error" id="key-error" role="alert">{ &error.message }</p>
+                    <div class="notice error" role="alert">
+                        <p id="key-error">{ &error.message }</p>
+                        if error.code == ErrorCode::Offline {
+                            <button type="button" class="secondary" id="save-unverified" onclick={save_unchecked}>
+                                { "Save without checking" }
+                            </button>
+                        }
+                    </div>
                 }
-                if let Phase::Saved(status) = &state.phase {
-                    <p class="notice success" id="key-saved" role="status">{ status.saved_sentence() }</p>
+                if let Phase::Saved(status, verified) = &state.phase {
+                    <div class="notice success" role="status">
+                        <p id="key-saved">{ status.saved_sentence() }</p>
+                        <p id="key-account">{
+                            if *verified { status.account_sentence() }
+                            else { "Not checked with Stripe: save it again when you're online to check it.".to_owned() }
+                        }</p>
+                    </div>
                 }
 
                 <div class="actions">
                     <button type="submit" class="primary" id="save-key" disabled={saving}>
-                        if saving { <span class="spinner" aria-hidden="true"></span>{ "Saving…" } } else { { "Save key" } }
+                        if saving {
+                            <span class="spinner" aria-hidden="true"></span>
+                            { if state.verifying { "Checking with Stripe…" } else { "Saving…" } }
+                        } else { { "Save key" } }
                     </button>
                 </div>
             </form>

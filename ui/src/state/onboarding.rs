@@ -16,6 +16,8 @@ pub struct OnboardingState {
     pub phase: Phase,
     /// A key that was already saved when the screen opened.
     pub existing: Option<KeyStatus>,
+    /// Whether the save under way asks Stripe first.
+    pub verifying: bool,
 }
 
 /// The life of one save.
@@ -26,8 +28,8 @@ pub enum Phase {
     Editing,
     /// Waiting for the core.
     Saving,
-    /// Stored in the keychain.
-    Saved(KeyStatus),
+    /// Stored in the keychain; `true` when Stripe confirmed the key first.
+    Saved(KeyStatus, bool),
     /// Refused; the message says why.
     Failed(ErrorDto),
 }
@@ -39,8 +41,8 @@ pub enum OnboardingAction {
     Edit(String),
     /// Show or hide the key's characters.
     ToggleReveal,
-    /// The save button was pressed.
-    Submit,
+    /// The save button was pressed (`false`: store without asking Stripe).
+    Submit(bool),
     /// The core stored the key.
     Saved(KeyStatus),
     /// The core refused the key.
@@ -70,13 +72,16 @@ impl Reducible for OnboardingState {
                 }
             }
             OnboardingAction::ToggleReveal => next.reveal = !next.reveal,
-            OnboardingAction::Submit if self.can_submit() => next.phase = Phase::Saving,
-            OnboardingAction::Submit => return self,
+            OnboardingAction::Submit(verify) if self.can_submit() => {
+                next.phase = Phase::Saving;
+                next.verifying = verify;
+            }
+            OnboardingAction::Submit(_) => return self,
             OnboardingAction::Saved(status) => {
                 next.key.clear();
                 next.reveal = false;
                 next.existing = Some(status.clone());
-                next.phase = Phase::Saved(status);
+                next.phase = Phase::Saved(status, self.verifying);
             }
             OnboardingAction::Failed(error) => next.phase = Phase::Failed(error),
             OnboardingAction::Loaded(existing) => next.existing = existing,
@@ -116,12 +121,12 @@ mod tests {
             OnboardingState::default(),
             vec![
                 OnboardingAction::Edit("sk_test_secret".into()),
-                OnboardingAction::Submit,
+                OnboardingAction::Submit(true),
                 OnboardingAction::Saved(status()),
             ],
         );
         assert_eq!(state.key, "", "the key must not linger in UI state");
-        assert_eq!(state.phase, Phase::Saved(status()));
+        assert_eq!(state.phase, Phase::Saved(status(), true));
         assert_eq!(state.existing, Some(status()));
     }
 
@@ -129,11 +134,26 @@ mod tests {
     fn a_second_submit_while_saving_is_ignored() {
         let saving = reduce(
             OnboardingState::default(),
-            vec![OnboardingAction::Edit("k".into()), OnboardingAction::Submit],
+            vec![
+                OnboardingAction::Edit("k".into()),
+                OnboardingAction::Submit(true),
+            ],
         );
         assert!(!saving.can_submit());
-        let again = reduce(saving.clone(), vec![OnboardingAction::Submit]);
+        let again = reduce(saving.clone(), vec![OnboardingAction::Submit(true)]);
         assert_eq!(again, saving);
+    }
+
+    #[test]
+    fn an_unchecked_save_is_remembered_as_unchecked() {
+        let state = reduce(
+            OnboardingState::default(),
+            vec![
+                OnboardingAction::Submit(false),
+                OnboardingAction::Saved(status()),
+            ],
+        );
+        assert_eq!(state.phase, Phase::Saved(status(), false));
     }
 
     #[test]
@@ -145,7 +165,7 @@ mod tests {
         let state = reduce(
             OnboardingState::default(),
             vec![
-                OnboardingAction::Submit,
+                OnboardingAction::Submit(true),
                 OnboardingAction::Failed(error.clone()),
             ],
         );
