@@ -116,9 +116,7 @@ pub struct Record {
 #[derive(Debug)]
 pub struct Staged {
     kind: Kind,
-    created: i64,
-    json: Box<str>,
-    fields: Value,
+    record: Record,
 }
 
 impl Staged {
@@ -126,11 +124,7 @@ impl Staged {
     pub fn new(kind: Kind, value: &Value) -> Staged {
         Staged {
             kind,
-            created: value["created"].as_i64().unwrap_or(0),
-            json: serde_json::to_string(value)
-                .expect("JSON values serialize")
-                .into_boxed_str(),
-            fields: project(value),
+            record: Record::encode(value, 0),
         }
     }
 }
@@ -174,6 +168,18 @@ fn project(value: &Value) -> Value {
 }
 
 impl Record {
+    /// `value` as stored: compact JSON and its projected fields.
+    fn encode(value: &Value, seq: u64) -> Record {
+        Record {
+            created: value["created"].as_i64().unwrap_or(0),
+            seq,
+            json: serde_json::to_string(value)
+                .expect("JSON values serialize")
+                .into_boxed_str(),
+            fields: project(value),
+        }
+    }
+
     /// The whole object.
     pub fn value(&self) -> Value {
         serde_json::from_str(&self.json).expect("the store holds valid JSON")
@@ -192,20 +198,14 @@ impl Record {
 impl Collection {
     /// Adds `value`, keeping the order; replaces an object with the same id.
     pub fn insert(&mut self, value: Value, seq: u64) {
-        let staged = Staged::new(Kind::Customer, &value);
-        let id = value["id"].as_str().unwrap_or_default().to_owned();
-        if let Some(&i) = self.index.get(&id) {
-            self.records[i].json = staged.json;
-            self.records[i].fields = staged.fields;
+        let record = Record::encode(&value, seq);
+        if let Some(&i) = self.index.get(record.id()) {
+            // Same object, new content: its place in the list doesn't move.
+            self.records[i].json = record.json;
+            self.records[i].fields = record.fields;
             return;
         }
-        let created = staged.created;
-        let record = Record {
-            created,
-            seq,
-            json: staged.json,
-            fields: staged.fields,
-        };
+        let created = record.created;
         let at = self
             .records
             .partition_point(|r| (r.created, r.seq) <= (created, seq));
@@ -294,12 +294,8 @@ impl Store {
     /// Adds a record during bulk loading (call [`Store::finish_loading`] after).
     pub fn stage(&mut self, staged: Staged) {
         self.seq += 1;
-        let record = Record {
-            created: staged.created,
-            seq: self.seq,
-            json: staged.json,
-            fields: staged.fields,
-        };
+        let mut record = staged.record;
+        record.seq = self.seq;
         self.collections
             .entry(staged.kind)
             .or_default()

@@ -3,11 +3,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
+use crate::sandbox::SandboxProcess;
 use crate::shell;
 
 const RUNS: usize = 7;
@@ -23,12 +24,12 @@ pub fn run() -> anyhow::Result<()> {
     let mut rss = Vec::new();
     for run in 0..RUNS {
         let started = Instant::now();
-        let (mut child, url) = start_sandbox(&binary, 10_000)?;
+        let sandbox = SandboxProcess::start(&binary, &["--customers", "10000"])?;
         starts.push(started.elapsed().as_secs_f64() * 1000.0);
-        rss.push(resident_mb(child.id()).unwrap_or(0.0));
-        let mut samples = page_times(&url)?;
+        rss.push(resident_mb(sandbox.id()).unwrap_or(0.0));
+        let mut samples = page_times(&sandbox.url)?;
         pages.push(median(&mut samples));
-        stop(&mut child)?;
+        drop(sandbox);
         eprintln!(
             "bench: run {}/{RUNS}: start {:.0} ms, page {:.1} ms",
             run + 1,
@@ -67,30 +68,6 @@ pub fn run() -> anyhow::Result<()> {
     let path = shell::root().join("BENCHMARKS.md");
     std::fs::write(&path, report).with_context(|| format!("writing {}", path.display()))?;
     println!("bench: wrote {}", path.display());
-    Ok(())
-}
-
-fn start_sandbox(binary: &std::path::Path, customers: usize) -> anyhow::Result<(Child, String)> {
-    let mut child = Command::new(binary)
-        .args(["--customers", &customers.to_string()])
-        .stdout(Stdio::piped())
-        .spawn()
-        .with_context(|| format!("starting {}", binary.display()))?;
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().context("sandbox stdout")?).read_line(&mut line)?;
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .with_context(|| format!("unexpected first line {line:?}"))?
-        .to_owned();
-    Ok((child, url))
-}
-
-fn stop(child: &mut Child) -> anyhow::Result<()> {
-    Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()?;
-    child.wait()?;
     Ok(())
 }
 

@@ -1,27 +1,16 @@
 //! `cargo xtask demo`: a local Stripe sandbox with a demo account, and the app
 //! connected to it in a `demo` test-mode profile. No Stripe account needed.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
+use crate::sandbox::SandboxProcess;
 use crate::{run, setup, shell, ui};
 
 const DEMO_PROFILE: &str = "demo";
 const SANDBOX_KEY: &str = "sk_test_sandbox";
-
-/// Stops the sandbox however the demo ends.
-struct Sandbox(Child);
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
-        let _ = self.0.wait();
-    }
-}
 
 pub fn run() -> anyhow::Result<()> {
     setup::run(setup::Scope::App)?;
@@ -31,20 +20,8 @@ pub fn run() -> anyhow::Result<()> {
     shell::build_app()?;
 
     let binary = shell::target_dir().join("debug").join("stripe-sandbox");
-    let mut child = Command::new(&binary)
-        .args(["--customers", "300", "--seed", "42"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .with_context(|| format!("starting {}", binary.display()))?;
-    let stdout = child.stdout.take().context("sandbox stdout")?;
-    let sandbox = Sandbox(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line)?;
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .with_context(|| format!("the sandbox said {line:?}"))?
-        .to_owned();
+    let sandbox = SandboxProcess::start(&binary, &["--customers", "300", "--seed", "42"])?;
+    let url = sandbox.url.clone();
     eprintln!("demo: Stripe sandbox with 300 customers at {url}");
 
     // The key goes through stdin into the keychain, like a user's would.

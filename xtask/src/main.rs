@@ -5,6 +5,7 @@ mod bench;
 mod demo;
 mod keyring;
 mod run;
+mod sandbox;
 mod setup;
 mod shell;
 mod test;

@@ -157,10 +157,7 @@ impl Profiles {
         raw: &str,
         api_base: Option<&ApiBase>,
     ) -> Result<KeyInfo, Error> {
-        let key = ApiKey::parse(raw)?;
-        if let Some(base) = api_base {
-            base.allows(&key)?;
-        }
+        let key = accepted_key(raw, api_base)?;
         self.store(profile, &key, Account::default())
     }
 
@@ -173,10 +170,7 @@ impl Profiles {
         raw: &str,
         api_base: Option<&ApiBase>,
     ) -> Result<KeyInfo, Error> {
-        let key = ApiKey::parse(raw)?;
-        if let Some(base) = api_base {
-            base.allows(&key)?;
-        }
+        let key = accepted_key(raw, api_base)?;
         let client = StripeClient::new(&key, api_base)?;
         let account = verify_key(&client, &key).await?;
         self.store(profile, &key, account)
@@ -276,6 +270,15 @@ impl Profiles {
         let json = serde_json::to_vec_pretty(&registry).expect("the registry always serializes");
         write_atomically(dir, &self.registry_path(), &json)
     }
+}
+
+/// A well-formed key that `api_base` (a sandbox) may receive.
+fn accepted_key(raw: &str, api_base: Option<&ApiBase>) -> Result<ApiKey, Error> {
+    let key = ApiKey::parse(raw)?;
+    if let Some(base) = api_base {
+        base.allows(&key)?;
+    }
+    Ok(key)
 }
 
 /// Writes through a temporary file and a rename, so a crash leaves either the

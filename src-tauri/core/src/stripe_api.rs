@@ -57,10 +57,7 @@ impl StripeFailure {
 
     fn from_error(error: StripeError) -> StripeFailure {
         match error {
-            StripeError::Stripe(api, 401) => {
-                let _ = api;
-                StripeFailure::Rejected
-            }
+            StripeError::Stripe(_, 401) => StripeFailure::Rejected,
             StripeError::Stripe(api, status) => StripeFailure::Api {
                 status,
                 message: api.message.clone().unwrap_or_else(|| "no message".into()),

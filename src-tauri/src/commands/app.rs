@@ -6,6 +6,7 @@ use crate::AppState;
 /// [`portal_ipc::GetAppInfo`]
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>, args: ()) -> AppInfo {
+    // Every command takes `args` (see `portal_ipc::Command`); this one has none.
     let () = args;
     AppInfo {
         profile: state.profile.to_string(),

@@ -97,8 +97,9 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
 
             if let (Some(existing), Phase::Editing | Phase::Failed(_)) = (&state.existing, &state.phase) {
                 <p class="notice info" id="key-existing">
-                    { format!("A {} mode key ending in ...{} is already saved for profile {}. Saving a new key replaces it.",
-                        existing.mode.as_str(), existing.last4, existing.profile) }
+                    { format!("A {} mode key ending in ...{} is already saved for profile {}{}. Saving a new key replaces it.",
+                        existing.mode.as_str(), existing.last4, existing.profile,
+                        existing.business_name.as_ref().map(|name| format!(" ({name})")).unwrap_or_default()) }
                 </p>
             }
 
