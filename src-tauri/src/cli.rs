@@ -1,6 +1,6 @@
 //! The command line, in the same binary as the window. With no command it
 //! opens the window. Exit codes: 0 ok, 1 other, 2 usage, 3 no key or keychain
-//! unavailable.
+//! unavailable, 4 network unreachable, 5 Stripe refused.
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -8,10 +8,15 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use portal_core::cache::customers::StatusFilter;
 use portal_core::{
     ApiBase, ApiKey, DataDir, Error, KeyInfo, KeySource, Keychain, KeychainError, ProfileName,
-    Profiles,
+    Profiles, StripeFailure,
 };
+
+use portal_core::cache::customers::CustomerQuery;
+use portal_core::sync::{SyncMode, SyncOptions};
+use portal_core::{StripeClient, TransportOptions};
 
 use crate::commands::key_status_dto;
 
@@ -40,6 +45,44 @@ enum Command {
         #[command(subcommand)]
         action: KeyAction,
     },
+    /// Bring the local cache up to date with Stripe (progress on stderr).
+    Sync {
+        /// Read every list instead of only the events since the last sync.
+        #[arg(long)]
+        full: bool,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List cached customers (works offline).
+    Customers {
+        /// Part of a name, email, id or phone; case and accents are ignored.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Only customers whose subscription is active, trialing, past_due or canceled, or none.
+        #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+        status: Option<StatusFilter>,
+        /// At most this many customers.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A customer's billing info from the cache (works offline).
+    Show {
+        /// The customer's id (cus_…).
+        customer_id: String,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_status(text: &str) -> Result<StatusFilter, String> {
+    StatusFilter::parse(text).ok_or_else(|| {
+        format!("{text:?} is not a status; use active, trialing, past_due, canceled or none")
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +147,12 @@ impl From<Error> for Failure {
         let code = match &error {
             Error::Keychain(KeychainError::Unavailable { .. }) => exit::NO_KEY,
             Error::Stripe(failure) if failure.is_network() => exit::NETWORK,
+            // Stripe overloaded or down, after retries: not a refusal of this request.
+            Error::Stripe(StripeFailure::Api { status, .. })
+                if *status == 429 || *status >= 500 =>
+            {
+                exit::OTHER
+            }
             Error::Stripe(_) => exit::REFUSED,
             _ => exit::OTHER,
         };
@@ -138,6 +187,14 @@ fn run_command(
             KeyAction::Status { json } => key_status(&profiles, &profile, json),
             KeyAction::Forget => key_forget(&profiles, &profile),
         },
+        Command::Sync { full, json } => sync(&profiles, &profile, api_base, full, json),
+        Command::Customers {
+            search,
+            status,
+            limit,
+            json,
+        } => customers(&profiles, &profile, search, status, limit, json),
+        Command::Show { customer_id, json } => show(&profiles, &profile, &customer_id, json),
     }
 }
 
@@ -247,6 +304,216 @@ fn key_from_environment(profile: &ProfileName) -> Result<Option<KeyInfo>, Failur
         &key,
         KeySource::Environment,
     )))
+}
+
+/// The key for Stripe calls: `STRIPE_API_KEY` when set, else the keychain's.
+fn resolve_key(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+) -> Result<ApiKey, Failure> {
+    let key = match std::env::var_os("STRIPE_API_KEY") {
+        Some(raw) => ApiKey::parse(&raw.to_string_lossy()).map_err(|e| Failure {
+            code: exit::OTHER,
+            message: format!("STRIPE_API_KEY is set but unusable: {e}"),
+        })?,
+        None => profiles.key(profile)?.ok_or_else(|| no_key(profile))?,
+    };
+    if let Some(base) = api_base {
+        base.allows(&key).map_err(|e| Failure {
+            code: exit::USAGE,
+            message: e.to_string(),
+        })?;
+    }
+    Ok(key)
+}
+
+fn no_key(profile: &ProfileName) -> Failure {
+    Failure {
+        code: exit::NO_KEY,
+        message: format!(
+            "no Stripe key is saved for profile {profile}; run `portal-desk --profile {profile} key set` and paste it"
+        ),
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure {
+            code: exit::OTHER,
+            message: format!("could not start the network runtime: {e}"),
+        })
+}
+
+fn sync(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    full: bool,
+    json: bool,
+) -> Result<(), Failure> {
+    let key = resolve_key(profiles, profile, api_base)?;
+    let settings = profiles.settings(profile)?;
+    let mut transport = TransportOptions::for_mode(key.mode());
+    if let Some(rate) = settings.requests_per_second {
+        transport.requests_per_second = rate;
+    }
+    let options = SyncOptions::for_rate(transport.requests_per_second, full);
+    let client = StripeClient::with_options(&key, api_base, transport);
+    drop(key);
+    let mut cache = profiles.open_cache(profile)?;
+    let mut bars = crate::progress::SyncBars::new();
+    let mut on_progress = |p: &portal_core::sync::Progress| bars.update(p);
+    let outcome = runtime()?.block_on(async {
+        tokio::select! {
+            report = portal_core::sync::sync(&client, &mut cache, &options, &mut on_progress) => Some(report),
+            _ = tokio::signal::ctrl_c() => None,
+        }
+    });
+    bars.finish();
+    let report = match outcome {
+        None => {
+            return Err(Failure {
+                code: exit::OTHER,
+                message: "sync interrupted; everything read so far is kept, and `portal-desk sync` resumes it".into(),
+            });
+        }
+        Some(report) => report.map_err(|e| {
+            let mut failure = Failure::from(Error::from(e));
+            failure.message.push_str(
+                " What was synced before this is kept; run `portal-desk sync` again to resume.",
+            );
+            failure
+        })?,
+    };
+    if let Some(note) = &report.note {
+        eprintln!("{note}");
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(&report).expect("a report always serializes")
+        );
+    } else {
+        let c = &report.counts;
+        println!(
+            "Synced ({}): {} customers, {} subscriptions, {} invoices, {} payment methods, {} prices, {} products; {} events applied.",
+            match report.mode {
+                SyncMode::Full => "full",
+                SyncMode::Incremental => "incremental",
+            },
+            c.customers,
+            c.subscriptions,
+            c.invoices,
+            c.payment_methods,
+            c.prices,
+            c.products,
+            report.events_applied
+        );
+        println!(
+            "{} requests ({} retried) in {:.1} s.",
+            report.requests,
+            report.retries,
+            report.duration_ms as f64 / 1000.0
+        );
+    }
+    Ok(())
+}
+
+/// A row of `customers --json`.
+#[derive(serde::Serialize)]
+struct CustomerRow {
+    id: String,
+    name: Option<String>,
+    email: Option<String>,
+    status: String,
+}
+
+fn customers(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    search: Option<String>,
+    status: Option<StatusFilter>,
+    limit: usize,
+    json: bool,
+) -> Result<(), Failure> {
+    let cache = profiles.open_cache(profile)?;
+    let query = CustomerQuery {
+        text: search.unwrap_or_default(),
+        status,
+        limit,
+        ..Default::default()
+    };
+    let (rows, total) = portal_core::query::customers(&cache, &query).map_err(Error::from)?;
+    if portal_core::sync::last_synced(&cache)
+        .map_err(Error::from)?
+        .is_none()
+    {
+        eprintln!("The cache of profile {profile} is empty: run `portal-desk sync` first.");
+    }
+    if json {
+        let rows: Vec<CustomerRow> = rows
+            .into_iter()
+            .map(|c| CustomerRow {
+                id: c.id,
+                name: c.name,
+                email: c.email,
+                status: c.status,
+            })
+            .collect();
+        println!("{}", serde_json::to_string(&rows).expect("rows serialize"));
+        return Ok(());
+    }
+    for c in &rows {
+        println!(
+            "{:<20}  {:<28}  {:<36}  {}",
+            c.id,
+            crate::text::clip(c.name.as_deref().unwrap_or("—"), 28),
+            crate::text::clip(c.email.as_deref().unwrap_or("—"), 36),
+            c.status
+        );
+    }
+    eprintln!("{} of {total} customers", rows.len());
+    Ok(())
+}
+
+fn show(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    customer_id: &str,
+    json: bool,
+) -> Result<(), Failure> {
+    let customer_id = customer_id.trim();
+    if !customer_id.starts_with("cus_") || !portal_core::sync::objects::is_stripe_id(customer_id) {
+        return Err(Failure {
+            code: exit::USAGE,
+            message: format!(
+                "{:?} is not a Stripe customer id; they look like cus_ followed by letters and digits",
+                crate::text::clip(customer_id, 40)
+            ),
+        });
+    }
+    let cache = profiles.open_cache(profile)?;
+    let now = portal_core::sync::unix_now();
+    let info = portal_core::query::billing_info(&cache, customer_id, now)
+        .map_err(Error::from)?
+        .ok_or_else(|| Failure {
+            code: exit::OTHER,
+            message: format!(
+                "customer {customer_id} is not in the cache of profile {profile}; it may be deleted, or newer than the last sync (run `portal-desk sync`)"
+            ),
+        })?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(&info).expect("billing info serializes")
+        );
+    } else {
+        print!("{}", crate::text::billing_info(&info, now));
+    }
+    Ok(())
 }
 
 fn key_forget(profiles: &Profiles, profile: &ProfileName) -> Result<(), Failure> {

@@ -22,7 +22,7 @@ impl AppError {
             Error::KeyFormat(_) | Error::ApiBase(_) | Error::Stripe(_) => ErrorCode::InvalidKey,
             Error::Profile(_) => ErrorCode::InvalidProfile,
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
-            Error::Keychain(_) | Error::DataDir { .. } => ErrorCode::Internal,
+            Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) => ErrorCode::Internal,
         }
     }
 

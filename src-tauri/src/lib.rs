@@ -5,6 +5,8 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+mod progress;
+mod text;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -222,6 +222,8 @@ pub fn balance(shared: &Shared) -> Value {
 pub fn account(shared: &Shared, state: &State) -> Value {
     let mut account = shared.templates.get("account");
     account["id"] = json!(state.account_id);
+    // Opened a day before the dataset's first object (customers span two years).
+    account["created"] = json!(state.dataset.now - 2 * 365 * 86_400 - 86_400);
     account["email"] = json!("owner@sandbox-coffee.example");
     account["country"] = json!("US");
     account["default_currency"] = json!("usd");

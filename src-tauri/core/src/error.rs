@@ -25,6 +25,9 @@ pub enum Error {
     /// The API base override was refused.
     #[error(transparent)]
     ApiBase(#[from] ApiBaseError),
+    /// The local cache failed.
+    #[error(transparent)]
+    Cache(#[from] crate::cache::CacheError),
     /// The data folder could not be read or written.
     #[error("could not use the data folder {}: {source}", path.display())]
     DataDir {
@@ -33,4 +36,13 @@ pub enum Error {
         /// What the OS said.
         source: std::io::Error,
     },
+}
+
+impl From<crate::sync::SyncError> for Error {
+    fn from(error: crate::sync::SyncError) -> Error {
+        match error {
+            crate::sync::SyncError::Stripe(failure) => Error::Stripe(failure),
+            crate::sync::SyncError::Cache(failure) => Error::Cache(failure),
+        }
+    }
 }

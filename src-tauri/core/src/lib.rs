@@ -9,17 +9,24 @@
 #![warn(missing_docs)]
 
 mod api_base;
+pub mod cache;
 mod data_dir;
 mod error;
 mod keychain;
+pub mod money;
 mod profiles;
+pub mod query;
+mod rate_limit;
 mod secret;
 mod stripe_api;
+pub mod sync;
+mod transport;
 
 pub use api_base::{ApiBase, ApiBaseError};
 pub use data_dir::{APP_IDENTIFIER, DataDir};
 pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
-pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, Profiles};
+pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, ProfileSettings, Profiles};
 pub use secret::{ApiKey, KeyFormatError, KeyKind, Mode};
 pub use stripe_api::{Account, StripeClient, StripeFailure, verify_key};
+pub use transport::{API_VERSION, RequestCounters, Transport, TransportOptions};

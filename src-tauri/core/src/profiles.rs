@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::api_base::ApiBase;
+use crate::cache::Cache;
 use crate::data_dir::DataDir;
 use crate::error::Error;
 use crate::keychain::Keychain;
@@ -27,6 +28,11 @@ pub enum ProfileError {
         "{0:?} is not a usable profile name: use 1 to 40 letters, digits, '-' or '_' (for example default, test or live)"
     )]
     InvalidName(String),
+    /// No profile of that name is recorded.
+    #[error(
+        "there is no profile named {0}; save a key for it first with `portal-desk --profile {0} key set`"
+    )]
+    Unknown(String),
     /// `profiles.json` exists but can't be read.
     #[error("the profile list {} is damaged ({reason}); move it aside and save your key again", path.display())]
     DamagedRegistry {
@@ -132,6 +138,33 @@ struct ProfileRecord {
     business_name: Option<String>,
     #[serde(default)]
     account_id: Option<String>,
+    #[serde(default)]
+    settings: ProfileSettings,
+}
+
+/// What a user sets per profile. No secrets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileSettings {
+    /// Where the portal sends customers back (https, or loopback http for a sandbox).
+    pub return_url: Option<String>,
+    /// The portal configuration (`bpc_…`) sessions use; the account default when unset.
+    pub portal_configuration: Option<String>,
+    /// Minutes between background syncs in the app.
+    pub sync_interval_minutes: u32,
+    /// Requests per second; Stripe's limit for the key's mode when unset.
+    pub requests_per_second: Option<f64>,
+}
+
+impl Default for ProfileSettings {
+    fn default() -> ProfileSettings {
+        ProfileSettings {
+            return_url: None,
+            portal_configuration: None,
+            sync_interval_minutes: 15,
+            requests_per_second: None,
+        }
+    }
 }
 
 const REGISTRY_FILE: &str = "profiles.json";
@@ -187,6 +220,12 @@ impl Profiles {
         info.business_name = account.business_name;
         info.account_id = account.id;
         self.update_registry(|registry| {
+            let settings = registry
+                .profiles
+                .iter()
+                .find(|p| p.name == profile.as_str())
+                .map(|p| p.settings.clone())
+                .unwrap_or_default();
             registry.profiles.retain(|p| p.name != profile.as_str());
             registry.profiles.push(ProfileRecord {
                 name: profile.to_string(),
@@ -194,6 +233,7 @@ impl Profiles {
                 key_kind: info.kind.as_str().into(),
                 business_name: info.business_name.clone(),
                 account_id: info.account_id.clone(),
+                settings,
             });
         })?;
         Ok(info)
@@ -227,6 +267,59 @@ impl Profiles {
             })?;
         }
         Ok(removed)
+    }
+
+    /// The key saved for `profile`, if any. Stays in this process: it is only
+    /// ever handed to a [`StripeClient`].
+    pub fn key(&self, profile: &ProfileName) -> Result<Option<ApiKey>, Error> {
+        Ok(self.keychain.load(profile)?)
+    }
+
+    /// The cache file of `profile` (one SQLite file per profile).
+    pub fn cache_path(&self, profile: &ProfileName) -> PathBuf {
+        self.data_dir
+            .path()
+            .join(format!("cache-{}.sqlite3", profile.as_str()))
+    }
+
+    /// Opens (creating the data folder and file if needed) the cache of `profile`.
+    pub fn open_cache(&self, profile: &ProfileName) -> Result<Cache, Error> {
+        self.data_dir.ensure().map_err(|source| Error::DataDir {
+            path: self.data_dir.path().to_owned(),
+            source,
+        })?;
+        Ok(Cache::open(&self.cache_path(profile))?)
+    }
+
+    /// The settings of `profile` (defaults when none were saved).
+    pub fn settings(&self, profile: &ProfileName) -> Result<ProfileSettings, Error> {
+        Ok(self
+            .read_registry()?
+            .profiles
+            .into_iter()
+            .find(|p| p.name == profile.as_str())
+            .map(|p| p.settings)
+            .unwrap_or_default())
+    }
+
+    /// Changes the settings of a recorded `profile`.
+    pub fn update_settings(
+        &self,
+        profile: &ProfileName,
+        change: impl FnOnce(&mut ProfileSettings),
+    ) -> Result<ProfileSettings, Error> {
+        let mut updated = None;
+        self.update_registry(|registry| {
+            if let Some(record) = registry
+                .profiles
+                .iter_mut()
+                .find(|p| p.name == profile.as_str())
+            {
+                change(&mut record.settings);
+                updated = Some(record.settings.clone());
+            }
+        })?;
+        updated.ok_or_else(|| ProfileError::Unknown(profile.to_string()).into())
     }
 
     /// The names of the profiles recorded in the data folder, sorted.

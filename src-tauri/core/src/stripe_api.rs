@@ -1,9 +1,6 @@
 //! Talking to Stripe: one place that builds the client and turns Stripe's
 //! answers into errors a person can act on.
 
-use std::time::Duration;
-
-use stripe::{ClientBuilder, RequestStrategy, StripeError};
 use stripe_billing::invoice::ListInvoice;
 use stripe_billing::subscription::ListSubscription;
 use stripe_connect::account::RetrieveForMyAccountAccount;
@@ -15,9 +12,7 @@ use stripe_product::product::ListProduct;
 
 use crate::api_base::ApiBase;
 use crate::secret::{ApiKey, KeyKind};
-
-/// How long one attempt may take before it counts as a network failure.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+use crate::transport::{Transport, TransportOptions};
 
 /// Why a Stripe call failed, in words for the user. Never contains the key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,21 +50,28 @@ impl StripeFailure {
         matches!(self, StripeFailure::Unreachable(_))
     }
 
-    fn from_error(error: StripeError) -> StripeFailure {
-        match error {
-            StripeError::Stripe(_, 401) => StripeFailure::Rejected,
-            StripeError::Stripe(api, status) => StripeFailure::Api {
-                status,
-                message: api.message.clone().unwrap_or_else(|| "no message".into()),
-            },
-            StripeError::ClientError(detail) => {
-                StripeFailure::Unreachable(plain_network_error(&detail))
-            }
-            StripeError::Timeout => StripeFailure::Unreachable("the request timed out".into()),
-            StripeError::JSONDeserialize(detail) | StripeError::ConfigError(detail) => {
-                StripeFailure::Unreadable(detail)
-            }
+    /// Stripe's "no such object" answer.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, StripeFailure::Api { status: 404, .. })
+    }
+
+    /// Turns an unsuccessful answer into a failure; the body may be anything
+    /// (JSON error, HTML page, nothing).
+    pub(crate) fn from_response(status: u16, body: &[u8]) -> StripeFailure {
+        if status == 401 {
+            return StripeFailure::Rejected;
         }
+        let message = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v["error"]["message"].as_str().map(str::to_owned));
+        let message = match (message, status) {
+            (Some(message), _) => message,
+            (None, 429) => "Stripe is limiting requests right now; try again in a minute".into(),
+            (None, 500..) => "Stripe is having trouble right now; try again shortly".into(),
+            (None, _) if body.is_empty() => "an empty answer".into(),
+            (None, _) => "an answer that was not Stripe's usual JSON".into(),
+        };
+        StripeFailure::Api { status, message }
     }
 
     fn is_permission(&self) -> bool {
@@ -77,36 +79,36 @@ impl StripeFailure {
     }
 }
 
-/// hyper's errors ("client error (Connect)") in words a user understands.
-fn plain_network_error(detail: &str) -> String {
-    let lower = detail.to_ascii_lowercase();
-    if lower.contains("dns") || lower.contains("resolve") {
-        "its address could not be looked up".into()
-    } else if lower.contains("connect") {
-        "no connection could be made".into()
-    } else if lower.contains("certificate") || lower.contains("tls") {
-        "the secure connection failed".into()
-    } else {
-        "the connection failed".into()
-    }
-}
-
 /// A Stripe client for one key, aimed at Stripe or at a loopback sandbox.
 pub struct StripeClient {
-    inner: stripe::Client,
+    transport: Transport,
 }
 
 impl StripeClient {
-    /// A client for `key`; `api_base` must already have allowed the key.
+    /// A client for interactive calls with `key` (the rate limit of its mode,
+    /// few retries); `api_base` must already have allowed the key.
     pub fn new(key: &ApiKey, api_base: Option<&ApiBase>) -> Result<StripeClient, StripeFailure> {
-        let mut builder = ClientBuilder::new(key.expose_secret())
-            .request_strategy(RequestStrategy::ExponentialBackoff(3))
-            .timeout(REQUEST_TIMEOUT);
-        if let Some(base) = api_base {
-            builder = builder.url(format!("{}/", base.url()));
+        Ok(Self::with_options(
+            key,
+            api_base,
+            TransportOptions::interactive(key.mode()),
+        ))
+    }
+
+    /// A client with explicit pacing and retry options.
+    pub fn with_options(
+        key: &ApiKey,
+        api_base: Option<&ApiBase>,
+        options: TransportOptions,
+    ) -> StripeClient {
+        StripeClient {
+            transport: Transport::new(key, api_base, options),
         }
-        let inner = builder.build().map_err(StripeFailure::from_error)?;
-        Ok(StripeClient { inner })
+    }
+
+    /// The HTTP transport (rate-limited, retried, counted).
+    pub fn transport(&self) -> &Transport {
+        &self.transport
     }
 }
 
@@ -123,12 +125,8 @@ pub struct Account {
 /// back to `GET /v1/balance` for restricted keys. A restricted key is then
 /// probed for each read permission Portal Desk needs; any missing ones are named.
 pub async fn verify_key(client: &StripeClient, key: &ApiKey) -> Result<Account, StripeFailure> {
-    let client = &client.inner;
-    let account = match RetrieveForMyAccountAccount::new()
-        .send(client)
-        .await
-        .map_err(StripeFailure::from_error)
-    {
+    let client = &client.transport;
+    let account = match RetrieveForMyAccountAccount::new().send(client).await {
         Ok(account) => {
             let name = account
                 .business_profile
@@ -146,11 +144,7 @@ pub async fn verify_key(client: &StripeClient, key: &ApiKey) -> Result<Account, 
             }
         }
         Err(failure) if failure.is_permission() && key.kind() == KeyKind::Restricted => {
-            match RetrieveForMyAccountBalance::new()
-                .send(client)
-                .await
-                .map_err(StripeFailure::from_error)
-            {
+            match RetrieveForMyAccountBalance::new().send(client).await {
                 // A 403 still proves the key is genuine; the probes below say what it may read.
                 Ok(_) => Account::default(),
                 Err(failure) if failure.is_permission() => Account::default(),
@@ -169,19 +163,20 @@ pub async fn verify_key(client: &StripeClient, key: &ApiKey) -> Result<Account, 
 }
 
 /// Read permissions Portal Desk needs, probed with one cheap list call each.
-async fn missing_permissions(client: &stripe::Client) -> Result<Vec<&'static str>, StripeFailure> {
+async fn missing_permissions(client: &Transport) -> Result<Vec<&'static str>, StripeFailure> {
     let mut missing = Vec::new();
-    let mut check =
-        |result: Result<(), StripeError>, permission: &'static str| -> Result<(), StripeFailure> {
-            match result.map_err(StripeFailure::from_error) {
-                Ok(()) => Ok(()),
-                Err(failure) if failure.is_permission() => {
-                    missing.push(permission);
-                    Ok(())
-                }
-                Err(failure) => Err(failure),
+    let mut check = |result: Result<(), StripeFailure>,
+                     permission: &'static str|
+     -> Result<(), StripeFailure> {
+        match result {
+            Ok(()) => Ok(()),
+            Err(failure) if failure.is_permission() => {
+                missing.push(permission);
+                Ok(())
             }
-        };
+            Err(failure) => Err(failure),
+        }
+    };
     let customers = ListCustomer::new().limit(1).send(client).await;
     let first_customer = customers
         .as_ref()

@@ -1,0 +1,413 @@
+//! `customers`: one row per Stripe customer, with a status derived from their
+//! subscriptions and a trigram index for search.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::{SqlResult, fold};
+
+/// A postal address as Stripe gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// Street line 1.
+    #[serde(default)]
+    pub line1: Option<String>,
+    /// Street line 2.
+    #[serde(default)]
+    pub line2: Option<String>,
+    /// City.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// State or region.
+    #[serde(default)]
+    pub state: Option<String>,
+    /// Postal code.
+    #[serde(default)]
+    pub postal_code: Option<String>,
+    /// Two-letter country code.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+impl Address {
+    /// Whether no field is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Address::default()
+    }
+}
+
+/// A cached customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Customer {
+    /// `cus_…`.
+    pub id: String,
+    /// Name.
+    pub name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Free text from the Dashboard.
+    pub description: Option<String>,
+    /// Billing address.
+    pub address: Option<Address>,
+    /// Default currency.
+    pub currency: Option<String>,
+    /// Balance in minor units of `currency`.
+    pub balance: i64,
+    /// Whether the latest invoice is unpaid.
+    pub delinquent: bool,
+    /// `invoice_settings.default_payment_method`.
+    pub default_payment_method: Option<String>,
+    /// Unix seconds.
+    pub created: i64,
+}
+
+/// Inserts or updates `customer`, marking it seen by full sync `run`.
+pub fn upsert(conn: &Connection, customer: &Customer, run: i64) -> SqlResult<()> {
+    let address = customer
+        .address
+        .as_ref()
+        .filter(|a| !a.is_empty())
+        .map(|a| serde_json::to_string(a).unwrap_or_default());
+    let folded = fold(&format!(
+        "{} {} {} {}",
+        customer.name.as_deref().unwrap_or(""),
+        customer.email.as_deref().unwrap_or(""),
+        customer.id,
+        customer.phone.as_deref().unwrap_or("")
+    ));
+    conn.prepare_cached(
+        "INSERT INTO customers (id, name, email, phone, description, address, currency, balance,
+             delinquent, default_payment_method, created, folded, seen_run)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (id) DO UPDATE SET name = ?2, email = ?3, phone = ?4, description = ?5,
+             address = ?6, currency = ?7, balance = ?8, delinquent = ?9,
+             default_payment_method = ?10, created = ?11, folded = ?12,
+             seen_run = max(seen_run, ?13)",
+    )?
+    .execute(params![
+        customer.id,
+        customer.name,
+        customer.email,
+        customer.phone,
+        customer.description,
+        address,
+        customer.currency,
+        customer.balance,
+        customer.delinquent,
+        customer.default_payment_method,
+        customer.created,
+        folded,
+        run,
+    ])?;
+    Ok(())
+}
+
+/// Removes customer `id` and the payment methods attached to it; `true` if it was cached.
+pub fn delete(conn: &Connection, id: &str) -> SqlResult<bool> {
+    conn.execute("DELETE FROM payment_methods WHERE customer_id = ?1", [id])?;
+    Ok(conn.execute("DELETE FROM customers WHERE id = ?1", [id])? > 0)
+}
+
+/// The customer `id`, if cached.
+pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Customer>> {
+    conn.prepare_cached(
+        "SELECT id, name, email, phone, description, address, currency, balance, delinquent,
+                default_payment_method, created
+         FROM customers WHERE id = ?1",
+    )?
+    .query_row([id], from_row)
+    .optional()
+}
+
+fn from_row(row: &Row<'_>) -> SqlResult<Customer> {
+    let address: Option<String> = row.get(5)?;
+    Ok(Customer {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        phone: row.get(3)?,
+        description: row.get(4)?,
+        address: address.and_then(|a| serde_json::from_str(&a).ok()),
+        currency: row.get(6)?,
+        balance: row.get(7)?,
+        delinquent: row.get(8)?,
+        default_payment_method: row.get(9)?,
+        created: row.get(10)?,
+    })
+}
+
+/// Recomputes the derived status, current subscription and next renewal of
+/// the customers in `ids` (every customer when `None`) from their subscriptions.
+///
+/// The current subscription is the newest live one (active, trialing,
+/// past_due, unpaid, paused, incomplete), else the newest ended one.
+pub fn refresh_status(conn: &Connection, ids: Option<&[String]>) -> SqlResult<()> {
+    const PICK: &str = "
+        UPDATE customers SET (status, current_subscription, next_renewal) = (
+            SELECT CASE s.status WHEN 'incomplete_expired' THEN 'canceled' ELSE s.status END,
+                   s.id,
+                   CASE WHEN s.status IN ('canceled', 'incomplete_expired')
+                          OR s.cancel_at_period_end THEN NULL
+                        ELSE s.current_period_end END
+            FROM subscriptions s WHERE s.customer_id = customers.id
+            ORDER BY CASE WHEN s.status IN ('canceled', 'incomplete_expired') THEN 1 ELSE 0 END,
+                     s.created DESC, s.id DESC
+            LIMIT 1)";
+    match ids {
+        None => {
+            conn.execute(PICK, [])?;
+        }
+        Some(ids) => {
+            let mut statement = conn.prepare_cached(&format!("{PICK} WHERE id = ?1"))?;
+            for id in ids {
+                statement.execute([id])?;
+            }
+        }
+    }
+    conn.execute(
+        "UPDATE customers SET status = 'none' WHERE status IS NULL",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Deletes customers the full sync `run` did not see; returns how many.
+pub fn delete_unseen(conn: &Connection, run: i64) -> SqlResult<usize> {
+    conn.execute(
+        "DELETE FROM payment_methods WHERE customer_id IN
+             (SELECT id FROM customers WHERE seen_run < ?1)",
+        [run],
+    )?;
+    conn.execute("DELETE FROM customers WHERE seen_run < ?1", [run])
+}
+
+/// The status filter chips of the customer list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusFilter {
+    /// A subscription in good standing.
+    Active,
+    /// In a trial.
+    Trialing,
+    /// The last payment failed.
+    PastDue,
+    /// Only ended subscriptions.
+    Canceled,
+    /// Never subscribed.
+    None,
+}
+
+impl StatusFilter {
+    /// Every filter, in the order the chips show them.
+    pub const ALL: [StatusFilter; 5] = [
+        StatusFilter::Active,
+        StatusFilter::Trialing,
+        StatusFilter::PastDue,
+        StatusFilter::Canceled,
+        StatusFilter::None,
+    ];
+
+    /// The stored status this filter selects.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusFilter::Active => "active",
+            StatusFilter::Trialing => "trialing",
+            StatusFilter::PastDue => "past_due",
+            StatusFilter::Canceled => "canceled",
+            StatusFilter::None => "none",
+        }
+    }
+
+    /// Parses `active`, `trialing`, `past_due`, `canceled` or `none`.
+    pub fn parse(text: &str) -> Option<StatusFilter> {
+        StatusFilter::ALL
+            .into_iter()
+            .find(|f| f.as_str() == text.trim().to_ascii_lowercase())
+    }
+}
+
+/// How the customer list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// By name, A to Z (customers without a name last).
+    #[default]
+    Name,
+    /// Newest first.
+    Created,
+    /// Soonest renewal first (customers without one last).
+    NextRenewal,
+}
+
+/// A customer list request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerQuery {
+    /// Substring of name, email, id or phone; case and accents ignored.
+    pub text: String,
+    /// Only customers with this status.
+    pub status: Option<StatusFilter>,
+    /// Order.
+    pub sort: SortOrder,
+    /// At most this many rows.
+    pub limit: usize,
+    /// Skip this many rows.
+    pub offset: usize,
+}
+
+/// A row of the customer list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CustomerSummary {
+    /// `cus_…`.
+    pub id: String,
+    /// Name.
+    pub name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Derived status: active, trialing, past_due, canceled, none (or another
+    /// Stripe subscription status such as unpaid).
+    pub status: String,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Unix seconds.
+    pub created: i64,
+    /// When the current subscription renews, if it does.
+    pub next_renewal: Option<i64>,
+}
+
+/// Longest search text honoured; longer input is cut (no customer field is that long).
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// The customers matching `query`, and how many match in total.
+pub fn search(conn: &Connection, query: &CustomerQuery) -> SqlResult<(Vec<CustomerSummary>, u64)> {
+    let text: String = query.text.trim().chars().take(MAX_SEARCH_CHARS).collect();
+    let folded = fold(&text);
+    let mut conditions = Vec::new();
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if !folded.is_empty() {
+        if folded.chars().count() >= 3 {
+            // The trigram index answers substrings of 3+ characters; the text is
+            // passed as one quoted phrase, so FTS syntax in it is just text.
+            conditions.push(
+                "pk IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)".to_owned(),
+            );
+            args.push(format!("\"{}\"", text.replace('"', "\"\"")).into());
+        } else {
+            conditions.push("instr(folded, ?) > 0".to_owned());
+            args.push(folded.into());
+        }
+    }
+    if let Some(status) = query.status {
+        conditions.push("status = ?".to_owned());
+        args.push(status.as_str().to_owned().into());
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let order = match query.sort {
+        SortOrder::Name => "name IS NULL, name COLLATE NOCASE, id",
+        SortOrder::Created => "created DESC, id",
+        SortOrder::NextRenewal => "next_renewal IS NULL, next_renewal, id",
+    };
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM customers {filter}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let mut page_args = args.clone();
+    page_args.push((query.limit.min(i64::MAX as usize) as i64).into());
+    page_args.push((query.offset.min(i64::MAX as usize) as i64).into());
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT id, name, email, status, phone, created, next_renewal FROM customers {filter}
+         ORDER BY {order} LIMIT ? OFFSET ?"
+    ))?;
+    let rows = statement
+        .query_map(rusqlite::params_from_iter(page_args.iter()), |row| {
+            Ok(CustomerSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                email: row.get(2)?,
+                status: row.get(3)?,
+                phone: row.get(4)?,
+                created: row.get(5)?,
+                next_renewal: row.get(6)?,
+            })
+        })?
+        .collect::<SqlResult<Vec<_>>>()?;
+    Ok((rows, total as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::Cache;
+
+    fn customer(id: &str, name: &str, email: &str) -> Customer {
+        Customer {
+            id: id.into(),
+            name: Some(name.into()),
+            email: Some(email.into()),
+            phone: Some("+1 555 0100".into()),
+            description: None,
+            address: None,
+            currency: Some("usd".into()),
+            balance: 0,
+            delinquent: false,
+            default_payment_method: None,
+            created: 1_700_000_000,
+        }
+    }
+
+    fn ids(conn: &Connection, text: &str) -> Vec<String> {
+        let query = CustomerQuery {
+            text: text.into(),
+            limit: 50,
+            ..Default::default()
+        };
+        search(conn, &query)
+            .expect("search runs")
+            .0
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents_and_matches_substrings() -> anyhow::Result<()> {
+        let mut cache = Cache::in_memory()?;
+        cache.write(|tx| {
+            upsert(tx, &customer("cus_A1", "Zoë Saldaña", "zoe@example.com"), 1)?;
+            upsert(tx, &customer("cus_B2", "Bob Smith", "bob@smith.example"), 1)?;
+            Ok(())
+        })?;
+        let conn = cache.conn();
+        assert_eq!(ids(conn, "zoe"), ["cus_A1"]);
+        assert_eq!(ids(conn, "SALDANA"), ["cus_A1"]);
+        assert_eq!(ids(conn, "aldañ"), ["cus_A1"]);
+        assert_eq!(ids(conn, "smith.ex"), ["cus_B2"]);
+        assert_eq!(ids(conn, "cus_b"), ["cus_B2"]);
+        assert_eq!(ids(conn, "Zö"), ["cus_A1"], "a short query still matches");
+        assert_eq!(ids(conn, "").len(), 2);
+        assert!(
+            ids(conn, "\") OR 1=1 --").is_empty(),
+            "FTS syntax is plain text"
+        );
+        assert!(ids(conn, "name:bob*").is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn an_update_moves_the_search_index_along() -> anyhow::Result<()> {
+        let mut cache = Cache::in_memory()?;
+        cache.write(|tx| upsert(tx, &customer("cus_A1", "Ann Old", "ann@old.example"), 1))?;
+        cache.write(|tx| upsert(tx, &customer("cus_A1", "Ann New", "ann@new.example"), 1))?;
+        assert!(ids(cache.conn(), "old.example").is_empty());
+        assert_eq!(ids(cache.conn(), "new.example"), ["cus_A1"]);
+        cache.write(|tx| delete(tx, "cus_A1"))?;
+        assert!(ids(cache.conn(), "Ann").is_empty());
+        Ok(())
+    }
+}

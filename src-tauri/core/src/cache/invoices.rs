@@ -1,0 +1,138 @@
+//! `invoices`: amounts in minor units beside their currency, never divided here.
+
+use rusqlite::{Connection, Row, params};
+use serde::Serialize;
+
+use super::SqlResult;
+
+/// A cached invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invoice {
+    /// `in_…`.
+    pub id: String,
+    /// `cus_…`.
+    pub customer_id: Option<String>,
+    /// `sub_…`, for subscription invoices.
+    pub subscription_id: Option<String>,
+    /// The invoice number, once finalized.
+    pub number: Option<String>,
+    /// draft, open, paid, uncollectible or void (unknown values kept).
+    pub status: Option<String>,
+    /// Three-letter currency code.
+    pub currency: String,
+    /// Total, in minor units.
+    pub total: i64,
+    /// Amount due, in minor units.
+    pub amount_due: i64,
+    /// Amount paid, in minor units.
+    pub amount_paid: i64,
+    /// Amount remaining, in minor units.
+    pub amount_remaining: i64,
+    /// Billing period start.
+    pub period_start: Option<i64>,
+    /// Billing period end.
+    pub period_end: Option<i64>,
+    /// Unix seconds.
+    pub created: i64,
+    /// Payment due date.
+    pub due_date: Option<i64>,
+    /// The hosted invoice page.
+    pub hosted_invoice_url: Option<String>,
+    /// The PDF.
+    pub invoice_pdf: Option<String>,
+}
+
+/// Inserts or updates `invoice`.
+pub fn upsert(conn: &Connection, invoice: &Invoice, run: i64) -> SqlResult<()> {
+    conn.prepare_cached(
+        "INSERT INTO invoices (id, customer_id, subscription_id, number, status, currency, total,
+             amount_due, amount_paid, amount_remaining, period_start, period_end, created,
+             due_date, hosted_invoice_url, invoice_pdf, seen_run)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+         ON CONFLICT (id) DO UPDATE SET customer_id = ?2, subscription_id = ?3, number = ?4,
+             status = ?5, currency = ?6, total = ?7, amount_due = ?8, amount_paid = ?9,
+             amount_remaining = ?10, period_start = ?11, period_end = ?12, created = ?13,
+             due_date = ?14, hosted_invoice_url = ?15, invoice_pdf = ?16,
+             seen_run = max(seen_run, ?17)",
+    )?
+    .execute(params![
+        invoice.id,
+        invoice.customer_id,
+        invoice.subscription_id,
+        invoice.number,
+        invoice.status,
+        invoice.currency,
+        invoice.total,
+        invoice.amount_due,
+        invoice.amount_paid,
+        invoice.amount_remaining,
+        invoice.period_start,
+        invoice.period_end,
+        invoice.created,
+        invoice.due_date,
+        invoice.hosted_invoice_url,
+        invoice.invoice_pdf,
+        run,
+    ])?;
+    Ok(())
+}
+
+/// Removes invoice `id` (Stripe deletes only drafts).
+pub fn delete(conn: &Connection, id: &str) -> SqlResult<bool> {
+    Ok(conn.execute("DELETE FROM invoices WHERE id = ?1", [id])? > 0)
+}
+
+/// Deletes invoices the full sync `run` did not see; returns how many.
+pub fn delete_unseen(conn: &Connection, run: i64) -> SqlResult<usize> {
+    conn.execute("DELETE FROM invoices WHERE seen_run < ?1", [run])
+}
+
+/// The newest `limit` invoices of `customer_id`.
+pub fn latest_of_customer(
+    conn: &Connection,
+    customer_id: &str,
+    limit: usize,
+) -> SqlResult<Vec<Invoice>> {
+    conn.prepare_cached(
+        "SELECT id, customer_id, subscription_id, number, status, currency, total, amount_due,
+                amount_paid, amount_remaining, period_start, period_end, created, due_date,
+                hosted_invoice_url, invoice_pdf
+         FROM invoices WHERE customer_id = ?1 ORDER BY created DESC, id DESC LIMIT ?2",
+    )?
+    .query_map(params![customer_id, limit as i64], from_row)?
+    .collect()
+}
+
+fn from_row(row: &Row<'_>) -> SqlResult<Invoice> {
+    Ok(Invoice {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        subscription_id: row.get(2)?,
+        number: row.get(3)?,
+        status: row.get(4)?,
+        currency: row.get(5)?,
+        total: row.get(6)?,
+        amount_due: row.get(7)?,
+        amount_paid: row.get(8)?,
+        amount_remaining: row.get(9)?,
+        period_start: row.get(10)?,
+        period_end: row.get(11)?,
+        created: row.get(12)?,
+        due_date: row.get(13)?,
+        hosted_invoice_url: row.get(14)?,
+        invoice_pdf: row.get(15)?,
+    })
+}
+
+/// Invoice `id`, if cached.
+pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Invoice>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached(
+        "SELECT id, customer_id, subscription_id, number, status, currency, total, amount_due,
+                amount_paid, amount_remaining, period_start, period_end, created, due_date,
+                hosted_invoice_url, invoice_pdf
+         FROM invoices WHERE id = ?1",
+    )?
+    .query_row([id], from_row)
+    .optional()
+}

@@ -1,0 +1,187 @@
+//! The cache schema, one migration per step. Never edit a released step; add one.
+//!
+//! Subscriptions, invoices and payment methods carry no foreign key to
+//! `customers`: a full sync lists them in parallel (a subscription page may land
+//! before its customer's), and Stripe keeps invoices of deleted customers.
+//! Every synced row has `seen_run`, the full sync that last saw it, so a
+//! completed full sync can drop what Stripe no longer has.
+
+use rusqlite_migration::{M, Migrations};
+
+pub(super) fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+const V1: &str = r#"
+CREATE TABLE customers (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT,
+    email TEXT,
+    phone TEXT,
+    description TEXT,
+    address TEXT,
+    currency TEXT,
+    balance INTEGER NOT NULL DEFAULT 0,
+    delinquent INTEGER NOT NULL DEFAULT 0,
+    default_payment_method TEXT,
+    created INTEGER NOT NULL,
+    -- Derived from the customer's subscriptions (see customers::refresh_status).
+    status TEXT NOT NULL DEFAULT 'none',
+    current_subscription TEXT,
+    next_renewal INTEGER,
+    -- Lower-cased, accents removed: the short-query search path.
+    folded TEXT NOT NULL DEFAULT '',
+    seen_run INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX customers_by_status ON customers (status);
+CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+CREATE INDEX customers_by_created ON customers (created);
+CREATE INDEX customers_by_renewal ON customers (next_renewal);
+
+CREATE VIRTUAL TABLE customers_fts USING fts5 (
+    name, email, id, phone,
+    content = 'customers', content_rowid = 'pk',
+    tokenize = 'trigram remove_diacritics 1'
+);
+CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_fts (rowid, name, email, id, phone)
+    VALUES (new.pk, new.name, new.email, new.id, new.phone);
+END;
+CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customers_fts (customers_fts, rowid, name, email, id, phone)
+    VALUES ('delete', old.pk, old.name, old.email, old.id, old.phone);
+END;
+CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, email, id, phone ON customers BEGIN
+    INSERT INTO customers_fts (customers_fts, rowid, name, email, id, phone)
+    VALUES ('delete', old.pk, old.name, old.email, old.id, old.phone);
+    INSERT INTO customers_fts (rowid, name, email, id, phone)
+    VALUES (new.pk, new.name, new.email, new.id, new.phone);
+END;
+
+CREATE TABLE subscriptions (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    cancel_at_period_end INTEGER NOT NULL DEFAULT 0,
+    cancel_at INTEGER,
+    canceled_at INTEGER,
+    current_period_start INTEGER,
+    current_period_end INTEGER,
+    created INTEGER NOT NULL,
+    currency TEXT,
+    default_payment_method TEXT,
+    seen_run INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id, created);
+
+CREATE TABLE subscription_items (
+    id TEXT PRIMARY KEY,
+    subscription_id TEXT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    price_id TEXT,
+    quantity INTEGER,
+    position INTEGER NOT NULL
+);
+CREATE INDEX subscription_items_by_subscription ON subscription_items (subscription_id);
+
+CREATE TABLE invoices (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT,
+    subscription_id TEXT,
+    number TEXT,
+    status TEXT,
+    currency TEXT NOT NULL,
+    total INTEGER NOT NULL DEFAULT 0,
+    amount_due INTEGER NOT NULL DEFAULT 0,
+    amount_paid INTEGER NOT NULL DEFAULT 0,
+    amount_remaining INTEGER NOT NULL DEFAULT 0,
+    period_start INTEGER,
+    period_end INTEGER,
+    created INTEGER NOT NULL,
+    due_date INTEGER,
+    hosted_invoice_url TEXT,
+    invoice_pdf TEXT,
+    seen_run INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX invoices_by_customer ON invoices (customer_id, created);
+CREATE INDEX invoices_by_status ON invoices (status);
+
+CREATE TABLE payment_methods (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT,
+    type TEXT NOT NULL,
+    brand TEXT,
+    last4 TEXT,
+    exp_month INTEGER,
+    exp_year INTEGER,
+    created INTEGER NOT NULL,
+    seen_run INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX payment_methods_by_customer ON payment_methods (customer_id);
+
+CREATE TABLE products (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    seen_run INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE prices (
+    id TEXT PRIMARY KEY,
+    product_id TEXT,
+    nickname TEXT,
+    unit_amount INTEGER,
+    currency TEXT NOT NULL,
+    recurring_interval TEXT,
+    recurring_interval_count INTEGER,
+    active INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    seen_run INTEGER NOT NULL DEFAULT 0
+);
+
+-- Progress of syncs: a key/value record plus the windows of a full sync, so a
+-- killed sync resumes where its last committed page left it.
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE sync_windows (
+    run INTEGER NOT NULL,
+    resource TEXT NOT NULL,
+    lo INTEGER NOT NULL,
+    hi INTEGER,
+    cursor TEXT,
+    cursor_created INTEGER,
+    first_created INTEGER,
+    fetched INTEGER NOT NULL DEFAULT 0,
+    done INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run, resource, lo)
+);
+
+CREATE TABLE applied_events (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    created INTEGER NOT NULL
+);
+CREATE INDEX applied_events_by_created ON applied_events (created);
+
+CREATE TABLE activity (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    customer_id TEXT,
+    event_id TEXT,
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX activity_by_customer ON activity (customer_id, at);
+CREATE INDEX activity_by_at ON activity (at);
+"#;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
+}

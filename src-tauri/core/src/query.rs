@@ -1,0 +1,166 @@
+//! Answers for the UI and the CLI, from the cache alone: zero requests, so they
+//! work offline.
+
+use serde::Serialize;
+
+use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary};
+use crate::cache::invoices::{self, Invoice};
+use crate::cache::payment_methods::{self, PaymentMethod};
+use crate::cache::subscriptions::{self, Subscription};
+use crate::cache::{Cache, CacheError, activity, prices};
+
+/// Invoices shown with a customer's billing info.
+pub const RECENT_INVOICES: usize = 5;
+
+/// A customer's billing at a glance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BillingInfo {
+    /// The customer.
+    pub customer: Customer,
+    /// The current subscription (the newest live one, else the newest ended one).
+    pub subscription: Option<SubscriptionView>,
+    /// Payment methods, the default first.
+    pub payment_methods: Vec<PaymentMethodView>,
+    /// The newest invoices.
+    pub invoices: Vec<Invoice>,
+}
+
+/// A subscription with what its plan is called and costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubscriptionView {
+    /// The subscription.
+    #[serde(flatten)]
+    pub subscription: Subscription,
+    /// "Product · Nickname" of the first item's price.
+    pub plan: String,
+    /// Price × quantity of every item, in minor units, when known.
+    pub amount: Option<i64>,
+    /// The interval (month, year, …).
+    pub interval: Option<String>,
+    /// Intervals between charges.
+    pub interval_count: Option<i64>,
+}
+
+/// A payment method with what the detail view flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentMethodView {
+    /// The method.
+    #[serde(flatten)]
+    pub method: PaymentMethod,
+    /// The customer's (or the subscription's) default.
+    pub is_default: bool,
+    /// A card past its expiry month.
+    pub expired: bool,
+}
+
+/// The customer list: matching rows and the total count.
+pub fn customers(
+    cache: &Cache,
+    query: &CustomerQuery,
+) -> Result<(Vec<CustomerSummary>, u64), CacheError> {
+    customers::search(cache.conn(), query).map_err(|e| cache.error(e))
+}
+
+/// The billing info of customer `id`; `None` when the cache doesn't have it.
+pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingInfo>, CacheError> {
+    let conn = cache.conn();
+    let run = || -> rusqlite::Result<Option<BillingInfo>> {
+        let Some(customer) = customers::get(conn, id)? else {
+            return Ok(None);
+        };
+        let current: Option<String> = conn.query_row(
+            "SELECT current_subscription FROM customers WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let subscription = match current {
+            Some(sub) => subscriptions::get(conn, &sub)?,
+            None => None,
+        };
+        let subscription = match subscription {
+            Some(subscription) => Some(subscription_view(conn, subscription)?),
+            None => None,
+        };
+        let defaults = [
+            customer.default_payment_method.clone(),
+            subscription
+                .as_ref()
+                .and_then(|s| s.subscription.default_payment_method.clone()),
+        ];
+        let (year, month) = year_month(now);
+        let mut methods: Vec<PaymentMethodView> = payment_methods::of_customer(conn, id)?
+            .into_iter()
+            .map(|method| PaymentMethodView {
+                is_default: defaults.iter().flatten().any(|d| *d == method.id),
+                expired: match (method.exp_year, method.exp_month) {
+                    (Some(y), Some(m)) => (i64::from(y), i64::from(m)) < (year, month),
+                    _ => false,
+                },
+                method,
+            })
+            .collect();
+        methods.sort_by_key(|m| !m.is_default);
+        Ok(Some(BillingInfo {
+            customer,
+            subscription,
+            payment_methods: methods,
+            invoices: invoices::latest_of_customer(conn, id, RECENT_INVOICES)?,
+        }))
+    };
+    run().map_err(|e| cache.error(e))
+}
+
+/// The newest activity, of one customer when given.
+pub fn activity(
+    cache: &Cache,
+    customer_id: Option<&str>,
+    limit: usize,
+) -> Result<Vec<activity::Entry>, CacheError> {
+    activity::latest(cache.conn(), customer_id, limit).map_err(|e| cache.error(e))
+}
+
+fn subscription_view(
+    conn: &rusqlite::Connection,
+    subscription: Subscription,
+) -> rusqlite::Result<SubscriptionView> {
+    let first_price = subscription.items.first().and_then(|i| i.price_id.clone());
+    let plan = match &first_price {
+        Some(price) => prices::display_name(conn, price)?,
+        None => "No plan".into(),
+    };
+    let mut amount = Some(0i64);
+    let mut interval = None;
+    let mut interval_count = None;
+    for item in &subscription.items {
+        let price = match &item.price_id {
+            Some(id) => prices::get(conn, id)?,
+            None => None,
+        };
+        match price.as_ref().and_then(|p| p.unit_amount) {
+            Some(unit) => {
+                amount = amount
+                    .map(|a| a.saturating_add(unit.saturating_mul(item.quantity.unwrap_or(1))))
+            }
+            None => amount = None,
+        }
+        if interval.is_none() {
+            interval = price.as_ref().and_then(|p| p.interval.clone());
+            interval_count = price.as_ref().and_then(|p| p.interval_count);
+        }
+    }
+    Ok(SubscriptionView {
+        subscription,
+        plan,
+        amount,
+        interval,
+        interval_count,
+    })
+}
+
+/// (year, month) of a Unix time, UTC.
+fn year_month(unix: i64) -> (i64, i64) {
+    let date = crate::money::format_date(unix);
+    let year = date[..4].parse().unwrap_or(1970);
+    let month = date[5..7].parse().unwrap_or(1);
+    (year, month)
+}

@@ -1,0 +1,472 @@
+//! Full and incremental sync against the Stripe sandbox over real HTTP, into a
+//! real SQLite file.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use portal_core::cache::Cache;
+use portal_core::cache::customers::{CustomerQuery, StatusFilter};
+use portal_core::sync::{SyncMode, SyncOptions, SyncReport, sync};
+use portal_core::{ApiBase, ApiKey, StripeClient, StripeFailure, TransportOptions, query};
+use serde_json::{Value, json};
+use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+
+const KEY: &str = "sk_test_51SyncTestsKey000000000sync";
+
+async fn sandbox(customers: usize) -> Sandbox {
+    Sandbox::start(Config {
+        dataset: DatasetConfig {
+            customers,
+            ..DatasetConfig::default()
+        },
+        keys: vec![
+            KeySpec::full(KEY),
+            KeySpec::parse("rk_test_51SyncTestsNoEvents0000=customer_read"),
+        ],
+        ..Config::default()
+    })
+    .await
+    .expect("the sandbox starts")
+}
+
+fn client(sandbox: &Sandbox, key: &str) -> StripeClient {
+    let key = ApiKey::parse(key).expect("test key");
+    let base = ApiBase::parse(sandbox.url()).expect("loopback");
+    StripeClient::with_options(
+        &key,
+        Some(&base),
+        TransportOptions {
+            requests_per_second: 1000.0,
+            timeout: Duration::from_secs(2),
+            max_attempts: 4,
+        },
+    )
+}
+
+fn options(full: bool) -> SyncOptions {
+    SyncOptions {
+        full,
+        concurrency: 6,
+    }
+}
+
+async fn run(
+    client: &StripeClient,
+    cache: &mut Cache,
+    full: bool,
+) -> Result<SyncReport, portal_core::sync::SyncError> {
+    sync(client, cache, &options(full), &mut |_| {}).await
+}
+
+fn ids(truth: &Value, list: &str) -> BTreeSet<String> {
+    truth[list]
+        .as_array()
+        .expect("a truth list")
+        .iter()
+        .filter_map(|o| o["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn cached(cache: &Cache, table: &str) -> BTreeSet<String> {
+    let mut statement = cache
+        .conn()
+        .prepare(&format!("SELECT id FROM {table}"))
+        .expect("table");
+    statement
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+/// The default payment methods of live customers and subscriptions: what a
+/// full sync reads through its expansions.
+fn default_methods(truth: &Value) -> BTreeSet<String> {
+    let attached: BTreeSet<String> = truth["payment_methods"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|pm| pm["customer"].is_string())
+        .filter_map(|pm| pm["id"].as_str().map(str::to_owned))
+        .collect();
+    let customers = truth["customers"].as_array().expect("list").iter();
+    let subscriptions = truth["subscriptions"].as_array().expect("list").iter();
+    customers
+        .filter_map(|c| c["invoice_settings"]["default_payment_method"].as_str())
+        .chain(subscriptions.filter_map(|s| s["default_payment_method"].as_str()))
+        .map(str::to_owned)
+        .filter(|id| attached.contains(id))
+        .collect()
+}
+
+fn assert_equal_to_truth(sandbox: &Sandbox, cache: &Cache) {
+    let truth = sandbox.truth();
+    for (list, table) in [
+        ("customers", "customers"),
+        ("subscriptions", "subscriptions"),
+        ("invoices", "invoices"),
+        ("prices", "prices"),
+        ("products", "products"),
+    ] {
+        let expected = ids(&truth, list);
+        let actual = cached(cache, table);
+        assert_eq!(
+            (
+                expected.difference(&actual).count(),
+                actual.difference(&expected).count()
+            ),
+            (0, 0),
+            "{list}: missing or extra ids"
+        );
+    }
+    assert_eq!(cached(cache, "payment_methods"), default_methods(&truth));
+    assert_eq!(cache.integrity_check().expect("check"), "ok");
+}
+
+fn cache_file(dir: &tempfile::TempDir) -> Cache {
+    Cache::open(&dir.path().join("cache.sqlite3")).expect("cache opens")
+}
+
+#[tokio::test]
+async fn a_full_sync_equals_the_sandbox_and_reads_only_lists() -> anyhow::Result<()> {
+    let sandbox = sandbox(450).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+
+    let mut snapshots = Vec::new();
+    let report = sync(&client, &mut cache, &options(false), &mut |p| {
+        snapshots.push(p.clone())
+    })
+    .await?;
+    assert_eq!(
+        report.mode,
+        SyncMode::Full,
+        "the first sync reads everything"
+    );
+    assert_equal_to_truth(&sandbox, &cache);
+    assert_eq!(report.counts.customers, 450);
+    let canceled: i64 = cache.conn().query_row(
+        "SELECT count(*) FROM subscriptions WHERE status = 'canceled'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert!(canceled > 0, "canceled subscriptions are synced too");
+
+    // Only list endpoints (plus the account and the event feed), never one per customer.
+    let requests = sandbox.requests();
+    assert!(!requests.is_empty());
+    for request in &requests {
+        let path = request["path"].as_str().unwrap_or_default();
+        assert!(
+            matches!(
+                path,
+                "/v1/customers"
+                    | "/v1/subscriptions"
+                    | "/v1/invoices"
+                    | "/v1/prices"
+                    | "/v1/products"
+                    | "/v1/events"
+                    | "/v1/account"
+            ),
+            "unexpected request {path}"
+        );
+    }
+    let last = snapshots
+        .iter()
+        .rev()
+        .find(|p| p.mode == SyncMode::Full)
+        .expect("full-sync progress was reported");
+    assert!(last.resources.iter().all(|r| r.done));
+    let customers = last
+        .resources
+        .iter()
+        .find(|r| r.name == "customers")
+        .expect("customers");
+    assert_eq!(customers.fetched, 450);
+
+    // A second sync reads only events.
+    sandbox
+        .control("counters/reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let again = run(&client, &mut cache, false).await?;
+    assert_eq!((again.mode, again.requests), (SyncMode::Incremental, 1));
+    Ok(())
+}
+
+#[tokio::test]
+async fn deleted_objects_leave_the_cache_after_a_full_sync() -> anyhow::Result<()> {
+    let sandbox = sandbox(30).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+    run(&client, &mut cache, true).await?;
+    let gone = ids(&sandbox.truth(), "customers")
+        .into_iter()
+        .next()
+        .expect("a customer");
+    // Deleted without us reading the event: only a full sync can notice.
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "delete_customer", "customer": gone}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    run(&client, &mut cache, true).await?;
+    assert!(!cached(&cache, "customers").contains(&gone));
+    assert_equal_to_truth(&sandbox, &cache);
+    Ok(())
+}
+
+fn first_live_customer(cache: &Cache) -> (String, String) {
+    let (rows, _) = query::customers(
+        cache,
+        &CustomerQuery {
+            status: Some(StatusFilter::Active),
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .expect("query");
+    let row = rows.into_iter().next().expect("an active customer");
+    (row.id, row.name.unwrap_or_default())
+}
+
+fn activity(cache: &Cache, customer: &str) -> Vec<String> {
+    query::activity(cache, Some(customer), 20)
+        .expect("activity")
+        .into_iter()
+        .map(|e| e.message)
+        .collect()
+}
+
+#[tokio::test]
+async fn each_portal_change_is_applied_from_events_with_an_activity_entry() -> anyhow::Result<()> {
+    let sandbox = sandbox(40).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+    run(&client, &mut cache, false).await?;
+    let (customer, name) = first_live_customer(&cache);
+    let simulate = |body: Value| {
+        sandbox
+            .control("simulate", body)
+            .map_err(anyhow::Error::msg)
+    };
+
+    simulate(json!({"action": "update_email", "customer": customer, "email": "new@example.com"}))?;
+    let report = run(&client, &mut cache, false).await?;
+    assert_eq!(
+        (report.mode, report.events_applied),
+        (SyncMode::Incremental, 1)
+    );
+    let info = query::billing_info(&cache, &customer, 0)?.expect("cached");
+    assert_eq!(info.customer.email.as_deref(), Some("new@example.com"));
+    assert!(
+        activity(&cache, &customer)[0].contains("changed their email"),
+        "{:?}",
+        activity(&cache, &customer)
+    );
+
+    simulate(
+        json!({"action": "update_address", "customer": customer, "address": {"city": "Lyon"}}),
+    )?;
+    run(&client, &mut cache, false).await?;
+    let info = query::billing_info(&cache, &customer, 0)?.expect("cached");
+    assert_eq!(
+        info.customer.address.and_then(|a| a.city).as_deref(),
+        Some("Lyon")
+    );
+    assert!(activity(&cache, &customer)[0].contains("billing address"));
+
+    simulate(
+        json!({"action": "add_card", "customer": customer, "brand": "visa", "last4": "4242"}),
+    )?;
+    run(&client, &mut cache, false).await?;
+    let info = query::billing_info(&cache, &customer, 0)?.expect("cached");
+    let default = info.payment_methods.first().expect("a default method");
+    assert_eq!(
+        (default.method.last4.as_deref(), default.is_default),
+        (Some("4242"), true)
+    );
+    let feed = activity(&cache, &customer).join("\n");
+    assert!(
+        feed.contains(&format!("{name} added Visa •••• 4242")),
+        "{feed}"
+    );
+
+    let truth = sandbox.truth();
+    let other_price = truth["prices"]
+        .as_array()
+        .expect("prices")
+        .iter()
+        .filter(|p| p["recurring"].is_object())
+        .filter_map(|p| p["id"].as_str())
+        .find(|id| {
+            Some(*id)
+                != info
+                    .subscription
+                    .as_ref()
+                    .and_then(|s| s.subscription.items[0].price_id.as_deref())
+        })
+        .expect("another price")
+        .to_owned();
+    simulate(json!({"action": "switch_price", "customer": customer, "price": other_price}))?;
+    run(&client, &mut cache, false).await?;
+    let info = query::billing_info(&cache, &customer, 0)?.expect("cached");
+    let subscription = info.subscription.expect("a subscription");
+    assert_eq!(
+        subscription.subscription.items[0].price_id.as_deref(),
+        Some(other_price.as_str())
+    );
+    assert!(
+        activity(&cache, &customer)[0].contains("switched from"),
+        "{:?}",
+        activity(&cache, &customer)
+    );
+
+    simulate(json!({"action": "cancel_at_period_end", "customer": customer}))?;
+    run(&client, &mut cache, false).await?;
+    let info = query::billing_info(&cache, &customer, 0)?.expect("cached");
+    assert!(
+        info.subscription
+            .expect("subscription")
+            .subscription
+            .cancel_at_period_end
+    );
+    assert!(activity(&cache, &customer)[0].contains("at period end"));
+
+    simulate(json!({"action": "cancel_now", "customer": customer}))?;
+    run(&client, &mut cache, false).await?;
+    let info = query::billing_info(&cache, &customer, 0)?.expect("cached");
+    assert_eq!(
+        info.subscription.expect("subscription").subscription.status,
+        "canceled"
+    );
+    assert!(activity(&cache, &customer)[0].contains("was canceled"));
+
+    simulate(json!({"action": "delete_customer", "customer": customer}))?;
+    run(&client, &mut cache, false).await?;
+    assert!(query::billing_info(&cache, &customer, 0)?.is_none());
+    assert!(activity(&cache, &customer)[0].contains("was deleted"));
+
+    assert_equal_to_truth(&sandbox, &cache);
+    // Every event once: a sync with nothing new applies nothing.
+    let quiet = run(&client, &mut cache, false).await?;
+    assert_eq!(quiet.events_applied, 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_sync_survives_faults_and_resumes_where_it_stopped() -> anyhow::Result<()> {
+    let sandbox = sandbox(600).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+
+    // Transient faults are retried inside the sync.
+    sandbox
+        .control(
+            "conditions",
+            json!({"faults": {"seed": 7, "percent": 15, "kinds": ["server_error", "drop", "truncate", "rate_limit"],
+                   "storm_length": 2}}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    let report = run(&client, &mut cache, true).await?;
+    assert!(report.retries > 0, "faults were injected and retried");
+    assert_equal_to_truth(&sandbox, &cache);
+
+    // A network that goes away mid-sync: the sync stops, keeping its pages…
+    sandbox
+        .control("conditions", json!({"faults": null}))
+        .map_err(anyhow::Error::msg)?;
+    sandbox
+        .control(
+            "conditions",
+            json!({"faults": {"seed": 1, "percent": 100, "kinds": ["drop"], "paths": ["/v1/invoices"]}}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    let error = run(&client, &mut cache, true)
+        .await
+        .expect_err("invoices can't be read");
+    assert!(
+        matches!(
+            error,
+            portal_core::sync::SyncError::Stripe(StripeFailure::Unreachable(_))
+        ),
+        "{error}"
+    );
+    assert_eq!(cache.integrity_check()?, "ok");
+    let customers_before: i64 = cache.conn().query_row(
+        "SELECT sum(fetched) FROM sync_windows WHERE resource = 'customers' AND done",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(customers_before, 600, "finished windows are committed");
+
+    // …and the next sync resumes it without reading the customers again.
+    sandbox
+        .control("conditions", json!({"faults": null}))
+        .map_err(anyhow::Error::msg)?;
+    sandbox
+        .control("counters/reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let resumed = run(&client, &mut cache, false).await?;
+    assert_eq!(resumed.mode, SyncMode::Full);
+    assert!(
+        resumed
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Resumed")
+    );
+    let routes = &sandbox.counters()["routes"];
+    assert!(
+        routes.get("GET /v1/customers").is_none(),
+        "customers were not read again: {routes}"
+    );
+    assert_equal_to_truth(&sandbox, &cache);
+    Ok(())
+}
+
+#[tokio::test]
+async fn refused_keys_and_a_lost_network_leave_the_cache_intact() -> anyhow::Result<()> {
+    let sandbox = sandbox(20).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    run(&client(&sandbox, KEY), &mut cache, true).await?;
+    let counts = cache.counts()?;
+
+    let no_events = client(&sandbox, "rk_test_51SyncTestsNoEvents0000");
+    match run(&no_events, &mut cache, true).await {
+        Err(portal_core::sync::SyncError::Stripe(StripeFailure::Api { status: 403, .. })) => {}
+        other => panic!("expected a 403, got {other:?}"),
+    }
+    sandbox
+        .control("keys/revoke", json!({"key": KEY}))
+        .map_err(anyhow::Error::msg)?;
+    match run(&client(&sandbox, KEY), &mut cache, false).await {
+        Err(portal_core::sync::SyncError::Stripe(StripeFailure::Rejected)) => {}
+        other => panic!("expected a rejected key, got {other:?}"),
+    }
+    let url = sandbox.url().to_owned();
+    drop(sandbox);
+    let key = ApiKey::parse(KEY)?;
+    let offline = StripeClient::with_options(
+        &key,
+        Some(&ApiBase::parse(&url)?),
+        TransportOptions {
+            requests_per_second: 1000.0,
+            timeout: Duration::from_secs(1),
+            max_attempts: 2,
+        },
+    );
+    let error = run(&offline, &mut cache, false).await.expect_err("offline");
+    assert!(matches!(
+        error,
+        portal_core::sync::SyncError::Stripe(StripeFailure::Unreachable(_))
+    ));
+    assert_eq!(cache.counts()?, counts, "nothing lost");
+    assert_eq!(cache.integrity_check()?, "ok");
+    Ok(())
+}

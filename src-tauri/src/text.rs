@@ -1,0 +1,122 @@
+//! Plain-text rendering for the CLI.
+
+use std::fmt::Write;
+
+use portal_core::money::{format_amount, format_date};
+use portal_core::query::BillingInfo;
+
+/// `text` cut to `max` characters, with an ellipsis when cut; control
+/// characters become spaces so odd data can't garble the terminal.
+pub fn clip(text: &str, max: usize) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() <= max {
+        clean
+    } else {
+        let mut cut: String = clean.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The `show` view of a customer.
+pub fn billing_info(info: &BillingInfo, now: i64) -> String {
+    let mut out = String::new();
+    let c = &info.customer;
+    let _ = writeln!(
+        out,
+        "{}  ({})",
+        clip(c.name.as_deref().unwrap_or("Unnamed customer"), 80),
+        c.id
+    );
+    let _ = writeln!(
+        out,
+        "  email:    {}",
+        clip(c.email.as_deref().unwrap_or("—"), 80)
+    );
+    if let Some(phone) = &c.phone {
+        let _ = writeln!(out, "  phone:    {}", clip(phone, 40));
+    }
+    if let Some(address) = &c.address {
+        let parts: Vec<&str> = [
+            &address.line1,
+            &address.line2,
+            &address.postal_code,
+            &address.city,
+            &address.state,
+            &address.country,
+        ]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .filter(|p| !p.is_empty())
+        .collect();
+        let _ = writeln!(out, "  address:  {}", clip(&parts.join(", "), 120));
+    }
+    out.push_str("\nSubscription\n");
+    match &info.subscription {
+        None => out.push_str("  none\n"),
+        Some(view) => {
+            let s = &view.subscription;
+            let price = match (view.amount, &s.currency, &view.interval) {
+                (Some(amount), Some(currency), Some(interval)) => {
+                    let every = match view.interval_count {
+                        Some(n) if n > 1 => format!("every {n} {interval}s"),
+                        _ => format!("per {interval}"),
+                    };
+                    format!("{} {every}", format_amount(amount, currency))
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "  {}  {}  [{}]", clip(&view.plan, 60), price, s.status);
+            if s.cancel_at_period_end {
+                let end = s
+                    .cancel_at
+                    .or(s.current_period_end)
+                    .map(format_date)
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  cancels at period end: {end}");
+            } else if let (Some(end), false) = (s.current_period_end, s.status == "canceled") {
+                let _ = writeln!(out, "  renews:   {}", format_date(end));
+            }
+            if let Some(at) = s.canceled_at.filter(|_| s.status == "canceled") {
+                let _ = writeln!(out, "  canceled: {}", format_date(at));
+            }
+        }
+    }
+    out.push_str("\nPayment methods\n");
+    if info.payment_methods.is_empty() {
+        out.push_str("  none cached\n");
+    }
+    for m in &info.payment_methods {
+        let label = portal_core::sync::method_label(&m.method);
+        let expiry = match (m.method.exp_month, m.method.exp_year) {
+            (Some(month), Some(year)) => format!("  exp {month:02}/{year}"),
+            _ => String::new(),
+        };
+        let flags = [(m.is_default, " (default)"), (m.expired, " EXPIRED")]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, text)| text)
+            .collect::<String>();
+        let _ = writeln!(out, "  {label}{expiry}{flags}");
+    }
+    out.push_str("\nRecent invoices\n");
+    if info.invoices.is_empty() {
+        out.push_str("  none\n");
+    }
+    for i in &info.invoices {
+        let _ = writeln!(
+            out,
+            "  {:<16} {}  {:>14}  {:<13} {}",
+            clip(i.number.as_deref().unwrap_or(&i.id), 16),
+            format_date(i.created),
+            format_amount(i.total, &i.currency),
+            i.status.as_deref().unwrap_or("—"),
+            i.invoice_pdf.as_deref().unwrap_or("")
+        );
+    }
+    let _ = now;
+    out
+}
