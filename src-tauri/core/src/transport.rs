@@ -202,9 +202,16 @@ impl Transport {
                     last_failure = StripeFailure::Unreachable("the request timed out".into());
                 }
                 Ok(Err(error)) => {
+                    let reason = network_error(&*error);
+                    // Nobody listening or no address: retrying for half a minute
+                    // only delays "you're offline". A cut-off answer is retried in full.
+                    let no_route = reason == NO_CONNECTION || reason == NO_ADDRESS;
+                    if no_route && tries >= 2 {
+                        return Err(StripeFailure::Unreachable(reason));
+                    }
                     last_status = None;
                     last_should_retry = None;
-                    last_failure = StripeFailure::Unreachable(network_error(&*error));
+                    last_failure = StripeFailure::Unreachable(reason);
                 }
                 Ok(Ok((status, _, bytes))) if (200..300).contains(&status) => return Ok(bytes),
                 Ok(Ok((status, should_retry, bytes))) => {
@@ -217,6 +224,9 @@ impl Transport {
     }
 }
 
+const NO_ADDRESS: &str = "its address could not be looked up";
+const NO_CONNECTION: &str = "no connection could be made";
+
 /// hyper's error chain ("client error (Connect)") in words a user understands.
 fn network_error(error: &(dyn std::error::Error + 'static)) -> String {
     let mut text = error.to_string();
@@ -227,14 +237,18 @@ fn network_error(error: &(dyn std::error::Error + 'static)) -> String {
         source = inner.source();
     }
     let lower = text.to_ascii_lowercase();
-    if lower.contains("dns") || lower.contains("resolve") || lower.contains("lookup") {
-        "its address could not be looked up".into()
+    // An answer cut off mid-way mentions the connection too, so it is checked first.
+    if ["closed", "incomplete", "reset", "end of file", "body"]
+        .iter()
+        .any(|word| lower.contains(word))
+    {
+        "the connection was cut off".into()
+    } else if lower.contains("dns") || lower.contains("resolve") || lower.contains("lookup") {
+        NO_ADDRESS.into()
     } else if lower.contains("certificate") || lower.contains("tls") {
         "the secure connection failed".into()
-    } else if lower.contains("connection refused") || lower.contains("connect") {
-        "no connection could be made".into()
-    } else if lower.contains("incomplete") || lower.contains("closed") || lower.contains("reset") {
-        "the connection was cut off".into()
+    } else if lower.contains("connect") {
+        NO_CONNECTION.into()
     } else {
         "the connection failed".into()
     }
