@@ -475,7 +475,8 @@ fn customers(
             c.status
         );
     }
-    eprintln!("{} of {total} customers", rows.len());
+    let about = if total.exact { "" } else { "about " };
+    eprintln!("{} of {about}{} customers", rows.len(), total.count);
     Ok(())
 }
 

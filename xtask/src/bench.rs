@@ -13,6 +13,12 @@ use crate::shell;
 
 const RUNS: usize = 7;
 const PAGE_REQUESTS: usize = 25;
+/// Full syncs of the 10,000-customer scenario (about 30 s each).
+const SYNC_RUNS: usize = 5;
+const SEARCH_RUNS: usize = 3;
+const PORTAL_CHANGES: usize = 50;
+const SEARCH_CUSTOMERS: usize = 100_000;
+const WRITE_INVOICES: usize = 500_000;
 
 /// Runs every benchmark and rewrites BENCHMARKS.md.
 pub fn run() -> anyhow::Result<()> {
@@ -65,10 +71,179 @@ pub fn run() -> anyhow::Result<()> {
         rss_min = min(&rss),
         rss_max = max(&rss),
     );
+    let report = report + &core_benchmarks(&binary)?;
     let path = shell::root().join("BENCHMARKS.md");
     std::fs::write(&path, report).with_context(|| format!("writing {}", path.display()))?;
     println!("bench: wrote {}", path.display());
     Ok(())
+}
+
+/// Sync, search and cache writes, measured by portal-core's `bench` example.
+fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
+    shell::run(shell::cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "portal-core",
+        "--example",
+        "bench",
+    ]))?;
+    let bench = shell::target_dir().join("release/examples/bench");
+    let measure = |args: &[&str]| -> anyhow::Result<serde_json::Value> {
+        let output = Command::new(&bench).args(args).output()?;
+        if !output.status.success() {
+            bail!(
+                "bench {args:?} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        Ok(serde_json::from_slice(&output.stdout)?)
+    };
+    let number = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
+
+    let (mut request_ratio, mut wall_ratio, mut walls, mut requests) =
+        (vec![], vec![], vec![], vec![]);
+    let (mut limited, mut inc_requests, mut inc_walls) = (vec![], vec![], vec![]);
+    let mut minimum = 0.0;
+    for run in 0..SYNC_RUNS {
+        let sandbox = SandboxProcess::start(
+            sandbox_binary,
+            &[
+                "--customers",
+                "10000",
+                "--latency-ms",
+                "150",
+                "--rate-limit",
+                "25",
+            ],
+        )?;
+        let result = measure(&["sync", &sandbox.url, &PORTAL_CHANGES.to_string()])?;
+        let full = &result["full"];
+        // Σ⌈count/100⌉ over the lists read, plus the one page of events.
+        minimum = [
+            "customers",
+            "subscriptions",
+            "invoices",
+            "prices",
+            "products",
+        ]
+        .iter()
+        .map(|list| (number(&full[*list]) / 100.0).ceil().max(1.0))
+        .sum::<f64>()
+            + 1.0;
+        let wall = number(&full["duration_ms"]) / 1000.0;
+        request_ratio.push(number(&full["requests"]) / minimum);
+        wall_ratio.push(wall / (minimum / 25.0));
+        walls.push(wall);
+        requests.push(number(&full["requests"]));
+        limited.push(number(&result["rate_limited"]));
+        inc_requests.push(number(&result["incremental"]["requests"]));
+        inc_walls.push(number(&result["incremental"]["duration_ms"]));
+        eprintln!(
+            "bench: sync run {}/{SYNC_RUNS}: {:.0} requests, {wall:.1} s",
+            run + 1,
+            requests[run]
+        );
+    }
+
+    let (mut p50, mut p95) = (vec![], vec![]);
+    for _ in 0..SEARCH_RUNS {
+        let result = measure(&["search", &SEARCH_CUSTOMERS.to_string()])?;
+        p50.push(number(&result["p50_ms"]));
+        p95.push(number(&result["p95_ms"]));
+    }
+    let mut writes = vec![];
+    for _ in 0..SEARCH_RUNS {
+        writes.push(number(
+            &measure(&["write", &WRITE_INVOICES.to_string()])?["per_second"],
+        ));
+    }
+
+    let row = |name: &str, goal: &str, values: &[f64], unit: &str, digits: usize| {
+        format!(
+            "| {name} | {goal} | {:.digits$}{unit} | {:.digits$}–{:.digits$}{unit} |\n",
+            median(&mut values.to_vec()),
+            min(values),
+            max(values)
+        )
+    };
+    let mut out = format!(
+        "\n## Sync (portal-core, release build)\n\n\
+         Command: `target/release/stripe-sandbox --customers 10000 --latency-ms 150 --rate-limit 25`, then\n\
+         `target/release/examples/bench sync URL {PORTAL_CHANGES}`: a full sync into a new SQLite file, then\n\
+         {PORTAL_CHANGES} portal changes (email, card, address) and an incremental sync. {SYNC_RUNS} runs, each on a fresh sandbox.\n\
+         The minimum is Σ⌈count/100⌉ over the lists read (customers, subscriptions, invoices, prices,\n\
+         products) plus one page of events: {minimum:.0} requests, so the rate-limit bound is {bound:.1} s at 25 requests/s.\n\n\
+         | measure | goal | median | spread |\n\
+         | --- | --- | --- | --- |\n",
+        bound = minimum / 25.0
+    );
+    out += &row(
+        "full sync: requests ÷ minimum",
+        "≤ 1.05",
+        &request_ratio,
+        "",
+        3,
+    );
+    out += &row(
+        "full sync: wall ÷ rate-limit bound",
+        "≤ 1.25",
+        &wall_ratio,
+        "",
+        3,
+    );
+    out += &row("full sync: wall time", "—", &walls, " s", 1);
+    out += &row("full sync: requests", "—", &requests, "", 0);
+    out += &row("full sync: 429s from the sandbox", "0", &limited, "", 0);
+    out += &row(
+        &format!("incremental sync after {PORTAL_CHANGES} changes: requests"),
+        "—",
+        &inc_requests,
+        "",
+        0,
+    );
+    out += &row(
+        &format!("incremental sync after {PORTAL_CHANGES} changes: wall time"),
+        "—",
+        &inc_walls,
+        " ms",
+        0,
+    );
+    out += &format!(
+        "\nThe full sync also reads the account (for the earliest `created`) and one page of events first,\n\
+         and pages each list in `created` windows split while it runs; each window ends in a partial page,\n\
+         which is where the few requests above the minimum go. The incremental sync lists the new events\n\
+         and re-fetches each changed object once.\n\n\
+         ## Search and cache writes (portal-core, release build)\n\n\
+         *Search*: `bench search {SEARCH_CUSTOMERS}` fills a cache with {SEARCH_CUSTOMERS} synthetic customers (16 first names ×\n\
+         12 last names, so names repeat a lot), then times every prefix a person types on the way to 40\n\
+         names, emails and ids (1 to 12 characters, about 1,400 queries, first page of 50 plus the count).\n\
+         *Writes*: `bench write {WRITE_INVOICES}` upserts {WRITE_INVOICES} invoices in transactions of 100 (one sync page).\n\n\
+         | measure | goal | median | spread |\n\
+         | --- | --- | --- | --- |\n"
+    );
+    out += &row(
+        &format!("search p50, {SEARCH_CUSTOMERS} customers"),
+        "—",
+        &p50,
+        " ms",
+        1,
+    );
+    out += &row(
+        &format!("search p95, {SEARCH_CUSTOMERS} customers"),
+        "≤ 5 ms",
+        &p95,
+        " ms",
+        1,
+    );
+    out += &row("cache upserts, invoices per second", "—", &writes, "", 0);
+    out += "\n**Search p95 misses its goal.** Texts shared by many customers are answered by walking the\n\
+         list in order and stop after a page (about 4 ms); texts of 3+ characters shared by a few hundred\n\
+         to a few thousand customers go through the trigram index and are counted and sorted in full\n\
+         (about 14 ms here), and a 2-character text that is rare scans every row (about 20 ms). The\n\
+         synthetic names repeat far more than real ones, which makes these middle cases common. Still\n\
+         well inside a 50 ms keystroke budget; tightening it is left to the proof issue (#7).\n";
+    Ok(out)
 }
 
 /// Milliseconds per `GET /v1/invoices?limit=100`, over one keep-alive connection.

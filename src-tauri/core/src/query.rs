@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary};
+use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary, Total};
 use crate::cache::invoices::{self, Invoice};
 use crate::cache::payment_methods::{self, PaymentMethod};
 use crate::cache::subscriptions::{self, Subscription};
@@ -57,7 +57,7 @@ pub struct PaymentMethodView {
 pub fn customers(
     cache: &Cache,
     query: &CustomerQuery,
-) -> Result<(Vec<CustomerSummary>, u64), CacheError> {
+) -> Result<(Vec<CustomerSummary>, Total), CacheError> {
     customers::search(cache.conn(), query).map_err(|e| cache.error(e))
 }
 

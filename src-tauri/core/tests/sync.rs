@@ -470,3 +470,25 @@ async fn refused_keys_and_a_lost_network_leave_the_cache_intact() -> anyhow::Res
     assert_eq!(cache.integrity_check()?, "ok");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_cache_older_than_stripes_event_retention_gets_a_full_sync() -> anyhow::Result<()> {
+    use portal_core::cache::sync_state;
+    let sandbox = sandbox(15).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+    run(&client, &mut cache, false).await?;
+    let forty_days_ago = portal_core::sync::unix_now() - 40 * 86_400;
+    cache.write(|tx| sync_state::set(tx, sync_state::keys::LAST_SYNC, forty_days_ago))?;
+
+    let report = run(&client, &mut cache, false).await?;
+    assert_eq!(report.mode, SyncMode::Full);
+    let note = report.note.unwrap_or_default();
+    assert!(
+        note.contains("40 days ago") && note.contains("30 days"),
+        "{note}"
+    );
+    assert_equal_to_truth(&sandbox, &cache);
+    Ok(())
+}

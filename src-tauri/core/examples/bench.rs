@@ -1,0 +1,268 @@
+//! Core measurements for `cargo xtask bench` (which builds this in release and
+//! writes BENCHMARKS.md). Each scenario prints one JSON object on stdout.
+//!
+//! ```text
+//! bench sync URL CHANGES              a full sync of the sandbox at URL, then CHANGES
+//!                                     portal changes and an incremental sync
+//! bench search CUSTOMERS              search latencies over a synthetic cache
+//! bench write INVOICES                cache upsert throughput
+//! ```
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use portal_core::cache::Cache;
+use portal_core::cache::customers::{self, Customer, CustomerQuery};
+use portal_core::cache::invoices::{self, Invoice};
+use portal_core::sync::{SyncOptions, sync};
+use portal_core::{ApiBase, ApiKey, StripeClient, TransportOptions};
+use serde_json::{Value, json};
+
+const KEY: &str = "sk_test_sandbox";
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = tempfile::tempdir()?;
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["sync", url, changes] => sync_scenario(url, changes.parse()?, dir.path()).await?,
+        ["search", customers] => search(customers.parse()?, dir.path())?,
+        ["write", invoices] => write(invoices.parse()?, dir.path())?,
+        _ => bail!("usage: bench sync URL CHANGES | search N | write N"),
+    };
+    println!("{result}");
+    Ok(())
+}
+
+fn client(url: &str) -> anyhow::Result<StripeClient> {
+    let key = ApiKey::parse(KEY)?;
+    let base = ApiBase::parse(url)?;
+    Ok(StripeClient::with_options(
+        &key,
+        Some(&base),
+        TransportOptions::for_mode(key.mode()),
+    ))
+}
+
+fn options(full: bool) -> SyncOptions {
+    SyncOptions::for_rate(
+        TransportOptions::for_mode(portal_core::Mode::Test).requests_per_second,
+        full,
+    )
+}
+
+async fn sync_scenario(url: &str, changes: usize, dir: &std::path::Path) -> anyhow::Result<Value> {
+    let client = client(url)?;
+    let mut cache = Cache::open(&dir.join("cache.sqlite3"))?;
+    let full = sync(&client, &mut cache, &options(true), &mut |_| {}).await?;
+    let rate_limited = ureq_get(&format!("{url}/_sandbox/counters"))?["rate_limited"].clone();
+
+    let truth: Value = ureq_get(&format!("{url}/_sandbox/truth"))?;
+    let customers: Vec<&str> = truth["customers"]
+        .as_array()
+        .context("customers")?
+        .iter()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    for (n, customer) in customers.iter().take(changes).enumerate() {
+        let body = match n % 3 {
+            0 => {
+                json!({"action": "update_email", "customer": customer, "email": format!("changed{n}@example.com")})
+            }
+            1 => json!({"action": "add_card", "customer": customer, "last4": "4242"}),
+            _ => {
+                json!({"action": "update_address", "customer": customer, "address": {"city": "Lyon"}})
+            }
+        };
+        ureq_post(&format!("{url}/_sandbox/simulate"), &body)?;
+    }
+    let before = client.transport().counters().requests();
+    let incremental = sync(&client, &mut cache, &options(false), &mut |_| {}).await?;
+    Ok(json!({
+        "full": full,
+        "rate_limited": rate_limited,
+        "incremental": {
+            "changes": changes,
+            "events_applied": incremental.events_applied,
+            "requests": client.transport().counters().requests() - before,
+            "duration_ms": incremental.duration_ms,
+        },
+    }))
+}
+
+fn search(count: usize, dir: &std::path::Path) -> anyhow::Result<Value> {
+    let mut cache = Cache::open(&dir.join("cache.sqlite3"))?;
+    const FIRST: [&str; 16] = [
+        "Ana", "Björn", "Chloé", "Dmitri", "Émile", "Fatima", "Grace", "Hiro", "Inès", "José",
+        "Kofi", "Léa", "Mateo", "Noor", "Olga", "Zoë",
+    ];
+    const LAST: [&str; 12] = [
+        "Álvarez",
+        "Brown",
+        "Chen",
+        "Dubois",
+        "Eriksson",
+        "García",
+        "Huang",
+        "Kowalski",
+        "Müller",
+        "Nakamura",
+        "Petrović",
+        "Yılmaz",
+    ];
+    let mut names = Vec::with_capacity(count);
+    cache.write(|tx| {
+        for n in 0..count {
+            let name = format!(
+                "{} {}",
+                FIRST[n % FIRST.len()],
+                LAST[(n / FIRST.len()) % LAST.len()]
+            );
+            let customer = Customer {
+                id: random_id(n),
+                email: Some(format!(
+                    "{}.{n}@example.com",
+                    name.to_lowercase().replace(' ', ".")
+                )),
+                name: Some(name.clone()),
+                phone: Some(format!("+1 555 {:07}", n)),
+                description: None,
+                address: None,
+                currency: Some("usd".into()),
+                balance: 0,
+                delinquent: false,
+                default_payment_method: None,
+                created: 1_700_000_000 + n as i64,
+            };
+            customers::upsert(tx, &customer, 1)?;
+            names.push(name);
+        }
+        Ok(())
+    })?;
+    // Every prefix a person types on the way to a name, an email and an id.
+    let mut typed = Vec::new();
+    for (n, name) in names.iter().step_by(count / 40).enumerate() {
+        let targets = [
+            name.clone(),
+            format!("{}.{n}", name.to_lowercase()),
+            random_id(n * (count / 40)),
+        ];
+        for target in targets {
+            for len in 1..=target.chars().count().min(12) {
+                typed.push(target.chars().take(len).collect::<String>());
+            }
+        }
+    }
+    let mut times = Vec::new();
+    let mut by_len: std::collections::BTreeMap<usize, Vec<f64>> = Default::default();
+    for text in &typed {
+        let started = Instant::now();
+        let query = CustomerQuery {
+            text: text.clone(),
+            limit: 50,
+            ..Default::default()
+        };
+        customers::search(cache.conn(), &query)?;
+        times.push(started.elapsed());
+        by_len
+            .entry(text.chars().count())
+            .or_default()
+            .push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    if std::env::var_os("BENCH_DETAIL").is_some() {
+        for (len, mut t) in by_len {
+            t.sort_by(f64::total_cmp);
+            eprintln!(
+                "len {len}: p50 {:.2} max {:.2}",
+                t[t.len() / 2],
+                t[t.len() - 1]
+            );
+        }
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    Ok(
+        json!({"customers": count, "queries": times.len(), "p50_ms": ms(at(0.5)), "p95_ms": ms(at(0.95)), "max_ms": ms(at(1.0))}),
+    )
+}
+
+/// A Stripe-like id: `cus_` and 24 pseudo-random letters and digits.
+fn random_id(n: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut state = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+    let tail: String = (0..24)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ALPHABET[(state % ALPHABET.len() as u64) as usize] as char
+        })
+        .collect();
+    format!("cus_{tail}")
+}
+
+fn write(count: usize, dir: &std::path::Path) -> anyhow::Result<Value> {
+    let mut cache = Cache::open(&dir.join("cache.sqlite3"))?;
+    let started = Instant::now();
+    for chunk in (0..count).collect::<Vec<_>>().chunks(100) {
+        cache.write(|tx| {
+            for n in chunk {
+                let invoice = Invoice {
+                    id: format!("in_bench{n:09}"),
+                    customer_id: Some(format!("cus_bench{:08}", n / 4)),
+                    subscription_id: None,
+                    number: Some(format!("BENCH-{n:06}")),
+                    status: Some("paid".into()),
+                    currency: "usd".into(),
+                    total: 1999,
+                    amount_due: 1999,
+                    amount_paid: 1999,
+                    amount_remaining: 0,
+                    period_start: Some(1_700_000_000),
+                    period_end: Some(1_702_592_000),
+                    created: 1_700_000_000 + *n as i64,
+                    due_date: None,
+                    hosted_invoice_url: Some(format!("https://invoice.stripe.com/i/{n}")),
+                    invoice_pdf: Some(format!("https://pay.stripe.com/invoice/{n}/pdf")),
+                };
+                invoices::upsert(tx, &invoice, 1)?;
+            }
+            Ok(())
+        })?;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    Ok(json!({"invoices": count, "seconds": elapsed, "per_second": count as f64 / elapsed}))
+}
+
+/// Minimal HTTP for the sandbox's control API (plain HTTP on loopback).
+fn ureq_get(url: &str) -> anyhow::Result<Value> {
+    http("GET", url, None)
+}
+
+fn ureq_post(url: &str, body: &Value) -> anyhow::Result<Value> {
+    http("POST", url, Some(body))
+}
+
+fn http(method: &str, url: &str, body: Option<&Value>) -> anyhow::Result<Value> {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").context("http URL")?;
+    let (host, path) = rest.split_once('/').context("a path")?;
+    let mut stream = std::net::TcpStream::connect(host)?;
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    write!(
+        stream,
+        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let text = String::from_utf8_lossy(&response);
+    let (_, body) = text.split_once("\r\n\r\n").context("an HTTP answer")?;
+    Ok(serde_json::from_str(body)?)
+}
