@@ -15,6 +15,7 @@ use portal_core::{
 };
 
 use portal_core::cache::customers::CustomerQuery;
+use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
 use portal_core::sync::{SyncMode, SyncOptions};
 use portal_core::{StripeClient, TransportOptions};
 
@@ -69,6 +70,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Open a customer's Stripe Customer Portal in the browser (or print its link).
+    Portal {
+        /// The customer's id (cus_…).
+        customer_id: String,
+        /// Open straight into one task instead of the portal's home page.
+        #[arg(long, value_enum)]
+        flow: Option<FlowArg>,
+        /// The subscription to cancel or change (default: the customer's current one).
+        #[arg(long, value_name = "ID")]
+        subscription: Option<String>,
+        /// The new price, for subscription_update_confirm.
+        #[arg(long, value_name = "ID")]
+        price: Option<String>,
+        /// The new quantity, for subscription_update_confirm.
+        #[arg(long, value_name = "N")]
+        quantity: Option<u64>,
+        /// A coupon offered before a cancellation is confirmed.
+        #[arg(long, value_name = "ID")]
+        coupon: Option<String>,
+        /// After the flow: `homepage`, `confirmation[:MESSAGE]` or `redirect:URL`.
+        #[arg(long, value_name = "WHERE", value_parser = parse_after)]
+        after: Option<AfterCompletion>,
+        /// Where the portal's back link goes (default: the profile's return URL).
+        #[arg(long, value_name = "URL")]
+        return_url: Option<String>,
+        /// The portal's language: auto, en, fr, de, pt-BR, …
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
+        /// Print only the link instead of opening it (it expires within minutes).
+        #[arg(long)]
+        print: bool,
+    },
+    /// Portal configurations: list, show, create, choose the one this profile uses.
+    Configs {
+        #[command(subcommand)]
+        action: ConfigsAction,
+    },
     /// A customer's billing info from the cache (works offline).
     Show {
         /// The customer's id (cus_…).
@@ -77,6 +115,59 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[clap(rename_all = "snake_case")]
+enum FlowArg {
+    PaymentMethodUpdate,
+    SubscriptionCancel,
+    SubscriptionUpdate,
+    SubscriptionUpdateConfirm,
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigsAction {
+    /// The account's portal configurations.
+    List {
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One configuration.
+    Show {
+        /// `bpc_…`.
+        id: String,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a configuration.
+    Create {
+        /// The recommended one: invoice history, card updates, email and address
+        /// updates, cancel at period end. Created once per profile, then reused.
+        #[arg(long, required = true)]
+        recommended: bool,
+    },
+    /// Use this configuration for this profile's portal sessions.
+    Use {
+        /// `bpc_…`.
+        id: String,
+    },
+}
+
+fn parse_after(text: &str) -> Result<AfterCompletion, String> {
+    match text.split_once(':') {
+        _ if text == "homepage" => Ok(AfterCompletion::PortalHomepage),
+        _ if text == "confirmation" => Ok(AfterCompletion::HostedConfirmation { message: None }),
+        Some(("confirmation", message)) => Ok(AfterCompletion::HostedConfirmation {
+            message: Some(message.to_owned()),
+        }),
+        Some(("redirect", url)) => Ok(AfterCompletion::Redirect {
+            url: url.to_owned(),
+        }),
+        _ => Err("use homepage, confirmation[:MESSAGE] or redirect:URL".into()),
+    }
 }
 
 fn parse_status(text: &str) -> Result<StatusFilter, String> {
@@ -195,6 +286,47 @@ fn run_command(
             json,
         } => customers(&profiles, &profile, search, status, limit, json),
         Command::Show { customer_id, json } => show(&profiles, &profile, &customer_id, json),
+        Command::Portal {
+            customer_id,
+            flow,
+            subscription,
+            price,
+            quantity,
+            coupon,
+            after,
+            return_url,
+            locale,
+            print,
+        } => {
+            let flow = match flow {
+                None => None,
+                Some(FlowArg::PaymentMethodUpdate) => Some(Flow::PaymentMethodUpdate),
+                Some(FlowArg::SubscriptionCancel) => Some(Flow::SubscriptionCancel {
+                    retention_coupon: coupon,
+                }),
+                Some(FlowArg::SubscriptionUpdate) => Some(Flow::SubscriptionUpdate),
+                Some(FlowArg::SubscriptionUpdateConfirm) => Some(Flow::SubscriptionUpdateConfirm {
+                    price: price.ok_or_else(|| Failure {
+                        code: exit::USAGE,
+                        message:
+                            "--flow subscription_update_confirm needs --price (the new price's id)"
+                                .into(),
+                    })?,
+                    quantity,
+                    item: None,
+                }),
+            };
+            let request = SessionRequest {
+                customer: customer_id,
+                flow,
+                subscription,
+                after_completion: after,
+                return_url,
+                locale,
+            };
+            open_portal(&profiles, &profile, api_base, &request, print)
+        }
+        Command::Configs { action } => configs(&profiles, &profile, api_base, action),
     }
 }
 
@@ -420,6 +552,150 @@ fn sync(
         );
     }
     Ok(())
+}
+
+impl From<PortalError> for Failure {
+    fn from(error: PortalError) -> Failure {
+        let code = match &error {
+            PortalError::InvalidCustomerId(_)
+            | PortalError::InvalidUrl { .. }
+            | PortalError::InvalidLocale(_)
+            | PortalError::InvalidValue { .. } => exit::USAGE,
+            PortalError::UnknownCustomer(_)
+            | PortalError::DeletedCustomer(_)
+            | PortalError::NotConfigured { .. } => exit::REFUSED,
+            PortalError::Stripe(_) | PortalError::Cache(_) => {
+                return Error::from(error).into();
+            }
+            _ => exit::OTHER,
+        };
+        Failure {
+            code,
+            message: error.to_string(),
+        }
+    }
+}
+
+fn open_portal(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    request: &SessionRequest,
+    print: bool,
+) -> Result<(), Failure> {
+    let key = resolve_key(profiles, profile, api_base)?;
+    let mode = key.mode();
+    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
+    drop(key);
+    let settings = profiles.settings(profile)?;
+    let cache = profiles.open_cache(profile)?;
+    let session = runtime()?.block_on(portal::create_session(
+        &client,
+        &cache,
+        api_base,
+        mode,
+        settings.portal_configuration.as_deref(),
+        settings.return_url.as_deref(),
+        request,
+    ))?;
+    if print {
+        println!("{}", session.url);
+        return Ok(());
+    }
+    match crate::opener::open_url(&session.url) {
+        Ok(()) => {
+            println!(
+                "Opened the customer portal of {} in your browser.",
+                request.customer
+            );
+            Ok(())
+        }
+        Err(e) => {
+            println!("{}", session.url);
+            eprintln!("Couldn't open a browser ({e}); the link above works for a few minutes.");
+            Ok(())
+        }
+    }
+}
+
+fn configs(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    action: ConfigsAction,
+) -> Result<(), Failure> {
+    let key = resolve_key(profiles, profile, api_base)?;
+    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
+    drop(key);
+    let runtime = runtime()?;
+    match action {
+        ConfigsAction::List { json } => {
+            let list = runtime
+                .block_on(portal::list_configurations(&client))
+                .map_err(Error::from)?;
+            let chosen = profiles.settings(profile)?.portal_configuration;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string(&list).expect("configurations serialize")
+                );
+                return Ok(());
+            }
+            if list.is_empty() {
+                println!(
+                    "No portal configurations yet. `portal-desk configs create --recommended` makes one."
+                );
+            }
+            for c in &list {
+                let mut notes = Vec::new();
+                if c.is_default {
+                    notes.push("account default");
+                }
+                if chosen.as_deref() == Some(c.id.as_str()) {
+                    notes.push("used by this profile");
+                }
+                if !c.active {
+                    notes.push("inactive");
+                }
+                println!(
+                    "{}  {}  {}",
+                    c.id,
+                    crate::text::clip(c.headline.as_deref().unwrap_or("(no headline)"), 50),
+                    notes.join(", ")
+                );
+                if let Some(url) = &c.login_page_url {
+                    println!("    login page: {url}");
+                }
+            }
+            Ok(())
+        }
+        ConfigsAction::Show { id, json } => {
+            let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&configuration).expect("JSON")
+                );
+            } else {
+                print!("{}", crate::text::configuration(&configuration));
+            }
+            Ok(())
+        }
+        ConfigsAction::Create { recommended: _ } => {
+            let id = runtime.block_on(portal::recommended_configuration_for(
+                &client, profiles, profile, api_base,
+            ))?;
+            println!("Profile {profile} uses portal configuration {id}.");
+            Ok(())
+        }
+        ConfigsAction::Use { id } => {
+            let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
+            let id = configuration["id"].as_str().unwrap_or(&id).to_owned();
+            profiles.update_settings(profile, |s| s.portal_configuration = Some(id.clone()))?;
+            println!("Profile {profile} now opens the portal with configuration {id}.");
+            Ok(())
+        }
+    }
 }
 
 /// A row of `customers --json`.

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+mod opener;
 mod progress;
 mod text;
 

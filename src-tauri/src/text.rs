@@ -120,3 +120,82 @@ pub fn billing_info(info: &BillingInfo, now: i64) -> String {
     let _ = now;
     out
 }
+
+/// The `configs show` view.
+pub fn configuration(c: &serde_json::Value) -> String {
+    let mut out = String::new();
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_owned).unwrap_or_else(|| "—".into());
+    let on = |v: &serde_json::Value| if v == true { "on" } else { "off" };
+    let f = &c["features"];
+    let _ = writeln!(
+        out,
+        "{}{}",
+        text(&c["id"]),
+        if c["is_default"] == true {
+            "  (account default)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  headline:          {}",
+        clip(&text(&c["business_profile"]["headline"]), 80)
+    );
+    let _ = writeln!(
+        out,
+        "  privacy policy:    {}",
+        text(&c["business_profile"]["privacy_policy_url"])
+    );
+    let _ = writeln!(
+        out,
+        "  terms of service:  {}",
+        text(&c["business_profile"]["terms_of_service_url"])
+    );
+    let _ = writeln!(
+        out,
+        "  return URL:        {}",
+        text(&c["default_return_url"])
+    );
+    let _ = writeln!(
+        out,
+        "  login page:        {} {}",
+        on(&c["login_page"]["enabled"]),
+        c["login_page"]["url"].as_str().unwrap_or("")
+    );
+    let _ = writeln!(
+        out,
+        "  invoice history:   {}",
+        on(&f["invoice_history"]["enabled"])
+    );
+    let _ = writeln!(
+        out,
+        "  payment methods:   {}",
+        on(&f["payment_method_update"]["enabled"])
+    );
+    let updates: Vec<&str> = f["customer_update"]["allowed_updates"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  customer updates:  {} {}",
+        on(&f["customer_update"]["enabled"]),
+        updates.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "  cancel:            {} {}",
+        on(&f["subscription_cancel"]["enabled"]),
+        text(&f["subscription_cancel"]["mode"])
+    );
+    let products = f["subscription_update"]["products"]
+        .as_array()
+        .map_or(0, Vec::len);
+    let _ = writeln!(
+        out,
+        "  plan switching:    {} ({products} products)",
+        on(&f["subscription_update"]["enabled"])
+    );
+    out
+}

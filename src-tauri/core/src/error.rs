@@ -25,6 +25,9 @@ pub enum Error {
     /// The API base override was refused.
     #[error(transparent)]
     ApiBase(#[from] ApiBaseError),
+    /// A portal action was refused (bad input, unknown customer, not set up).
+    #[error(transparent)]
+    Portal(crate::portal::PortalError),
     /// The local cache failed.
     #[error(transparent)]
     Cache(#[from] crate::cache::CacheError),
@@ -43,6 +46,16 @@ impl From<crate::sync::SyncError> for Error {
         match error {
             crate::sync::SyncError::Stripe(failure) => Error::Stripe(failure),
             crate::sync::SyncError::Cache(failure) => Error::Cache(failure),
+        }
+    }
+}
+
+impl From<crate::portal::PortalError> for Error {
+    fn from(error: crate::portal::PortalError) -> Error {
+        match error {
+            crate::portal::PortalError::Stripe(failure) => Error::Stripe(failure),
+            crate::portal::PortalError::Cache(failure) => Error::Cache(failure),
+            other => Error::Portal(other),
         }
     }
 }

@@ -14,6 +14,7 @@ mod data_dir;
 mod error;
 mod keychain;
 pub mod money;
+pub mod portal;
 mod profiles;
 pub mod query;
 mod rate_limit;

@@ -127,6 +127,10 @@ pub struct Profiles {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Registry {
     profiles: Vec<ProfileRecord>,
+    /// Per profile name; kept apart from the key records so a profile whose key
+    /// comes from `STRIPE_API_KEY`, or was forgotten, keeps its settings.
+    #[serde(default)]
+    settings: std::collections::BTreeMap<String, ProfileSettings>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -138,8 +142,6 @@ struct ProfileRecord {
     business_name: Option<String>,
     #[serde(default)]
     account_id: Option<String>,
-    #[serde(default)]
-    settings: ProfileSettings,
 }
 
 /// What a user sets per profile. No secrets.
@@ -220,12 +222,6 @@ impl Profiles {
         info.business_name = account.business_name;
         info.account_id = account.id;
         self.update_registry(|registry| {
-            let settings = registry
-                .profiles
-                .iter()
-                .find(|p| p.name == profile.as_str())
-                .map(|p| p.settings.clone())
-                .unwrap_or_default();
             registry.profiles.retain(|p| p.name != profile.as_str());
             registry.profiles.push(ProfileRecord {
                 name: profile.to_string(),
@@ -233,7 +229,6 @@ impl Profiles {
                 key_kind: info.kind.as_str().into(),
                 business_name: info.business_name.clone(),
                 account_id: info.account_id.clone(),
-                settings,
             });
         })?;
         Ok(info)
@@ -295,31 +290,24 @@ impl Profiles {
     pub fn settings(&self, profile: &ProfileName) -> Result<ProfileSettings, Error> {
         Ok(self
             .read_registry()?
-            .profiles
-            .into_iter()
-            .find(|p| p.name == profile.as_str())
-            .map(|p| p.settings)
+            .settings
+            .remove(profile.as_str())
             .unwrap_or_default())
     }
 
-    /// Changes the settings of a recorded `profile`.
+    /// Changes the settings of `profile`.
     pub fn update_settings(
         &self,
         profile: &ProfileName,
         change: impl FnOnce(&mut ProfileSettings),
     ) -> Result<ProfileSettings, Error> {
-        let mut updated = None;
+        let mut updated = ProfileSettings::default();
         self.update_registry(|registry| {
-            if let Some(record) = registry
-                .profiles
-                .iter_mut()
-                .find(|p| p.name == profile.as_str())
-            {
-                change(&mut record.settings);
-                updated = Some(record.settings.clone());
-            }
+            let settings = registry.settings.entry(profile.to_string()).or_default();
+            change(settings);
+            updated = settings.clone();
         })?;
-        updated.ok_or_else(|| ProfileError::Unknown(profile.to_string()).into())
+        Ok(updated)
     }
 
     /// The names of the profiles recorded in the data folder, sorted.

@@ -1,0 +1,186 @@
+//! `portal-desk portal` and `configs` against the sandbox.
+
+mod support;
+
+use std::process::Command;
+
+use serde_json::json;
+use support::{cli, run, text};
+
+const KEY: &str = "sk_test_51PortalCliTestsKey000000cli";
+
+fn sandbox() -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let sandbox = runtime
+        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
+            dataset: stripe_sandbox::DatasetConfig {
+                customers: 8,
+                ..Default::default()
+            },
+            keys: vec![stripe_sandbox::KeySpec::full(KEY)],
+            ..Default::default()
+        }))
+        .expect("the sandbox starts");
+    (runtime, sandbox)
+}
+
+fn portal(dir: &std::path::Path, url: &str) -> Command {
+    let mut command = cli(dir);
+    command
+        .env("STRIPE_API_KEY", KEY)
+        .env("PORTAL_DESK_TEST_OPENER_LOG", dir.join("opened.txt"))
+        .args(["--api-base", url]);
+    command
+}
+
+fn active_customer(sandbox: &stripe_sandbox::Sandbox) -> String {
+    sandbox.truth()["subscriptions"]
+        .as_array()
+        .expect("subscriptions")
+        .iter()
+        .find(|s| s["status"] == "active")
+        .and_then(|s| s["customer"].as_str())
+        .expect("an active customer")
+        .to_owned()
+}
+
+#[test]
+fn opening_the_portal_from_a_fresh_account() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox();
+    let url = sandbox.url().to_owned();
+    let tmp = tempfile::tempdir()?;
+    let customer = active_customer(&sandbox);
+    assert_eq!(
+        run(portal(tmp.path(), &url).arg("sync"), "").status.code(),
+        Some(0)
+    );
+
+    // No default configuration yet: explained, with both ways out.
+    let output = run(portal(tmp.path(), &url).args(["portal", &customer]), "");
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("https://dashboard.stripe.com/test/settings/billing/portal"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("configs create --recommended"), "{stderr}");
+
+    // Creating it twice makes one configuration, which the profile then uses.
+    for _ in 0..2 {
+        let output = run(
+            portal(tmp.path(), &url).args(["configs", "create", "--recommended"]),
+            "",
+        );
+        assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    }
+    assert_eq!(
+        sandbox.truth()["portal_configurations"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    let output = run(
+        portal(tmp.path(), &url).args(["configs", "list", "--json"]),
+        "",
+    );
+    let list: serde_json::Value = serde_json::from_str(&text(&output).0)?;
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+
+    // One click: the link is checked and handed to the browser.
+    let output = run(portal(tmp.path(), &url).args(["portal", &customer]), "");
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let opened = std::fs::read_to_string(tmp.path().join("opened.txt"))?;
+    let link = opened.lines().last().expect("a link was opened");
+    assert!(link.starts_with(&format!("{url}/")), "{link}");
+    let sessions: Vec<_> = sandbox
+        .requests()
+        .into_iter()
+        .filter(|r| r["path"] == "/v1/billing_portal/sessions")
+        .collect();
+    let last = sessions.last().expect("a session was created");
+    assert_eq!(last["params"]["configuration"], list[0]["id"]);
+
+    // --print prints only the link; deep links and their flags.
+    let output = run(
+        portal(tmp.path(), &url).args([
+            "portal",
+            &customer,
+            "--flow",
+            "subscription_cancel",
+            "--after",
+            "confirmation:See you",
+            "--print",
+        ]),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.starts_with(&format!("{url}/")));
+    let params = sandbox
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r["path"] == "/v1/billing_portal/sessions")
+        .expect("session")["params"]
+        .clone();
+    assert_eq!(params["flow_data"]["type"], "subscription_cancel");
+    assert_eq!(
+        params["flow_data"]["after_completion"]["hosted_confirmation"],
+        json!({"custom_message": "See you"})
+    );
+    Ok(())
+}
+
+#[test]
+fn bad_portal_inputs_get_their_exit_codes() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox();
+    let url = sandbox.url().to_owned();
+    sandbox
+        .control("portal/default", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let tmp = tempfile::tempdir()?;
+    let customer = active_customer(&sandbox);
+    for (args, code, says) in [
+        (
+            vec!["portal", "not-a-customer"],
+            2,
+            "not a Stripe customer id",
+        ),
+        (
+            vec!["portal", &customer, "--return-url", "http://example.com"],
+            2,
+            "https://",
+        ),
+        (
+            vec!["portal", &customer, "--locale", "xx-YY-ZZ"],
+            2,
+            "not a portal language",
+        ),
+        (
+            vec!["portal", &customer, "--flow", "subscription_update_confirm"],
+            2,
+            "--price",
+        ),
+        (
+            vec!["portal", "cus_UnknownCustomer00"],
+            5,
+            "Stripe has no customer",
+        ),
+        (
+            vec!["configs", "use", "bpc_DoesNotExist0000"],
+            2,
+            "no portal configuration",
+        ),
+    ] {
+        let output = run(portal(tmp.path(), &url).args(&args), "");
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    assert!(
+        !tmp.path().join("opened.txt").exists(),
+        "nothing was opened"
+    );
+    Ok(())
+}
