@@ -16,6 +16,7 @@ mod fixtures;
 pub mod form;
 mod http;
 mod pages;
+pub mod smtp;
 mod store;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};

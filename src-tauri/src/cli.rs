@@ -15,6 +15,8 @@ use portal_core::{
 };
 
 use portal_core::cache::customers::CustomerQuery;
+use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
+use portal_core::outreach::{self, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
 use portal_core::sync::{SyncMode, SyncOptions};
 use portal_core::{StripeClient, TransportOptions};
@@ -102,6 +104,26 @@ enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// Email a customer their portal link (or open a draft in your mail program
+    /// when no SMTP server is set up).
+    Email {
+        /// The customer's id (cus_…).
+        customer_id: String,
+        /// `login` (the durable login page, default) or `session` (expires within minutes).
+        #[arg(long, value_enum, default_value = "login")]
+        link: LinkArg,
+        /// Show the email without sending it.
+        #[arg(long)]
+        dry_run: bool,
+        /// Turn the configuration's login page on if it is off (needed for `--link login`).
+        #[arg(long)]
+        enable_login_page: bool,
+    },
+    /// The SMTP server portal-link emails are sent through (password from stdin, kept in the keychain).
+    Smtp {
+        #[command(subcommand)]
+        action: SmtpAction,
+    },
     /// Portal configurations: list, show, create, choose the one this profile uses.
     Configs {
         #[command(subcommand)]
@@ -124,6 +146,42 @@ enum FlowArg {
     SubscriptionCancel,
     SubscriptionUpdate,
     SubscriptionUpdateConfirm,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum LinkArg {
+    Login,
+    Session,
+}
+
+#[derive(Debug, Subcommand)]
+enum SmtpAction {
+    /// Save the server; the password (if any) is read from stdin into the keychain.
+    Set {
+        /// Host name, e.g. smtp.example.com.
+        #[arg(long)]
+        host: String,
+        /// Port (587 for starttls, 465 for tls).
+        #[arg(long, default_value_t = 587)]
+        port: u16,
+        /// starttls, tls, or none (only for a server on this computer).
+        #[arg(long, default_value = "starttls", value_parser = parse_tls)]
+        tls: TlsMode,
+        /// Login name; when given, the password is read from stdin.
+        #[arg(long)]
+        username: Option<String>,
+        /// The sender, e.g. "Acme Billing <billing@acme.example>".
+        #[arg(long)]
+        from: String,
+    },
+    /// Show the saved server (never the password).
+    Status,
+    /// Remove the server and its password.
+    Forget,
+}
+
+fn parse_tls(text: &str) -> Result<TlsMode, String> {
+    TlsMode::parse(text).ok_or_else(|| "use starttls, tls or none".into())
 }
 
 #[derive(Debug, Subcommand)]
@@ -237,6 +295,7 @@ impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
         let code = match &error {
             Error::Keychain(KeychainError::Unavailable { .. }) => exit::NO_KEY,
+            Error::Portal(portal) => portal_code(portal),
             Error::Stripe(failure) if failure.is_network() => exit::NETWORK,
             // Stripe overloaded or down, after retries: not a refusal of this request.
             Error::Stripe(StripeFailure::Api { status, .. })
@@ -327,6 +386,23 @@ fn run_command(
             open_portal(&profiles, &profile, api_base, &request, print)
         }
         Command::Configs { action } => configs(&profiles, &profile, api_base, action),
+        Command::Email {
+            customer_id,
+            link,
+            dry_run,
+            enable_login_page,
+        } => {
+            let request = EmailRequest {
+                customer: customer_id,
+                link: match link {
+                    LinkArg::Login => LinkKind::Login,
+                    LinkArg::Session => LinkKind::Session,
+                },
+                enable_login_page,
+            };
+            email(&profiles, &profile, api_base, &request, dry_run)
+        }
+        Command::Smtp { action } => smtp(&profiles, &profile, action),
     }
 }
 
@@ -556,23 +632,21 @@ fn sync(
 
 impl From<PortalError> for Failure {
     fn from(error: PortalError) -> Failure {
-        let code = match &error {
-            PortalError::InvalidCustomerId(_)
-            | PortalError::InvalidUrl { .. }
-            | PortalError::InvalidLocale(_)
-            | PortalError::InvalidValue { .. } => exit::USAGE,
-            PortalError::UnknownCustomer(_)
-            | PortalError::DeletedCustomer(_)
-            | PortalError::NotConfigured { .. } => exit::REFUSED,
-            PortalError::Stripe(_) | PortalError::Cache(_) => {
-                return Error::from(error).into();
-            }
-            _ => exit::OTHER,
-        };
-        Failure {
-            code,
-            message: error.to_string(),
-        }
+        Error::from(error).into()
+    }
+}
+
+/// Exit codes of refused portal actions: bad input is usage, Stripe's "no" is 5.
+fn portal_code(error: &PortalError) -> u8 {
+    match error {
+        PortalError::InvalidCustomerId(_)
+        | PortalError::InvalidUrl { .. }
+        | PortalError::InvalidLocale(_)
+        | PortalError::InvalidValue { .. } => exit::USAGE,
+        PortalError::UnknownCustomer(_)
+        | PortalError::DeletedCustomer(_)
+        | PortalError::NotConfigured { .. } => exit::REFUSED,
+        _ => exit::OTHER,
     }
 }
 
@@ -696,6 +770,152 @@ fn configs(
             Ok(())
         }
     }
+}
+
+fn email(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    request: &EmailRequest,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let key = resolve_key(profiles, profile, api_base)?;
+    let mode = key.mode();
+    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
+    drop(key);
+    let cache = profiles.open_cache(profile)?;
+    let cx = outreach::Context {
+        client: &client,
+        cache: &cache,
+        profiles,
+        profile,
+        api_base,
+        mode,
+    };
+    let runtime = runtime()?;
+    let draft = runtime.block_on(outreach::draft(&cx, request))?;
+    if dry_run {
+        let to = match &draft.to_name {
+            Some(name) => format!("{name} <{}>", draft.to),
+            None => draft.to.clone(),
+        };
+        println!(
+            "To:      {to}\nSubject: {}\n\n{}",
+            draft.subject, draft.body
+        );
+        eprintln!("Not sent (--dry-run).");
+        return Ok(());
+    }
+    match runtime.block_on(outreach::deliver(profiles, profile, &draft))? {
+        Delivery::Smtp => println!("Sent the portal link to {}.", draft.to),
+        Delivery::Mailto { url } => {
+            eprintln!(
+                "No SMTP server is set up (see `portal-desk smtp set`); opening the email in your mail program."
+            );
+            if let Err(e) = crate::opener::open_url(&url) {
+                eprintln!("Couldn't open a mail program ({e}). The link to send:");
+                println!("{}", draft.link);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Result<(), Failure> {
+    match action {
+        SmtpAction::Set {
+            host,
+            port,
+            tls,
+            username,
+            from,
+        } => {
+            let settings = SmtpSettings {
+                host,
+                port,
+                tls,
+                username,
+                from,
+            };
+            // Host, TLS and sender are checked before anything is saved.
+            settings.check().map_err(|e| Failure {
+                code: exit::USAGE,
+                message: e.to_string(),
+            })?;
+            if settings.username.is_some() {
+                let password = read_secret_from_stdin("SMTP password")?;
+                profiles
+                    .keychain()
+                    .save_secret(SMTP_SECRET, profile, &password)
+                    .map_err(Error::from)?;
+            }
+            profiles.update_settings(profile, |s| s.smtp = Some(settings.clone()))?;
+            println!(
+                "Saved the SMTP server {}:{} for profile {profile}.",
+                settings.host, settings.port
+            );
+            Ok(())
+        }
+        SmtpAction::Status => {
+            match profiles.settings(profile)?.smtp {
+                None => println!(
+                    "No SMTP server is set up for profile {profile}; emails open in your mail program."
+                ),
+                Some(s) => {
+                    let password = profiles
+                        .keychain()
+                        .load_secret(SMTP_SECRET, profile)
+                        .map_err(Error::from)?;
+                    println!("host:     {}:{}", s.host, s.port);
+                    println!("security: {:?}", s.tls);
+                    println!("login:    {}", s.username.as_deref().unwrap_or("none"));
+                    println!(
+                        "password: {}",
+                        if password.is_some() {
+                            "in the keychain"
+                        } else {
+                            "none"
+                        }
+                    );
+                    println!("from:     {}", s.from);
+                }
+            }
+            Ok(())
+        }
+        SmtpAction::Forget => {
+            profiles
+                .keychain()
+                .forget_secret(SMTP_SECRET, profile)
+                .map_err(Error::from)?;
+            profiles.update_settings(profile, |s| s.smtp = None)?;
+            println!("Removed the SMTP server of profile {profile}.");
+            Ok(())
+        }
+    }
+}
+
+/// A secret from stdin (hidden on a terminal), never from arguments.
+fn read_secret_from_stdin(what: &str) -> Result<zeroize::Zeroizing<String>, Failure> {
+    let stdin = std::io::stdin();
+    let failure = |e: std::io::Error| Failure {
+        code: exit::OTHER,
+        message: format!("could not read the {what} from standard input: {e}"),
+    };
+    if stdin.is_terminal() {
+        eprint!("{what} (input is hidden): ");
+        return rpassword::read_password()
+            .map(zeroize::Zeroizing::new)
+            .map_err(failure);
+    }
+    let mut raw = String::new();
+    stdin
+        .lock()
+        .take(MAX_STDIN)
+        .read_to_string(&mut raw)
+        .map_err(failure)?;
+    Ok(zeroize::Zeroizing::new(
+        raw.trim_end_matches(['\r', '\n']).to_owned(),
+    ))
 }
 
 /// A row of `customers --json`.

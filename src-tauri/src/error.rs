@@ -21,7 +21,7 @@ impl AppError {
             Error::Stripe(failure) if failure.is_network() => ErrorCode::Offline,
             Error::KeyFormat(_) | Error::ApiBase(_) | Error::Stripe(_) => ErrorCode::InvalidKey,
             Error::Profile(_) => ErrorCode::InvalidProfile,
-            Error::Portal(_) => ErrorCode::Internal,
+            Error::Portal(_) | Error::Mail(_) => ErrorCode::Internal,
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
             Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) => ErrorCode::Internal,
         }

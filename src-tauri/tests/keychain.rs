@@ -153,3 +153,58 @@ fn no_verify_stores_the_key_while_offline() -> anyhow::Result<()> {
     assert!(output.status.success());
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run by `cargo xtask test` (keychain stage)"]
+fn the_smtp_password_lives_only_in_the_keychain() -> anyhow::Result<()> {
+    const PASSWORD: &str = "smtp-canary-7Hq2-never-in-files";
+    let tmp = tempfile::tempdir()?;
+    let data_dir = tmp.path().join("data");
+    let output = run(
+        cli(&data_dir).args([
+            "--profile",
+            "mailtest",
+            "smtp",
+            "set",
+            "--host",
+            "smtp.example.com",
+            "--username",
+            "owner",
+            "--from",
+            "billing@example.com",
+        ]),
+        &format!("{PASSWORD}\n"),
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stdout.contains(PASSWORD) && !stderr.contains(PASSWORD));
+    assert!(
+        secret_tool_search("smtp:mailtest").contains("smtp:mailtest"),
+        "stored under smtp:PROFILE"
+    );
+    assert!(
+        files_containing(&data_dir, PASSWORD).is_empty(),
+        "the password is in no file"
+    );
+
+    let output = run(
+        cli(&data_dir).args(["--profile", "mailtest", "smtp", "status"]),
+        "",
+    );
+    let (stdout, _) = text(&output);
+    assert!(
+        stdout.contains("in the keychain") && !stdout.contains(PASSWORD),
+        "{stdout}"
+    );
+
+    let output = run(
+        cli(&data_dir).args(["--profile", "mailtest", "smtp", "forget"]),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        !secret_tool_search("smtp:mailtest").contains("smtp:mailtest"),
+        "removed"
+    );
+    Ok(())
+}

@@ -184,3 +184,106 @@ fn bad_portal_inputs_get_their_exit_codes() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn emailing_the_portal_link() -> anyhow::Result<()> {
+    let (runtime, sandbox) = sandbox();
+    let url = sandbox.url().to_owned();
+    sandbox
+        .control("portal/default", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
+    let tmp = tempfile::tempdir()?;
+    let customer = active_customer(&sandbox);
+    let email = sandbox.truth()["customers"]
+        .as_array()
+        .expect("customers")
+        .iter()
+        .find(|c| c["id"] == customer.as_str())
+        .and_then(|c| c["email"].as_str())
+        .expect("an email")
+        .to_owned();
+    assert_eq!(
+        run(portal(tmp.path(), &url).arg("sync"), "").status.code(),
+        Some(0)
+    );
+
+    // The preview shows everything and sends nothing.
+    let output = run(
+        portal(tmp.path(), &url).args(["email", &customer, "--link", "session", "--dry-run"]),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains(&format!("<{email}>"))
+            && stdout.contains("Subject: Manage your billing with"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("works for a short time"), "{stdout}");
+    assert!(!tmp.path().join("opened.txt").exists());
+
+    // Without an SMTP server, the mail program gets a draft.
+    let output = run(
+        portal(tmp.path(), &url).args(["email", &customer, "--link", "session"]),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let opened = std::fs::read_to_string(tmp.path().join("opened.txt"))?;
+    assert!(
+        opened.starts_with(&format!("mailto:{email}?subject=")),
+        "{opened}"
+    );
+
+    // Plain SMTP to another computer is refused; to this one it works.
+    let output = run(
+        portal(tmp.path(), &url).args([
+            "smtp",
+            "set",
+            "--host",
+            "smtp.example.com",
+            "--tls",
+            "none",
+            "--from",
+            "billing@example.com",
+        ]),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2), "{:?}", text(&output));
+    let port = smtp.port.to_string();
+    let output = run(
+        portal(tmp.path(), &url).args([
+            "smtp",
+            "set",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--tls",
+            "none",
+            "--from",
+            "Coffee Billing <billing@coffee.example>",
+        ]),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+
+    // The durable login link needs the login page: asked for, then sent.
+    let output = run(portal(tmp.path(), &url).args(["email", &customer]), "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).1.contains("login page is off"));
+    let output = run(
+        portal(tmp.path(), &url).args(["email", &customer, "--enable-login-page"]),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].to, vec![format!("<{email}>")]);
+    assert!(
+        messages[0].data.contains(&format!("{url}/_login/")),
+        "{}",
+        messages[0].data
+    );
+    Ok(())
+}

@@ -28,6 +28,9 @@ pub enum Error {
     /// A portal action was refused (bad input, unknown customer, not set up).
     #[error(transparent)]
     Portal(crate::portal::PortalError),
+    /// An email could not be prepared or sent.
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     /// The local cache failed.
     #[error(transparent)]
     Cache(#[from] crate::cache::CacheError),

@@ -100,6 +100,51 @@ impl Keychain {
         }
     }
 
+    /// Stores another secret of `profile` (the SMTP password), under the account
+    /// `KIND:profile` of the same service.
+    pub fn save_secret(
+        &self,
+        kind: &str,
+        profile: &ProfileName,
+        secret: &str,
+    ) -> Result<(), KeychainError> {
+        self.secret_entry(kind, profile)?
+            .set_password(secret)
+            .map_err(map_error)
+    }
+
+    /// The secret saved by [`Keychain::save_secret`], if any.
+    pub fn load_secret(
+        &self,
+        kind: &str,
+        profile: &ProfileName,
+    ) -> Result<Option<zeroize::Zeroizing<String>>, KeychainError> {
+        match self.secret_entry(kind, profile)?.get_password() {
+            Ok(secret) => Ok(Some(zeroize::Zeroizing::new(secret))),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    /// Removes a secret saved by [`Keychain::save_secret`]; `Ok(false)` when there was none.
+    pub fn forget_secret(&self, kind: &str, profile: &ProfileName) -> Result<bool, KeychainError> {
+        match self.secret_entry(kind, profile)?.delete_credential() {
+            Ok(()) => Ok(true),
+            Err(keyring_core::Error::NoEntry) => Ok(false),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    fn secret_entry(&self, kind: &str, profile: &ProfileName) -> Result<Entry, KeychainError> {
+        self.store()?
+            .build(
+                KEYCHAIN_SERVICE,
+                &format!("{kind}:{}", profile.as_str()),
+                None,
+            )
+            .map_err(map_error)
+    }
+
     fn entry(&self, profile: &ProfileName) -> Result<Entry, KeychainError> {
         self.store()?
             .build(KEYCHAIN_SERVICE, profile.as_str(), None)

@@ -193,6 +193,11 @@ pub enum PortalError {
         /// Test or live.
         mode: Mode,
     },
+    /// The configuration's durable login page is off.
+    #[error(
+        "The login page is off for portal configuration {0}. Turn it on to email a link that doesn't expire (in the app, or with `--enable-login-page`), or send a session link instead (`--link session`), which expires within minutes."
+    )]
+    LoginPageOff(String),
     /// Stripe answered with a URL that isn't Stripe's.
     #[error("Stripe's answer pointed somewhere unexpected ({0}); it was not opened.")]
     UntrustedUrl(String),

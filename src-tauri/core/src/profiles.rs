@@ -156,6 +156,10 @@ pub struct ProfileSettings {
     pub sync_interval_minutes: u32,
     /// Requests per second; Stripe's limit for the key's mode when unset.
     pub requests_per_second: Option<f64>,
+    /// Where portal-link emails are sent from (the password is in the keychain).
+    pub smtp: Option<crate::mail::SmtpSettings>,
+    /// The email's subject and body, when changed from the default.
+    pub email_template: Option<crate::mail::EmailTemplate>,
 }
 
 impl Default for ProfileSettings {
@@ -165,6 +169,8 @@ impl Default for ProfileSettings {
             portal_configuration: None,
             sync_interval_minutes: 15,
             requests_per_second: None,
+            smtp: None,
+            email_template: None,
         }
     }
 }
@@ -268,6 +274,21 @@ impl Profiles {
     /// ever handed to a [`StripeClient`].
     pub fn key(&self, profile: &ProfileName) -> Result<Option<ApiKey>, Error> {
         Ok(self.keychain.load(profile)?)
+    }
+
+    /// The keychain these profiles keep their secrets in.
+    pub fn keychain(&self) -> &Keychain {
+        &self.keychain
+    }
+
+    /// The business name recorded when the key was verified.
+    pub fn business_name(&self, profile: &ProfileName) -> Result<Option<String>, Error> {
+        Ok(self
+            .read_registry()?
+            .profiles
+            .into_iter()
+            .find(|p| p.name == profile.as_str())
+            .and_then(|p| p.business_name))
     }
 
     /// The cache file of `profile` (one SQLite file per profile).

@@ -1,0 +1,431 @@
+//! Emailing a customer their portal link: SMTP settings per profile (the
+//! password only in the keychain), a template with placeholders, a preview,
+//! and a `mailto:` draft when no SMTP server is set up.
+
+use std::time::Duration;
+
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+
+/// The keychain account kind of the SMTP password (`smtp:PROFILE`).
+pub const SMTP_SECRET: &str = "smtp";
+
+/// How the connection to the SMTP server is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TlsMode {
+    /// Plain connection upgraded with STARTTLS (usually port 587).
+    Starttls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+    /// No encryption: only for a server on this computer.
+    None,
+}
+
+impl TlsMode {
+    /// Parses `starttls`, `tls` or `none`.
+    pub fn parse(text: &str) -> Option<TlsMode> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "starttls" => Some(TlsMode::Starttls),
+            "tls" | "ssl" => Some(TlsMode::Tls),
+            "none" => Some(TlsMode::None),
+            _ => None,
+        }
+    }
+}
+
+/// Where emails are sent from. No secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmtpSettings {
+    /// The server's host name.
+    pub host: String,
+    /// Its port.
+    pub port: u16,
+    /// How the connection is secured.
+    pub tls: TlsMode,
+    /// The login, when the server wants one (the password is in the keychain).
+    pub username: Option<String>,
+    /// The sender, `Name <address>` or an address.
+    pub from: String,
+}
+
+impl SmtpSettings {
+    /// Checks the host, the security mode and the sender without connecting.
+    pub fn check(&self) -> Result<(), MailError> {
+        self.from.trim().parse::<Mailbox>().map_err(|e| {
+            MailError::BadSettings(format!(
+                "the sender {:?} is not an address ({e})",
+                self.from
+            ))
+        })?;
+        transport(self, None).map(drop)
+    }
+}
+
+/// The subject and body of the portal-link email. Placeholders:
+/// `{customer_name}`, `{business_name}`, `{portal_link}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailTemplate {
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+}
+
+impl Default for EmailTemplate {
+    fn default() -> EmailTemplate {
+        EmailTemplate {
+            subject: "Manage your billing with {business_name}".into(),
+            body: "Hi {customer_name},\n\n\
+                   You can update your payment method, download your invoices and manage your \
+                   subscription here:\n\n{portal_link}\n\n\
+                   Thank you,\n{business_name}\n"
+                .into(),
+        }
+    }
+}
+
+/// Which link the email carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// The configuration's login page: durable, the customer signs in with a code.
+    #[default]
+    Login,
+    /// A session link: straight in, but it expires within minutes.
+    Session,
+}
+
+/// Why an email could not be prepared or sent.
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    /// The customer has no email address in Stripe.
+    #[error(
+        "{0} has no email address in Stripe. Add one in the Stripe Dashboard, or copy the link instead."
+    )]
+    NoEmail(String),
+    /// The address is not usable.
+    #[error("{address:?} is not a usable email address ({reason}).")]
+    BadAddress {
+        /// The address (shortened).
+        address: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The SMTP settings are not usable.
+    #[error("The SMTP settings can't be used: {0}.")]
+    BadSettings(String),
+    /// The SMTP server refused or could not be reached.
+    #[error("The email could not be sent: {0}.")]
+    Send(String),
+    /// The template has an unknown placeholder.
+    #[error(
+        "The email template uses {0}, which Portal Desk doesn't know; use {{customer_name}}, {{business_name}} or {{portal_link}}."
+    )]
+    UnknownPlaceholder(String),
+}
+
+/// Checks an address: one `@`, a dotted domain, no spaces, at most 254 characters.
+pub fn check_address(address: &str) -> Result<Mailbox, MailError> {
+    let trimmed = address.trim();
+    let bad = |reason: &str| MailError::BadAddress {
+        address: trimmed.chars().take(80).collect(),
+        reason: reason.into(),
+    };
+    if trimmed.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    if trimmed.len() > 254 {
+        return Err(bad("it is longer than 254 characters"));
+    }
+    if trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad("it contains spaces"));
+    }
+    let (local, domain) = trimmed.rsplit_once('@').ok_or_else(|| bad("it has no @"))?;
+    if local.is_empty() || local.contains('@') {
+        return Err(bad("the part before @ is not valid"));
+    }
+    if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+        return Err(bad("the domain after @ is not valid"));
+    }
+    trimmed.parse::<Mailbox>().map_err(|e| bad(&e.to_string()))
+}
+
+/// A ready email: what the preview shows and what is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    /// The recipient's address.
+    pub to: String,
+    /// The recipient's name.
+    pub to_name: Option<String>,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+    /// The link in it.
+    pub link: String,
+    /// Which kind of link.
+    pub link_kind: LinkKind,
+}
+
+/// Fills `template` for one customer. A session link gets a line saying it expires soon.
+pub fn render(
+    template: &EmailTemplate,
+    customer_name: &str,
+    business_name: &str,
+    link: &str,
+    kind: LinkKind,
+) -> Result<(String, String), MailError> {
+    let fill = |text: &str| -> Result<String, MailError> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let after = &rest[start..];
+            let Some(end) = after.find('}') else {
+                out.push_str(after);
+                rest = "";
+                break;
+            };
+            let name = &after[1..end];
+            match name {
+                "customer_name" => out.push_str(customer_name),
+                "business_name" => out.push_str(business_name),
+                "portal_link" => out.push_str(link),
+                other
+                    if other.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        && !other.is_empty() =>
+                {
+                    return Err(MailError::UnknownPlaceholder(format!("{{{other}}}")));
+                }
+                _ => out.push_str(&after[..=end]),
+            }
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    };
+    let subject = fill(&template.subject)?.replace(['\r', '\n'], " ");
+    let mut body = fill(&template.body)?;
+    if kind == LinkKind::Session {
+        body.push_str(
+            "\nThis link works for a short time. If it has expired, reply to this email and we'll send a new one.\n",
+        );
+    }
+    Ok((subject, body))
+}
+
+/// A `mailto:` link that opens the draft in the user's mail program.
+pub fn mailto(draft: &Draft) -> String {
+    fn encode(text: &str) -> String {
+        let mut out = String::new();
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    out.push(byte as char)
+                }
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+        out
+    }
+    format!(
+        "mailto:{}?subject={}&body={}",
+        encode(&draft.to).replace("%40", "@"),
+        encode(&draft.subject),
+        encode(&draft.body.replace('\n', "\r\n"))
+    )
+}
+
+/// Sends `draft` through `settings`; `password` comes from the keychain.
+pub async fn send(
+    settings: &SmtpSettings,
+    password: Option<&str>,
+    draft: &Draft,
+) -> Result<(), MailError> {
+    let from = settings.from.trim().parse::<Mailbox>().map_err(|e| {
+        MailError::BadSettings(format!(
+            "the sender {:?} is not an address ({e})",
+            settings.from
+        ))
+    })?;
+    let to_address = check_address(&draft.to)?;
+    let to = Mailbox::new(draft.to_name.clone(), to_address.email);
+    let message = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(&draft.subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(draft.body.clone())
+        .map_err(|e| MailError::BadSettings(e.to_string()))?;
+    transport(settings, password)?
+        .send(message)
+        .await
+        .map(drop)
+        .map_err(|e| MailError::Send(plain_smtp_error(&e)))
+}
+
+/// The transport for `settings`; plain connections only to this computer.
+pub fn transport(
+    settings: &SmtpSettings,
+    password: Option<&str>,
+) -> Result<AsyncSmtpTransport<Tokio1Executor>, MailError> {
+    let host = settings.host.trim();
+    if host.is_empty() || host.chars().any(char::is_whitespace) {
+        return Err(MailError::BadSettings(
+            "the host is empty or has spaces".into(),
+        ));
+    }
+    let tls = match settings.tls {
+        TlsMode::None => {
+            if !matches!(host, "127.0.0.1" | "localhost" | "::1") {
+                return Err(MailError::BadSettings(
+                    "an unencrypted connection is only allowed to a server on this computer; use starttls or tls".into(),
+                ));
+            }
+            Tls::None
+        }
+        TlsMode::Starttls | TlsMode::Tls => {
+            let parameters = TlsParameters::new(host.to_owned())
+                .map_err(|e| MailError::BadSettings(e.to_string()))?;
+            if settings.tls == TlsMode::Tls {
+                Tls::Wrapper(parameters)
+            } else {
+                Tls::Required(parameters)
+            }
+        }
+    };
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+        .port(settings.port)
+        .tls(tls)
+        .timeout(Some(Duration::from_secs(20)));
+    if let Some(user) = settings.username.as_deref().filter(|u| !u.is_empty()) {
+        builder = builder.credentials(Credentials::new(
+            user.to_owned(),
+            password.unwrap_or_default().to_owned(),
+        ));
+    }
+    Ok(builder.build())
+}
+
+/// lettre's error in words, never with the credentials.
+fn plain_smtp_error(error: &lettre::transport::smtp::Error) -> String {
+    if error.is_permanent() {
+        format!(
+            "the mail server refused it ({})",
+            error.status().map(|c| c.to_string()).unwrap_or_default()
+        )
+    } else if error.is_transient() {
+        "the mail server is busy; try again later".into()
+    } else if error
+        .to_string()
+        .to_ascii_lowercase()
+        .contains("connection")
+    {
+        "the mail server could not be reached".into()
+    } else {
+        format!(
+            "the mail server failed ({})",
+            error.to_string().chars().take(120).collect::<String>()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_checked() {
+        assert!(check_address("jane@example.com").is_ok());
+        for bad in [
+            "",
+            "jane",
+            "jane@",
+            "@example.com",
+            "jane@example",
+            "ja ne@example.com",
+            "a@b@c.com",
+            "jane@.com",
+        ] {
+            assert!(check_address(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_address(&format!("{}@example.com", "a".repeat(260))).is_err());
+    }
+
+    #[test]
+    fn templates_fill_placeholders_and_refuse_unknown_ones() -> Result<(), MailError> {
+        let (subject, body) = render(
+            &EmailTemplate::default(),
+            "Zoë",
+            "Sandbox Coffee",
+            "https://billing.stripe.com/p/login/x",
+            LinkKind::Login,
+        )?;
+        assert_eq!(subject, "Manage your billing with Sandbox Coffee");
+        assert!(
+            body.starts_with("Hi Zoë,") && body.contains("https://billing.stripe.com/p/login/x")
+        );
+        assert!(!body.contains("short time"));
+        let (_, body) = render(
+            &EmailTemplate::default(),
+            "Zoë",
+            "B",
+            "L",
+            LinkKind::Session,
+        )?;
+        assert!(body.contains("works for a short time"));
+        let odd = EmailTemplate {
+            subject: "Hi {name}".into(),
+            body: "{portal_link}".into(),
+        };
+        assert!(matches!(
+            render(&odd, "a", "b", "c", LinkKind::Login),
+            Err(MailError::UnknownPlaceholder(_))
+        ));
+        let braces = EmailTemplate {
+            subject: "x\r\nBcc: evil@example.com".into(),
+            body: "{ not a placeholder } {".into(),
+        };
+        let (subject, body) = render(&braces, "a", "b", "c", LinkKind::Login)?;
+        assert!(!subject.contains('\n'), "no header injection");
+        assert_eq!(body, "{ not a placeholder } {");
+        Ok(())
+    }
+
+    #[test]
+    fn mailto_encodes_everything() {
+        let draft = Draft {
+            to: "jane@example.com".into(),
+            to_name: None,
+            subject: "Billing & you".into(),
+            body: "Line 1\nhttps://x.example/?a=b".into(),
+            link: String::new(),
+            link_kind: LinkKind::Login,
+        };
+        assert_eq!(
+            mailto(&draft),
+            "mailto:jane@example.com?subject=Billing%20%26%20you&body=Line%201%0D%0Ahttps%3A%2F%2Fx.example%2F%3Fa%3Db"
+        );
+    }
+
+    #[test]
+    fn plain_smtp_is_only_for_this_computer() {
+        let settings = SmtpSettings {
+            host: "smtp.example.com".into(),
+            port: 25,
+            tls: TlsMode::None,
+            username: None,
+            from: "me@example.com".into(),
+        };
+        assert!(transport(&settings, None).is_err());
+        let local = SmtpSettings {
+            host: "127.0.0.1".into(),
+            ..settings
+        };
+        assert!(transport(&local, None).is_ok());
+    }
+}

@@ -1,0 +1,265 @@
+//! Emailing portal links through a real SMTP conversation on loopback, with
+//! links from the sandbox.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use portal_core::cache::Cache;
+use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
+use portal_core::outreach::{self, Context, Delivery, EmailRequest};
+use portal_core::sync::{SyncOptions, sync};
+use portal_core::{
+    ApiBase, ApiKey, DataDir, Error, Keychain, Mode, ProfileName, Profiles, StripeClient,
+    TransportOptions,
+};
+use serde_json::json;
+use stripe_sandbox::smtp::SmtpServer;
+use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+
+const KEY: &str = "sk_test_51EmailTestsKey00000000email";
+const SMTP_PASSWORD: &str = "smtp-canary-pw-9f2k";
+
+struct Setup {
+    sandbox: Sandbox,
+    base: ApiBase,
+    client: StripeClient,
+    cache: Cache,
+    profiles: Profiles,
+    profile: ProfileName,
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    async fn new() -> Setup {
+        let sandbox = Sandbox::start(Config {
+            dataset: DatasetConfig {
+                customers: 6,
+                ..DatasetConfig::default()
+            },
+            keys: vec![KeySpec::full(KEY)],
+            ..Config::default()
+        })
+        .await
+        .expect("sandbox");
+        sandbox
+            .control("portal/default", json!({}))
+            .expect("default configuration");
+        let base = ApiBase::parse(sandbox.url()).expect("loopback");
+        let key = ApiKey::parse(KEY).expect("key");
+        let client = StripeClient::with_options(
+            &key,
+            Some(&base),
+            TransportOptions {
+                requests_per_second: 1000.0,
+                timeout: Duration::from_secs(5),
+                max_attempts: 2,
+            },
+        );
+        let dir = tempfile::tempdir().expect("dir");
+        let profiles = Profiles::new(
+            DataDir::resolve(Some(dir.path().to_owned())).expect("dir"),
+            Arc::new(Keychain::in_memory()),
+        );
+        let profile = ProfileName::parse("default").expect("name");
+        let mut cache = profiles.open_cache(&profile).expect("cache");
+        sync(
+            &client,
+            &mut cache,
+            &SyncOptions {
+                full: true,
+                concurrency: 4,
+            },
+            &mut |_| {},
+        )
+        .await
+        .expect("sync");
+        Setup {
+            sandbox,
+            base,
+            client,
+            cache,
+            profiles,
+            profile,
+            dir,
+        }
+    }
+
+    fn cx(&self) -> Context<'_> {
+        Context {
+            client: &self.client,
+            cache: &self.cache,
+            profiles: &self.profiles,
+            profile: &self.profile,
+            api_base: Some(&self.base),
+            mode: Mode::Test,
+        }
+    }
+
+    fn customer(&self, n: usize) -> (String, String, String) {
+        let c = &self.sandbox.truth()["customers"][n];
+        (
+            c["id"].as_str().expect("id").to_owned(),
+            c["name"].as_str().expect("name").to_owned(),
+            c["email"].as_str().expect("email").to_owned(),
+        )
+    }
+
+    async fn resync(&mut self) {
+        sync(
+            &self.client,
+            &mut self.cache,
+            &SyncOptions {
+                full: false,
+                concurrency: 4,
+            },
+            &mut |_| {},
+        )
+        .await
+        .expect("sync");
+    }
+}
+
+fn request(customer: &str, link: LinkKind, enable: bool) -> EmailRequest {
+    EmailRequest {
+        customer: customer.into(),
+        link,
+        enable_login_page: enable,
+    }
+}
+
+#[tokio::test]
+async fn the_login_link_arrives_by_smtp_and_the_password_stays_in_the_keychain()
+-> anyhow::Result<()> {
+    let s = Setup::new().await;
+    let server = SmtpServer::start().await;
+    s.profiles.update_settings(&s.profile, |settings| {
+        settings.smtp = Some(SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: server.port,
+            tls: TlsMode::None,
+            username: Some("owner".into()),
+            from: "Sandbox Coffee <billing@sandbox-coffee.example>".into(),
+        })
+    })?;
+    s.profiles
+        .keychain()
+        .save_secret(SMTP_SECRET, &s.profile, SMTP_PASSWORD)?;
+    let (customer, name, email) = s.customer(0);
+
+    // The login page is off: the user is asked first.
+    let error = outreach::draft(&s.cx(), &request(&customer, LinkKind::Login, false))
+        .await
+        .expect_err("asks first");
+    assert!(error.to_string().contains("login page is off"), "{error}");
+
+    let draft = outreach::draft(&s.cx(), &request(&customer, LinkKind::Login, true)).await?;
+    assert_eq!(draft.to, email);
+    assert!(
+        draft
+            .link
+            .starts_with(&format!("{}/_login/", s.sandbox.url())),
+        "{}",
+        draft.link
+    );
+    assert!(draft.body.contains(&format!("Hi {name},")));
+    assert_eq!(
+        outreach::deliver(&s.profiles, &s.profile, &draft).await?,
+        Delivery::Smtp
+    );
+
+    let messages = server.messages();
+    assert_eq!(messages.len(), 1);
+    let message = &messages[0];
+    assert_eq!(message.to, vec![format!("<{email}>")]);
+    assert_eq!(message.from, "<billing@sandbox-coffee.example>");
+    assert!(
+        message
+            .data
+            .contains("Subject: Manage your billing with Sandbox Coffee"),
+        "{}",
+        message.data
+    );
+    assert!(message.data.contains(&draft.link), "{}", message.data);
+    assert!(message.auth.is_some(), "the server was logged in to");
+
+    for file in walk(s.dir.path()) {
+        let bytes = std::fs::read(&file)?;
+        assert!(
+            !bytes
+                .windows(SMTP_PASSWORD.len())
+                .any(|w| w == SMTP_PASSWORD.as_bytes()),
+            "password in {}",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_session_link_says_it_expires_and_without_smtp_a_mailto_draft_opens() -> anyhow::Result<()>
+{
+    let s = Setup::new().await;
+    let (customer, _, email) = s.customer(1);
+    let draft = outreach::draft(&s.cx(), &request(&customer, LinkKind::Session, false)).await?;
+    assert!(draft.link.contains("/_portal/"), "{}", draft.link);
+    assert!(draft.body.contains("works for a short time"));
+    match outreach::deliver(&s.profiles, &s.profile, &draft).await? {
+        Delivery::Mailto { url } => {
+            assert!(
+                url.starts_with(&format!("mailto:{email}?subject=")),
+                "{url}"
+            );
+            assert!(url.contains("short%20time"));
+        }
+        other => panic!("expected a mailto draft, got {other:?}"),
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn customers_without_a_usable_email_are_explained() -> anyhow::Result<()> {
+    let mut s = Setup::new().await;
+    let (no_email, _, _) = s.customer(2);
+    let (bad_email, _, _) = s.customer(3);
+    s.sandbox
+        .control(
+            "simulate",
+            json!({"action": "update_email", "customer": no_email, "email": ""}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    s.sandbox
+        .control(
+            "simulate",
+            json!({"action": "update_email", "customer": bad_email, "email": "not an email"}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    s.resync().await;
+    let error = outreach::draft(&s.cx(), &request(&no_email, LinkKind::Session, false))
+        .await
+        .expect_err("no email");
+    assert!(
+        matches!(error, Error::Mail(portal_core::mail::MailError::NoEmail(_))),
+        "{error}"
+    );
+    let error = outreach::draft(&s.cx(), &request(&bad_email, LinkKind::Session, false))
+        .await
+        .expect_err("bad email");
+    assert!(
+        error.to_string().contains("not a usable email address"),
+        "{error}"
+    );
+    Ok(())
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
