@@ -14,9 +14,10 @@ use portal_core::{
     Profiles, StripeFailure,
 };
 
+use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::CustomerQuery;
 use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
-use portal_core::outreach::{self, Delivery, EmailRequest};
+use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
 use portal_core::sync::{SyncMode, SyncOptions};
 use portal_core::{StripeClient, TransportOptions};
@@ -107,8 +108,19 @@ enum Command {
     /// Email a customer their portal link (or open a draft in your mail program
     /// when no SMTP server is set up).
     Email {
-        /// The customer's id (cus_…).
-        customer_id: String,
+        /// The customer's id (cus_…); or use --status / --search for many.
+        #[arg(required_unless_present_any = ["status", "search"], conflicts_with_all = ["status", "search"])]
+        customer_id: Option<String>,
+        /// Email every customer with this status (active, trialing, past_due, canceled, none).
+        #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+        status: Option<StatusFilter>,
+        /// Email every customer matching this search.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// The bulk campaign's name: re-running a campaign never emails anyone twice
+        /// (default: the filter and today's date).
+        #[arg(long, value_name = "NAME")]
+        campaign: Option<String>,
         /// `login` (the durable login page, default) or `session` (expires within minutes).
         #[arg(long, value_enum, default_value = "login")]
         link: LinkArg,
@@ -388,19 +400,61 @@ fn run_command(
         Command::Configs { action } => configs(&profiles, &profile, api_base, action),
         Command::Email {
             customer_id,
+            status,
+            search,
+            campaign,
             link,
             dry_run,
             enable_login_page,
         } => {
-            let request = EmailRequest {
-                customer: customer_id,
-                link: match link {
-                    LinkArg::Login => LinkKind::Login,
-                    LinkArg::Session => LinkKind::Session,
-                },
-                enable_login_page,
+            let link = match link {
+                LinkArg::Login => LinkKind::Login,
+                LinkArg::Session => LinkKind::Session,
             };
-            email(&profiles, &profile, api_base, &request, dry_run)
+            match customer_id {
+                Some(customer) => {
+                    let request = EmailRequest {
+                        customer,
+                        link,
+                        enable_login_page,
+                    };
+                    email(&profiles, &profile, api_base, &request, dry_run)
+                }
+                None => {
+                    let mut label = Vec::new();
+                    if let Some(status) = status {
+                        label.push(format!("status {}", status.as_str()));
+                    }
+                    if let Some(text) = &search {
+                        label.push(format!("search {text:?}"));
+                    }
+                    let audience = Audience {
+                        query: CustomerQuery {
+                            text: search.unwrap_or_default(),
+                            status,
+                            ..Default::default()
+                        },
+                        label: label.join(", "),
+                    };
+                    let campaign = campaign.unwrap_or_else(|| {
+                        format!(
+                            "{} {}",
+                            audience.label,
+                            portal_core::money::format_date(portal_core::sync::unix_now())
+                        )
+                    });
+                    bulk_email(
+                        &profiles,
+                        &profile,
+                        api_base,
+                        &campaign,
+                        &audience,
+                        link,
+                        enable_login_page,
+                        dry_run,
+                    )
+                }
+            }
         }
         Command::Smtp { action } => smtp(&profiles, &profile, action),
     }
@@ -817,6 +871,86 @@ fn email(
                 println!("{}", draft.link);
             }
         }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bulk_email(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    campaign: &str,
+    audience: &Audience,
+    link: LinkKind,
+    enable_login_page: bool,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let key = resolve_key(profiles, profile, api_base)?;
+    let mode = key.mode();
+    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
+    drop(key);
+    let cache = profiles.open_cache(profile)?;
+    let cx = outreach::Context {
+        client: &client,
+        cache: &cache,
+        profiles,
+        profile,
+        api_base,
+        mode,
+    };
+    if dry_run {
+        let planned = outreach::plan(&cx, campaign, audience)?;
+        let sending = planned.iter().filter(|p| p.skip.is_none()).count();
+        for p in &planned {
+            println!(
+                "{:<20}  {:<28}  {:<36}  {}",
+                p.customer_id,
+                crate::text::clip(p.name.as_deref().unwrap_or("—"), 28),
+                crate::text::clip(p.email.as_deref().unwrap_or("—"), 36),
+                p.skip
+                    .as_deref()
+                    .map_or("will send".to_owned(), |why| format!("skip: {why}"))
+            );
+        }
+        eprintln!(
+            "Campaign {campaign:?}: {sending} of {} customers would be emailed. Not sent (--dry-run).",
+            planned.len()
+        );
+        return Ok(());
+    }
+    let report = runtime()?.block_on(outreach::send_campaign(
+        &cx,
+        campaign,
+        audience,
+        link,
+        enable_login_page,
+        std::time::Duration::from_millis(250),
+        &mut |r| {
+            let what = match r.outcome {
+                Outcome::Sent => "sent".to_owned(),
+                Outcome::Failed => format!("FAILED: {}", r.reason.as_deref().unwrap_or("")),
+                Outcome::Skipped => format!("skipped: {}", r.reason.as_deref().unwrap_or("")),
+            };
+            eprintln!(
+                "{}  {}  {what}",
+                r.customer_id,
+                r.email.as_deref().unwrap_or("—")
+            );
+        },
+    ))?;
+    println!(
+        "Campaign {campaign:?}: {} sent, {} failed, {} skipped.",
+        report.sent, report.failed, report.skipped
+    );
+    if report.failed > 0 {
+        return Err(Failure {
+            code: exit::OTHER,
+            message: format!(
+                "{} emails failed; run the same command again to retry them (nobody is emailed twice)",
+                report.failed
+            ),
+        });
     }
     Ok(())
 }

@@ -287,3 +287,82 @@ fn emailing_the_portal_link() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn bulk_email_by_status_previews_sends_and_never_repeats() -> anyhow::Result<()> {
+    let (runtime, sandbox) = sandbox();
+    let url = sandbox.url().to_owned();
+    sandbox
+        .control("portal/default", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
+    let tmp = tempfile::tempdir()?;
+    assert_eq!(
+        run(portal(tmp.path(), &url).arg("sync"), "").status.code(),
+        Some(0)
+    );
+    let port = smtp.port.to_string();
+    let output = run(
+        portal(tmp.path(), &url).args([
+            "smtp",
+            "set",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--tls",
+            "none",
+            "--from",
+            "billing@coffee.example",
+        ]),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let active = run(
+        portal(tmp.path(), &url).args(["customers", "--status", "active", "--json"]),
+        "",
+    );
+    let active: serde_json::Value = serde_json::from_str(&text(&active).0)?;
+    let reachable = active
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|c| c["email"].as_str().is_some_and(|e| !e.is_empty()))
+        .count();
+    assert!(reachable > 0);
+
+    let args = [
+        "email",
+        "--status",
+        "active",
+        "--link",
+        "session",
+        "--campaign",
+        "renewal",
+    ];
+    let output = run(portal(tmp.path(), &url).args(args).arg("--dry-run"), "");
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stdout.matches("will send").count(), reachable, "{stdout}");
+    assert!(smtp.messages().is_empty(), "a preview sends nothing");
+
+    let output = run(portal(tmp.path(), &url).args(args), "");
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    assert!(
+        text(&output)
+            .0
+            .contains(&format!("{reachable} sent, 0 failed")),
+        "{:?}",
+        text(&output)
+    );
+    assert_eq!(smtp.messages().len(), reachable);
+
+    let output = run(portal(tmp.path(), &url).args(args), "");
+    assert!(
+        text(&output).0.contains("0 sent, 0 failed"),
+        "{:?}",
+        text(&output)
+    );
+    assert_eq!(smtp.messages().len(), reachable, "nobody twice");
+    Ok(())
+}

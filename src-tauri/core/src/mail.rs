@@ -246,6 +246,15 @@ pub async fn send(
     password: Option<&str>,
     draft: &Draft,
 ) -> Result<(), MailError> {
+    send_with(&transport(settings, password)?, settings, draft).await
+}
+
+/// Sends `draft` over an open `transport` (bulk sends reuse one connection).
+pub async fn send_with(
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    settings: &SmtpSettings,
+    draft: &Draft,
+) -> Result<(), MailError> {
     let from = settings.from.trim().parse::<Mailbox>().map_err(|e| {
         MailError::BadSettings(format!(
             "the sender {:?} is not an address ({e})",
@@ -261,7 +270,7 @@ pub async fn send(
         .header(ContentType::TEXT_PLAIN)
         .body(draft.body.clone())
         .map_err(|e| MailError::BadSettings(e.to_string()))?;
-    transport(settings, password)?
+    transport
         .send(message)
         .await
         .map(drop)

@@ -10,6 +10,8 @@ use stripe_client_core::StripeRequest;
 use stripe_connect::account::RetrieveForMyAccountAccount;
 
 use crate::api_base::ApiBase;
+use crate::cache::campaigns::{self, Outcome, RecipientResult};
+use crate::cache::customers::{Customer, CustomerQuery};
 use crate::cache::{Cache, customers};
 use crate::error::Error;
 use crate::mail::{self, Draft, LinkKind, MailError, SMTP_SECRET};
@@ -47,64 +49,273 @@ pub struct Context<'a> {
 
 /// Prepares the email for one customer (what the preview shows).
 pub async fn draft(cx: &Context<'_>, request: &EmailRequest) -> Result<Draft, Error> {
-    let id = request.customer.trim();
+    let customer = cached_customer(cx, &request.customer)?;
+    let address = usable_address(&customer)?;
+    let link = match request.link {
+        LinkKind::Login => login_link(cx, request.enable_login_page).await?,
+        LinkKind::Session => session_link(cx, &customer.id).await?,
+    };
+    compose(
+        cx,
+        &customer,
+        address,
+        link,
+        request.link,
+        &business_name(cx).await?,
+    )
+}
+
+fn cached_customer(cx: &Context<'_>, id: &str) -> Result<Customer, Error> {
+    let id = id.trim();
     if !id.starts_with("cus_") || !crate::sync::objects::is_stripe_id(id) {
         return Err(PortalError::InvalidCustomerId(id.chars().take(40).collect()).into());
     }
-    let customer = customers::get(cx.cache.conn(), id)
+    Ok(customers::get(cx.cache.conn(), id)
         .map_err(|e| cx.cache.error(e))?
         .ok_or_else(|| PortalError::InvalidValue {
             field: "customer",
             reason: format!("{id} is not in the cache; sync first"),
-        })?;
-    let name = customer
-        .name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "there".into());
+        })?)
+}
+
+/// The customer's address, checked.
+fn usable_address(customer: &Customer) -> Result<String, MailError> {
     let address = customer
         .email
         .clone()
         .filter(|e| !e.trim().is_empty())
         .ok_or_else(|| {
-            MailError::NoEmail(customer.name.clone().unwrap_or_else(|| id.to_owned()))
+            MailError::NoEmail(customer.name.clone().unwrap_or_else(|| customer.id.clone()))
         })?;
     mail::check_address(&address)?;
-    let link = match request.link {
-        LinkKind::Login => login_link(cx, request.enable_login_page).await?,
-        LinkKind::Session => {
-            let settings = cx.profiles.settings(cx.profile)?;
-            portal::create_session(
-                cx.client,
-                cx.cache,
-                cx.api_base,
-                cx.mode,
-                settings.portal_configuration.as_deref(),
-                settings.return_url.as_deref(),
-                &SessionRequest {
-                    customer: id.to_owned(),
-                    ..Default::default()
-                },
-            )
-            .await?
-            .url
-        }
-    };
-    let business = business_name(cx).await?;
+    Ok(address.trim().to_owned())
+}
+
+async fn session_link(cx: &Context<'_>, customer: &str) -> Result<String, Error> {
+    let settings = cx.profiles.settings(cx.profile)?;
+    Ok(portal::create_session(
+        cx.client,
+        cx.cache,
+        cx.api_base,
+        cx.mode,
+        settings.portal_configuration.as_deref(),
+        settings.return_url.as_deref(),
+        &SessionRequest {
+            customer: customer.to_owned(),
+            ..Default::default()
+        },
+    )
+    .await?
+    .url)
+}
+
+fn compose(
+    cx: &Context<'_>,
+    customer: &Customer,
+    address: String,
+    link: String,
+    kind: LinkKind,
+    business: &str,
+) -> Result<Draft, Error> {
+    let name = customer
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "there".into());
     let template = cx
         .profiles
         .settings(cx.profile)?
         .email_template
         .unwrap_or_default();
-    let (subject, body) = mail::render(&template, &name, &business, &link, request.link)?;
+    let (subject, body) = mail::render(&template, &name, business, &link, kind)?;
     Ok(Draft {
-        to: address.trim().to_owned(),
-        to_name: customer.name.filter(|n| !n.trim().is_empty()),
+        to: address,
+        to_name: customer.name.clone().filter(|n| !n.trim().is_empty()),
         subject,
         body,
         link,
-        link_kind: request.link,
+        link_kind: kind,
     })
+}
+
+/// Who a bulk email goes to: the customers a list query selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audience {
+    /// The filter (its limit is ignored: everyone matching is included).
+    pub query: CustomerQuery,
+    /// How the filter reads ("status past_due", "search \"acme\"").
+    pub label: String,
+}
+
+/// One recipient in the preview of a bulk email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedRecipient {
+    /// `cus_…`.
+    pub customer_id: String,
+    /// Name.
+    pub name: Option<String>,
+    /// The address the email goes to, if usable.
+    pub email: Option<String>,
+    /// Why this customer will not be emailed.
+    pub skip: Option<String>,
+}
+
+/// The preview of campaign `campaign`: everyone in `audience`, each with the
+/// reason they will be skipped, if any (no email, bad address, already emailed).
+pub fn plan(
+    cx: &Context<'_>,
+    campaign: &str,
+    audience: &Audience,
+) -> Result<Vec<PlannedRecipient>, Error> {
+    let query = CustomerQuery {
+        limit: usize::MAX >> 1,
+        offset: 0,
+        ..audience.query.clone()
+    };
+    let (rows, _) = customers::search(cx.cache.conn(), &query).map_err(|e| cx.cache.error(e))?;
+    let mut planned = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(customer) =
+            customers::get(cx.cache.conn(), &row.id).map_err(|e| cx.cache.error(e))?
+        else {
+            continue;
+        };
+        let sent = campaigns::already_sent(cx.cache.conn(), campaign, &customer.id)
+            .map_err(|e| cx.cache.error(e))?;
+        let (email, skip) = match usable_address(&customer) {
+            Ok(_) if sent => (
+                customer.email.clone(),
+                Some("already emailed in this campaign".to_owned()),
+            ),
+            Ok(address) => (Some(address), None),
+            Err(MailError::NoEmail(_)) => (None, Some("no email address".to_owned())),
+            Err(e) => (customer.email.clone(), Some(e.to_string())),
+        };
+        planned.push(PlannedRecipient {
+            customer_id: customer.id,
+            name: customer.name,
+            email,
+            skip,
+        });
+    }
+    Ok(planned)
+}
+
+/// The outcome of a bulk send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CampaignReport {
+    /// The campaign's name.
+    pub campaign: String,
+    /// Emails that left in this run.
+    pub sent: u64,
+    /// Emails that failed (a re-run retries them).
+    pub failed: u64,
+    /// Customers skipped (already emailed, no or bad address).
+    pub skipped: u64,
+    /// Per recipient, in order.
+    pub results: Vec<RecipientResult>,
+}
+
+/// Sends campaign `campaign` to `audience` through the profile's SMTP server,
+/// one email every `pace`, recording each result as it happens: a re-run (even
+/// after a crash) never emails anyone twice.
+pub async fn send_campaign(
+    cx: &Context<'_>,
+    campaign: &str,
+    audience: &Audience,
+    kind: LinkKind,
+    enable_login_page: bool,
+    pace: std::time::Duration,
+    on_result: &mut dyn FnMut(&RecipientResult),
+) -> Result<CampaignReport, Error> {
+    let settings = cx.profiles.settings(cx.profile)?.smtp.ok_or_else(|| {
+        MailError::BadSettings(
+            "bulk email needs an SMTP server; set one with `portal-desk smtp set` or in Settings"
+                .into(),
+        )
+    })?;
+    let password = match settings.username {
+        Some(_) => cx
+            .profiles
+            .keychain()
+            .load_secret(SMTP_SECRET, cx.profile)?,
+        None => None,
+    };
+    let transport = mail::transport(&settings, password.as_deref().map(String::as_str))?;
+    let planned = plan(cx, campaign, audience)?;
+    let now = crate::sync::unix_now();
+    let conn = cx.cache.conn();
+    campaigns::ensure(conn, campaign, &audience.label, link_name(kind), now)
+        .map_err(|e| cx.cache.error(e))?;
+    let login = match kind {
+        LinkKind::Login => Some(login_link(cx, enable_login_page).await?),
+        LinkKind::Session => None,
+    };
+    let business = business_name(cx).await?;
+
+    let mut report = CampaignReport {
+        campaign: campaign.to_owned(),
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+        results: Vec::new(),
+    };
+    let mut first = true;
+    for recipient in planned {
+        let at = crate::sync::unix_now();
+        let mut result = RecipientResult {
+            customer_id: recipient.customer_id.clone(),
+            email: recipient.email.clone(),
+            outcome: Outcome::Skipped,
+            reason: recipient.skip.clone(),
+            at,
+        };
+        if recipient.skip.is_none() {
+            if !first {
+                tokio::time::sleep(pace).await;
+            }
+            first = false;
+            let sent = async {
+                let customer = cached_customer(cx, &recipient.customer_id)?;
+                let address = usable_address(&customer)?;
+                let link = match &login {
+                    Some(link) => link.clone(),
+                    None => session_link(cx, &customer.id).await?,
+                };
+                let draft = compose(cx, &customer, address, link, kind, &business)?;
+                mail::send_with(&transport, &settings, &draft).await?;
+                Ok::<_, Error>(())
+            }
+            .await;
+            match sent {
+                Ok(()) => {
+                    result.outcome = Outcome::Sent;
+                    report.sent += 1;
+                }
+                Err(error) => {
+                    result.outcome = Outcome::Failed;
+                    result.reason = Some(error.to_string());
+                    report.failed += 1;
+                }
+            }
+        } else {
+            report.skipped += 1;
+        }
+        // Already-emailed customers keep their "sent" row; everyone else is recorded now.
+        if recipient.skip.as_deref() != Some("already emailed in this campaign") {
+            campaigns::record(conn, campaign, &result).map_err(|e| cx.cache.error(e))?;
+        }
+        on_result(&result);
+        report.results.push(result);
+    }
+    Ok(report)
+}
+
+fn link_name(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Login => "login",
+        LinkKind::Session => "session",
+    }
 }
 
 /// How a draft left.

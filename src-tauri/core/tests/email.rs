@@ -263,3 +263,128 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[tokio::test]
+async fn a_bulk_email_reports_each_recipient_and_never_emails_anyone_twice() -> anyhow::Result<()> {
+    use portal_core::cache::campaigns::Outcome;
+    use portal_core::cache::customers::CustomerQuery;
+    use portal_core::outreach::Audience;
+    let mut s = Setup::new().await;
+    let server = SmtpServer::start().await;
+    s.profiles.update_settings(&s.profile, |settings| {
+        settings.smtp = Some(SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: server.port,
+            tls: TlsMode::None,
+            username: None,
+            from: "billing@sandbox-coffee.example".into(),
+        })
+    })?;
+    let (refused, _, _) = s.customer(0);
+    let (without, _, _) = s.customer(1);
+    s.sandbox
+        .control(
+            "simulate",
+            json!({"action": "update_email", "customer": refused, "email": "reject@example.com"}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    s.sandbox
+        .control(
+            "simulate",
+            json!({"action": "update_email", "customer": without, "email": ""}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    s.resync().await;
+    let everyone = Audience {
+        query: CustomerQuery::default(),
+        label: "everyone".into(),
+    };
+    let truth = s.sandbox.truth();
+    let customers = truth["customers"].as_array().expect("customers");
+    let total = customers.len() as u64;
+    // The generated account has customers without an email of its own, too.
+    let no_email = customers
+        .iter()
+        .filter(|c| c["email"].as_str().is_none_or(str::is_empty))
+        .count() as u64;
+    assert!(no_email >= 1);
+
+    let preview = outreach::plan(&s.cx(), "test campaign", &everyone)?;
+    assert_eq!(preview.len() as u64, total);
+    assert_eq!(
+        preview
+            .iter()
+            .find(|p| p.customer_id == without)
+            .and_then(|p| p.skip.clone())
+            .as_deref(),
+        Some("no email address")
+    );
+
+    let mut seen = Vec::new();
+    let first = outreach::send_campaign(
+        &s.cx(),
+        "test campaign",
+        &everyone,
+        LinkKind::Session,
+        false,
+        Duration::from_millis(5),
+        &mut |r| seen.push(r.clone()),
+    )
+    .await?;
+    let skipped: Vec<_> = first
+        .results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Skipped)
+        .collect();
+    assert_eq!(
+        (first.sent, first.failed, first.skipped),
+        (total - 1 - no_email, 1, no_email),
+        "{skipped:?}"
+    );
+    let failure = first
+        .results
+        .iter()
+        .find(|r| r.customer_id == refused)
+        .expect("the refused one");
+    assert_eq!(failure.outcome, Outcome::Failed);
+    assert!(
+        failure
+            .reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("refused"),
+        "{failure:?}"
+    );
+    assert_eq!(seen.len() as u64, total);
+    assert_eq!(server.messages().len() as u64, total - 1 - no_email);
+
+    // Running it again retries the failure and emails nobody twice.
+    let second = outreach::send_campaign(
+        &s.cx(),
+        "test campaign",
+        &everyone,
+        LinkKind::Session,
+        false,
+        Duration::from_millis(5),
+        &mut |_| {},
+    )
+    .await?;
+    assert_eq!(
+        (second.sent, second.failed, second.skipped),
+        (0, 1, total - 1)
+    );
+    assert_eq!(
+        server.messages().len() as u64,
+        total - 1 - no_email,
+        "nobody twice"
+    );
+    let recorded = portal_core::cache::campaigns::results(s.cache.conn(), "test campaign")?;
+    assert_eq!(
+        recorded
+            .iter()
+            .filter(|r| r.outcome == Outcome::Sent)
+            .count() as u64,
+        total - 1 - no_email
+    );
+    Ok(())
+}

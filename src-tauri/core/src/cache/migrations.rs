@@ -9,7 +9,7 @@
 use rusqlite_migration::{M, Migrations};
 
 pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 const V1: &str = r#"
@@ -178,6 +178,26 @@ CREATE TABLE activity (
 );
 CREATE INDEX activity_by_customer ON activity (customer_id, at);
 CREATE INDEX activity_by_at ON activity (at);
+"#;
+
+/// Bulk email: one row per campaign and per recipient, so a re-run of the same
+/// campaign skips everyone already emailed.
+const V2: &str = r#"
+CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    created INTEGER NOT NULL,
+    audience TEXT NOT NULL,
+    link TEXT NOT NULL
+);
+CREATE TABLE campaign_recipients (
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    customer_id TEXT NOT NULL,
+    email TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'skipped')),
+    reason TEXT,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, customer_id)
+);
 "#;
 
 #[cfg(test)]

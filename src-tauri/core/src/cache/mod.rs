@@ -4,6 +4,7 @@
 //! point leaves the file at the last committed batch.
 
 pub mod activity;
+pub mod campaigns;
 pub mod customers;
 pub mod events;
 pub mod invoices;
