@@ -16,6 +16,7 @@ use portal_core::{
 
 use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::CustomerQuery;
+use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
 use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
@@ -212,18 +213,123 @@ enum ConfigsAction {
         #[arg(long)]
         json: bool,
     },
-    /// Create a configuration.
+    /// Create a configuration from the fields given, or the recommended one.
     Create {
         /// The recommended one: invoice history, card updates, email and address
         /// updates, cancel at period end. Created once per profile, then reused.
-        #[arg(long, required = true)]
+        #[arg(long, conflicts_with = "use_it")]
         recommended: bool,
+        /// Also make it the one this profile uses.
+        #[arg(long = "use")]
+        use_it: bool,
+        #[command(flatten)]
+        fields: SpecArgs,
+    },
+    /// Change fields of a configuration (fields not given stay as they are).
+    Update {
+        /// `bpc_…`.
+        id: String,
+        #[command(flatten)]
+        fields: SpecArgs,
     },
     /// Use this configuration for this profile's portal sessions.
     Use {
         /// `bpc_…`.
         id: String,
     },
+}
+
+/// The fields of `configs create` and `configs update`.
+#[derive(Debug, clap::Args)]
+struct SpecArgs {
+    /// Headline shown in the portal (at most 60 characters; "" clears it).
+    #[arg(long)]
+    headline: Option<String>,
+    /// Privacy policy link (https).
+    #[arg(long, value_name = "URL")]
+    privacy_url: Option<String>,
+    /// Terms of service link (https).
+    #[arg(long, value_name = "URL")]
+    terms_url: Option<String>,
+    /// Where the portal's back link goes.
+    #[arg(long = "default-return-url", value_name = "URL")]
+    return_url: Option<String>,
+    /// The durable login page: on or off (off revokes its link).
+    #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
+    login_page: Option<bool>,
+    /// What customers may change: address,email,name,phone,shipping,tax_id ("" for nothing).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    customer_updates: Option<Vec<String>>,
+    /// Invoice history: on or off.
+    #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
+    invoice_history: Option<bool>,
+    /// Updating payment methods: on or off.
+    #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
+    payment_methods: Option<bool>,
+    /// Cancellation: off, at_period_end or immediately.
+    #[arg(long, value_name = "MODE", value_parser = parse_cancel)]
+    cancel: Option<CancelMode>,
+    /// Prorations on immediate cancellation: none or create_prorations.
+    #[arg(long, value_name = "HOW")]
+    cancel_proration: Option<String>,
+    /// Ask customers why they cancel: on or off.
+    #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
+    cancel_reasons: Option<bool>,
+    /// Plan switching: on or off.
+    #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
+    plans: Option<bool>,
+    /// Products offered for switching, up to 10 (their prices come from the cache).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    plan_products: Option<Vec<String>>,
+    /// What a switch may change: price,quantity,promotion_code.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    plan_updates: Option<Vec<String>>,
+    /// Prorations on a switch: none, create_prorations or always_invoice.
+    #[arg(long, value_name = "HOW")]
+    plan_proration: Option<String>,
+    /// Downgrades wait for the end of the period: on or off.
+    #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
+    schedule_at_period_end: Option<bool>,
+}
+
+impl SpecArgs {
+    fn spec(self) -> ConfigurationSpec {
+        ConfigurationSpec {
+            headline: self.headline,
+            privacy_policy_url: self.privacy_url,
+            terms_of_service_url: self.terms_url,
+            default_return_url: self.return_url,
+            login_page: self.login_page,
+            customer_updates: self.customer_updates,
+            invoice_history: self.invoice_history,
+            payment_method_update: self.payment_methods,
+            cancel_mode: self.cancel,
+            cancel_proration: self.cancel_proration,
+            cancel_reasons: self.cancel_reasons,
+            plan_switching: self.plans,
+            plan_products: self.plan_products,
+            plan_updates: self.plan_updates,
+            plan_proration: self.plan_proration,
+            schedule_at_period_end: self.schedule_at_period_end,
+        }
+    }
+}
+
+fn parse_on_off(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err("use on or off".into()),
+    }
+}
+
+fn parse_cancel(text: &str) -> Result<CancelMode, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "off" => Ok(CancelMode::Off),
+        "at_period_end" => Ok(CancelMode::AtPeriodEnd),
+        "immediately" => Ok(CancelMode::Immediately),
+        _ => Err("use off, at_period_end or immediately".into()),
+    }
 }
 
 fn parse_after(text: &str) -> Result<AfterCompletion, String> {
@@ -809,11 +915,52 @@ fn configs(
             }
             Ok(())
         }
-        ConfigsAction::Create { recommended: _ } => {
+        ConfigsAction::Create {
+            recommended: true, ..
+        } => {
             let id = runtime.block_on(portal::recommended_configuration_for(
                 &client, profiles, profile, api_base,
             ))?;
             println!("Profile {profile} uses portal configuration {id}.");
+            Ok(())
+        }
+        ConfigsAction::Create {
+            recommended: false,
+            use_it,
+            fields,
+        } => {
+            let cache = profiles.open_cache(profile)?;
+            // One key per command run: a retried request can't create twice.
+            let key = format!(
+                "portal-desk-configuration-{profile}-{}-{}",
+                std::process::id(),
+                portal_core::sync::unix_now()
+            );
+            let created = runtime.block_on(configurations::create(
+                &client,
+                &cache,
+                api_base,
+                &fields.spec(),
+                &key,
+            ))?;
+            let id = created["id"].as_str().unwrap_or_default().to_owned();
+            println!("Created portal configuration {id}.");
+            if use_it {
+                profiles.update_settings(profile, |s| s.portal_configuration = Some(id.clone()))?;
+                println!("Profile {profile} now opens the portal with it.");
+            }
+            Ok(())
+        }
+        ConfigsAction::Update { id, fields } => {
+            let cache = profiles.open_cache(profile)?;
+            let updated = runtime.block_on(configurations::update(
+                &client,
+                &cache,
+                api_base,
+                &id,
+                &fields.spec(),
+            ))?;
+            print!("{}", crate::text::configuration(&updated));
             Ok(())
         }
         ConfigsAction::Use { id } => {

@@ -366,3 +366,137 @@ fn bulk_email_by_status_previews_sends_and_never_repeats() -> anyhow::Result<()>
     assert_eq!(smtp.messages().len(), reachable, "nobody twice");
     Ok(())
 }
+
+#[test]
+fn creating_and_editing_a_configuration() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox();
+    let url = sandbox.url().to_owned();
+    let tmp = tempfile::tempdir()?;
+    assert_eq!(
+        run(portal(tmp.path(), &url).arg("sync"), "").status.code(),
+        Some(0)
+    );
+    let products: Vec<String> = sandbox.truth()["products"]
+        .as_array()
+        .expect("products")
+        .iter()
+        .filter_map(|p| p["id"].as_str().map(str::to_owned))
+        .collect();
+    let output = run(
+        portal(tmp.path(), &url).args([
+            "configs",
+            "create",
+            "--use",
+            "--headline",
+            "Sandbox Coffee billing",
+            "--invoice-history",
+            "on",
+            "--payment-methods",
+            "on",
+            "--customer-updates",
+            "email,address",
+            "--cancel",
+            "at_period_end",
+            "--cancel-reasons",
+            "on",
+            "--plans",
+            "on",
+            "--plan-products",
+            &products.join(","),
+            "--plan-proration",
+            "create_prorations",
+            "--schedule-at-period-end",
+            "on",
+        ]),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("now opens the portal with it"), "{stdout}");
+    let truth = sandbox.truth();
+    let created = &truth["portal_configurations"][0];
+    assert_eq!(
+        created["business_profile"]["headline"],
+        "Sandbox Coffee billing"
+    );
+    let switch = &created["features"]["subscription_update"];
+    assert_eq!(switch["enabled"], true);
+    assert_eq!(
+        switch["products"].as_array().map(Vec::len),
+        Some(products.len())
+    );
+    assert!(
+        switch["products"][0]["prices"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty()),
+        "prices from the cache"
+    );
+    assert_eq!(
+        created["features"]["subscription_cancel"]["cancellation_reason"]["enabled"],
+        true
+    );
+    let id = created["id"].as_str().expect("id").to_owned();
+
+    // Update changes only what is given; the login page shows its durable link.
+    let output = run(
+        portal(tmp.path(), &url).args(["configs", "update", &id, "--login-page", "on"]),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains(&format!("login page:        on {url}/_login/")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Sandbox Coffee billing"),
+        "the headline stayed: {stdout}"
+    );
+
+    // Invalid values are refused before any request, with the field named.
+    sandbox
+        .control("counters/reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let eleven: Vec<String> = (0..11).map(|n| format!("prod_Fake{n:02}")).collect();
+    for (args, field) in [
+        (
+            vec!["--plan-products".to_owned(), eleven.join(",")],
+            "plan products",
+        ),
+        (vec!["--headline".to_owned(), "x".repeat(61)], "headline"),
+        (
+            vec![
+                "--privacy-url".to_owned(),
+                "http://example.com/privacy".to_owned(),
+            ],
+            "privacy policy URL",
+        ),
+        (
+            vec!["--customer-updates".to_owned(), "password".to_owned()],
+            "customer updates",
+        ),
+    ] {
+        let output = run(
+            portal(tmp.path(), &url)
+                .args(["configs", "update", &id])
+                .args(&args),
+            "",
+        );
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(field), "{args:?}: {stderr}");
+    }
+    assert_eq!(
+        sandbox.counters()["routes"].get("POST /v1/billing_portal/configurations/:id"),
+        None
+    );
+    let posts: u64 = sandbox.counters()["routes"]
+        .as_object()
+        .expect("routes")
+        .iter()
+        .filter(|(route, _)| route.starts_with("POST"))
+        .map(|(_, n)| n.as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(posts, 0, "nothing was sent");
+    Ok(())
+}

@@ -10,6 +10,7 @@
 
 mod api_base;
 pub mod cache;
+pub mod configurations;
 mod data_dir;
 mod error;
 mod keychain;
