@@ -40,6 +40,14 @@ pub fn run() -> anyhow::Result<()> {
         bail!("could not store the demo key (see above); the demo needs the system keychain");
     }
 
+    // Fill the cache, so the CLI can browse the demo account straight away.
+    shell::run(Command::new(&app).args(["--profile", DEMO_PROFILE, "--api-base", &url, "sync"]))?;
+    eprintln!(
+        "demo: try the CLI in another terminal while the window is open, for example:\n  \
+         portal-desk --profile {DEMO_PROFILE} --api-base {url} customers --status past_due\n  \
+         portal-desk --profile {DEMO_PROFILE} --api-base {url} configs create --recommended\n  \
+         portal-desk --profile {DEMO_PROFILE} --api-base {url} portal CUSTOMER_ID --print"
+    );
     eprintln!(
         "demo: opening Portal Desk on profile {DEMO_PROFILE}; close the window to stop the sandbox"
     );
