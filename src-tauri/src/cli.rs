@@ -696,6 +696,18 @@ fn resolve_key(
     Ok(key)
 }
 
+/// A client for interactive calls and the key's mode; the key itself stays
+/// inside the client.
+fn interactive_client(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+) -> Result<(StripeClient, portal_core::Mode), Failure> {
+    let key = resolve_key(profiles, profile, api_base)?;
+    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
+    Ok((client, key.mode()))
+}
+
 fn no_key(profile: &ProfileName) -> Failure {
     Failure {
         code: exit::NO_KEY,
@@ -817,10 +829,7 @@ fn open_portal(
     request: &SessionRequest,
     print: bool,
 ) -> Result<(), Failure> {
-    let key = resolve_key(profiles, profile, api_base)?;
-    let mode = key.mode();
-    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
-    drop(key);
+    let (client, mode) = interactive_client(profiles, profile, api_base)?;
     let settings = profiles.settings(profile)?;
     let cache = profiles.open_cache(profile)?;
     let session = runtime()?.block_on(portal::create_session(
@@ -858,9 +867,7 @@ fn configs(
     api_base: Option<&ApiBase>,
     action: ConfigsAction,
 ) -> Result<(), Failure> {
-    let key = resolve_key(profiles, profile, api_base)?;
-    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
-    drop(key);
+    let (client, _) = interactive_client(profiles, profile, api_base)?;
     let runtime = runtime()?;
     match action {
         ConfigsAction::List { json } => {
@@ -980,10 +987,7 @@ fn email(
     request: &EmailRequest,
     dry_run: bool,
 ) -> Result<(), Failure> {
-    let key = resolve_key(profiles, profile, api_base)?;
-    let mode = key.mode();
-    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
-    drop(key);
+    let (client, mode) = interactive_client(profiles, profile, api_base)?;
     let cache = profiles.open_cache(profile)?;
     let cx = outreach::Context {
         client: &client,
@@ -1033,10 +1037,7 @@ fn bulk_email(
     enable_login_page: bool,
     dry_run: bool,
 ) -> Result<(), Failure> {
-    let key = resolve_key(profiles, profile, api_base)?;
-    let mode = key.mode();
-    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
-    drop(key);
+    let (client, mode) = interactive_client(profiles, profile, api_base)?;
     let cache = profiles.open_cache(profile)?;
     let cx = outreach::Context {
         client: &client,

@@ -8,6 +8,7 @@ use stripe_client_core::{RequestBuilder, StripeMethod};
 
 use crate::api_base::ApiBase;
 use crate::cache::Cache;
+use crate::percent;
 use crate::portal::{PortalError, check_url};
 use crate::stripe_api::{StripeClient, StripeFailure};
 use crate::sync::objects::is_stripe_id;
@@ -358,22 +359,10 @@ fn recurring_prices(cache: &Cache, product: &str) -> Result<Vec<String>, PortalE
         .map_err(|e| cache.error(e).into())
 }
 
-/// `application/x-www-form-urlencoded`, every byte outside the unreserved set escaped.
+/// `application/x-www-form-urlencoded`.
 fn urlencode(form: &[(String, String)]) -> String {
-    fn escape(text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        for byte in text.bytes() {
-            match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    out.push(byte as char)
-                }
-                _ => out.push_str(&format!("%{byte:02X}")),
-            }
-        }
-        out
-    }
     form.iter()
-        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+        .map(|(k, v)| format!("{}={}", percent::encode(k), percent::encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }

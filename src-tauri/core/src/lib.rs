@@ -17,6 +17,7 @@ mod keychain;
 pub mod mail;
 pub mod money;
 pub mod outreach;
+mod percent;
 pub mod portal;
 mod profiles;
 pub mod query;

@@ -10,6 +10,8 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
+use crate::percent;
+
 /// The keychain account kind of the SMTP password (`smtp:PROFILE`).
 pub const SMTP_SECRET: &str = "smtp";
 
@@ -220,23 +222,11 @@ pub fn render(
 
 /// A `mailto:` link that opens the draft in the user's mail program.
 pub fn mailto(draft: &Draft) -> String {
-    fn encode(text: &str) -> String {
-        let mut out = String::new();
-        for byte in text.bytes() {
-            match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    out.push(byte as char)
-                }
-                _ => out.push_str(&format!("%{byte:02X}")),
-            }
-        }
-        out
-    }
     format!(
         "mailto:{}?subject={}&body={}",
-        encode(&draft.to).replace("%40", "@"),
-        encode(&draft.subject),
-        encode(&draft.body.replace('\n', "\r\n"))
+        percent::encode(&draft.to).replace("%40", "@"),
+        percent::encode(&draft.subject),
+        percent::encode(&draft.body.replace('\n', "\r\n"))
     )
 }
 
