@@ -1,6 +1,8 @@
 //! The IPC edge of errors: every command fails with `{code, message}`.
 
-use portal_core::{Error, KeychainError};
+use portal_core::mail::MailError;
+use portal_core::portal::PortalError;
+use portal_core::{Error, KeychainError, ProfileError, StripeFailure};
 use portal_ipc::{ErrorCode, ErrorDto};
 
 /// A command's error, serialized to the webview as [`ErrorDto`].
@@ -19,9 +21,17 @@ impl AppError {
     pub fn code(&self) -> ErrorCode {
         match &self.0 {
             Error::Stripe(failure) if failure.is_network() => ErrorCode::Offline,
-            Error::KeyFormat(_) | Error::ApiBase(_) | Error::Stripe(_) => ErrorCode::InvalidKey,
+            Error::Stripe(StripeFailure::Rejected | StripeFailure::MissingPermissions(_)) => {
+                ErrorCode::InvalidKey
+            }
+            Error::Stripe(failure) if failure.is_not_found() => ErrorCode::NotFound,
+            // A key being checked: any refusal is about the key.
+            Error::KeyFormat(_) | Error::ApiBase(_) => ErrorCode::InvalidKey,
+            Error::Stripe(_) => ErrorCode::StripeRefused,
+            Error::Profile(ProfileError::NoKey(_)) => ErrorCode::NoKey,
             Error::Profile(_) => ErrorCode::InvalidProfile,
-            Error::Portal(_) | Error::Mail(_) => ErrorCode::Internal,
+            Error::Portal(portal) => portal_code(portal),
+            Error::Mail(mail) => mail_code(mail),
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
             Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) => ErrorCode::Internal,
         }
@@ -33,6 +43,34 @@ impl AppError {
             code: self.code(),
             message: self.0.to_string(),
         }
+    }
+}
+
+fn portal_code(error: &PortalError) -> ErrorCode {
+    match error {
+        PortalError::InvalidCustomerId(_)
+        | PortalError::InvalidUrl { .. }
+        | PortalError::InvalidLocale(_)
+        | PortalError::InvalidValue { .. }
+        | PortalError::SeveralItems(_) => ErrorCode::InvalidInput,
+        PortalError::UnknownCustomer(_)
+        | PortalError::DeletedCustomer(_)
+        | PortalError::NoSubscription { .. } => ErrorCode::NotFound,
+        PortalError::NotConfigured { .. } => ErrorCode::NotConfigured,
+        PortalError::LoginPageOff(_) => ErrorCode::LoginPageOff,
+        PortalError::Stripe(failure) if failure.is_network() => ErrorCode::Offline,
+        PortalError::Stripe(_) | PortalError::UntrustedUrl(_) => ErrorCode::StripeRefused,
+        PortalError::Cache(_) => ErrorCode::Internal,
+    }
+}
+
+fn mail_code(error: &MailError) -> ErrorCode {
+    match error {
+        MailError::NoEmail(_) => ErrorCode::NotFound,
+        MailError::BadAddress { .. }
+        | MailError::BadSettings(_)
+        | MailError::UnknownPlaceholder(_) => ErrorCode::InvalidInput,
+        MailError::Send(_) => ErrorCode::MailFailed,
     }
 }
 

@@ -12,7 +12,7 @@ mod text;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use portal_core::{ApiBase, DataDir, Keychain, ProfileName, Profiles};
+use portal_core::{ApiBase, DataDir, Keychain, Mode, ProfileName, Profiles, StripeClient};
 use tauri::Runtime;
 
 /// What the commands share.
@@ -23,6 +23,9 @@ pub struct AppState {
     pub profile: ProfileName,
     /// A local sandbox instead of Stripe (loopback only), if one was named.
     pub api_base: Option<ApiBase>,
+    /// One Stripe client per profile, kept so its connections stay warm and a
+    /// click costs one request. Dropped when the profile's key changes.
+    clients: std::sync::Mutex<std::collections::HashMap<ProfileName, Arc<StripeClient>>>,
 }
 
 impl AppState {
@@ -32,7 +35,37 @@ impl AppState {
             profiles: Profiles::new(data_dir, keychain),
             profile: ProfileName::parse(ProfileName::DEFAULT).expect("the default name is valid"),
             api_base: None,
+            clients: Default::default(),
         }
+    }
+
+    /// The Stripe client of `profile` (its key from the keychain) and the key's mode.
+    pub fn client(
+        &self,
+        profile: &ProfileName,
+    ) -> Result<(Arc<StripeClient>, Mode), portal_core::Error> {
+        let key = self.profiles.key(profile)?.ok_or_else(|| {
+            portal_core::Error::Profile(portal_core::ProfileError::NoKey(profile.to_string()))
+        })?;
+        let mode = key.mode();
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(client) = clients.get(profile) {
+            return Ok((client.clone(), mode));
+        }
+        if let Some(base) = &self.api_base {
+            base.allows(&key)?;
+        }
+        let client = Arc::new(StripeClient::new(&key, self.api_base.as_ref())?);
+        clients.insert(profile.clone(), client.clone());
+        Ok((client, mode))
+    }
+
+    /// Forgets the client of `profile` (its key changed).
+    pub fn drop_client(&self, profile: &ProfileName) {
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(profile);
     }
 
     /// The same state for `profile`, talking to `api_base` when given.
@@ -52,6 +85,16 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::app::app_info,
             commands::keys::save_key,
             commands::keys::key_status,
+            commands::portal::open_portal,
+            commands::portal::create_recommended_configuration,
+            commands::portal::list_configurations,
+            commands::portal::save_configuration,
+            commands::portal::use_configuration,
+            commands::portal::preview_email,
+            commands::portal::send_email,
+            commands::portal::plan_bulk_email,
+            commands::portal::send_bulk_email,
+            commands::portal::refresh_after_portal,
         ])
 }
 

@@ -239,3 +239,177 @@ fn a_key_stripe_rejects_is_an_invalid_key() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+mod portal_actions {
+    use super::*;
+    use portal_ipc::{
+        CreateRecommendedConfiguration, OpenPortal, PreviewEmail, RefreshAfterPortal, SendEmail,
+    };
+
+    fn code(error: Value) -> ErrorCode {
+        serde_json::from_value::<ErrorDto>(error)
+            .expect("an ErrorDto")
+            .code
+    }
+
+    fn active_customer(sandbox: &stripe_sandbox::Sandbox) -> String {
+        sandbox.truth()["subscriptions"]
+            .as_array()
+            .expect("subscriptions")
+            .iter()
+            .find(|s| s["status"] == "active")
+            .and_then(|s| s["customer"].as_str())
+            .expect("an active customer")
+            .to_owned()
+    }
+
+    #[test]
+    fn the_portal_from_the_window_not_configured_then_recovered() -> anyhow::Result<()> {
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        let customer = active_customer(&sandbox);
+        let open = json!({"profile": "default", "customer": customer, "open": false});
+
+        let error = invoke::<OpenPortal>(&webview, open.clone()).expect_err("no key yet");
+        assert_eq!(code(error), ErrorCode::NoKey);
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        // The first visit syncs the cache (deep links read the subscription from it).
+        invoke::<RefreshAfterPortal>(
+            &webview,
+            json!({"profile": "default", "customer": customer}),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+
+        let error = invoke::<OpenPortal>(&webview, open.clone()).expect_err("not set up");
+        let error: ErrorDto = serde_json::from_value(error)?;
+        assert_eq!(error.code, ErrorCode::NotConfigured);
+        assert!(
+            error
+                .message
+                .contains("dashboard.stripe.com/test/settings/billing/portal")
+        );
+
+        let first =
+            invoke::<CreateRecommendedConfiguration>(&webview, json!({"profile": "default"}))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let again =
+            invoke::<CreateRecommendedConfiguration>(&webview, json!({"profile": "default"}))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        assert_eq!(first, again, "one configuration, reused");
+        assert_eq!(
+            sandbox.truth()["portal_configurations"]
+                .as_array()
+                .map(Vec::len),
+            Some(1)
+        );
+
+        let link = invoke::<OpenPortal>(
+            &webview,
+            json!({"profile": "default", "customer": customer, "open": false,
+                   "flow": {"type": "subscription_cancel"}, "after_completion": {"type": "portal_homepage"}}),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        assert!(
+            link["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with(sandbox.url())),
+            "{link}"
+        );
+        assert_eq!(link["opened"], false);
+        let sent = sandbox
+            .requests()
+            .into_iter()
+            .rev()
+            .find(|r| r["path"] == "/v1/billing_portal/sessions")
+            .expect("a session");
+        assert_eq!(sent["params"]["configuration"], first);
+        assert_eq!(sent["params"]["flow_data"]["type"], "subscription_cancel");
+
+        for (args, expected) in [
+            (
+                json!({"profile": "default", "customer": "nope", "open": false}),
+                ErrorCode::InvalidInput,
+            ),
+            (
+                json!({"profile": "default", "customer": "cus_Unknown00000", "open": false}),
+                ErrorCode::NotFound,
+            ),
+            (
+                json!({"profile": "default", "customer": customer, "open": false, "return_url": "http://example.com"}),
+                ErrorCode::InvalidInput,
+            ),
+        ] {
+            let error = invoke::<OpenPortal>(&webview, args.clone()).expect_err("refused");
+            assert_eq!(code(error), expected, "{args}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn email_preview_send_and_the_refresh_after_a_visit() -> anyhow::Result<()> {
+        let (runtime, sandbox) = sandbox();
+        sandbox
+            .control("portal/default", json!({}))
+            .map_err(anyhow::Error::msg)?;
+        let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
+        let tmp = tempfile::tempdir()?;
+        let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let customer = active_customer(&sandbox);
+        let args = json!({"profile": "default", "customer": customer});
+        invoke::<RefreshAfterPortal>(&webview, args.clone()).map_err(|e| anyhow::anyhow!("{e}"))?;
+
+        let email = json!({"profile": "default", "customer": customer, "link": "login"});
+        let error = invoke::<PreviewEmail>(&webview, email.clone()).expect_err("asks first");
+        assert_eq!(code(error), ErrorCode::LoginPageOff);
+        let consented = json!({"profile": "default", "customer": customer, "link": "login", "enable_login_page": true});
+        let draft = invoke::<PreviewEmail>(&webview, consented.clone())
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        assert!(
+            draft["link"]
+                .as_str()
+                .is_some_and(|l| l.contains("/_login/")),
+            "{draft}"
+        );
+
+        // With SMTP set up for the profile, the email leaves through it.
+        let profiles = portal_core::Profiles::new(
+            DataDir::resolve(Some(tmp.path().to_owned()))?,
+            Arc::new(Keychain::in_memory()),
+        );
+        profiles.update_settings(&portal_core::ProfileName::parse("default")?, |s| {
+            s.smtp = Some(portal_core::mail::SmtpSettings {
+                host: "127.0.0.1".into(),
+                port: smtp.port,
+                tls: portal_core::mail::TlsMode::None,
+                username: None,
+                from: "billing@coffee.example".into(),
+            })
+        })?;
+        let delivery =
+            invoke::<SendEmail>(&webview, consented).map_err(|e| anyhow::anyhow!("{e}"))?;
+        assert_eq!(delivery, json!({"via": "smtp"}));
+        assert_eq!(smtp.messages().len(), 1);
+        assert!(
+            smtp.messages()[0]
+                .data
+                .contains(draft["link"].as_str().unwrap_or("?"))
+        );
+
+        // The customer changes plan in the portal; coming back shows it.
+        sandbox
+            .control(
+                "simulate",
+                json!({"action": "cancel_at_period_end", "customer": customer}),
+            )
+            .map_err(anyhow::Error::msg)?;
+        let activity =
+            invoke::<RefreshAfterPortal>(&webview, args).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let newest = activity[0]["message"].as_str().unwrap_or_default();
+        assert!(newest.contains("at period end"), "{activity}");
+        Ok(())
+    }
+}

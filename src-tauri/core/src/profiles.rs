@@ -33,6 +33,9 @@ pub enum ProfileError {
         "there is no profile named {0}; save a key for it first with `portal-desk --profile {0} key set`"
     )]
     Unknown(String),
+    /// No key is saved for the profile.
+    #[error("no Stripe key is saved for profile {0}; connect your Stripe account first")]
+    NoKey(String),
     /// `profiles.json` exists but can't be read.
     #[error("the profile list {} is damaged ({reason}); move it aside and save your key again", path.display())]
     DamagedRegistry {

@@ -25,6 +25,21 @@ pub enum ErrorCode {
     Offline,
     /// The OS keychain could not be reached or refused access.
     KeychainUnavailable,
+    /// No key is saved for the profile; the UI sends the user to onboarding.
+    NoKey,
+    /// A value the user gave is not usable; the message names the field.
+    InvalidInput,
+    /// The customer (or another object) doesn't exist or was deleted.
+    NotFound,
+    /// The Customer Portal isn't set up for this mode: the UI offers the
+    /// Dashboard's settings page or "Create a configuration for me".
+    NotConfigured,
+    /// The configuration's login page is off: the UI asks before turning it on.
+    LoginPageOff,
+    /// Stripe refused the request; the message says why.
+    StripeRefused,
+    /// The email could not be sent.
+    MailFailed,
     /// The IPC call itself failed (the bridge, not the command).
     Bridge,
     /// Anything else; the message explains.

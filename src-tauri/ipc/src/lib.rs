@@ -9,9 +9,15 @@
 
 mod error;
 mod keys;
+mod portal;
 
 pub use error::{ErrorCode, ErrorDto};
 pub use keys::{AppInfo, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs};
+pub use portal::{
+    ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
+    ConfigurationFields, ConfigurationSummary, CustomerArgs, EmailArgs, EmailDelivery, EmailDraft,
+    EmailLink, OpenPortalArgs, PortalFlow, PortalLink, SaveConfigurationArgs, UseConfigurationArgs,
+};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -59,6 +65,59 @@ impl Command for GetAppInfo {
     type Output = AppInfo;
 }
 
+macro_rules! commands {
+    ($($(#[$doc:meta])* $name:ident = $wire:literal: $args:ty => $output:ty;)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug)]
+            pub enum $name {}
+
+            impl Command for $name {
+                const NAME: &'static str = $wire;
+                type Args = $args;
+                type Output = $output;
+            }
+        )*
+    };
+}
+
+commands! {
+    /// Creates a portal session (opening it in the browser unless `open` is false).
+    OpenPortal = "open_portal": OpenPortalArgs => PortalLink;
+    /// "Create a configuration for me": the recommended configuration, once per profile.
+    CreateRecommendedConfiguration = "create_recommended_configuration": ProfileArgs => String;
+    /// The portal configurations of the account.
+    ListConfigurations = "list_configurations": ProfileArgs => Vec<ConfigurationSummary>;
+    /// Creates or updates a configuration; returns its id.
+    SaveConfiguration = "save_configuration": SaveConfigurationArgs => String;
+    /// Makes a configuration the profile's.
+    UseConfiguration = "use_configuration": UseConfigurationArgs => ();
+    /// The email a customer would get, for the preview.
+    PreviewEmail = "preview_email": EmailArgs => EmailDraft;
+    /// Sends it (or opens a `mailto:` draft without SMTP).
+    SendEmail = "send_email": EmailArgs => EmailDelivery;
+    /// The recipients of a bulk email, with skip reasons.
+    PlanBulkEmail = "plan_bulk_email": BulkEmailArgs => Vec<BulkRecipient>;
+    /// Sends a bulk email; re-runs never email anyone twice.
+    SendBulkEmail = "send_bulk_email": BulkEmailArgs => BulkReport;
+    /// After a portal visit: syncs the changes and returns the customer's activity.
+    RefreshAfterPortal = "refresh_after_portal": CustomerArgs => Vec<ActivityEntry>;
+}
+
 /// Every command the app registers. `build.rs` grants exactly these to the
 /// webview, and a test checks the capability file against this list.
-pub const COMMANDS: &[&str] = &[GetAppInfo::NAME, SaveKey::NAME, GetKeyStatus::NAME];
+pub const COMMANDS: &[&str] = &[
+    GetAppInfo::NAME,
+    SaveKey::NAME,
+    GetKeyStatus::NAME,
+    OpenPortal::NAME,
+    CreateRecommendedConfiguration::NAME,
+    ListConfigurations::NAME,
+    SaveConfiguration::NAME,
+    UseConfiguration::NAME,
+    PreviewEmail::NAME,
+    SendEmail::NAME,
+    PlanBulkEmail::NAME,
+    SendBulkEmail::NAME,
+    RefreshAfterPortal::NAME,
+];

@@ -23,6 +23,8 @@ pub async fn save_key(
     } else {
         state.profiles.save_key(&profile, &args.key, api_base)?
     };
+    // A new key means a new client on the next call.
+    state.drop_client(&profile);
     Ok(key_status_dto(saved))
 }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod keys;
+pub mod portal;
 
 use portal_core::{KeyInfo, KeySource};
 use portal_ipc::KeyStatus;

@@ -1,0 +1,443 @@
+//! The portal actions: each command parses its `args`, calls one core
+//! function and converts the result (`portal_core::{portal, configurations,
+//! outreach}` hold the logic).
+//!
+//! The core's futures borrow the cache (a single-threaded SQLite connection),
+//! so they are not `Send`: each command drives its future to completion on the
+//! thread Tauri runs it on ([`run_here`]).
+
+use portal_core::cache::campaigns::Outcome;
+use portal_core::cache::customers::{CustomerQuery, StatusFilter};
+use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
+use portal_core::mail::LinkKind;
+use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
+use portal_core::portal::{self, PortalError, SessionRequest};
+use portal_core::sync::{SyncOptions, sync};
+use portal_core::{Mode, ProfileName, StripeClient};
+use portal_ipc::{
+    ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
+    ConfigurationFields, ConfigurationSummary, CustomerArgs, EmailArgs, EmailDelivery, EmailDraft,
+    EmailLink, OpenPortalArgs, PortalFlow, PortalLink, ProfileArgs, SaveConfigurationArgs,
+    UseConfigurationArgs,
+};
+use std::sync::Arc;
+use tauri::State;
+
+use crate::AppState;
+use crate::error::AppError;
+
+/// Runs a non-`Send` future to completion on this worker thread, telling the
+/// runtime to move its other tasks elsewhere meanwhile.
+fn run_here<F: std::future::Future>(future: F) -> F::Output {
+    tokio::task::block_in_place(|| tauri::async_runtime::block_on(future))
+}
+
+/// The profile, its Stripe client and the key's mode.
+fn connect(
+    state: &AppState,
+    profile: &str,
+) -> Result<(ProfileName, Arc<StripeClient>, Mode), AppError> {
+    let profile = ProfileName::parse(profile)?;
+    let (client, mode) = state.client(&profile)?;
+    Ok((profile, client, mode))
+}
+
+/// [`portal_ipc::OpenPortal`]
+#[tauri::command(async)]
+pub fn open_portal(
+    state: State<'_, AppState>,
+    args: OpenPortalArgs,
+) -> Result<PortalLink, AppError> {
+    run_here(async move {
+        let (profile, client, mode) = connect(&state, &args.profile)?;
+        let settings = state.profiles.settings(&profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let request = SessionRequest {
+            customer: args.customer,
+            flow: args.flow.map(|flow| match flow {
+                PortalFlow::PaymentMethodUpdate => portal::Flow::PaymentMethodUpdate,
+                PortalFlow::SubscriptionCancel { retention_coupon } => {
+                    portal::Flow::SubscriptionCancel { retention_coupon }
+                }
+                PortalFlow::SubscriptionUpdate => portal::Flow::SubscriptionUpdate,
+                PortalFlow::SubscriptionUpdateConfirm {
+                    price,
+                    quantity,
+                    item,
+                } => portal::Flow::SubscriptionUpdateConfirm {
+                    price,
+                    quantity,
+                    item,
+                },
+            }),
+            subscription: args.subscription,
+            after_completion: args.after_completion.map(|after| match after {
+                AfterCompletion::Redirect { url } => portal::AfterCompletion::Redirect { url },
+                AfterCompletion::HostedConfirmation { message } => {
+                    portal::AfterCompletion::HostedConfirmation { message }
+                }
+                AfterCompletion::PortalHomepage => portal::AfterCompletion::PortalHomepage,
+            }),
+            return_url: args.return_url,
+            locale: args.locale,
+        };
+        let session = portal::create_session(
+            &client,
+            &cache,
+            state.api_base.as_ref(),
+            mode,
+            settings.portal_configuration.as_deref(),
+            settings.return_url.as_deref(),
+            &request,
+        )
+        .await
+        .map_err(portal_core::Error::from)?;
+        let opened = args.open && crate::opener::open_url(&session.url).is_ok();
+        Ok(PortalLink {
+            url: session.url,
+            opened,
+        })
+    })
+}
+
+/// [`portal_ipc::CreateRecommendedConfiguration`]
+#[tauri::command(async)]
+pub fn create_recommended_configuration(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<String, AppError> {
+    run_here(async move {
+        let (profile, client, _) = connect(&state, &args.profile)?;
+        Ok(portal::recommended_configuration_for(
+            &client,
+            &state.profiles,
+            &profile,
+            state.api_base.as_ref(),
+        )
+        .await?)
+    })
+}
+
+/// [`portal_ipc::ListConfigurations`]
+#[tauri::command(async)]
+pub fn list_configurations(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<Vec<ConfigurationSummary>, AppError> {
+    run_here(async move {
+        let (profile, client, _) = connect(&state, &args.profile)?;
+        let chosen = state.profiles.settings(&profile)?.portal_configuration;
+        let list = portal::list_configurations(&client)
+            .await
+            .map_err(portal_core::Error::from)?;
+        Ok(list
+            .into_iter()
+            .map(|c| ConfigurationSummary {
+                in_use: chosen.as_deref() == Some(c.id.as_str()),
+                id: c.id,
+                is_default: c.is_default,
+                active: c.active,
+                headline: c.headline,
+                login_page_url: c.login_page_url,
+            })
+            .collect())
+    })
+}
+
+/// [`portal_ipc::SaveConfiguration`]
+#[tauri::command(async)]
+pub fn save_configuration(
+    state: State<'_, AppState>,
+    args: SaveConfigurationArgs,
+) -> Result<String, AppError> {
+    run_here(async move {
+        let (profile, client, _) = connect(&state, &args.profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let spec = spec(args.fields)?;
+        let api_base = state.api_base.as_ref();
+        let saved = match &args.id {
+            Some(id) => configurations::update(&client, &cache, api_base, id, &spec).await,
+            None => {
+                let key = format!(
+                    "portal-desk-configuration-{profile}-{}",
+                    portal_core::sync::unix_now()
+                );
+                configurations::create(&client, &cache, api_base, &spec, &key).await
+            }
+        }
+        .map_err(portal_core::Error::from)?;
+        let id = saved["id"].as_str().unwrap_or_default().to_owned();
+        if args.use_it {
+            state
+                .profiles
+                .update_settings(&profile, |s| s.portal_configuration = Some(id.clone()))?;
+        }
+        Ok(id)
+    })
+}
+
+fn spec(fields: ConfigurationFields) -> Result<ConfigurationSpec, AppError> {
+    let cancel_mode = match fields.cancel_mode.as_deref() {
+        None => None,
+        Some("off") => Some(CancelMode::Off),
+        Some("at_period_end") => Some(CancelMode::AtPeriodEnd),
+        Some("immediately") => Some(CancelMode::Immediately),
+        Some(other) => {
+            return Err(portal_core::Error::from(PortalError::InvalidValue {
+                field: "cancel mode",
+                reason: format!("{other:?} is not one of off, at_period_end, immediately"),
+            })
+            .into());
+        }
+    };
+    Ok(ConfigurationSpec {
+        headline: fields.headline,
+        privacy_policy_url: fields.privacy_policy_url,
+        terms_of_service_url: fields.terms_of_service_url,
+        default_return_url: fields.default_return_url,
+        login_page: fields.login_page,
+        customer_updates: fields.customer_updates,
+        invoice_history: fields.invoice_history,
+        payment_method_update: fields.payment_method_update,
+        cancel_mode,
+        cancel_proration: fields.cancel_proration,
+        cancel_reasons: fields.cancel_reasons,
+        plan_switching: fields.plan_switching,
+        plan_products: fields.plan_products,
+        plan_updates: fields.plan_updates,
+        plan_proration: fields.plan_proration,
+        schedule_at_period_end: fields.schedule_at_period_end,
+    })
+}
+
+/// [`portal_ipc::UseConfiguration`]: checked with Stripe, then stored.
+#[tauri::command(async)]
+pub fn use_configuration(
+    state: State<'_, AppState>,
+    args: UseConfigurationArgs,
+) -> Result<(), AppError> {
+    run_here(async move {
+        let (profile, client, _) = connect(&state, &args.profile)?;
+        let configuration = portal::get_configuration(&client, &args.id)
+            .await
+            .map_err(portal_core::Error::from)?;
+        let id = configuration["id"].as_str().unwrap_or(&args.id).to_owned();
+        state
+            .profiles
+            .update_settings(&profile, |s| s.portal_configuration = Some(id))?;
+        Ok(())
+    })
+}
+
+fn link_kind(link: EmailLink) -> LinkKind {
+    match link {
+        EmailLink::Login => LinkKind::Login,
+        EmailLink::Session => LinkKind::Session,
+    }
+}
+
+/// [`portal_ipc::PreviewEmail`]
+#[tauri::command(async)]
+pub fn preview_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDraft, AppError> {
+    run_here(async move {
+        let (profile, client, mode) = connect(&state, &args.profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let cx = outreach::Context {
+            client: &client,
+            cache: &cache,
+            profiles: &state.profiles,
+            profile: &profile,
+            api_base: state.api_base.as_ref(),
+            mode,
+        };
+        let request = EmailRequest {
+            customer: args.customer,
+            link: link_kind(args.link),
+            enable_login_page: args.enable_login_page,
+        };
+        let draft = outreach::draft(&cx, &request).await?;
+        Ok(EmailDraft {
+            to: draft.to,
+            to_name: draft.to_name,
+            subject: draft.subject,
+            body: draft.body,
+            link: draft.link,
+            link_kind: args.link,
+        })
+    })
+}
+
+/// [`portal_ipc::SendEmail`]: through SMTP, or a `mailto:` draft opened in the mail program.
+#[tauri::command(async)]
+pub fn send_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDelivery, AppError> {
+    run_here(async move {
+        let (profile, client, mode) = connect(&state, &args.profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let cx = outreach::Context {
+            client: &client,
+            cache: &cache,
+            profiles: &state.profiles,
+            profile: &profile,
+            api_base: state.api_base.as_ref(),
+            mode,
+        };
+        let request = EmailRequest {
+            customer: args.customer,
+            link: link_kind(args.link),
+            enable_login_page: args.enable_login_page,
+        };
+        let draft = outreach::draft(&cx, &request).await?;
+        Ok(
+            match outreach::deliver(&state.profiles, &profile, &draft).await? {
+                Delivery::Smtp => EmailDelivery::Smtp,
+                Delivery::Mailto { url } => {
+                    let _ = crate::opener::open_url(&url);
+                    EmailDelivery::Mailto { url }
+                }
+            },
+        )
+    })
+}
+
+fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
+    let status = match args.status.as_deref() {
+        None => None,
+        Some(text) => Some(StatusFilter::parse(text).ok_or_else(|| {
+            portal_core::Error::from(PortalError::InvalidValue {
+                field: "status",
+                reason: format!(
+                    "{text:?} is not one of active, trialing, past_due, canceled, none"
+                ),
+            })
+        })?),
+    };
+    let mut label = Vec::new();
+    if let Some(status) = status {
+        label.push(format!("status {}", status.as_str()));
+    }
+    if let Some(search) = &args.search {
+        label.push(format!("search {search:?}"));
+    }
+    Ok(Audience {
+        query: CustomerQuery {
+            text: args.search.clone().unwrap_or_default(),
+            status,
+            ..Default::default()
+        },
+        label: label.join(", "),
+    })
+}
+
+/// [`portal_ipc::PlanBulkEmail`]
+#[tauri::command(async)]
+pub fn plan_bulk_email(
+    state: State<'_, AppState>,
+    args: BulkEmailArgs,
+) -> Result<Vec<BulkRecipient>, AppError> {
+    run_here(async move {
+        let (profile, client, mode) = connect(&state, &args.profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let cx = outreach::Context {
+            client: &client,
+            cache: &cache,
+            profiles: &state.profiles,
+            profile: &profile,
+            api_base: state.api_base.as_ref(),
+            mode,
+        };
+        Ok(outreach::plan(&cx, &args.campaign, &audience(&args)?)?
+            .into_iter()
+            .map(|p| BulkRecipient {
+                customer_id: p.customer_id,
+                name: p.name,
+                email: p.email,
+                skip: p.skip,
+            })
+            .collect())
+    })
+}
+
+/// [`portal_ipc::SendBulkEmail`]
+#[tauri::command(async)]
+pub fn send_bulk_email(
+    state: State<'_, AppState>,
+    args: BulkEmailArgs,
+) -> Result<BulkReport, AppError> {
+    run_here(async move {
+        let (profile, client, mode) = connect(&state, &args.profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let cx = outreach::Context {
+            client: &client,
+            cache: &cache,
+            profiles: &state.profiles,
+            profile: &profile,
+            api_base: state.api_base.as_ref(),
+            mode,
+        };
+        let report = outreach::send_campaign(
+            &cx,
+            &args.campaign,
+            &audience(&args)?,
+            link_kind(args.link),
+            args.enable_login_page,
+            std::time::Duration::from_millis(250),
+            &mut |_| {},
+        )
+        .await?;
+        Ok(BulkReport {
+            campaign: report.campaign,
+            sent: report.sent,
+            failed: report.failed,
+            skipped: report.skipped,
+            results: report
+                .results
+                .into_iter()
+                .map(|r| BulkResult {
+                    customer_id: r.customer_id,
+                    email: r.email,
+                    outcome: match r.outcome {
+                        Outcome::Sent => "sent",
+                        Outcome::Failed => "failed",
+                        Outcome::Skipped => "skipped",
+                    }
+                    .into(),
+                    reason: r.reason,
+                })
+                .collect(),
+        })
+    })
+}
+
+/// [`portal_ipc::RefreshAfterPortal`]: an incremental sync (the events the
+/// visit caused), then the customer's newest activity.
+#[tauri::command(async)]
+pub fn refresh_after_portal(
+    state: State<'_, AppState>,
+    args: CustomerArgs,
+) -> Result<Vec<ActivityEntry>, AppError> {
+    run_here(async move {
+        let (profile, client, mode) = connect(&state, &args.profile)?;
+        let mut cache = state.profiles.open_cache(&profile)?;
+        let rate = portal_core::TransportOptions::for_mode(mode).requests_per_second;
+        sync(
+            &client,
+            &mut cache,
+            &SyncOptions::for_rate(rate, false),
+            &mut |_| {},
+        )
+        .await
+        .map_err(portal_core::Error::from)?;
+        Ok(
+            portal_core::query::activity(&cache, Some(args.customer.trim()), 20)
+                .map_err(portal_core::Error::from)?
+                .into_iter()
+                .map(|e| ActivityEntry {
+                    at: e.at,
+                    customer_id: e.customer_id,
+                    kind: e.kind,
+                    message: e.message,
+                })
+                .collect(),
+        )
+    })
+}
