@@ -222,6 +222,9 @@ enum ConfigsAction {
         /// Also make it the one this profile uses.
         #[arg(long = "use")]
         use_it: bool,
+        /// Print the configuration as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         fields: SpecArgs,
     },
@@ -229,6 +232,9 @@ enum ConfigsAction {
     Update {
         /// `bpc_…`.
         id: String,
+        /// Print the configuration as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         fields: SpecArgs,
     },
@@ -236,6 +242,9 @@ enum ConfigsAction {
     Use {
         /// `bpc_…`.
         id: String,
+        /// Print the configuration as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -923,17 +932,25 @@ fn configs(
             Ok(())
         }
         ConfigsAction::Create {
-            recommended: true, ..
+            recommended: true,
+            json,
+            ..
         } => {
             let id = runtime.block_on(portal::recommended_configuration_for(
                 &client, profiles, profile, api_base,
             ))?;
-            println!("Profile {profile} uses portal configuration {id}.");
+            if json {
+                let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
+                print_json(&configuration);
+            } else {
+                println!("Profile {profile} uses portal configuration {id}.");
+            }
             Ok(())
         }
         ConfigsAction::Create {
             recommended: false,
             use_it,
+            json,
             fields,
         } => {
             let cache = profiles.open_cache(profile)?;
@@ -951,14 +968,20 @@ fn configs(
                 &key,
             ))?;
             let id = created["id"].as_str().unwrap_or_default().to_owned();
-            println!("Created portal configuration {id}.");
             if use_it {
                 profiles.update_settings(profile, |s| s.portal_configuration = Some(id.clone()))?;
-                println!("Profile {profile} now opens the portal with it.");
+            }
+            if json {
+                print_json(&created);
+            } else {
+                println!("Created portal configuration {id}.");
+                if use_it {
+                    println!("Profile {profile} now opens the portal with it.");
+                }
             }
             Ok(())
         }
-        ConfigsAction::Update { id, fields } => {
+        ConfigsAction::Update { id, json, fields } => {
             let cache = profiles.open_cache(profile)?;
             let updated = runtime.block_on(configurations::update(
                 &client,
@@ -967,14 +990,22 @@ fn configs(
                 &id,
                 &fields.spec(),
             ))?;
-            print!("{}", crate::text::configuration(&updated));
+            if json {
+                print_json(&updated);
+            } else {
+                print!("{}", crate::text::configuration(&updated));
+            }
             Ok(())
         }
-        ConfigsAction::Use { id } => {
+        ConfigsAction::Use { id, json } => {
             let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
             let id = configuration["id"].as_str().unwrap_or(&id).to_owned();
             profiles.update_settings(profile, |s| s.portal_configuration = Some(id.clone()))?;
-            println!("Profile {profile} now opens the portal with configuration {id}.");
+            if json {
+                print_json(&configuration);
+            } else {
+                println!("Profile {profile} now opens the portal with configuration {id}.");
+            }
             Ok(())
         }
     }
@@ -1198,6 +1229,13 @@ fn read_secret_from_stdin(what: &str) -> Result<zeroize::Zeroizing<String>, Fail
     Ok(zeroize::Zeroizing::new(
         raw.trim_end_matches(['\r', '\n']).to_owned(),
     ))
+}
+
+fn print_json(value: &serde_json::Value) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("JSON values serialize")
+    );
 }
 
 /// A row of `customers --json`.
