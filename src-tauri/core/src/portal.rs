@@ -242,6 +242,13 @@ pub fn check_url(
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad("it contains spaces or control characters"));
     }
+    // Invisible direction marks can disguise a link; browsers copy addresses
+    // percent-encoded anyway.
+    if !url.is_ascii() {
+        return Err(bad(
+            "it contains characters other than plain ASCII; copy it from the browser's address bar",
+        ));
+    }
     let (scheme, rest) = url
         .split_once("://")
         .ok_or_else(|| bad("it must start with https://"))?;
