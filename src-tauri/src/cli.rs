@@ -14,14 +14,14 @@ use portal_core::{
     Profiles, StripeFailure,
 };
 
+use portal_core::StripeClient;
 use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::CustomerQuery;
 use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
 use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
-use portal_core::sync::{SyncMode, SyncOptions};
-use portal_core::{StripeClient, TransportOptions};
+use portal_core::sync::{SyncMode, pacing};
 
 use crate::commands::key_status_dto;
 
@@ -536,28 +536,8 @@ fn run_command(
                     email(&profiles, &profile, api_base, &request, dry_run)
                 }
                 None => {
-                    let mut label = Vec::new();
-                    if let Some(status) = status {
-                        label.push(format!("status {}", status.as_str()));
-                    }
-                    if let Some(text) = &search {
-                        label.push(format!("search {text:?}"));
-                    }
-                    let audience = Audience {
-                        query: CustomerQuery {
-                            text: search.unwrap_or_default(),
-                            status,
-                            ..Default::default()
-                        },
-                        label: label.join(", "),
-                    };
-                    let campaign = campaign.unwrap_or_else(|| {
-                        format!(
-                            "{} {}",
-                            audience.label,
-                            portal_core::money::format_date(portal_core::sync::unix_now())
-                        )
-                    });
+                    let audience = Audience::new(status, search);
+                    let campaign = campaign.unwrap_or_else(|| audience.default_campaign());
                     bulk_email(
                         &profiles,
                         &profile,
@@ -614,23 +594,11 @@ fn key_set(
 
 /// The key comes from stdin, never argv (argv is visible to every user in `ps`).
 /// On a terminal it is read without echo.
-fn read_key_from_stdin() -> Result<String, Failure> {
-    let stdin = std::io::stdin();
-    let failure = |e: std::io::Error| Failure {
-        code: exit::OTHER,
-        message: format!("could not read the key from standard input: {e}"),
-    };
-    if stdin.is_terminal() {
-        eprint!("Paste your Stripe secret key (input is hidden) and press Enter: ");
-        return rpassword::read_password().map_err(failure);
-    }
-    let mut raw = String::new();
-    stdin
-        .lock()
-        .take(MAX_STDIN)
-        .read_to_string(&mut raw)
-        .map_err(failure)?;
-    Ok(raw)
+fn read_key_from_stdin() -> Result<zeroize::Zeroizing<String>, Failure> {
+    read_secret_from_stdin(
+        "key",
+        "Paste your Stripe secret key (input is hidden) and press Enter: ",
+    )
 }
 
 fn key_status(profiles: &Profiles, profile: &ProfileName, json: bool) -> Result<(), Failure> {
@@ -669,18 +637,20 @@ fn key_status(profiles: &Profiles, profile: &ProfileName, json: bool) -> Result<
 
 /// `STRIPE_API_KEY`, when set, is used instead of the keychain (CLI only).
 fn key_from_environment(profile: &ProfileName) -> Result<Option<KeyInfo>, Failure> {
+    Ok(environment_key()?.map(|key| KeyInfo::describe(profile, &key, KeySource::Environment)))
+}
+
+/// `STRIPE_API_KEY`, parsed, when set.
+fn environment_key() -> Result<Option<ApiKey>, Failure> {
     let Some(raw) = std::env::var_os("STRIPE_API_KEY") else {
         return Ok(None);
     };
-    let key = ApiKey::parse(&raw.to_string_lossy()).map_err(|e| Failure {
-        code: exit::OTHER,
-        message: format!("STRIPE_API_KEY is set but unusable: {e}"),
-    })?;
-    Ok(Some(KeyInfo::describe(
-        profile,
-        &key,
-        KeySource::Environment,
-    )))
+    ApiKey::parse(&raw.to_string_lossy())
+        .map(Some)
+        .map_err(|e| Failure {
+            code: exit::OTHER,
+            message: format!("STRIPE_API_KEY is set but unusable: {e}"),
+        })
 }
 
 /// The key for Stripe calls: `STRIPE_API_KEY` when set, else the keychain's.
@@ -689,11 +659,8 @@ fn resolve_key(
     profile: &ProfileName,
     api_base: Option<&ApiBase>,
 ) -> Result<ApiKey, Failure> {
-    let key = match std::env::var_os("STRIPE_API_KEY") {
-        Some(raw) => ApiKey::parse(&raw.to_string_lossy()).map_err(|e| Failure {
-            code: exit::OTHER,
-            message: format!("STRIPE_API_KEY is set but unusable: {e}"),
-        })?,
+    let key = match environment_key()? {
+        Some(key) => key,
         None => profiles.key(profile)?.ok_or_else(|| no_key(profile))?,
     };
     if let Some(base) = api_base {
@@ -713,7 +680,7 @@ fn interactive_client(
     api_base: Option<&ApiBase>,
 ) -> Result<(StripeClient, portal_core::Mode), Failure> {
     let key = resolve_key(profiles, profile, api_base)?;
-    let client = StripeClient::new(&key, api_base).map_err(Error::from)?;
+    let client = StripeClient::new(&key, api_base);
     Ok((client, key.mode()))
 }
 
@@ -744,12 +711,7 @@ fn sync(
     json: bool,
 ) -> Result<(), Failure> {
     let key = resolve_key(profiles, profile, api_base)?;
-    let settings = profiles.settings(profile)?;
-    let mut transport = TransportOptions::for_mode(key.mode());
-    if let Some(rate) = settings.requests_per_second {
-        transport.requests_per_second = rate;
-    }
-    let options = SyncOptions::for_rate(transport.requests_per_second, full);
+    let (transport, options) = pacing(&profiles.settings(profile)?, key.mode(), full);
     let client = StripeClient::with_options(&key, api_base, transport);
     drop(key);
     let mut cache = profiles.open_cache(profile)?;
@@ -954,18 +916,11 @@ fn configs(
             fields,
         } => {
             let cache = profiles.open_cache(profile)?;
-            // One key per command run: a retried request can't create twice.
-            let key = format!(
-                "portal-desk-configuration-{profile}-{}-{}",
-                std::process::id(),
-                portal_core::sync::unix_now()
-            );
             let created = runtime.block_on(configurations::create(
                 &client,
                 &cache,
                 api_base,
                 &fields.spec(),
-                &key,
             ))?;
             let id = created["id"].as_str().unwrap_or_default().to_owned();
             if use_it {
@@ -998,17 +953,36 @@ fn configs(
             Ok(())
         }
         ConfigsAction::Use { id, json } => {
-            let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
-            let id = configuration["id"].as_str().unwrap_or(&id).to_owned();
-            profiles.update_settings(profile, |s| s.portal_configuration = Some(id.clone()))?;
+            let configuration =
+                runtime.block_on(portal::use_configuration(&client, profiles, profile, &id))?;
             if json {
                 print_json(&configuration);
             } else {
+                let id = configuration["id"].as_str().unwrap_or(&id);
                 println!("Profile {profile} now opens the portal with configuration {id}.");
             }
             Ok(())
         }
     }
+}
+
+/// Runs `work` with the profile's Stripe client and cache (the email commands).
+fn with_outreach(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    work: impl FnOnce(&outreach::Context<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let (client, mode) = interactive_client(profiles, profile, api_base)?;
+    let cache = profiles.open_cache(profile)?;
+    work(&outreach::Context {
+        client: &client,
+        cache: &cache,
+        profiles,
+        profile,
+        api_base,
+        mode,
+    })
 }
 
 fn email(
@@ -1018,18 +992,19 @@ fn email(
     request: &EmailRequest,
     dry_run: bool,
 ) -> Result<(), Failure> {
-    let (client, mode) = interactive_client(profiles, profile, api_base)?;
-    let cache = profiles.open_cache(profile)?;
-    let cx = outreach::Context {
-        client: &client,
-        cache: &cache,
-        profiles,
-        profile,
-        api_base,
-        mode,
-    };
+    with_outreach(profiles, profile, api_base, |cx| {
+        email_one(cx, request, dry_run)
+    })
+}
+
+fn email_one(
+    cx: &outreach::Context<'_>,
+    request: &EmailRequest,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let (profiles, profile) = (cx.profiles, cx.profile);
     let runtime = runtime()?;
-    let draft = runtime.block_on(outreach::draft(&cx, request))?;
+    let draft = runtime.block_on(outreach::draft(cx, request))?;
     if dry_run {
         let to = match &draft.to_name {
             Some(name) => format!("{name} <{}>", draft.to),
@@ -1068,18 +1043,21 @@ fn bulk_email(
     enable_login_page: bool,
     dry_run: bool,
 ) -> Result<(), Failure> {
-    let (client, mode) = interactive_client(profiles, profile, api_base)?;
-    let cache = profiles.open_cache(profile)?;
-    let cx = outreach::Context {
-        client: &client,
-        cache: &cache,
-        profiles,
-        profile,
-        api_base,
-        mode,
-    };
+    with_outreach(profiles, profile, api_base, |cx| {
+        email_many(cx, campaign, audience, link, enable_login_page, dry_run)
+    })
+}
+
+fn email_many(
+    cx: &outreach::Context<'_>,
+    campaign: &str,
+    audience: &Audience,
+    link: LinkKind,
+    enable_login_page: bool,
+    dry_run: bool,
+) -> Result<(), Failure> {
     if dry_run {
-        let planned = outreach::plan(&cx, campaign, audience)?;
+        let planned = outreach::plan(cx, campaign, audience)?;
         let sending = planned.iter().filter(|p| p.skip.is_none()).count();
         for p in &planned {
             println!(
@@ -1099,7 +1077,7 @@ fn bulk_email(
         return Ok(());
     }
     let report = runtime()?.block_on(outreach::send_campaign(
-        &cx,
+        cx,
         campaign,
         audience,
         link,
@@ -1156,7 +1134,8 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
                 message: e.to_string(),
             })?;
             if settings.username.is_some() {
-                let password = read_secret_from_stdin("SMTP password")?;
+                let password =
+                    read_secret_from_stdin("SMTP password", "SMTP password (input is hidden): ")?;
                 profiles
                     .keychain()
                     .save_secret(SMTP_SECRET, profile, &password)
@@ -1207,15 +1186,16 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
     }
 }
 
-/// A secret from stdin (hidden on a terminal), never from arguments.
-fn read_secret_from_stdin(what: &str) -> Result<zeroize::Zeroizing<String>, Failure> {
+/// A secret from stdin (without echo on a terminal, after `prompt`), never
+/// from arguments; at most `MAX_STDIN` bytes.
+fn read_secret_from_stdin(what: &str, prompt: &str) -> Result<zeroize::Zeroizing<String>, Failure> {
     let stdin = std::io::stdin();
     let failure = |e: std::io::Error| Failure {
         code: exit::OTHER,
         message: format!("could not read the {what} from standard input: {e}"),
     };
     if stdin.is_terminal() {
-        eprint!("{what} (input is hidden): ");
+        eprint!("{prompt}");
         return rpassword::read_password()
             .map(zeroize::Zeroizing::new)
             .map_err(failure);

@@ -55,7 +55,7 @@ impl AppState {
         if let Some(base) = &self.api_base {
             base.allows(&key)?;
         }
-        let client = Arc::new(StripeClient::new(&key, self.api_base.as_ref())?);
+        let client = Arc::new(StripeClient::new(&key, self.api_base.as_ref()));
         clients.insert(profile.clone(), client.clone());
         Ok((client, mode))
     }

@@ -43,6 +43,21 @@ pub enum CancelMode {
     Immediately,
 }
 
+impl CancelMode {
+    /// Parses `off`, `at_period_end` or `immediately`.
+    pub fn parse(text: &str) -> Result<CancelMode, PortalError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "off" => Ok(CancelMode::Off),
+            "at_period_end" => Ok(CancelMode::AtPeriodEnd),
+            "immediately" => Ok(CancelMode::Immediately),
+            other => Err(invalid(
+                "cancel mode",
+                format!("{other:?} is not one of off, at_period_end, immediately"),
+            )),
+        }
+    }
+}
+
 /// The fields of a configuration a user sets. `None` leaves a field as it is
 /// (on create: Stripe's default).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -349,13 +364,7 @@ fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<String, 
 }
 
 fn recurring_prices(cache: &Cache, product: &str) -> Result<Vec<String>, PortalError> {
-    cache
-        .conn()
-        .prepare(
-            "SELECT id FROM prices WHERE product_id = ?1 AND active AND recurring_interval IS NOT NULL
-             ORDER BY created, id",
-        )
-        .and_then(|mut s| s.query_map([product], |r| r.get(0))?.collect())
+    crate::cache::prices::recurring_of_product(cache.conn(), product)
         .map_err(|e| cache.error(e).into())
 }
 
@@ -367,20 +376,21 @@ fn urlencode(form: &[(String, String)]) -> String {
         .join("&")
 }
 
-/// Creates a configuration from `spec`; returns Stripe's object.
+/// Creates a configuration from `spec`; returns Stripe's object. The request
+/// carries its own idempotency key, so a retried attempt can't create two.
 pub async fn create(
     client: &StripeClient,
     cache: &Cache,
     api_base: Option<&ApiBase>,
     spec: &ConfigurationSpec,
-    idempotency_key: &str,
 ) -> Result<serde_json::Value, PortalError> {
     let form = encode(spec, cache, api_base, true)?;
+    let key = crate::portal::idempotency_key("configuration");
     send(
         client,
         "/billing_portal/configurations".into(),
         &form,
-        Some(idempotency_key),
+        Some(&key),
     )
     .await
 }

@@ -42,6 +42,12 @@ pub fn format_amount(minor: i64, currency: &str) -> String {
 
 /// `"2026-11-23"` for a Unix time (UTC).
 pub fn format_date(unix: i64) -> String {
+    let (year, month, day) = civil_date(unix);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// (year, month, day) of a Unix time (UTC).
+pub fn civil_date(unix: i64) -> (i64, i64, i64) {
     // Howard Hinnant's civil_from_days.
     let days = unix.div_euclid(86_400);
     let z = days + 719_468;
@@ -53,7 +59,7 @@ pub fn format_date(unix: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    (year, month, day)
 }
 
 #[cfg(test)]

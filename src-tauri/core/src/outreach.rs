@@ -11,7 +11,7 @@ use stripe_connect::account::RetrieveForMyAccountAccount;
 
 use crate::api_base::ApiBase;
 use crate::cache::campaigns::{self, Outcome, RecipientResult};
-use crate::cache::customers::{Customer, CustomerQuery};
+use crate::cache::customers::{Customer, CustomerQuery, StatusFilter};
 use crate::cache::{Cache, customers};
 use crate::error::Error;
 use crate::mail::{self, Draft, LinkKind, MailError, SMTP_SECRET};
@@ -145,6 +145,41 @@ pub struct Audience {
     pub query: CustomerQuery,
     /// How the filter reads ("status past_due", "search \"acme\"").
     pub label: String,
+}
+
+impl Audience {
+    /// Everyone with `status` (if given) matching `search` (if given), labelled
+    /// the way campaign names and previews show it.
+    pub fn new(status: Option<StatusFilter>, search: Option<String>) -> Audience {
+        let mut label = Vec::new();
+        if let Some(status) = status {
+            label.push(format!("status {}", status.as_str()));
+        }
+        if let Some(text) = &search {
+            label.push(format!("search {text:?}"));
+        }
+        if label.is_empty() {
+            label.push("everyone".to_owned());
+        }
+        Audience {
+            query: CustomerQuery {
+                text: search.unwrap_or_default(),
+                status,
+                ..Default::default()
+            },
+            label: label.join(", "),
+        }
+    }
+
+    /// The default campaign name: the audience and today's date, so running
+    /// the same bulk email again the same day emails nobody twice.
+    pub fn default_campaign(&self) -> String {
+        format!(
+            "{} {}",
+            self.label,
+            crate::money::format_date(crate::sync::unix_now())
+        )
+    }
 }
 
 /// One recipient in the preview of a bulk email.

@@ -313,7 +313,7 @@ pub async fn create_session(
         create = create.flow_data(flow_data(cache, customer, flow, request, api_base)?);
     }
 
-    let key = idempotency_key();
+    let key = idempotency_key("session");
     let answer = client.transport().send(create.build(), Some(&key)).await;
     let body = match answer {
         Ok(body) => body,
@@ -563,14 +563,14 @@ pub fn dashboard_portal_settings(mode: Mode) -> String {
 }
 
 /// A key unique to this click: a retried request reuses it, a new click doesn't.
-fn idempotency_key() -> String {
+pub(crate) fn idempotency_key(what: &str) -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
     format!(
-        "portal-desk-{}-{nanos:x}-{}",
+        "portal-desk-{what}-{}-{nanos:x}-{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     )
@@ -775,4 +775,18 @@ pub async fn get_configuration(
         })?;
     serde_json::from_slice(&body)
         .map_err(|_| StripeFailure::Unreadable("the configuration was not JSON".into()).into())
+}
+
+/// Makes configuration `id` the one `profile`'s sessions use, after checking
+/// with Stripe that it exists. Returns the configuration.
+pub async fn use_configuration(
+    client: &StripeClient,
+    profiles: &crate::Profiles,
+    profile: &crate::ProfileName,
+    id: &str,
+) -> Result<serde_json::Value, crate::Error> {
+    let configuration = get_configuration(client, id).await?;
+    let id = configuration["id"].as_str().unwrap_or(id).to_owned();
+    profiles.update_settings(profile, |s| s.portal_configuration = Some(id))?;
+    Ok(configuration)
 }

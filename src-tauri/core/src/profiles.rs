@@ -215,7 +215,7 @@ impl Profiles {
         api_base: Option<&ApiBase>,
     ) -> Result<KeyInfo, Error> {
         let key = accepted_key(raw, api_base)?;
-        let client = StripeClient::new(&key, api_base)?;
+        let client = StripeClient::new(&key, api_base);
         let account = verify_key(&client, &key).await?;
         self.store(profile, &key, account)
     }

@@ -68,12 +68,7 @@ pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingI
         let Some(customer) = customers::get(conn, id)? else {
             return Ok(None);
         };
-        let current: Option<String> = conn.query_row(
-            "SELECT current_subscription FROM customers WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let subscription = match current {
+        let subscription = match customers::current_subscription(conn, id)? {
             Some(sub) => subscriptions::get(conn, &sub)?,
             None => None,
         };
@@ -87,7 +82,7 @@ pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingI
                 .as_ref()
                 .and_then(|s| s.subscription.default_payment_method.clone()),
         ];
-        let (year, month) = year_month(now);
+        let (year, month, _) = crate::money::civil_date(now);
         let mut methods: Vec<PaymentMethodView> = payment_methods::of_customer(conn, id)?
             .into_iter()
             .map(|method| PaymentMethodView {
@@ -155,12 +150,4 @@ fn subscription_view(
         interval,
         interval_count,
     })
-}
-
-/// (year, month) of a Unix time, UTC.
-fn year_month(unix: i64) -> (i64, i64) {
-    let date = crate::money::format_date(unix);
-    let year = date[..4].parse().unwrap_or(1970);
-    let month = date[5..7].parse().unwrap_or(1);
-    (year, month)
 }

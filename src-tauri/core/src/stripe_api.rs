@@ -87,12 +87,8 @@ pub struct StripeClient {
 impl StripeClient {
     /// A client for interactive calls with `key` (the rate limit of its mode,
     /// few retries); `api_base` must already have allowed the key.
-    pub fn new(key: &ApiKey, api_base: Option<&ApiBase>) -> Result<StripeClient, StripeFailure> {
-        Ok(Self::with_options(
-            key,
-            api_base,
-            TransportOptions::interactive(key.mode()),
-        ))
+    pub fn new(key: &ApiKey, api_base: Option<&ApiBase>) -> StripeClient {
+        Self::with_options(key, api_base, TransportOptions::interactive(key.mode()))
     }
 
     /// A client with explicit pacing and retry options.

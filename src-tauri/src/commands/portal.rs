@@ -6,13 +6,14 @@
 //! so they are not `Send`: each command drives its future to completion on the
 //! thread Tauri runs it on ([`run_here`]).
 
+use portal_core::cache::Cache;
 use portal_core::cache::campaigns::Outcome;
-use portal_core::cache::customers::{CustomerQuery, StatusFilter};
+use portal_core::cache::customers::StatusFilter;
 use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
 use portal_core::mail::LinkKind;
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, PortalError, SessionRequest};
-use portal_core::sync::{SyncOptions, sync};
+use portal_core::sync::{pacing, sync};
 use portal_core::{Mode, ProfileName, StripeClient};
 use portal_ipc::{
     ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
@@ -40,6 +41,38 @@ fn connect(
     let profile = ProfileName::parse(profile)?;
     let (client, mode) = state.client(&profile)?;
     Ok((profile, client, mode))
+}
+
+/// A profile ready for the email actions: its client, mode and open cache.
+struct Connected {
+    profile: ProfileName,
+    client: Arc<StripeClient>,
+    mode: Mode,
+    cache: Cache,
+}
+
+impl Connected {
+    fn open(state: &AppState, profile: &str) -> Result<Connected, AppError> {
+        let (profile, client, mode) = connect(state, profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        Ok(Connected {
+            profile,
+            client,
+            mode,
+            cache,
+        })
+    }
+
+    fn cx<'a>(&'a self, state: &'a AppState) -> outreach::Context<'a> {
+        outreach::Context {
+            client: &self.client,
+            cache: &self.cache,
+            profiles: &state.profiles,
+            profile: &self.profile,
+            api_base: state.api_base.as_ref(),
+            mode: self.mode,
+        }
+    }
 }
 
 /// [`portal_ipc::OpenPortal`]
@@ -157,13 +190,7 @@ pub fn save_configuration(
         let api_base = state.api_base.as_ref();
         let saved = match &args.id {
             Some(id) => configurations::update(&client, &cache, api_base, id, &spec).await,
-            None => {
-                let key = format!(
-                    "portal-desk-configuration-{profile}-{}",
-                    portal_core::sync::unix_now()
-                );
-                configurations::create(&client, &cache, api_base, &spec, &key).await
-            }
+            None => configurations::create(&client, &cache, api_base, &spec).await,
         }
         .map_err(portal_core::Error::from)?;
         let id = saved["id"].as_str().unwrap_or_default().to_owned();
@@ -177,19 +204,12 @@ pub fn save_configuration(
 }
 
 fn spec(fields: ConfigurationFields) -> Result<ConfigurationSpec, AppError> {
-    let cancel_mode = match fields.cancel_mode.as_deref() {
-        None => None,
-        Some("off") => Some(CancelMode::Off),
-        Some("at_period_end") => Some(CancelMode::AtPeriodEnd),
-        Some("immediately") => Some(CancelMode::Immediately),
-        Some(other) => {
-            return Err(portal_core::Error::from(PortalError::InvalidValue {
-                field: "cancel mode",
-                reason: format!("{other:?} is not one of off, at_period_end, immediately"),
-            })
-            .into());
-        }
-    };
+    let cancel_mode = fields
+        .cancel_mode
+        .as_deref()
+        .map(CancelMode::parse)
+        .transpose()
+        .map_err(portal_core::Error::from)?;
     Ok(ConfigurationSpec {
         headline: fields.headline,
         privacy_policy_url: fields.privacy_policy_url,
@@ -218,13 +238,7 @@ pub fn use_configuration(
 ) -> Result<(), AppError> {
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
-        let configuration = portal::get_configuration(&client, &args.id)
-            .await
-            .map_err(portal_core::Error::from)?;
-        let id = configuration["id"].as_str().unwrap_or(&args.id).to_owned();
-        state
-            .profiles
-            .update_settings(&profile, |s| s.portal_configuration = Some(id))?;
+        portal::use_configuration(&client, &state.profiles, &profile, &args.id).await?;
         Ok(())
     })
 }
@@ -236,26 +250,21 @@ fn link_kind(link: EmailLink) -> LinkKind {
     }
 }
 
+fn email_request(args: &EmailArgs) -> EmailRequest {
+    EmailRequest {
+        customer: args.customer.clone(),
+        link: link_kind(args.link),
+        enable_login_page: args.enable_login_page,
+    }
+}
+
 /// [`portal_ipc::PreviewEmail`]
 #[tauri::command(async)]
 pub fn preview_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDraft, AppError> {
     run_here(async move {
-        let (profile, client, mode) = connect(&state, &args.profile)?;
-        let cache = state.profiles.open_cache(&profile)?;
-        let cx = outreach::Context {
-            client: &client,
-            cache: &cache,
-            profiles: &state.profiles,
-            profile: &profile,
-            api_base: state.api_base.as_ref(),
-            mode,
-        };
-        let request = EmailRequest {
-            customer: args.customer,
-            link: link_kind(args.link),
-            enable_login_page: args.enable_login_page,
-        };
-        let draft = outreach::draft(&cx, &request).await?;
+        let connected = Connected::open(&state, &args.profile)?;
+        let cx = connected.cx(&state);
+        let draft = outreach::draft(&cx, &email_request(&args)).await?;
         Ok(EmailDraft {
             to: draft.to,
             to_name: draft.to_name,
@@ -271,24 +280,11 @@ pub fn preview_email(state: State<'_, AppState>, args: EmailArgs) -> Result<Emai
 #[tauri::command(async)]
 pub fn send_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDelivery, AppError> {
     run_here(async move {
-        let (profile, client, mode) = connect(&state, &args.profile)?;
-        let cache = state.profiles.open_cache(&profile)?;
-        let cx = outreach::Context {
-            client: &client,
-            cache: &cache,
-            profiles: &state.profiles,
-            profile: &profile,
-            api_base: state.api_base.as_ref(),
-            mode,
-        };
-        let request = EmailRequest {
-            customer: args.customer,
-            link: link_kind(args.link),
-            enable_login_page: args.enable_login_page,
-        };
-        let draft = outreach::draft(&cx, &request).await?;
+        let connected = Connected::open(&state, &args.profile)?;
+        let cx = connected.cx(&state);
+        let draft = outreach::draft(&cx, &email_request(&args)).await?;
         Ok(
-            match outreach::deliver(&state.profiles, &profile, &draft).await? {
+            match outreach::deliver(&state.profiles, &connected.profile, &draft).await? {
                 Delivery::Smtp => EmailDelivery::Smtp,
                 Delivery::Mailto { url } => {
                     let _ = crate::opener::open_url(&url);
@@ -311,21 +307,7 @@ fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
             })
         })?),
     };
-    let mut label = Vec::new();
-    if let Some(status) = status {
-        label.push(format!("status {}", status.as_str()));
-    }
-    if let Some(search) = &args.search {
-        label.push(format!("search {search:?}"));
-    }
-    Ok(Audience {
-        query: CustomerQuery {
-            text: args.search.clone().unwrap_or_default(),
-            status,
-            ..Default::default()
-        },
-        label: label.join(", "),
-    })
+    Ok(Audience::new(status, args.search.clone()))
 }
 
 /// [`portal_ipc::PlanBulkEmail`]
@@ -335,16 +317,8 @@ pub fn plan_bulk_email(
     args: BulkEmailArgs,
 ) -> Result<Vec<BulkRecipient>, AppError> {
     run_here(async move {
-        let (profile, client, mode) = connect(&state, &args.profile)?;
-        let cache = state.profiles.open_cache(&profile)?;
-        let cx = outreach::Context {
-            client: &client,
-            cache: &cache,
-            profiles: &state.profiles,
-            profile: &profile,
-            api_base: state.api_base.as_ref(),
-            mode,
-        };
+        let connected = Connected::open(&state, &args.profile)?;
+        let cx = connected.cx(&state);
         Ok(outreach::plan(&cx, &args.campaign, &audience(&args)?)?
             .into_iter()
             .map(|p| BulkRecipient {
@@ -364,16 +338,8 @@ pub fn send_bulk_email(
     args: BulkEmailArgs,
 ) -> Result<BulkReport, AppError> {
     run_here(async move {
-        let (profile, client, mode) = connect(&state, &args.profile)?;
-        let cache = state.profiles.open_cache(&profile)?;
-        let cx = outreach::Context {
-            client: &client,
-            cache: &cache,
-            profiles: &state.profiles,
-            profile: &profile,
-            api_base: state.api_base.as_ref(),
-            mode,
-        };
+        let connected = Connected::open(&state, &args.profile)?;
+        let cx = connected.cx(&state);
         let report = outreach::send_campaign(
             &cx,
             &args.campaign,
@@ -418,15 +384,10 @@ pub fn refresh_after_portal(
     run_here(async move {
         let (profile, client, mode) = connect(&state, &args.profile)?;
         let mut cache = state.profiles.open_cache(&profile)?;
-        let rate = portal_core::TransportOptions::for_mode(mode).requests_per_second;
-        sync(
-            &client,
-            &mut cache,
-            &SyncOptions::for_rate(rate, false),
-            &mut |_| {},
-        )
-        .await
-        .map_err(portal_core::Error::from)?;
+        let (_, options) = pacing(&state.profiles.settings(&profile)?, mode, false);
+        sync(&client, &mut cache, &options, &mut |_| {})
+            .await
+            .map_err(portal_core::Error::from)?;
         Ok(
             portal_core::query::activity(&cache, Some(args.customer.trim()), 20)
                 .map_err(portal_core::Error::from)?

@@ -104,10 +104,18 @@ pub fn upsert(conn: &Connection, customer: &Customer, run: i64) -> SqlResult<()>
     Ok(())
 }
 
-/// Removes customer `id` and the payment methods attached to it; `true` if it was cached.
+/// Removes customer `id`; `true` if it was cached.
 pub fn delete(conn: &Connection, id: &str) -> SqlResult<bool> {
-    conn.execute("DELETE FROM payment_methods WHERE customer_id = ?1", [id])?;
     Ok(conn.execute("DELETE FROM customers WHERE id = ?1", [id])? > 0)
+}
+
+/// The customer's current subscription, as [`refresh_status`] chose it.
+pub fn current_subscription(conn: &Connection, id: &str) -> SqlResult<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT current_subscription FROM customers WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten())
 }
 
 /// The customer `id`, if cached.
@@ -175,11 +183,6 @@ pub fn refresh_status(conn: &Connection, ids: Option<&[String]>) -> SqlResult<()
 
 /// Deletes customers the full sync `run` did not see; returns how many.
 pub fn delete_unseen(conn: &Connection, run: i64) -> SqlResult<usize> {
-    conn.execute(
-        "DELETE FROM payment_methods WHERE customer_id IN
-             (SELECT id FROM customers WHERE seen_run < ?1)",
-        [run],
-    )?;
     conn.execute("DELETE FROM customers WHERE seen_run < ?1", [run])
 }
 

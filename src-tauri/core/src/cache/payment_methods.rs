@@ -54,6 +54,16 @@ pub fn delete(conn: &Connection, id: &str) -> SqlResult<bool> {
     Ok(conn.execute("DELETE FROM payment_methods WHERE id = ?1", [id])? > 0)
 }
 
+/// Removes the payment methods of customers no longer cached (a deleted
+/// customer's cards are detached in Stripe).
+pub fn delete_orphans(conn: &Connection) -> SqlResult<usize> {
+    conn.execute(
+        "DELETE FROM payment_methods
+         WHERE customer_id IS NOT NULL AND customer_id NOT IN (SELECT id FROM customers)",
+        [],
+    )
+}
+
 /// Payment method `id`, if cached.
 pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<PaymentMethod>> {
     conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?

@@ -86,6 +86,16 @@ pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Price>> {
     .optional()
 }
 
+/// The active recurring prices of `product_id`, oldest first.
+pub fn recurring_of_product(conn: &Connection, product_id: &str) -> SqlResult<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT id FROM prices WHERE product_id = ?1 AND active AND recurring_interval IS NOT NULL
+         ORDER BY created, id",
+    )?
+    .query_map([product_id], |r| r.get(0))?
+    .collect()
+}
+
 /// A plan name for `price_id`: "Product · Nickname", or whichever exists, or the id.
 pub fn display_name(conn: &Connection, price_id: &str) -> SqlResult<String> {
     let names: Option<(Option<String>, Option<String>)> = conn

@@ -294,6 +294,7 @@ fn finish(cache: &mut Cache, run: i64) -> Result<(), SyncError> {
         {
             resource.delete_unseen(tx, run)?;
         }
+        cache::payment_methods::delete_orphans(tx)?;
         cache::customers::refresh_status(tx, None)?;
         sync_state::remove(tx, keys::FULL_RUN)?;
         sync_state::set(tx, keys::LAST_FULL_SYNC, now)?;

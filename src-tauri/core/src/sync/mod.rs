@@ -73,6 +73,21 @@ impl SyncOptions {
     }
 }
 
+/// The pacing of a sync for a profile: Stripe's limit for the key's mode,
+/// unless the profile's settings name another rate.
+pub fn pacing(
+    settings: &crate::ProfileSettings,
+    mode: crate::Mode,
+    full: bool,
+) -> (crate::TransportOptions, SyncOptions) {
+    let mut transport = crate::TransportOptions::for_mode(mode);
+    if let Some(rate) = settings.requests_per_second.filter(|r| *r > 0.0) {
+        transport.requests_per_second = rate;
+    }
+    let options = SyncOptions::for_rate(transport.requests_per_second, full);
+    (transport, options)
+}
+
 /// Where one list stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ResourceProgress {

@@ -174,7 +174,11 @@ impl Resource {
     /// Removes object `id` of this kind from the cache.
     pub fn remove(self, tx: &Transaction<'_>, id: &str) -> SqlResult<bool> {
         match self {
-            Resource::Customers => cache::customers::delete(tx, id),
+            Resource::Customers => {
+                let removed = cache::customers::delete(tx, id)?;
+                cache::payment_methods::delete_orphans(tx)?;
+                Ok(removed)
+            }
             Resource::Subscriptions => cache::subscriptions::delete(tx, id),
             Resource::Invoices => cache::invoices::delete(tx, id),
             Resource::Prices => cache::prices::delete(tx, id),
