@@ -2,7 +2,7 @@
 
 use portal_core::mail::MailError;
 use portal_core::portal::PortalError;
-use portal_core::{Error, KeychainError, ProfileError, StripeFailure};
+use portal_core::{DocumentError, Error, KeychainError, ProfileError, StripeFailure};
 use portal_ipc::{ErrorCode, ErrorDto};
 
 /// A command's error, serialized to the webview as [`ErrorDto`].
@@ -33,6 +33,9 @@ impl AppError {
             Error::Portal(portal) => portal_code(portal),
             Error::Mail(mail) => mail_code(mail),
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
+            Error::Document(DocumentError::Unreachable(_)) => ErrorCode::Offline,
+            Error::Document(DocumentError::Io { .. }) => ErrorCode::Internal,
+            Error::Document(_) => ErrorCode::StripeRefused,
             Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) => ErrorCode::Internal,
         }
     }

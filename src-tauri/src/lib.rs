@@ -5,8 +5,9 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
-mod opener;
+pub mod opener;
 mod progress;
+pub mod sync_board;
 mod text;
 
 use std::path::PathBuf;
@@ -25,6 +26,10 @@ pub struct AppState {
     pub api_base: Option<ApiBase>,
     /// One Stripe client per profile, kept so its connections stay warm and a
     /// click costs one request. Dropped when the profile's key changes.
+    /// Opens links and files (records them under test).
+    pub opener: opener::Opener,
+    /// Where each profile's sync stands.
+    pub syncs: sync_board::SyncBoard,
     clients: std::sync::Mutex<std::collections::HashMap<ProfileName, Arc<StripeClient>>>,
 }
 
@@ -35,6 +40,8 @@ impl AppState {
             profiles: Profiles::new(data_dir, keychain),
             profile: ProfileName::parse(ProfileName::DEFAULT).expect("the default name is valid"),
             api_base: None,
+            syncs: Default::default(),
+            opener: opener::Opener::from_env(),
             clients: Default::default(),
         }
     }
@@ -68,6 +75,12 @@ impl AppState {
             .remove(profile);
     }
 
+    /// The same state opening links and files with `opener`.
+    pub fn with_opener(mut self, opener: opener::Opener) -> AppState {
+        self.opener = opener;
+        self
+    }
+
     /// The same state for `profile`, talking to `api_base` when given.
     pub fn with_profile(mut self, profile: ProfileName, api_base: Option<ApiBase>) -> AppState {
         self.profile = profile;
@@ -95,6 +108,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::portal::plan_bulk_email,
             commands::portal::send_bulk_email,
             commands::portal::refresh_after_portal,
+            commands::browse::list_customers,
+            commands::browse::count_customers,
+            commands::browse::customer_detail,
+            commands::browse::activity_feed,
+            commands::browse::open_invoice,
+            commands::browse::sync_now,
+            commands::browse::sync_status,
         ])
 }
 

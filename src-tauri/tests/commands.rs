@@ -23,6 +23,15 @@ fn app_against(
     data_dir: &std::path::Path,
     api_base: Option<&str>,
 ) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    app_opening(data_dir, api_base, data_dir.join("opened.log"))
+}
+
+/// The app talking to `api_base`, recording what it opens in `opener_log`.
+fn app_opening(
+    data_dir: &std::path::Path,
+    api_base: Option<&str>,
+    opener_log: std::path::PathBuf,
+) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let state = AppState::new(
         DataDir::resolve(Some(data_dir.to_owned())).expect("explicit dir"),
         Arc::new(Keychain::in_memory()),
@@ -30,7 +39,8 @@ fn app_against(
     .with_profile(
         portal_core::ProfileName::parse("default").expect("valid"),
         api_base.map(|url| portal_core::ApiBase::parse(url).expect("loopback")),
-    );
+    )
+    .with_opener(portal_desk::opener::Opener::recording(opener_log));
     let app = run_app(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
         .expect("the app builds on the mock runtime");
@@ -410,6 +420,143 @@ mod portal_actions {
             invoke::<RefreshAfterPortal>(&webview, args).map_err(|e| anyhow::anyhow!("{e}"))?;
         let newest = activity[0]["message"].as_str().unwrap_or_default();
         assert!(newest.contains("at period end"), "{activity}");
+        Ok(())
+    }
+}
+
+mod browsing {
+    use super::*;
+    use portal_ipc::{
+        ActivityFeed, CountCustomers, CustomerDetail, CustomerPage, GetCustomer, GetSyncStatus,
+        ListCustomers, OpenInvoice, StatusCounts, SyncNow, SyncStatus,
+    };
+
+    fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
+        let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    #[test]
+    fn sync_list_detail_and_invoice_pdf_then_offline() -> anyhow::Result<()> {
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let opened_log = tmp.path().join("opened.log");
+        let (_app, webview) = app_opening(tmp.path(), Some(sandbox.url()), opened_log.clone());
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let profile = json!({"profile": "default"});
+
+        let synced: SyncStatus = ok(invoke::<SyncNow>(
+            &webview,
+            json!({"profile": "default", "full": true}),
+        ))?;
+        assert!(
+            synced.running.is_none() && synced.last_error.is_none(),
+            "{synced:?}"
+        );
+        assert!(synced.last_synced.is_some());
+
+        let truth = sandbox.truth();
+        let customers = truth["customers"].as_array().expect("customers");
+        let counts: StatusCounts = ok(invoke::<CountCustomers>(&webview, profile.clone()))?;
+        assert_eq!(counts.all, customers.len() as u64);
+        // Other Stripe statuses (unpaid, incomplete, …) count in "all" only.
+        let chips: u64 = counts.by_status.iter().map(|(_, n)| n).sum();
+        assert!(chips <= counts.all && chips > 0, "{counts:?}");
+
+        let wanted = customers
+            .iter()
+            .find(|c| c["name"].is_string() && c["email"].is_string())
+            .expect("a named customer");
+        let name = wanted["name"].as_str().expect("name");
+        let page: CustomerPage = ok(invoke::<ListCustomers>(
+            &webview,
+            json!({"profile": "default", "text": name, "limit": 50}),
+        ))?;
+        assert!(
+            page.rows.iter().any(|r| wanted["id"] == r.id.as_str()),
+            "searching {name:?} finds it: {page:?}"
+        );
+        let window: CustomerPage = ok(invoke::<ListCustomers>(
+            &webview,
+            json!({"profile": "default", "offset": 5, "limit": 3, "sort": "created"}),
+        ))?;
+        assert_eq!((window.offset, window.rows.len()), (5, 3));
+
+        let id = wanted["id"].as_str().expect("id");
+        let detail: Option<CustomerDetail> = ok(invoke::<GetCustomer>(
+            &webview,
+            json!({"profile": "default", "customer": id}),
+        ))?;
+        let detail = detail.expect("cached");
+        assert_eq!(detail.email.as_deref(), wanted["email"].as_str());
+        let invoices_of = |c: &str| {
+            truth["invoices"]
+                .as_array()
+                .expect("invoices")
+                .iter()
+                .filter(|i| i["customer"] == c)
+                .count()
+        };
+        assert_eq!(detail.invoices.len(), invoices_of(id).min(5));
+        let invoice = detail.invoices.first().expect("an invoice").clone();
+        assert!(invoice.has_pdf && !invoice.pdf_saved);
+
+        invoke::<OpenInvoice>(
+            &webview,
+            json!({"profile": "default", "invoice": invoice.id, "document": "pdf"}),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let opened = std::fs::read_to_string(&opened_log)?;
+        let pdf = opened
+            .lines()
+            .last()
+            .expect("the PDF was opened")
+            .to_owned();
+        assert!(pdf.ends_with(&format!("{}.pdf", invoice.id)), "{pdf}");
+        assert!(std::fs::read(&pdf)?.starts_with(b"%PDF"));
+
+        sandbox.stop();
+        std::fs::remove_file(&opened_log)?;
+        invoke::<OpenInvoice>(
+            &webview,
+            json!({"profile": "default", "invoice": invoice.id, "document": "pdf"}),
+        )
+        .map_err(|e| anyhow::anyhow!("a saved PDF opens offline: {e}"))?;
+        assert_eq!(std::fs::read_to_string(&opened_log)?.trim(), pdf);
+        let error = invoke::<OpenInvoice>(
+            &webview,
+            json!({"profile": "default", "invoice": detail.invoices[1].id, "document": "pdf"}),
+        )
+        .expect_err("an unsaved PDF needs the network");
+        assert_eq!(
+            serde_json::from_value::<ErrorDto>(error)?.code,
+            ErrorCode::Offline
+        );
+
+        let error =
+            invoke::<SyncNow>(&webview, json!({"profile": "default"})).expect_err("offline");
+        assert_eq!(
+            serde_json::from_value::<ErrorDto>(error)?.code,
+            ErrorCode::Offline
+        );
+        let status: SyncStatus = ok(invoke::<GetSyncStatus>(&webview, profile.clone()))?;
+        assert!(status.offline && status.running.is_none(), "{status:?}");
+        assert_eq!(
+            status.last_synced, synced.last_synced,
+            "the last success stays"
+        );
+
+        let detail: Option<CustomerDetail> = ok(invoke::<GetCustomer>(
+            &webview,
+            json!({"profile": "default", "customer": id}),
+        ))?;
+        assert!(
+            detail.is_some_and(|d| d.invoices[0].pdf_saved),
+            "offline, from the cache"
+        );
+        let feed: Vec<portal_ipc::ActivityEntry> = ok(invoke::<ActivityFeed>(&webview, profile))?;
+        assert!(feed.is_empty(), "no portal changes yet: {feed:?}");
         Ok(())
     }
 }

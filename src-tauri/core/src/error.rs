@@ -31,6 +31,9 @@ pub enum Error {
     /// An email could not be prepared or sent.
     #[error(transparent)]
     Mail(#[from] crate::mail::MailError),
+    /// An invoice document could not be had.
+    #[error(transparent)]
+    Document(#[from] crate::documents::DocumentError),
     /// The local cache failed.
     #[error(transparent)]
     Cache(#[from] crate::cache::CacheError),

@@ -12,6 +12,7 @@ mod api_base;
 pub mod cache;
 pub mod configurations;
 mod data_dir;
+mod documents;
 mod error;
 mod keychain;
 pub mod mail;
@@ -29,6 +30,7 @@ mod transport;
 
 pub use api_base::{ApiBase, ApiBaseError};
 pub use data_dir::{APP_IDENTIFIER, DataDir};
+pub use documents::{DocumentError, InvoiceFiles};
 pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
 pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, ProfileSettings, Profiles};

@@ -210,7 +210,8 @@ pub enum PortalError {
 }
 
 /// Where a session's link may point: Stripe's own hosts, or the sandbox in use.
-fn is_trusted_portal_url(url: &str, api_base: Option<&ApiBase>) -> bool {
+/// Whether `url` is on Stripe's https hosts (or the sandbox in use).
+pub(crate) fn is_stripe_link(url: &str, api_base: Option<&ApiBase>) -> bool {
     if let Some(base) = api_base
         && url.starts_with(&format!("{}/", base.url()))
     {
@@ -322,7 +323,7 @@ pub async fn create_session(
     let session: serde_json::Value = serde_json::from_slice(&body)
         .map_err(|_| StripeFailure::Unreadable("the portal session was not JSON".into()))?;
     let url = session["url"].as_str().unwrap_or_default().to_owned();
-    if !is_trusted_portal_url(&url, api_base) {
+    if !is_stripe_link(&url, api_base) {
         return Err(PortalError::UntrustedUrl(url.chars().take(80).collect()));
     }
     Ok(PortalSession {
@@ -640,7 +641,7 @@ mod tests {
 
     #[test]
     fn only_stripe_hosts_are_opened() {
-        assert!(is_trusted_portal_url(
+        assert!(is_stripe_link(
             "https://billing.stripe.com/p/session/test_123",
             None
         ));
@@ -651,14 +652,14 @@ mod tests {
             "",
             "javascript:alert(1)",
         ] {
-            assert!(!is_trusted_portal_url(bad, None), "{bad}");
+            assert!(!is_stripe_link(bad, None), "{bad}");
         }
         let sandbox = ApiBase::parse("http://127.0.0.1:12111").expect("loopback");
-        assert!(is_trusted_portal_url(
+        assert!(is_stripe_link(
             "http://127.0.0.1:12111/p/session/x",
             Some(&sandbox)
         ));
-        assert!(!is_trusted_portal_url(
+        assert!(!is_stripe_link(
             "http://127.0.0.1:9999/p/session/x",
             Some(&sandbox)
         ));

@@ -301,6 +301,15 @@ impl Profiles {
             .join(format!("cache-{}.sqlite3", profile.as_str()))
     }
 
+    /// The saved invoice PDFs of `profile`.
+    pub fn invoice_files(&self, profile: &ProfileName) -> crate::InvoiceFiles {
+        crate::InvoiceFiles::new(
+            self.data_dir
+                .path()
+                .join(format!("invoices-{}", profile.as_str())),
+        )
+    }
+
     /// Opens (creating the data folder and file if needed) the cache of `profile`.
     pub fn open_cache(&self, profile: &ProfileName) -> Result<Cache, Error> {
         self.data_dir.ensure().map_err(|source| Error::DataDir {

@@ -7,10 +7,16 @@
 
 #![warn(missing_docs)]
 
+mod browse;
 mod error;
 mod keys;
 mod portal;
 
+pub use browse::{
+    CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow, CustomerSort, CustomerStatus,
+    InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, StatusCounts,
+    SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
+};
 pub use error::{ErrorCode, ErrorDto};
 pub use keys::{AppInfo, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs};
 pub use portal::{
@@ -102,6 +108,20 @@ commands! {
     SendBulkEmail = "send_bulk_email": BulkEmailArgs => BulkReport;
     /// After a portal visit: syncs the changes and returns the customer's activity.
     RefreshAfterPortal = "refresh_after_portal": CustomerArgs => Vec<ActivityEntry>;
+    /// One window of the customer list, from the cache.
+    ListCustomers = "list_customers": CustomerListArgs => CustomerPage;
+    /// How many cached customers have each status.
+    CountCustomers = "count_customers": ProfileArgs => StatusCounts;
+    /// A customer's billing info from the cache (`None`: not cached).
+    GetCustomer = "customer_detail": CustomerArgs => Option<CustomerDetail>;
+    /// The newest portal changes of every customer.
+    ActivityFeed = "activity_feed": ProfileArgs => Vec<ActivityEntry>;
+    /// Opens an invoice's PDF (saved for offline use) or hosted page.
+    OpenInvoice = "open_invoice": OpenInvoiceArgs => ();
+    /// Syncs the profile now; progress shows in [`GetSyncStatus`].
+    SyncNow = "sync_now": SyncArgs => SyncStatus;
+    /// Where the profile's sync stands.
+    GetSyncStatus = "sync_status": ProfileArgs => SyncStatus;
 }
 
 /// Every command the app registers. `build.rs` grants exactly these to the
@@ -120,4 +140,11 @@ pub const COMMANDS: &[&str] = &[
     PlanBulkEmail::NAME,
     SendBulkEmail::NAME,
     RefreshAfterPortal::NAME,
+    ListCustomers::NAME,
+    CountCustomers::NAME,
+    GetCustomer::NAME,
+    ActivityFeed::NAME,
+    OpenInvoice::NAME,
+    SyncNow::NAME,
+    GetSyncStatus::NAME,
 ];

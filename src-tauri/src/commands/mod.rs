@@ -2,11 +2,19 @@
 //! Each command's name and types come from `portal_ipc`.
 
 pub mod app;
+pub mod browse;
 pub mod keys;
 pub mod portal;
 
 use portal_core::{KeyInfo, KeySource};
 use portal_ipc::KeyStatus;
+
+/// Runs a non-`Send` future to completion on this worker thread, telling the
+/// runtime to move its other tasks elsewhere meanwhile. The core's futures
+/// borrow the cache (a single-threaded SQLite connection), so they are not `Send`.
+fn run_here<F: std::future::Future>(future: F) -> F::Output {
+    tokio::task::block_in_place(|| tauri::async_runtime::block_on(future))
+}
 
 /// The IPC view of a key description.
 pub fn key_status_dto(info: KeyInfo) -> KeyStatus {

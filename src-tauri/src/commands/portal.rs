@@ -24,14 +24,9 @@ use portal_ipc::{
 use std::sync::Arc;
 use tauri::State;
 
+use super::run_here;
 use crate::AppState;
 use crate::error::AppError;
-
-/// Runs a non-`Send` future to completion on this worker thread, telling the
-/// runtime to move its other tasks elsewhere meanwhile.
-fn run_here<F: std::future::Future>(future: F) -> F::Output {
-    tokio::task::block_in_place(|| tauri::async_runtime::block_on(future))
-}
 
 /// The profile, its Stripe client and the key's mode.
 fn connect(
@@ -125,7 +120,7 @@ pub fn open_portal(
         )
         .await
         .map_err(portal_core::Error::from)?;
-        let opened = args.open && crate::opener::open_url(&session.url).is_ok();
+        let opened = args.open && state.opener.open_url(&session.url).is_ok();
         Ok(PortalLink {
             url: session.url,
             opened,
@@ -287,7 +282,7 @@ pub fn send_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDe
             match outreach::deliver(&state.profiles, &connected.profile, &draft).await? {
                 Delivery::Smtp => EmailDelivery::Smtp,
                 Delivery::Mailto { url } => {
-                    let _ = crate::opener::open_url(&url);
+                    let _ = state.opener.open_url(&url);
                     EmailDelivery::Mailto { url }
                 }
             },

@@ -30,6 +30,12 @@ pub fn add(conn: &Connection, entry: &Entry) -> SqlResult<()> {
     Ok(())
 }
 
+/// How many entries there are.
+pub fn count(conn: &Connection) -> SqlResult<u64> {
+    conn.query_row("SELECT count(*) FROM activity", [], |r| r.get::<_, i64>(0))
+        .map(|n| n as u64)
+}
+
 /// The newest `limit` entries, of one customer when given.
 pub fn latest(conn: &Connection, customer_id: Option<&str>, limit: usize) -> SqlResult<Vec<Entry>> {
     let mut statement = conn.prepare_cached(

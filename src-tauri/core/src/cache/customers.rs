@@ -118,6 +118,15 @@ pub fn current_subscription(conn: &Connection, id: &str) -> SqlResult<Option<Str
         .flatten())
 }
 
+/// How many customers have each stored status, most common first.
+pub fn status_counts(conn: &Connection) -> SqlResult<Vec<(String, u64)>> {
+    conn.prepare_cached(
+        "SELECT status, count(*) FROM customers GROUP BY status ORDER BY count(*) DESC",
+    )?
+    .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+    .collect()
+}
+
 /// The customer `id`, if cached.
 pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Customer>> {
     conn.prepare_cached(

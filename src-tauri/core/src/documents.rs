@@ -1,0 +1,214 @@
+//! Invoice PDFs saved on this computer, so a customer's history opens offline.
+//!
+//! A PDF is fetched from Stripe's link once and kept under the data folder
+//! (`invoices-PROFILE/in_….pdf`). It is written to a temporary file and renamed,
+//! so a crash never leaves half a PDF where a whole one is expected.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Empty, Limited};
+use hyper_util::client::legacy::Client as HyperClient;
+use hyper_util::rt::TokioExecutor;
+
+use crate::api_base::ApiBase;
+use crate::portal::is_stripe_link;
+use crate::sync::objects::is_stripe_id;
+
+/// Larger answers are refused: Stripe's invoice PDFs are a few hundred KB.
+const MAX_PDF_BYTES: usize = 25 * 1024 * 1024;
+/// Redirects followed (Stripe's PDF link redirects to its file host).
+const MAX_REDIRECTS: usize = 5;
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Why a PDF could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// Not a Stripe link (or the sandbox's): never fetched.
+    #[error("Portal Desk only downloads invoices from Stripe; this link points elsewhere.")]
+    Untrusted,
+    /// No network, or Stripe did not answer.
+    #[error(
+        "Couldn't download the invoice PDF ({0}). It hasn't been saved on this computer yet, so it needs the network once."
+    )]
+    Unreachable(String),
+    /// Stripe answered with something other than a PDF.
+    #[error("Stripe didn't return a PDF for this invoice ({0}).")]
+    NotPdf(String),
+    /// The file could not be written.
+    #[error("Couldn't save the invoice PDF in {path}: {source}")]
+    Io {
+        /// Where.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The saved PDFs of one profile.
+#[derive(Debug, Clone)]
+pub struct InvoiceFiles {
+    dir: PathBuf,
+}
+
+impl InvoiceFiles {
+    /// The PDFs kept in `dir`.
+    pub fn new(dir: PathBuf) -> InvoiceFiles {
+        InvoiceFiles { dir }
+    }
+
+    /// Where invoice `id`'s PDF is (or would be) kept; `None` for a malformed id.
+    pub fn path(&self, id: &str) -> Option<PathBuf> {
+        (id.starts_with("in_") && is_stripe_id(id)).then(|| self.dir.join(format!("{id}.pdf")))
+    }
+
+    /// Whether invoice `id`'s PDF is saved.
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.path(id).is_some_and(|p| p.is_file())
+    }
+
+    /// The saved PDF of invoice `id`, downloading it from `url` first if needed.
+    pub async fn ensure(
+        &self,
+        id: &str,
+        url: &str,
+        api_base: Option<&ApiBase>,
+    ) -> Result<PathBuf, DocumentError> {
+        let path = self.path(id).ok_or(DocumentError::Untrusted)?;
+        if path.is_file() {
+            return Ok(path);
+        }
+        let bytes = download(url, api_base).await?;
+        if !bytes.starts_with(b"%PDF") {
+            return Err(DocumentError::NotPdf("the file is not a PDF".into()));
+        }
+        write_atomically(&path, &bytes)?;
+        Ok(path)
+    }
+}
+
+async fn download(url: &str, api_base: Option<&ApiBase>) -> Result<Vec<u8>, DocumentError> {
+    let connector = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_webpki_roots()
+        .https_or_http()
+        .enable_http1()
+        .build();
+    let client = HyperClient::builder(TokioExecutor::new()).build(connector);
+    let mut url = url.to_owned();
+    for _ in 0..=MAX_REDIRECTS {
+        if !is_stripe_link(&url, api_base) {
+            return Err(DocumentError::Untrusted);
+        }
+        let uri: hyper::Uri = url.parse().map_err(|_| DocumentError::Untrusted)?;
+        let request = hyper::Request::get(uri)
+            .header(hyper::header::USER_AGENT, "PortalDesk")
+            .body(Empty::<bytes::Bytes>::new())
+            .map_err(|e| DocumentError::Unreachable(e.to_string()))?;
+        let response = tokio::time::timeout(TIMEOUT, client.request(request))
+            .await
+            .map_err(|_| DocumentError::Unreachable("no answer in 30 seconds".into()))?
+            .map_err(|e| DocumentError::Unreachable(describe(&e)))?;
+        let status = response.status();
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(hyper::header::LOCATION)
+                .and_then(|l| l.to_str().ok())
+                .ok_or_else(|| {
+                    DocumentError::NotPdf(format!("HTTP {status} without a location"))
+                })?;
+            url = resolve(&url, location);
+            continue;
+        }
+        if !status.is_success() {
+            return Err(DocumentError::NotPdf(format!("HTTP {}", status.as_u16())));
+        }
+        let body = Limited::new(response.into_body(), MAX_PDF_BYTES);
+        let bytes = tokio::time::timeout(TIMEOUT, body.collect())
+            .await
+            .map_err(|_| DocumentError::Unreachable("the download stalled".into()))?
+            .map_err(|e| DocumentError::Unreachable(e.to_string()))?
+            .to_bytes();
+        return Ok(bytes.to_vec());
+    }
+    Err(DocumentError::NotPdf("too many redirects".into()))
+}
+
+/// `location` relative to `url` (absolute URLs and absolute paths).
+fn resolve(url: &str, location: &str) -> String {
+    if location.contains("://") {
+        return location.to_owned();
+    }
+    let origin_end = url
+        .find("://")
+        .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j))
+        .unwrap_or(url.len());
+    format!(
+        "{}/{}",
+        &url[..origin_end],
+        location.trim_start_matches('/')
+    )
+}
+
+fn describe(error: &hyper_util::client::legacy::Error) -> String {
+    if error.is_connect() {
+        "no connection".into()
+    } else {
+        error.to_string()
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DocumentError> {
+    let io = |source| DocumentError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path.parent().expect("a PDF path has a folder");
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let partial = path.with_extension("pdf.partial");
+    std::fs::write(&partial, bytes).map_err(io)?;
+    std::fs::rename(&partial, path).map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_invoice_ids_name_files() {
+        let files = InvoiceFiles::new(PathBuf::from("/tmp/x"));
+        assert_eq!(
+            files.path("in_123"),
+            Some(PathBuf::from("/tmp/x/in_123.pdf"))
+        );
+        assert_eq!(files.path("../etc/passwd"), None);
+        assert_eq!(files.path("in_../../x"), None);
+        assert_eq!(files.path("cus_123"), None);
+    }
+
+    #[test]
+    fn redirects_resolve_against_the_origin() {
+        assert_eq!(
+            resolve("https://pay.stripe.com/invoice/x/pdf", "/files/y"),
+            "https://pay.stripe.com/files/y"
+        );
+        assert_eq!(
+            resolve("https://pay.stripe.com/a", "https://files.stripe.com/b"),
+            "https://files.stripe.com/b"
+        );
+    }
+
+    #[tokio::test]
+    async fn links_outside_stripe_are_never_fetched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files = InvoiceFiles::new(dir.path().to_owned());
+        let result = files
+            .ensure("in_1", "https://evil.example/in_1.pdf", None)
+            .await;
+        assert!(
+            matches!(result, Err(DocumentError::Untrusted)),
+            "{result:?}"
+        );
+        assert!(!files.is_saved("in_1"));
+    }
+}

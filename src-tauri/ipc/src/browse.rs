@@ -1,0 +1,300 @@
+//! Browsing the cache (the customer list, a customer's billing info, the
+//! activity feed, invoice documents) and the sync that fills it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ActivityEntry, ErrorDto};
+
+/// A status filter chip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerStatus {
+    /// A subscription in good standing.
+    Active,
+    /// In a trial.
+    Trialing,
+    /// The last payment failed.
+    PastDue,
+    /// Only ended subscriptions.
+    Canceled,
+    /// Never subscribed.
+    None,
+}
+
+impl CustomerStatus {
+    /// The chips, in the order they are shown.
+    pub const ALL: [CustomerStatus; 5] = [
+        CustomerStatus::Active,
+        CustomerStatus::Trialing,
+        CustomerStatus::PastDue,
+        CustomerStatus::Canceled,
+        CustomerStatus::None,
+    ];
+
+    /// What the chip says.
+    pub fn label(self) -> &'static str {
+        match self {
+            CustomerStatus::Active => "Active",
+            CustomerStatus::Trialing => "Trialing",
+            CustomerStatus::PastDue => "Past due",
+            CustomerStatus::Canceled => "Canceled",
+            CustomerStatus::None => "No subscription",
+        }
+    }
+
+    /// The stored word (`past_due`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerStatus::Active => "active",
+            CustomerStatus::Trialing => "trialing",
+            CustomerStatus::PastDue => "past_due",
+            CustomerStatus::Canceled => "canceled",
+            CustomerStatus::None => "none",
+        }
+    }
+}
+
+/// The order of the customer list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerSort {
+    /// A to Z.
+    #[default]
+    Name,
+    /// Newest first.
+    Created,
+    /// Soonest renewal first.
+    NextRenewal,
+}
+
+/// `list_customers`' arguments: one window of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerListArgs {
+    /// The profile.
+    pub profile: String,
+    /// Search text: part of a name, email, id or phone.
+    #[serde(default)]
+    pub text: String,
+    /// Only this status.
+    #[serde(default)]
+    pub status: Option<CustomerStatus>,
+    /// Order.
+    #[serde(default)]
+    pub sort: CustomerSort,
+    /// First row.
+    #[serde(default)]
+    pub offset: u32,
+    /// Rows wanted (at most 500).
+    pub limit: u32,
+}
+
+/// A row of the customer list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    /// `cus_…`.
+    pub id: String,
+    /// Name.
+    pub name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// `active`, `trialing`, `past_due`, `canceled`, `none` or another Stripe status.
+    pub status: String,
+    /// Unix seconds.
+    pub created: i64,
+    /// When the current subscription renews.
+    pub next_renewal: Option<i64>,
+}
+
+/// One window of the customer list and how many match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerPage {
+    /// The rows from `offset`.
+    pub rows: Vec<CustomerRow>,
+    /// The first row's position.
+    pub offset: u32,
+    /// How many customers match.
+    pub total: u64,
+    /// Whether `total` was counted (false: an estimate, shown as "about").
+    pub exact: bool,
+}
+
+/// How many cached customers have each status.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    /// Every customer.
+    pub all: u64,
+    /// Per chip, in [`CustomerStatus::ALL`] order.
+    pub by_status: Vec<(CustomerStatus, u64)>,
+}
+
+/// An amount of money in minor units, with what it takes to show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    /// Minor units (cents; yen for zero-decimal currencies).
+    pub minor: i64,
+    /// ISO code, upper case.
+    pub currency: String,
+    /// Digits after the decimal point for this currency.
+    pub decimals: u32,
+}
+
+/// The current subscription, as the detail view shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionSummary {
+    /// `sub_…`.
+    pub id: String,
+    /// "Product · Nickname".
+    pub plan: String,
+    /// Stripe's status.
+    pub status: String,
+    /// What each period costs, when known.
+    pub amount: Option<Money>,
+    /// `month`, `year`, …
+    pub interval: Option<String>,
+    /// Intervals per charge.
+    pub interval_count: Option<i64>,
+    /// Renews (or ends) at, unix seconds.
+    pub current_period_end: Option<i64>,
+    /// Set to cancel when the period ends.
+    pub cancel_at_period_end: bool,
+    /// When it will be canceled, if scheduled.
+    pub cancel_at: Option<i64>,
+    /// When it was canceled.
+    pub canceled_at: Option<i64>,
+}
+
+/// A payment method of the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentMethodSummary {
+    /// `pm_…`.
+    pub id: String,
+    /// `card`, `sepa_debit`, …
+    pub kind: String,
+    /// `visa`, …
+    pub brand: Option<String>,
+    /// Last four digits.
+    pub last4: Option<String>,
+    /// Expiry month.
+    pub exp_month: Option<u32>,
+    /// Expiry year.
+    pub exp_year: Option<u32>,
+    /// The default for invoices.
+    pub is_default: bool,
+    /// Past its expiry month.
+    pub expired: bool,
+}
+
+/// An invoice in the customer's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceSummary {
+    /// `in_…`.
+    pub id: String,
+    /// The invoice number.
+    pub number: Option<String>,
+    /// `paid`, `open`, …
+    pub status: Option<String>,
+    /// Unix seconds.
+    pub created: i64,
+    /// Its total.
+    pub total: Money,
+    /// Whether Stripe has a PDF of it.
+    pub has_pdf: bool,
+    /// Whether Stripe has a hosted page for it.
+    pub has_page: bool,
+    /// Whether the PDF is saved on this computer (it opens offline).
+    pub pdf_saved: bool,
+}
+
+/// A customer's billing info, from the cache.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDetail {
+    /// `cus_…`.
+    pub id: String,
+    /// Name.
+    pub name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Dashboard note.
+    pub description: Option<String>,
+    /// The billing address, one line each.
+    pub address: Vec<String>,
+    /// Unix seconds.
+    pub created: i64,
+    /// The latest invoice is unpaid.
+    pub delinquent: bool,
+    /// Credit (negative) or amount owed, when not zero.
+    pub balance: Option<Money>,
+    /// The current subscription.
+    pub subscription: Option<SubscriptionSummary>,
+    /// The default first.
+    pub payment_methods: Vec<PaymentMethodSummary>,
+    /// Newest first.
+    pub invoices: Vec<InvoiceSummary>,
+    /// This customer's activity, newest first.
+    pub activity: Vec<ActivityEntry>,
+}
+
+/// What of an invoice to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceDocument {
+    /// The PDF, saved on this computer the first time.
+    Pdf,
+    /// Stripe's hosted invoice page (needs the network).
+    HostedPage,
+}
+
+/// `open_invoice`'s arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenInvoiceArgs {
+    /// The profile.
+    pub profile: String,
+    /// `in_…`.
+    pub invoice: String,
+    /// PDF or page.
+    pub document: InvoiceDocument,
+}
+
+/// `sync_now`'s arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncArgs {
+    /// The profile.
+    pub profile: String,
+    /// Read every list, not only the events.
+    #[serde(default)]
+    pub full: bool,
+}
+
+/// A sync under way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncProgress {
+    /// "Customers", "Invoices", … or "Changes".
+    pub label: String,
+    /// Objects read so far, over every list.
+    pub done: u64,
+    /// The expected total, once known.
+    pub total: Option<u64>,
+    /// A full sync (every list) rather than a catch-up.
+    pub full: bool,
+}
+
+/// Where the profile's sync stands: the status bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncStatus {
+    /// A sync is running; its progress.
+    pub running: Option<SyncProgress>,
+    /// The last successful sync, unix seconds.
+    pub last_synced: Option<i64>,
+    /// Why the last sync failed.
+    pub last_error: Option<ErrorDto>,
+    /// Stripe could not be reached the last time we tried.
+    pub offline: bool,
+    /// Portal changes the last sync found (feed entries written).
+    pub changes: u64,
+    /// Minutes between background syncs (0: off).
+    pub interval_minutes: u32,
+}

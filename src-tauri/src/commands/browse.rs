@@ -1,0 +1,403 @@
+//! Browsing the cache and syncing it: the customer list, a customer's billing
+//! info, the activity feed, invoice documents, and the sync with its status.
+//! The answers come from `portal_core::query` and work offline.
+
+use portal_core::cache::customers::{CustomerQuery, SortOrder, StatusFilter};
+use portal_core::query::{self, BillingInfo};
+use portal_core::sync::{Progress, SyncMode, pacing, sync};
+use portal_core::{ProfileName, StripeClient, money};
+use portal_ipc::{
+    ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
+    CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
+    PaymentMethodSummary, ProfileArgs, StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress,
+    SyncStatus,
+};
+use tauri::State;
+
+use super::run_here;
+use crate::AppState;
+use crate::error::AppError;
+
+/// Rows one `list_customers` call returns at most.
+const MAX_PAGE: u32 = 500;
+/// Feed entries shown.
+const FEED_LENGTH: usize = 50;
+
+/// [`portal_ipc::ListCustomers`]
+#[tauri::command(async)]
+pub fn list_customers(
+    state: State<'_, AppState>,
+    args: CustomerListArgs,
+) -> Result<CustomerPage, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let cache = state.profiles.open_cache(&profile)?;
+    let query = CustomerQuery {
+        text: args.text,
+        status: args.status.map(status_filter),
+        sort: match args.sort {
+            CustomerSort::Name => SortOrder::Name,
+            CustomerSort::Created => SortOrder::Created,
+            CustomerSort::NextRenewal => SortOrder::NextRenewal,
+        },
+        limit: args.limit.min(MAX_PAGE) as usize,
+        offset: args.offset as usize,
+    };
+    let (rows, total) = query::customers(&cache, &query).map_err(portal_core::Error::from)?;
+    Ok(CustomerPage {
+        rows: rows
+            .into_iter()
+            .map(|c| CustomerRow {
+                id: c.id,
+                name: c.name,
+                email: c.email,
+                phone: c.phone,
+                status: c.status,
+                created: c.created,
+                next_renewal: c.next_renewal,
+            })
+            .collect(),
+        offset: args.offset,
+        total: total.count,
+        exact: total.exact,
+    })
+}
+
+fn status_filter(status: CustomerStatus) -> StatusFilter {
+    match status {
+        CustomerStatus::Active => StatusFilter::Active,
+        CustomerStatus::Trialing => StatusFilter::Trialing,
+        CustomerStatus::PastDue => StatusFilter::PastDue,
+        CustomerStatus::Canceled => StatusFilter::Canceled,
+        CustomerStatus::None => StatusFilter::None,
+    }
+}
+
+/// [`portal_ipc::CountCustomers`]
+#[tauri::command(async)]
+pub fn count_customers(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<StatusCounts, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let cache = state.profiles.open_cache(&profile)?;
+    let counts = query::status_counts(&cache).map_err(portal_core::Error::from)?;
+    let of = |status: &str| {
+        counts
+            .iter()
+            .find(|(s, _)| s == status)
+            .map_or(0, |(_, n)| *n)
+    };
+    Ok(StatusCounts {
+        all: counts.iter().map(|(_, n)| n).sum(),
+        by_status: CustomerStatus::ALL
+            .into_iter()
+            .map(|status| (status, of(status.as_str())))
+            .collect(),
+    })
+}
+
+/// [`portal_ipc::GetCustomer`]
+#[tauri::command(async)]
+pub fn customer_detail(
+    state: State<'_, AppState>,
+    args: CustomerArgs,
+) -> Result<Option<CustomerDetail>, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let cache = state.profiles.open_cache(&profile)?;
+    let id = args.customer.trim();
+    let now = portal_core::sync::unix_now();
+    let Some(info) = query::billing_info(&cache, id, now).map_err(portal_core::Error::from)? else {
+        return Ok(None);
+    };
+    let activity = query::activity(&cache, Some(id), FEED_LENGTH)
+        .map_err(portal_core::Error::from)?
+        .into_iter()
+        .map(activity_entry)
+        .collect();
+    let files = state.profiles.invoice_files(&profile);
+    Ok(Some(detail(info, activity, &files)))
+}
+
+fn money(minor: i64, currency: &str) -> Money {
+    Money {
+        minor,
+        currency: currency.to_ascii_uppercase(),
+        decimals: money::decimals(currency),
+    }
+}
+
+fn detail(
+    info: BillingInfo,
+    activity: Vec<ActivityEntry>,
+    files: &portal_core::InvoiceFiles,
+) -> CustomerDetail {
+    let BillingInfo {
+        customer,
+        subscription,
+        payment_methods,
+        invoices,
+    } = info;
+    let address = customer
+        .address
+        .as_ref()
+        .map(|a| {
+            let city_line = [
+                a.postal_code.as_deref(),
+                a.city.as_deref(),
+                a.state.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+            [
+                a.line1.clone(),
+                a.line2.clone(),
+                Some(city_line),
+                a.country.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|line| !line.trim().is_empty())
+            .collect()
+        })
+        .unwrap_or_default();
+    let currency = customer.currency.clone();
+    CustomerDetail {
+        balance: currency
+            .as_deref()
+            .filter(|_| customer.balance != 0)
+            .map(|c| money(customer.balance, c)),
+        subscription: subscription.map(|view| {
+            let sub = view.subscription;
+            let currency = sub.currency.clone().or_else(|| currency.clone());
+            SubscriptionSummary {
+                amount: view
+                    .amount
+                    .zip(currency.as_deref())
+                    .map(|(amount, c)| money(amount, c)),
+                id: sub.id,
+                plan: view.plan,
+                status: sub.status,
+                interval: view.interval,
+                interval_count: view.interval_count,
+                current_period_end: sub.current_period_end,
+                cancel_at_period_end: sub.cancel_at_period_end,
+                cancel_at: sub.cancel_at,
+                canceled_at: sub.canceled_at,
+            }
+        }),
+        payment_methods: payment_methods
+            .into_iter()
+            .map(|view| PaymentMethodSummary {
+                id: view.method.id,
+                kind: view.method.kind,
+                brand: view.method.brand,
+                last4: view.method.last4,
+                exp_month: view.method.exp_month,
+                exp_year: view.method.exp_year,
+                is_default: view.is_default,
+                expired: view.expired,
+            })
+            .collect(),
+        invoices: invoices
+            .into_iter()
+            .map(|invoice| InvoiceSummary {
+                pdf_saved: files.is_saved(&invoice.id),
+                total: money(invoice.total, &invoice.currency),
+                has_pdf: invoice.invoice_pdf.is_some(),
+                has_page: invoice.hosted_invoice_url.is_some(),
+                id: invoice.id,
+                number: invoice.number,
+                status: invoice.status,
+                created: invoice.created,
+            })
+            .collect(),
+        activity,
+        id: customer.id,
+        name: customer.name,
+        email: customer.email,
+        phone: customer.phone,
+        description: customer.description,
+        address,
+        created: customer.created,
+        delinquent: customer.delinquent,
+    }
+}
+
+pub(super) fn activity_entry(entry: portal_core::cache::activity::Entry) -> ActivityEntry {
+    ActivityEntry {
+        at: entry.at,
+        customer_id: entry.customer_id,
+        kind: entry.kind,
+        message: entry.message,
+    }
+}
+
+/// [`portal_ipc::ActivityFeed`]
+#[tauri::command(async)]
+pub fn activity_feed(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<Vec<ActivityEntry>, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let cache = state.profiles.open_cache(&profile)?;
+    Ok(query::activity(&cache, None, FEED_LENGTH)
+        .map_err(portal_core::Error::from)?
+        .into_iter()
+        .map(activity_entry)
+        .collect())
+}
+
+/// [`portal_ipc::OpenInvoice`]: the PDF is saved the first time, so it opens
+/// offline afterwards; the hosted page always needs the network.
+#[tauri::command(async)]
+pub fn open_invoice(state: State<'_, AppState>, args: OpenInvoiceArgs) -> Result<(), AppError> {
+    run_here(async move {
+        let profile = ProfileName::parse(&args.profile)?;
+        let cache = state.profiles.open_cache(&profile)?;
+        let invoice = portal_core::cache::invoices::get(cache.conn(), args.invoice.trim())
+            .map_err(|e| portal_core::Error::from(cache.error(e)))?
+            .ok_or_else(|| {
+                AppError(portal_core::Error::Portal(
+                    portal_core::portal::PortalError::InvalidValue {
+                        field: "invoice",
+                        reason: format!("{} is not in the cache", args.invoice.trim()),
+                    },
+                ))
+            })?;
+        let missing = || {
+            AppError(portal_core::Error::Document(
+                portal_core::DocumentError::NotPdf("Stripe has no document for it".into()),
+            ))
+        };
+        match args.document {
+            InvoiceDocument::Pdf => {
+                let url = invoice.invoice_pdf.ok_or_else(missing)?;
+                let path = state
+                    .profiles
+                    .invoice_files(&profile)
+                    .ensure(&invoice.id, &url, state.api_base.as_ref())
+                    .await
+                    .map_err(portal_core::Error::from)?;
+                state.opener.open_path(&path).map_err(|reason| {
+                    AppError(portal_core::Error::Document(
+                        portal_core::DocumentError::Io {
+                            path: path.clone(),
+                            source: std::io::Error::other(reason),
+                        },
+                    ))
+                })?;
+            }
+            InvoiceDocument::HostedPage => {
+                let url = invoice.hosted_invoice_url.ok_or_else(missing)?;
+                state.opener.open_url(&url).map_err(|_| missing())?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// [`portal_ipc::SyncNow`]: one sync at a time per profile; a second call while
+/// one runs returns its status at once. The window polls
+/// [`portal_ipc::GetSyncStatus`] for progress.
+#[tauri::command(async)]
+pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let Some(running) = state.syncs.start(&profile, args.full) else {
+        return sync_status_of(&state, &profile);
+    };
+    let outcome = run_here(async {
+        let key = state
+            .profiles
+            .key(&profile)?
+            .ok_or_else(|| portal_core::ProfileError::NoKey(profile.to_string()))?;
+        if let Some(base) = &state.api_base {
+            base.allows(&key).map_err(portal_core::Error::from)?;
+        }
+        let settings = state.profiles.settings(&profile)?;
+        let (transport, options) = pacing(&settings, key.mode(), args.full);
+        let client = StripeClient::with_options(&key, state.api_base.as_ref(), transport);
+        let mut cache = state.profiles.open_cache(&profile)?;
+        let before = query::activity_count(&cache).map_err(portal_core::Error::from)?;
+        sync(&client, &mut cache, &options, &mut |progress| {
+            state.syncs.progress(&profile, progress_dto(progress));
+        })
+        .await
+        .map_err(portal_core::Error::from)?;
+        let after = query::activity_count(&cache).map_err(portal_core::Error::from)?;
+        Ok::<u64, AppError>(after.saturating_sub(before))
+    });
+    state.syncs.finish(
+        &profile,
+        outcome.as_ref().map(|n| *n).map_err(AppError::to_dto),
+    );
+    drop(running);
+    outcome?;
+    sync_status_of(&state, &profile)
+}
+
+fn progress_dto(progress: &Progress) -> SyncProgress {
+    let full = progress.mode == SyncMode::Full;
+    let label = if full {
+        progress
+            .resources
+            .iter()
+            .find(|r| !r.done)
+            .map_or("Finishing", |r| resource_label(&r.name))
+            .to_owned()
+    } else {
+        "Changes".to_owned()
+    };
+    let done = if full {
+        progress.resources.iter().map(|r| r.fetched).sum()
+    } else {
+        progress.events_applied
+    };
+    let total = full
+        .then(|| {
+            progress
+                .resources
+                .iter()
+                .map(|r| r.estimated_total.or(r.done.then_some(r.fetched)))
+                .sum::<Option<u64>>()
+        })
+        .flatten();
+    SyncProgress {
+        label,
+        done,
+        total,
+        full,
+    }
+}
+
+fn resource_label(name: &str) -> &'static str {
+    match name {
+        "customers" => "Customers",
+        "subscriptions" => "Subscriptions",
+        "invoices" => "Invoices",
+        "prices" => "Prices",
+        "products" => "Products",
+        "payment_methods" => "Payment methods",
+        _ => "Billing data",
+    }
+}
+
+/// [`portal_ipc::GetSyncStatus`]
+#[tauri::command(async)]
+pub fn sync_status(state: State<'_, AppState>, args: ProfileArgs) -> Result<SyncStatus, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    sync_status_of(&state, &profile)
+}
+
+fn sync_status_of(state: &AppState, profile: &ProfileName) -> Result<SyncStatus, AppError> {
+    let mut status = state.syncs.status(profile);
+    if status.last_synced.is_none() {
+        let cache = state.profiles.open_cache(profile)?;
+        status.last_synced =
+            portal_core::sync::last_synced(&cache).map_err(portal_core::Error::from)?;
+    }
+    status.interval_minutes = state.profiles.settings(profile)?.sync_interval_minutes;
+    Ok(status)
+}
