@@ -117,6 +117,60 @@ impl Session {
         std::fs::write(path, png).with_context(|| format!("writing {}", path.display()))
     }
 
+    /// Runs `script` in the page and returns what it returns.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
+        self.command(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// Resizes the window (the screenshots are taken at 1280×800 and 900×600).
+    pub fn set_window_size(&self, width: u32, height: u32) -> anyhow::Result<()> {
+        self.command(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )?;
+        Ok(())
+    }
+
+    /// Sends keys to whatever has focus, as a user would press them
+    /// (WebDriver key codes: `\u{E009}` is Control, `\u{E007}` Enter).
+    pub fn press(&self, keys: &str) -> anyhow::Result<()> {
+        let mut down = Vec::new();
+        let mut up = Vec::new();
+        for key in keys.chars() {
+            down.push(json!({"type": "keyDown", "value": key.to_string()}));
+            up.insert(0, json!({"type": "keyUp", "value": key.to_string()}));
+        }
+        down.extend(up);
+        self.command(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": down}]})),
+        )?;
+        self.command("DELETE", "/actions", None)?;
+        Ok(())
+    }
+
+    /// The visible texts of every element matching `css`.
+    pub fn texts(&self, css: &str) -> anyhow::Result<Vec<String>> {
+        let found = self.execute(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText);",
+            vec![json!(css)],
+        )?;
+        Ok(found
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .map(|t| t.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// Polls `probe` until it yields a value; fails after [`WAIT`] with `what`.
     pub fn wait_for<T>(
         &self,
@@ -129,7 +183,13 @@ impl Session {
                 return Ok(value);
             }
             if Instant::now() > deadline {
-                bail!("gave up waiting for {what}");
+                // What the window showed helps more than the message alone.
+                let shot = crate::screenshot_dir().join("last-failure.png");
+                let _ = self.screenshot(&shot);
+                bail!(
+                    "gave up waiting for {what} (the window: {})",
+                    shot.display()
+                );
             }
             std::thread::sleep(Duration::from_millis(50));
         }

@@ -1,47 +1,76 @@
-use portal_ipc::AppInfo;
+use portal_ipc::{AppInfo, KeyStatus};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::ipc;
+use crate::pages::desk::Desk;
 use crate::pages::onboarding::Onboarding;
 
-/// The app shell: header and the current screen.
+/// What the window knows at start: the profile and its key, if saved.
+#[derive(Debug, Clone, PartialEq)]
+struct Start {
+    info: AppInfo,
+    key: Option<KeyStatus>,
+}
+
+/// The app shell: onboarding until a key is saved, then the desk.
 #[component]
 pub fn App() -> Html {
-    let info = use_state(|| None::<Result<AppInfo, String>>);
+    let start = use_state(|| None::<Result<Start, String>>);
     {
-        let info = info.clone();
+        let start = start.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                info.set(Some(ipc::app_info().await.map_err(|e| e.message)));
+                let loaded = async {
+                    let info = ipc::app_info().await?;
+                    let key = ipc::key_status(&info.profile).await?;
+                    Ok(Start { info, key })
+                };
+                start.set(Some(
+                    loaded.await.map_err(|e: portal_ipc::ErrorDto| e.message),
+                ));
             });
         });
     }
-
-    let sandbox = match &*info {
-        Some(Ok(AppInfo {
-            sandbox: Some(url), ..
-        })) => html! {
-            <span class="chip sandbox" id="sandbox-chip" title="Demo: the app talks to a local Stripe sandbox, not to Stripe">
-                { format!("Sandbox · {url}") }
-            </span>
-        },
-        _ => html! {},
+    let on_connected = {
+        let start = start.clone();
+        Callback::from(move |key: KeyStatus| {
+            if let Some(Ok(current)) = &*start {
+                start.set(Some(Ok(Start {
+                    info: current.info.clone(),
+                    key: Some(key),
+                })));
+            }
+        })
     };
-    let screen = match &*info {
+
+    match &*start {
         None => html! { <p class="loading" aria-busy="true">{ "Loading…" }</p> },
-        Some(Ok(info)) => html! { <Onboarding profile={AttrValue::from(info.profile.clone())} /> },
         Some(Err(message)) => html! { <p class="notice error" role="alert">{ message }</p> },
-    };
-
-    html! {
-        <div class="shell">
-            <header class="topbar">
-                <img class="topbar-logo" src="icon.png" alt="" width="28" height="28" />
-                <span class="topbar-name">{ "Portal Desk" }</span>
-                { sandbox }
-            </header>
-            <main class="content">{ screen }</main>
-        </div>
+        Some(Ok(Start {
+            info,
+            key: Some(key),
+        })) => html! {
+            <Desk profile={AttrValue::from(info.profile.clone())} account={key.clone()} />
+        },
+        Some(Ok(Start { info, key: None })) => {
+            let sandbox = info.sandbox.as_ref().map(|url| html! {
+                <span class="chip sandbox" id="sandbox-chip" title="Demo: the app talks to a local Stripe sandbox, not to Stripe">
+                    { format!("Sandbox · {url}") }
+                </span>
+            });
+            html! {
+                <div class="shell">
+                    <header class="topbar">
+                        <img class="topbar-logo" src="icon.png" alt="" width="28" height="28" />
+                        <span class="topbar-name">{ "Portal Desk" }</span>
+                        { sandbox }
+                    </header>
+                    <main class="content">
+                        <Onboarding profile={AttrValue::from(info.profile.clone())} {on_connected} />
+                    </main>
+                </div>
+            }
+        }
     }
 }

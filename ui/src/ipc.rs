@@ -2,8 +2,12 @@
 //! `portal_ipc` contract; errors always arrive as [`ErrorDto`].
 
 use portal_ipc::{
-    AppInfo, Command, ErrorCode, ErrorDto, GetAppInfo, GetKeyStatus, KeyStatus, ProfileArgs,
-    SaveKey, SaveKeyArgs,
+    ActivityEntry, ActivityFeed, AppInfo, Command, CountCustomers, CreateRecommendedConfiguration,
+    CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, EmailArgs, EmailDelivery,
+    EmailDraft, ErrorCode, ErrorDto, GetAppInfo, GetCustomer, GetKeyStatus, GetSyncStatus,
+    InvoiceDocument, KeyStatus, ListCustomers, OpenInvoice, OpenInvoiceArgs, OpenPortal,
+    OpenPortalArgs, PortalLink, PreviewEmail, ProfileArgs, SaveKey, SaveKeyArgs, SendEmail,
+    StatusCounts, SyncArgs, SyncNow, SyncStatus,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -84,4 +88,88 @@ pub async fn open_url(url: &str) -> Result<(), ErrorDto> {
         .await
         .map(drop)
         .map_err(decode_error)
+}
+
+fn profile_args(profile: &str) -> ProfileArgs {
+    ProfileArgs {
+        profile: profile.to_owned(),
+    }
+}
+
+fn customer_args(profile: &str, customer: &str) -> CustomerArgs {
+    CustomerArgs {
+        profile: profile.to_owned(),
+        customer: customer.to_owned(),
+    }
+}
+
+/// One window of the customer list.
+pub async fn list_customers(args: &CustomerListArgs) -> Result<CustomerPage, ErrorDto> {
+    call::<ListCustomers>(args).await
+}
+
+/// How many customers have each status.
+pub async fn count_customers(profile: &str) -> Result<StatusCounts, ErrorDto> {
+    call::<CountCustomers>(&profile_args(profile)).await
+}
+
+/// A customer's billing info from the cache.
+pub async fn customer_detail(
+    profile: &str,
+    customer: &str,
+) -> Result<Option<CustomerDetail>, ErrorDto> {
+    call::<GetCustomer>(&customer_args(profile, customer)).await
+}
+
+/// The newest portal changes.
+pub async fn activity_feed(profile: &str) -> Result<Vec<ActivityEntry>, ErrorDto> {
+    call::<ActivityFeed>(&profile_args(profile)).await
+}
+
+/// Opens an invoice's PDF or hosted page.
+pub async fn open_invoice(
+    profile: &str,
+    invoice: &str,
+    document: InvoiceDocument,
+) -> Result<(), ErrorDto> {
+    call::<OpenInvoice>(&OpenInvoiceArgs {
+        profile: profile.to_owned(),
+        invoice: invoice.to_owned(),
+        document,
+    })
+    .await
+}
+
+/// Syncs now (returns when done; a sync already running is not doubled).
+pub async fn sync_now(profile: &str, full: bool) -> Result<SyncStatus, ErrorDto> {
+    call::<SyncNow>(&SyncArgs {
+        profile: profile.to_owned(),
+        full,
+    })
+    .await
+}
+
+/// Where the sync stands.
+pub async fn sync_status(profile: &str) -> Result<SyncStatus, ErrorDto> {
+    call::<GetSyncStatus>(&profile_args(profile)).await
+}
+
+/// Creates a portal session, opened in the browser unless `args.open` is false.
+pub async fn open_portal(args: &OpenPortalArgs) -> Result<PortalLink, ErrorDto> {
+    call::<OpenPortal>(args).await
+}
+
+/// "Create a configuration for me".
+pub async fn create_recommended_configuration(profile: &str) -> Result<String, ErrorDto> {
+    call::<CreateRecommendedConfiguration>(&profile_args(profile)).await
+}
+
+/// The email a customer would receive.
+pub async fn preview_email(args: &EmailArgs) -> Result<EmailDraft, ErrorDto> {
+    call::<PreviewEmail>(args).await
+}
+
+/// Sends it (or opens a mail draft without SMTP).
+pub async fn send_email(args: &EmailArgs) -> Result<EmailDelivery, ErrorDto> {
+    call::<SendEmail>(args).await
 }

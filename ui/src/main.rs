@@ -2,6 +2,7 @@
 //! door to the core.
 
 mod app;
+mod format;
 mod ipc;
 mod pages;
 mod state;

@@ -1,3 +1,6 @@
-//! Screens.
-
+pub mod activity;
+pub mod customers;
+pub mod desk;
+pub mod detail;
+pub mod email;
 pub mod onboarding;

@@ -1,6 +1,6 @@
 //! "Connect your Stripe account": the first screen.
 
-use portal_ipc::ErrorCode;
+use portal_ipc::{ErrorCode, KeyStatus};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -14,6 +14,8 @@ const API_KEYS_PAGE: &str = "https://dashboard.stripe.com/apikeys";
 pub struct OnboardingProps {
     /// The profile whose key is set here.
     pub profile: AttrValue,
+    /// Called with the saved key when the user continues to their customers.
+    pub on_connected: Callback<KeyStatus>,
 }
 
 #[component]
@@ -151,14 +153,25 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
                 }
 
                 <div class="actions">
+                    if let Phase::Saved(status, _) = &state.phase {
+                        <button type="button" class="primary" id="continue"
+                            onclick={ let status = status.clone(); props.on_connected.reform(move |_: MouseEvent| status.clone()) }>
+                            { "Continue to your customers" }
+                        </button>
+                    } else {
                     <button type="submit" class="primary" id="save-key" disabled={saving}>
                         if saving {
                             <span class="spinner" aria-hidden="true"></span>
                             { if state.verifying { "Checking with Stripe…" } else { "Saving…" } }
                         } else { { "Save key" } }
                     </button>
+                    }
                 </div>
             </form>
+            <details class="demo-help" id="demo-help">
+                <summary>{ "No Stripe account? Try the demo" }</summary>
+                <p>{ "Run " }<code>{ "cargo xtask demo" }</code>{ " from the Portal Desk source folder. It starts a local Stripe sandbox with made-up customers, saves a demo test key in your keychain and opens this window on it. Nothing leaves your computer." }</p>
+            </details>
         </section>
     }
 }

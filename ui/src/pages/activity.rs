@@ -1,0 +1,64 @@
+//! The activity feed: what customers changed in the portal, newest first.
+
+use portal_ipc::ActivityEntry;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::format;
+use crate::ipc;
+
+#[derive(Properties, PartialEq)]
+pub struct ActivityFeedProps {
+    pub profile: AttrValue,
+    /// Bumped after each sync.
+    pub version: u64,
+    pub on_open: Callback<String>,
+}
+
+#[component]
+pub fn ActivityFeed(props: &ActivityFeedProps) -> Html {
+    let entries = use_state(|| None::<Result<Vec<ActivityEntry>, String>>);
+    {
+        let entries = entries.clone();
+        let profile = props.profile.clone();
+        use_effect_with(props.version, move |_| {
+            spawn_local(async move {
+                entries.set(Some(
+                    ipc::activity_feed(&profile).await.map_err(|e| e.message),
+                ));
+            });
+        });
+    }
+    let body = match &*entries {
+        None => html! { <p class="loading">{ "Loading…" }</p> },
+        Some(Err(message)) => html! { <p class="notice error" role="alert">{ message }</p> },
+        Some(Ok(list)) if list.is_empty() => html! {
+            <p class="muted">{ "Nothing yet. When customers update a card, switch plans or cancel in the portal, it shows here after the next sync." }</p>
+        },
+        Some(Ok(list)) => html! {
+            <ul class="feed" id="activity-feed">
+                { for list.iter().map(|entry| {
+                    let open = entry.customer_id.clone().map(|id| {
+                        let on_open = props.on_open.clone();
+                        Callback::from(move |_: MouseEvent| on_open.emit(id.clone()))
+                    });
+                    html! {
+                        <li>
+                            <span class="feed-when" title={format::date(entry.at)}>{ format::age(entry.at) }</span>
+                            if let Some(open) = open {
+                                <button type="button" class="link" onclick={open}>{ &entry.message }</button>
+                            } else { { &entry.message } }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <section class="activity" aria-labelledby="activity-title">
+            <h1 id="activity-title">{ "Activity" }</h1>
+            <p class="help">{ "Portal changes found by syncing with Stripe's events." }</p>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,334 @@
+//! The customer list: search, status chips, sort, counts, and a virtual list
+//! that renders only the rows on screen (it stays smooth at 100,000).
+
+use portal_ipc::{CustomerListArgs, CustomerRow, CustomerSort, CustomerStatus, SyncProgress};
+use web_sys::{Element, HtmlInputElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::format;
+use crate::ipc;
+use crate::state::customers::{CHUNK, CustomersAction, CustomersState};
+
+/// Height of a row in pixels (the CSS says the same).
+const ROW_HEIGHT: u32 = 56;
+/// Rows rendered beyond each edge of the visible area.
+const OVERSCAN: u32 = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct CustomerListProps {
+    pub profile: AttrValue,
+    pub state: UseReducerHandle<CustomersState>,
+    pub search_ref: NodeRef,
+    /// The customer open on the right.
+    pub opened: Option<String>,
+    /// The customer whose portal is being opened.
+    pub busy: Option<String>,
+    pub offline: bool,
+    /// No sync has finished yet and one is running.
+    pub first_sync: bool,
+    pub progress: Option<SyncProgress>,
+    pub on_open: Callback<String>,
+    pub on_portal: Callback<String>,
+}
+
+#[component]
+pub fn CustomerList(props: &CustomerListProps) -> Html {
+    let state = props.state.clone();
+    let list_ref = use_node_ref();
+    let scroll = use_state(|| (0u32, 600u32));
+
+    // After each render, fetch the chunks the visible rows need.
+    {
+        let (top, height) = *scroll;
+        let state = state.clone();
+        let profile = props.profile.clone();
+        use_effect(move || {
+            let first = top / ROW_HEIGHT;
+            let last = first + height / ROW_HEIGHT + OVERSCAN;
+            for offset in state.missing_chunks(first.saturating_sub(OVERSCAN), last) {
+                state.dispatch(CustomersAction::Requested(offset));
+                let args = CustomerListArgs {
+                    profile: profile.to_string(),
+                    text: state.text.clone(),
+                    status: state.status,
+                    sort: state.sort,
+                    offset,
+                    limit: CHUNK,
+                };
+                let generation = state.generation;
+                let dispatcher = state.dispatcher();
+                spawn_local(async move {
+                    match ipc::list_customers(&args).await {
+                        Ok(page) => dispatcher.dispatch(CustomersAction::Loaded(generation, page)),
+                        Err(error) => {
+                            dispatcher.dispatch(CustomersAction::Failed(generation, error))
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    // Keep the highlighted row in view.
+    {
+        let list_ref = list_ref.clone();
+        use_effect_with(state.highlighted, move |highlighted| {
+            if let (Some(index), Some(list)) = (highlighted, list_ref.cast::<Element>()) {
+                let top = *index as i32 * ROW_HEIGHT as i32;
+                let bottom = top + ROW_HEIGHT as i32;
+                if top < list.scroll_top() {
+                    list.set_scroll_top(top);
+                } else if bottom > list.scroll_top() + list.client_height() {
+                    list.set_scroll_top(bottom - list.client_height());
+                }
+            }
+        });
+    }
+    // A new query starts at the top.
+    {
+        let list_ref = list_ref.clone();
+        let scroll = scroll.clone();
+        use_effect_with((state.text.clone(), state.status, state.sort), move |_| {
+            if let Some(list) = list_ref.cast::<Element>() {
+                list.set_scroll_top(0);
+                scroll.set((0, list.client_height().max(0) as u32));
+            }
+        });
+    }
+
+    let on_scroll = {
+        let scroll = scroll.clone();
+        let list_ref = list_ref.clone();
+        Callback::from(move |_: Event| {
+            if let Some(list) = list_ref.cast::<Element>() {
+                scroll.set((
+                    list.scroll_top().max(0) as u32,
+                    list.client_height().max(0) as u32,
+                ));
+            }
+        })
+    };
+    let on_search = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(CustomersAction::Search(input.value()));
+        })
+    };
+    let on_sort = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlInputElement = e.target_unchecked_into();
+            let sort = match select.value().as_str() {
+                "created" => CustomerSort::Created,
+                "next_renewal" => CustomerSort::NextRenewal,
+                _ => CustomerSort::Name,
+            };
+            state.dispatch(CustomersAction::Sort(sort));
+        })
+    };
+
+    let chips = {
+        let counts = state.counts.clone();
+        let chip = |status: Option<CustomerStatus>| {
+            let (id, label, count) = match status {
+                None => ("chip-all".to_owned(), "All", counts.as_ref().map(|c| c.all)),
+                Some(s) => (
+                    format!("chip-{}", s.as_str()),
+                    s.label(),
+                    counts
+                        .as_ref()
+                        .and_then(|c| c.by_status.iter().find(|(k, _)| *k == s).map(|(_, n)| *n)),
+                ),
+            };
+            let pressed = state.status == status;
+            let onclick = {
+                let state = state.clone();
+                Callback::from(move |_: MouseEvent| {
+                    // "All" always clears; a status chip toggles.
+                    let next = if status.is_none() {
+                        state.status
+                    } else {
+                        status
+                    };
+                    state.dispatch(CustomersAction::Filter(next));
+                })
+            };
+            html! {
+                <button type="button" {id} class={classes!("filter-chip", pressed.then_some("pressed"))}
+                    aria-pressed={pressed.to_string()} {onclick}>
+                    { label }
+                    if let Some(n) = count { <span class="chip-count">{ format::count(n) }</span> }
+                </button>
+            }
+        };
+        html! {
+            <div class="chips" role="group" aria-label="Filter by status">
+                { chip(None) }
+                { for CustomerStatus::ALL.into_iter().map(|s| chip(Some(s))) }
+            </div>
+        }
+    };
+
+    let count_line = match state.total {
+        _ if state.error.is_some() || props.first_sync => String::new(),
+        None => "Loading…".to_owned(),
+        Some((0, _)) => "No customers match".to_owned(),
+        Some((1, true)) => "1 customer".to_owned(),
+        Some((n, true)) => format!("{} customers", format::count(n)),
+        Some((n, false)) => format!("About {} customers", format::count(n)),
+    };
+
+    let (top, height) = *scroll;
+    let len = state.len();
+    let first = (top / ROW_HEIGHT).saturating_sub(OVERSCAN);
+    let last = (top / ROW_HEIGHT + height / ROW_HEIGHT + OVERSCAN).min(len.saturating_sub(1));
+    let rows = (first..=last).filter(|_| len > 0).map(|index| {
+        let row = state.rows.get(&index);
+        let style = format!("top: {}px", index * ROW_HEIGHT);
+        match row {
+            Some(row) => row_view(props, &state, index, row, style),
+            None => html! { <div class="row placeholder" {style} aria-hidden="true"></div> },
+        }
+    });
+
+    let empty = match (&state.error, state.total, props.first_sync) {
+        (Some(error), _, _) => {
+            html! { <p class="notice error list-message" role="alert">{ &error.message }</p> }
+        }
+        (None, Some((0, _)), true) | (None, None, true) => {
+            let progress = props.progress.clone();
+            let (label, value) =
+                progress.map_or(("Connecting to Stripe…".to_owned(), None), |p| {
+                    let value = p.total.filter(|t| *t > 0).map(|t| {
+                        (p.done.min(t) as f64 / t as f64 * 100.0)
+                            .round()
+                            .to_string()
+                    });
+                    let label = if p.done == 0 {
+                        "Connecting to Stripe…".to_owned()
+                    } else {
+                        format!("{} · {} read", p.label, format::count(p.done))
+                    };
+                    (label, value)
+                });
+            html! {
+                <div class="first-sync" id="first-sync">
+                    <h2>{ "Getting your customers from Stripe" }</h2>
+                    <p class="help">{ "The first sync reads every customer, subscription, invoice and card once. Afterwards only changes are read." }</p>
+                    <progress id="first-sync-progress" max="100" value={value}></progress>
+                    <p id="first-sync-label">{ label }</p>
+                </div>
+            }
+        }
+        (None, Some((0, _)), false) if !state.text.is_empty() || state.status.is_some() => html! {
+            <p class="list-message" id="no-match">{ "No customer matches. Try part of a name, an email, a phone number or a cus_ id." }</p>
+        },
+        (None, Some((0, _)), false) => html! {
+            <p class="list-message">{ "No customers yet. Press Sync now to read them from Stripe." }</p>
+        },
+        _ => html! {},
+    };
+
+    html! {
+        <section class="list-pane" aria-label="Customers">
+            <div class="list-tools">
+                <input id="search" ref={props.search_ref.clone()} type="search" class="search"
+                    placeholder="Search name, email, phone or ID   (Ctrl+K)" aria-label="Search customers"
+                    autocomplete="off" spellcheck="false" value={state.text.clone()} oninput={on_search} />
+                { chips }
+                <div class="list-meta">
+                    <span id="customer-count" aria-live="polite">{ count_line }</span>
+                    <label class="sort">
+                        { "Sort " }
+                        <select id="sort" onchange={on_sort} aria-label="Sort customers">
+                            <option value="name" selected={state.sort == CustomerSort::Name}>{ "Name" }</option>
+                            <option value="created" selected={state.sort == CustomerSort::Created}>{ "Newest" }</option>
+                            <option value="next_renewal" selected={state.sort == CustomerSort::NextRenewal}>{ "Next renewal" }</option>
+                        </select>
+                    </label>
+                </div>
+            </div>
+            { empty }
+            <div class="list" id="customer-list" ref={list_ref} onscroll={on_scroll} role="listbox"
+                aria-label="Customers" tabindex="0">
+                <div class="list-spacer" style={format!("height: {}px", len * ROW_HEIGHT)}>
+                    { for rows }
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn row_view(
+    props: &CustomerListProps,
+    state: &CustomersState,
+    index: u32,
+    row: &CustomerRow,
+    style: String,
+) -> Html {
+    let title = row
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| row.email.clone())
+        .unwrap_or_else(|| row.id.clone());
+    let subtitle = match (&row.email, &row.name) {
+        (Some(email), Some(_)) => email.clone(),
+        _ => row.id.clone(),
+    };
+    let highlighted = state.highlighted == Some(index);
+    let opened = props.opened.as_deref() == Some(row.id.as_str());
+    let busy = props.busy.as_deref() == Some(row.id.as_str());
+    let onclick = {
+        let id = row.id.clone();
+        let on_open = props.on_open.clone();
+        let dispatcher = props.state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(CustomersAction::Highlight(index));
+            on_open.emit(id.clone());
+        })
+    };
+    let on_portal = {
+        let id = row.id.clone();
+        let on_portal = props.on_portal.clone();
+        let dispatcher = props.state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            dispatcher.dispatch(CustomersAction::Highlight(index));
+            on_portal.emit(id.clone());
+        })
+    };
+    html! {
+        <div key={row.id.clone()} class={classes!("row", highlighted.then_some("highlighted"), opened.then_some("opened"))}
+            {style} role="option" aria-selected={opened.to_string()} data-id={row.id.clone()} {onclick}>
+            <div class="row-text">
+                <span class="row-title">{ title.clone() }</span>
+                <span class="row-subtitle">{ subtitle }</span>
+            </div>
+            <span class={classes!("status", format!("status-{}", row.status))}>{ status_label(&row.status) }</span>
+            <button type="button" class="row-portal" aria-label={format!("Open portal for {title}")}
+                title={ if props.offline { "Offline: opening the portal needs Stripe" } else { "Open portal (Ctrl+Enter)" } }
+                disabled={props.offline || busy} onclick={on_portal}>
+                if busy { <span class="spinner" aria-hidden="true"></span> } else { { "Portal ↗" } }
+            </button>
+        </div>
+    }
+}
+
+/// A status word for people.
+pub fn status_label(status: &str) -> String {
+    match status {
+        "active" => "Active".into(),
+        "trialing" => "Trialing".into(),
+        "past_due" => "Past due".into(),
+        "canceled" => "Canceled".into(),
+        "none" => "No subscription".into(),
+        "unpaid" => "Unpaid".into(),
+        "incomplete" => "Incomplete".into(),
+        "incomplete_expired" => "Expired".into(),
+        "paused" => "Paused".into(),
+        other => other.replace('_', " "),
+    }
+}

@@ -1,0 +1,604 @@
+//! The main window once a key is saved: the status bar, the banners, the
+//! customer list beside the open customer, and the activity feed.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use portal_ipc::{ErrorCode, ErrorDto, KeyStatus, Mode, OpenPortalArgs, PortalFlow, SyncStatus};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::platform::spawn_local;
+use yew::platform::time::sleep;
+use yew::prelude::*;
+
+use crate::format;
+use crate::ipc;
+use crate::pages::activity::ActivityFeed;
+use crate::pages::customers::CustomerList;
+use crate::pages::detail::Detail;
+use crate::pages::email::EmailDialogView;
+use crate::state::customers::{CustomersAction, CustomersState};
+use crate::state::portal::{Phase, PortalAction, PortalMsg, PortalState};
+
+#[derive(Properties, PartialEq)]
+pub struct DeskProps {
+    /// The profile on screen.
+    pub profile: AttrValue,
+    /// Its key's description (mode, account).
+    pub account: KeyStatus,
+}
+
+/// Which panel fills the right side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Panel {
+    Customer,
+    Activity,
+}
+
+#[component]
+pub fn Desk(props: &DeskProps) -> Html {
+    let profile = props.profile.clone();
+    let customers = use_reducer(CustomersState::default);
+    let portal = use_reducer(PortalState::default);
+    let sync = use_state(|| None::<SyncStatus>);
+    let opened = use_state(|| None::<String>);
+    let panel = use_state(|| Panel::Customer);
+    // Bumped after each sync: the detail, the feed and the counts read again.
+    let data_version = use_state(|| 0u64);
+    // Set when the portal was opened; the next focus of the window syncs.
+    let visited_portal = use_mut_ref(|| false);
+    let offline_seen = use_state(|| false);
+    let search_ref = use_node_ref();
+
+    // The sync loop: polls the status, starts the first and the periodic syncs,
+    // and reloads what is on screen when one ends.
+    {
+        let sync = sync.clone();
+        let customers = customers.dispatcher();
+        let data_version = data_version.clone();
+        let offline_seen = offline_seen.clone();
+        let profile = profile.clone();
+        use_effect_with(profile.clone(), move |_| {
+            let alive = Rc::new(Cell::new(true));
+            let running = alive.clone();
+            spawn_local(async move {
+                let mut last_synced: Option<Option<i64>> = None;
+                let mut version = 0u64;
+                let mut started_at: Option<i64> = None;
+                load_counts(&profile, &customers);
+                while running.get() {
+                    let status = match ipc::sync_status(&profile).await {
+                        Ok(status) => status,
+                        Err(_) => {
+                            sleep(Duration::from_secs(2)).await;
+                            continue;
+                        }
+                    };
+                    let is_running = status.running.is_some();
+                    // A sync ended (however briefly it ran): read what it wrote.
+                    if last_synced.is_some_and(|last| last != status.last_synced) {
+                        version += 1;
+                        data_version.set(version);
+                        customers.dispatch(CustomersAction::Reload);
+                        load_counts(&profile, &customers);
+                    }
+                    last_synced = Some(status.last_synced);
+                    offline_seen.set(status.offline);
+                    let due = match status.last_synced {
+                        None => true,
+                        Some(last) => {
+                            status.interval_minutes > 0
+                                && format::now() - last >= i64::from(status.interval_minutes) * 60
+                        }
+                    };
+                    // After a failure, wait a full interval (or a minute) before trying again.
+                    let retry_after = i64::from(status.interval_minutes.max(1)) * 60;
+                    let recently = started_at.is_some_and(|t| format::now() - t < retry_after);
+                    if !is_running && due && !recently {
+                        started_at = Some(format::now());
+                        start_sync(&profile, status.last_synced.is_none());
+                    }
+                    sync.set(Some(status));
+                    let just_started = started_at.is_some_and(|t| format::now() - t < 3);
+                    let pause = if is_running || just_started {
+                        300
+                    } else {
+                        1500
+                    };
+                    sleep(Duration::from_millis(pause)).await;
+                }
+            });
+            move || alive.set(false)
+        });
+    }
+
+    // A portal visit ends when the window gets focus back: sync what changed.
+    {
+        let visited_portal = visited_portal.clone();
+        let profile = profile.clone();
+        use_effect_with(profile.clone(), move |_| {
+            let on_focus = Closure::<dyn Fn()>::new(move || {
+                if std::mem::take(&mut *visited_portal.borrow_mut()) {
+                    start_sync(&profile, false);
+                }
+            });
+            let window = web_sys::window().expect("a window");
+            let _ =
+                window.add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback(
+                    "focus",
+                    on_focus.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    }
+
+    let offline = *offline_seen;
+
+    // Runs a portal action for a customer; its outcome shows beside that customer.
+    let run_portal = {
+        let portal = portal.clone();
+        let profile = profile.clone();
+        let opened = opened.clone();
+        let visited_portal = visited_portal.clone();
+        let offline_seen = offline_seen.clone();
+        Callback::from(move |(customer, action): (String, PortalAction)| {
+            if portal.busy() {
+                return;
+            }
+            opened.set(Some(customer.clone()));
+            portal.dispatch(PortalMsg::Start(customer.clone(), action.clone()));
+            let portal = portal.dispatcher();
+            let profile = profile.clone();
+            let visited_portal = visited_portal.clone();
+            let offline_seen = offline_seen.clone();
+            spawn_local(async move {
+                let (flow, open) = match &action {
+                    PortalAction::Open(flow) => (flow.clone(), true),
+                    PortalAction::Copy => (None, false),
+                };
+                let args = OpenPortalArgs {
+                    profile: profile.to_string(),
+                    customer,
+                    flow,
+                    subscription: None,
+                    after_completion: None,
+                    return_url: None,
+                    locale: None,
+                    open,
+                };
+                match ipc::open_portal(&args).await {
+                    Ok(link) if open => {
+                        *visited_portal.borrow_mut() = true;
+                        offline_seen.set(false);
+                        if link.opened {
+                            portal.dispatch(PortalMsg::Opened);
+                        } else {
+                            portal.dispatch(PortalMsg::Failed(ErrorDto {
+                                code: ErrorCode::Internal,
+                                message: "The portal link was created but the browser didn't open. Use Copy link instead.".into(),
+                            }));
+                        }
+                    }
+                    Ok(link) => {
+                        offline_seen.set(false);
+                        portal.dispatch(PortalMsg::Link(link.url.clone()));
+                        if copy_to_clipboard(&link.url).await {
+                            portal.dispatch(PortalMsg::Copied);
+                        }
+                    }
+                    Err(error) => {
+                        if error.code == ErrorCode::Offline {
+                            offline_seen.set(true);
+                        }
+                        portal.dispatch(PortalMsg::Failed(error));
+                    }
+                }
+            });
+        })
+    };
+
+    let open_customer = {
+        let opened = opened.clone();
+        let panel = panel.clone();
+        Callback::from(move |id: String| {
+            opened.set(Some(id));
+            panel.set(Panel::Customer);
+        })
+    };
+
+    // Keyboard: Ctrl/Cmd+K or "/" to search, arrows to move, Enter to open,
+    // Ctrl/Cmd+Enter to open the portal. One document listener calls the
+    // handler of the latest render.
+    let on_key = {
+        let customers = customers.clone();
+        let search_ref = search_ref.clone();
+        let open_customer = open_customer.clone();
+        let run_portal = run_portal.clone();
+        let opened = opened.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let in_text = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        && el.id() != "search"
+                });
+            let command = event.ctrl_key() || event.meta_key();
+            let focus_search = || {
+                if let Some(input) = search_ref.cast::<HtmlElement>() {
+                    let _ = input.focus();
+                }
+            };
+            match event.key().as_str() {
+                "k" | "K" if command => {
+                    event.prevent_default();
+                    focus_search();
+                }
+                "/" if !in_text && !is_search(&event) => {
+                    event.prevent_default();
+                    focus_search();
+                }
+                "ArrowDown" | "ArrowUp" if !in_text => {
+                    event.prevent_default();
+                    let delta = if event.key() == "ArrowDown" { 1 } else { -1 };
+                    customers.dispatch(CustomersAction::Move(delta));
+                }
+                "Enter" if !in_text => {
+                    let target = customers
+                        .highlighted_row()
+                        .map(|r| r.id.clone())
+                        .or_else(|| (*opened).clone());
+                    if let Some(id) = target {
+                        event.prevent_default();
+                        if command {
+                            run_portal.emit((id, PortalAction::Open(None)));
+                        } else {
+                            open_customer.emit(id);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let key_handler = use_mut_ref(Callback::<KeyboardEvent>::noop);
+    *key_handler.borrow_mut() = on_key;
+    {
+        let key_handler = key_handler.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                key_handler.borrow().emit(e);
+            });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(document) = &document {
+                let _ = document
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(document) = document {
+                    let _ = document.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    let sync_now = {
+        let profile = profile.clone();
+        let sync = sync.clone();
+        Callback::from(move |_: MouseEvent| {
+            let full = sync.as_ref().is_none_or(|s| s.last_synced.is_none());
+            start_sync(&profile, full);
+        })
+    };
+    let show_activity = {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| {
+            panel.set(if *panel == Panel::Activity {
+                Panel::Customer
+            } else {
+                Panel::Activity
+            })
+        })
+    };
+
+    let test_mode = props.account.mode == Mode::Test;
+    let first_sync = sync
+        .as_ref()
+        .is_some_and(|s| s.last_synced.is_none() && s.running.is_some());
+    let business = props
+        .account
+        .business_name
+        .clone()
+        .unwrap_or_else(|| format!("Profile {}", props.profile));
+
+    let right = match (*panel, &*opened) {
+        (Panel::Activity, _) => html! {
+            <ActivityFeed profile={profile.clone()} version={*data_version} on_open={open_customer.clone()} />
+        },
+        (Panel::Customer, Some(id)) => {
+            let phase = portal.phase_for(id).clone();
+            let busy = portal.busy_for(id).cloned();
+            let id_for_actions = id.clone();
+            let on_action = run_portal.reform(move |action| (id_for_actions.clone(), action));
+            let on_email = {
+                let portal = portal.dispatcher();
+                let id = id.clone();
+                Callback::from(move |_| portal.dispatch(PortalMsg::EmailOpen(id.clone())))
+            };
+            let on_dismiss = {
+                let portal = portal.dispatcher();
+                Callback::from(move |_| portal.dispatch(PortalMsg::Dismiss))
+            };
+            html! {
+                <Detail profile={profile.clone()} customer={AttrValue::from(id.clone())}
+                    version={*data_version} {phase} {busy} {offline}
+                    {on_action} {on_email} {on_dismiss} />
+            }
+        }
+        (Panel::Customer, None) => html! {
+            <div class="empty-detail">
+                <p>{ "Choose a customer to see their billing and open their portal." }</p>
+                <p class="help">{ "Ctrl+K or / searches · ↑ ↓ move · Enter opens · Ctrl+Enter opens the portal" }</p>
+            </div>
+        },
+    };
+
+    let not_configured = match &portal.phase {
+        Phase::NotConfigured(_) => {
+            let customer = portal.customer.clone().unwrap_or_default();
+            html! {
+                <NotConfiguredDialog profile={profile.clone()}
+                    test_mode={test_mode}
+                    on_close={{ let portal = portal.dispatcher(); Callback::from(move |_| portal.dispatch(PortalMsg::Dismiss)) }}
+                    on_created={{
+                        let run_portal = run_portal.clone();
+                        let portal = portal.dispatcher();
+                        Callback::from(move |_| {
+                            portal.dispatch(PortalMsg::Dismiss);
+                            run_portal.emit((customer.clone(), PortalAction::Open(None)));
+                        })
+                    }} />
+            }
+        }
+        _ => html! {},
+    };
+    let email = match (&portal.email, &portal.customer) {
+        (Some(dialog), Some(customer)) => html! {
+            <EmailDialogView profile={profile.clone()} customer={AttrValue::from(customer.clone())}
+                dialog={dialog.clone()} dispatch={portal.dispatcher()} />
+        },
+        _ => html! {},
+    };
+
+    html! {
+        <div class="desk">
+            if test_mode {
+                <div class="test-banner" id="test-mode-banner" role="status">
+                    <strong>{ "TEST MODE" }</strong>
+                    { " · You're looking at test data. Nothing here charges real customers." }
+                </div>
+            }
+            <header class="topbar">
+                <img class="topbar-logo" src="icon.png" alt="" width="28" height="28" />
+                <span class="topbar-name">{ "Portal Desk" }</span>
+                <span class="topbar-business" id="business-name">{ business }</span>
+                <SyncBar status={(*sync).clone()} on_sync={sync_now} />
+                <button type="button" class={classes!("secondary", "small", "feed-toggle", (*panel == Panel::Activity).then_some("pressed"))}
+                    id="show-activity" aria-pressed={(*panel == Panel::Activity).to_string()} onclick={show_activity}>
+                    { "Activity" }
+                </button>
+            </header>
+            if offline {
+                <div class="offline-banner" id="offline-banner" role="alert">
+                    <strong>{ "Offline" }</strong>
+                    { " · Stripe can't be reached. Everything cached still works; opening the portal, emailing links and syncing wait for the network." }
+                </div>
+            }
+            <div class="workspace">
+                <CustomerList profile={profile.clone()} state={customers.clone()}
+                    search_ref={search_ref.clone()} opened={(*opened).clone()}
+                    busy={portal.customer.clone().filter(|_| portal.busy())}
+                    {offline} first_sync={first_sync}
+                    progress={sync.as_ref().and_then(|s| s.running.clone())}
+                    on_open={open_customer.clone()}
+                    on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
+                <section class="detail-pane" aria-label="Customer">{ right }</section>
+            </div>
+            { not_configured }
+            { email }
+        </div>
+    }
+}
+
+fn is_search(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|el| el.id() == "search")
+}
+
+fn load_counts(profile: &str, customers: &UseReducerDispatcher<CustomersState>) {
+    let profile = profile.to_owned();
+    let customers = customers.clone();
+    spawn_local(async move {
+        if let Ok(counts) = ipc::count_customers(&profile).await {
+            customers.dispatch(CustomersAction::Counts(counts));
+        }
+    });
+}
+
+/// Starts a sync; the status loop shows its progress and result.
+fn start_sync(profile: &str, full: bool) {
+    let profile = profile.to_owned();
+    spawn_local(async move {
+        // The outcome is recorded in the sync status, which the bar shows.
+        let _ = ipc::sync_now(&profile, full).await;
+    });
+}
+
+async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+#[derive(Properties, PartialEq)]
+struct SyncBarProps {
+    status: Option<SyncStatus>,
+    on_sync: Callback<MouseEvent>,
+}
+
+/// "Synced 5 min ago", a progress bar while syncing, or why the last sync failed.
+#[component]
+fn SyncBar(props: &SyncBarProps) -> Html {
+    let Some(status) = &props.status else {
+        return html! { <div class="sync-bar" id="sync-state"></div> };
+    };
+    let body = if let Some(progress) = &status.running {
+        let label = match progress.total {
+            Some(total) if total > 0 => format!(
+                "Syncing {} · {} of {}",
+                progress.label.to_lowercase(),
+                format::count(progress.done),
+                format::count(total)
+            ),
+            _ if progress.done > 0 => format!(
+                "Syncing {} · {}",
+                progress.label.to_lowercase(),
+                format::count(progress.done)
+            ),
+            _ => "Syncing…".to_owned(),
+        };
+        let value = progress.total.filter(|t| *t > 0).map(|t| {
+            (progress.done.min(t) as f64 / t as f64 * 100.0)
+                .round()
+                .to_string()
+        });
+        html! {
+            <>
+                <span class="spinner" aria-hidden="true"></span>
+                <span id="sync-label">{ label }</span>
+                <progress id="sync-progress" max="100" value={value} aria-label="Sync progress"></progress>
+            </>
+        }
+    } else if let Some(error) = &status.last_error {
+        html! {
+            <>
+                <span class="sync-error" id="sync-error" title={error.message.clone()}>
+                    { if error.code == ErrorCode::Offline { "Sync paused: offline".to_owned() } else { format!("Sync failed: {}", error.message) } }
+                </span>
+                <button type="button" class="secondary small" id="sync-now" onclick={props.on_sync.clone()}>{ "Retry" }</button>
+            </>
+        }
+    } else {
+        let label = match status.last_synced {
+            Some(at) => format!("Synced {}", format::age(at)),
+            None => "Not synced yet".to_owned(),
+        };
+        html! {
+            <>
+                <span id="sync-label" title={status.last_synced.map(format::date)}>{ label }</span>
+                <button type="button" class="secondary small" id="sync-now" onclick={props.on_sync.clone()}>{ "Sync now" }</button>
+            </>
+        }
+    };
+    html! { <div class="sync-bar" id="sync-state" aria-live="polite">{ body }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+struct NotConfiguredProps {
+    profile: AttrValue,
+    test_mode: bool,
+    on_close: Callback<()>,
+    on_created: Callback<()>,
+}
+
+/// Stripe has no portal settings yet: create them here, or in the Dashboard.
+#[component]
+fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
+    let creating = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let create = {
+        let creating = creating.clone();
+        let error = error.clone();
+        let profile = props.profile.clone();
+        let on_created = props.on_created.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *creating {
+                return;
+            }
+            creating.set(true);
+            let creating = creating.clone();
+            let error = error.clone();
+            let profile = profile.clone();
+            let on_created = on_created.clone();
+            spawn_local(async move {
+                match ipc::create_recommended_configuration(&profile).await {
+                    Ok(_) => on_created.emit(()),
+                    Err(e) => {
+                        error.set(Some(e.message));
+                        creating.set(false);
+                    }
+                }
+            });
+        })
+    };
+    let settings_url = if props.test_mode {
+        "https://dashboard.stripe.com/test/settings/billing/portal"
+    } else {
+        "https://dashboard.stripe.com/settings/billing/portal"
+    };
+    let open_settings = Callback::from(move |_: MouseEvent| {
+        spawn_local(async move {
+            let _ = ipc::open_url(settings_url).await;
+        });
+    });
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="not-configured-title" id="not-configured">
+                <h2 id="not-configured-title">{ "Set up the Customer Portal first" }</h2>
+                <p>{ "Stripe needs portal settings (what customers may change) before it can open a portal. Portal Desk can create recommended settings for you: customers can update their card, email and address, see their invoices, and cancel at the end of the period. You can change them later in Stripe." }</p>
+                if let Some(message) = &*error {
+                    <p class="notice error" role="alert">{ message }</p>
+                }
+                <div class="dialog-actions">
+                    <button type="button" class="secondary" onclick={close}>{ "Cancel" }</button>
+                    <button type="button" class="secondary" id="open-portal-settings" onclick={open_settings}>{ "Open Stripe settings" }</button>
+                    <button type="button" class="primary" id="create-configuration" onclick={create} disabled={*creating}>
+                        if *creating { <span class="spinner" aria-hidden="true"></span>{ "Creating…" } }
+                        else { { "Create settings for me" } }
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The deep links offered beside "Open portal".
+pub fn deep_links() -> [(&'static str, &'static str, PortalFlow); 3] {
+    [
+        (
+            "update-card",
+            "Update card",
+            PortalFlow::PaymentMethodUpdate,
+        ),
+        (
+            "cancel",
+            "Cancel subscription",
+            PortalFlow::SubscriptionCancel {
+                retention_coupon: None,
+            },
+        ),
+        ("change-plan", "Change plan", PortalFlow::SubscriptionUpdate),
+    ]
+}

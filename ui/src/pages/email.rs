@@ -1,0 +1,125 @@
+//! "Email portal link": a preview of the email, the choice of link, and send.
+
+use portal_ipc::{EmailArgs, EmailDelivery, EmailLink};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::ipc;
+use crate::state::portal::{EmailDialog, PortalMsg, PortalState};
+
+#[derive(Properties, PartialEq)]
+pub struct EmailDialogProps {
+    pub profile: AttrValue,
+    pub customer: AttrValue,
+    pub dialog: EmailDialog,
+    pub dispatch: UseReducerDispatcher<PortalState>,
+}
+
+#[component]
+pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
+    let args = |enable_login_page: bool| EmailArgs {
+        profile: props.profile.to_string(),
+        customer: props.customer.to_string(),
+        link: props.dialog.link,
+        enable_login_page,
+    };
+
+    // Load the preview whenever the link kind changes.
+    {
+        let dispatch = props.dispatch.clone();
+        let args = args(false);
+        use_effect_with((props.customer.clone(), props.dialog.link), move |_| {
+            spawn_local(async move {
+                match ipc::preview_email(&args).await {
+                    Ok(draft) => dispatch.dispatch(PortalMsg::EmailDraft(draft)),
+                    Err(error) => dispatch.dispatch(PortalMsg::EmailDone(Err(error))),
+                }
+            });
+        });
+    }
+
+    let send = |enable_login_page: bool| {
+        let dispatch = props.dispatch.clone();
+        let args = args(enable_login_page);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(PortalMsg::EmailSending);
+            let dispatch = dispatch.clone();
+            let args = args.clone();
+            spawn_local(async move {
+                let outcome = ipc::send_email(&args).await.map(|delivery| match delivery {
+                    EmailDelivery::Smtp => "Sent. The customer will get the email in a moment.".to_owned(),
+                    EmailDelivery::Mailto { .. } => {
+                        "Your mail app opened with the email ready to send (set up SMTP in Settings to send from here).".to_owned()
+                    }
+                });
+                let login_page_enabled = enable_login_page && outcome.is_ok();
+                dispatch.dispatch(PortalMsg::EmailDone(outcome));
+                if login_page_enabled {
+                    // The preview now carries the live login link.
+                    dispatch.dispatch(PortalMsg::EmailLink(args.link));
+                }
+            });
+        })
+    };
+    let choose = |link: EmailLink| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(PortalMsg::EmailLink(link)))
+    };
+    let close = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalMsg::EmailClose))
+    };
+
+    let dialog = &props.dialog;
+    let sent = matches!(dialog.outcome, Some(Ok(_)));
+    let outcome = match &dialog.outcome {
+        Some(Ok(message)) => {
+            html! { <p class="notice success" role="status" id="email-outcome">{ message }</p> }
+        }
+        Some(Err(error)) => {
+            html! { <p class="notice error" role="alert" id="email-error">{ &error.message }</p> }
+        }
+        None => html! {},
+    };
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="email-title" id="email-dialog">
+                <h2 id="email-title">{ "Email the portal link" }</h2>
+                <fieldset class="link-choice">
+                    <legend>{ "Which link" }</legend>
+                    <label>
+                        <input type="radio" name="link" id="link-login" checked={dialog.link == EmailLink::Login} onchange={choose(EmailLink::Login)} />
+                        { "Sign-in page (recommended): never expires; the customer confirms their email" }
+                    </label>
+                    <label>
+                        <input type="radio" name="link" id="link-session" checked={dialog.link == EmailLink::Session} onchange={choose(EmailLink::Session)} />
+                        { "Direct link: opens the portal at once, but expires after a few minutes" }
+                    </label>
+                </fieldset>
+                if let Some(draft) = &dialog.draft {
+                    <div class="email-preview" id="email-preview">
+                        <p><span class="muted">{ "To: " }</span><span id="email-to">{ draft.to_name.clone().map(|n| format!("{n} <{}>", draft.to)).unwrap_or_else(|| draft.to.clone()) }</span></p>
+                        <p><span class="muted">{ "Subject: " }</span><span id="email-subject">{ &draft.subject }</span></p>
+                        <pre id="email-body">{ &draft.body }</pre>
+                    </div>
+                } else if dialog.busy {
+                    <p class="loading" aria-busy="true">{ "Preparing the preview…" }</p>
+                }
+                { outcome }
+                <div class="dialog-actions">
+                    <button type="button" class="secondary" id="email-close" onclick={close}>{ if sent { "Done" } else { "Cancel" } }</button>
+                    if dialog.needs_login_page {
+                        <button type="button" class="primary" id="enable-login-page" onclick={send(true)} disabled={dialog.busy}>
+                            { "Turn on the sign-in page and send" }
+                        </button>
+                    } else if !sent {
+                        <button type="button" class="primary" id="email-send" onclick={send(false)} disabled={dialog.busy || dialog.draft.is_none()}>
+                            if dialog.busy && dialog.draft.is_some() { <span class="spinner" aria-hidden="true"></span>{ "Sending…" } }
+                            else { { "Send" } }
+                        </button>
+                    }
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,310 @@
+//! The customer list's state: the query, the rows fetched so far (by index,
+//! in chunks, only around what is on screen) and the highlighted row.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use portal_ipc::{CustomerPage, CustomerRow, CustomerSort, CustomerStatus, ErrorDto, StatusCounts};
+use yew::Reducible;
+
+/// Rows fetched per request.
+pub const CHUNK: u32 = 100;
+/// Chunks kept; the farthest from the newest one are dropped.
+const KEPT_CHUNKS: usize = 12;
+
+/// What the list shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CustomersState {
+    /// The search box.
+    pub text: String,
+    /// The chip pressed, if any.
+    pub status: Option<CustomerStatus>,
+    /// The order.
+    pub sort: CustomerSort,
+    /// Bumped whenever the query or the cache changes; answers to older
+    /// requests are dropped.
+    pub generation: u64,
+    /// Fetched rows by position.
+    pub rows: BTreeMap<u32, CustomerRow>,
+    /// Chunks asked for in this generation.
+    pub requested: BTreeSet<u32>,
+    /// How many match, and whether that was counted exactly.
+    pub total: Option<(u64, bool)>,
+    /// The row the arrow keys move.
+    pub highlighted: Option<u32>,
+    /// Why the list could not be read.
+    pub error: Option<ErrorDto>,
+    /// Customers per status, for the chips.
+    pub counts: Option<StatusCounts>,
+}
+
+/// Everything that changes the list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomersAction {
+    /// The search text changed.
+    Search(String),
+    /// A chip was pressed (the same chip again: all customers).
+    Filter(Option<CustomerStatus>),
+    /// The order changed.
+    Sort(CustomerSort),
+    /// The cache changed (after a sync): read everything again.
+    Reload,
+    /// A chunk was asked for.
+    Requested(u32),
+    /// A chunk arrived for `generation`.
+    Loaded(u64, CustomerPage),
+    /// A chunk failed for `generation`.
+    Failed(u64, ErrorDto),
+    /// The status counts arrived.
+    Counts(StatusCounts),
+    /// A row was highlighted (clicked or reached with the keys).
+    Highlight(u32),
+    /// The arrow keys: move the highlight by this many rows.
+    Move(i64),
+}
+
+impl CustomersState {
+    /// The chunks rows `first..=last` need that were not asked for yet.
+    pub fn missing_chunks(&self, first: u32, last: u32) -> Vec<u32> {
+        let limit = match self.total {
+            Some((0, _)) => return Vec::new(),
+            // An estimate may be low; one chunk past it is still worth asking.
+            Some((total, exact)) => {
+                if exact {
+                    total.saturating_sub(1) as u32
+                } else {
+                    total as u32 + CHUNK
+                }
+            }
+            None => u32::MAX,
+        };
+        (first / CHUNK..=last.min(limit) / CHUNK)
+            .map(|c| c * CHUNK)
+            .filter(|offset| !self.requested.contains(offset))
+            .collect()
+    }
+
+    /// The highlighted customer.
+    pub fn highlighted_row(&self) -> Option<&CustomerRow> {
+        self.highlighted.and_then(|i| self.rows.get(&i))
+    }
+
+    /// Rows the list can show: the total, or what was fetched for an estimate.
+    pub fn len(&self) -> u32 {
+        match self.total {
+            Some((total, true)) => total as u32,
+            Some((total, false)) => {
+                let fetched_end = self.rows.keys().next_back().map_or(0, |i| i + 1);
+                (total as u32).max(fetched_end)
+            }
+            None => 0,
+        }
+    }
+
+    fn restart(&mut self) {
+        self.generation += 1;
+        self.rows.clear();
+        self.requested.clear();
+        self.total = None;
+        self.error = None;
+        self.highlighted = None;
+    }
+}
+
+impl Reducible for CustomersState {
+    type Action = CustomersAction;
+
+    fn reduce(self: Rc<Self>, action: CustomersAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            CustomersAction::Search(text) => {
+                if text == self.text {
+                    return self;
+                }
+                next.text = text;
+                next.restart();
+            }
+            CustomersAction::Filter(status) => {
+                next.status = if status == self.status { None } else { status };
+                next.restart();
+            }
+            CustomersAction::Sort(sort) => {
+                next.sort = sort;
+                next.restart();
+            }
+            CustomersAction::Reload => {
+                let highlighted = self.highlighted;
+                next.restart();
+                next.highlighted = highlighted;
+            }
+            CustomersAction::Requested(offset) => {
+                next.requested.insert(offset);
+            }
+            CustomersAction::Loaded(generation, page) => {
+                if generation != self.generation {
+                    return self;
+                }
+                // A shorter answer past an estimate ends the list there.
+                let exact_end = (page.rows.len() < CHUNK as usize && !page.exact)
+                    .then(|| u64::from(page.offset) + page.rows.len() as u64);
+                next.total = Some(match exact_end {
+                    Some(end) => (end, true),
+                    None => (page.total, page.exact),
+                });
+                for (i, row) in page.rows.into_iter().enumerate() {
+                    next.rows.insert(page.offset + i as u32, row);
+                }
+                next.keep_near(page.offset);
+                next.error = None;
+            }
+            CustomersAction::Failed(generation, error) => {
+                if generation != self.generation {
+                    return self;
+                }
+                next.error = Some(error);
+            }
+            CustomersAction::Counts(counts) => next.counts = Some(counts),
+            CustomersAction::Highlight(index) => next.highlighted = Some(index),
+            CustomersAction::Move(delta) => {
+                let len = next.len();
+                if len == 0 {
+                    return self;
+                }
+                let from = self.highlighted.map_or(-1, i64::from);
+                let to = (from + delta).clamp(0, i64::from(len) - 1);
+                next.highlighted = Some(to as u32);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl CustomersState {
+    /// Drops the chunks farthest from `offset` beyond [`KEPT_CHUNKS`].
+    fn keep_near(&mut self, offset: u32) {
+        if self.requested.len() <= KEPT_CHUNKS {
+            return;
+        }
+        let mut chunks: Vec<u32> = self.requested.iter().copied().collect();
+        chunks.sort_by_key(|c| c.abs_diff(offset));
+        for far in chunks.split_off(KEPT_CHUNKS) {
+            self.requested.remove(&far);
+            let end = far + CHUNK;
+            self.rows.retain(|i, _| *i < far || *i >= end);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: u32) -> CustomerRow {
+        CustomerRow {
+            id: format!("cus_{id}"),
+            name: Some(format!("Customer {id}")),
+            email: None,
+            phone: None,
+            status: "active".into(),
+            created: 0,
+            next_renewal: None,
+        }
+    }
+
+    fn page(offset: u32, len: u32, total: u64, exact: bool) -> CustomerPage {
+        CustomerPage {
+            rows: (offset..offset + len).map(row).collect(),
+            offset,
+            total,
+            exact,
+        }
+    }
+
+    fn apply(state: CustomersState, actions: Vec<CustomersAction>) -> CustomersState {
+        let mut state = Rc::new(state);
+        for action in actions {
+            state = state.reduce(action);
+        }
+        (*state).clone()
+    }
+
+    #[test]
+    fn an_answer_to_an_older_query_is_dropped() {
+        let state = apply(
+            CustomersState::default(),
+            vec![
+                CustomersAction::Search("a".into()),
+                CustomersAction::Search("ab".into()),
+                CustomersAction::Loaded(1, page(0, 100, 500, true)),
+            ],
+        );
+        assert!(state.rows.is_empty(), "generation 1 was 'a', now 'ab'");
+        let state = apply(
+            state,
+            vec![CustomersAction::Loaded(2, page(0, 100, 500, true))],
+        );
+        assert_eq!(state.rows.len(), 100);
+        assert_eq!(state.total, Some((500, true)));
+    }
+
+    #[test]
+    fn only_chunks_on_screen_and_not_yet_asked_are_fetched() {
+        let state = apply(
+            CustomersState::default(),
+            vec![
+                CustomersAction::Requested(0),
+                CustomersAction::Loaded(0, page(0, 100, 1000, true)),
+            ],
+        );
+        assert_eq!(state.missing_chunks(0, 40), Vec::<u32>::new());
+        assert_eq!(state.missing_chunks(90, 210), vec![100, 200]);
+        assert_eq!(
+            state.missing_chunks(990, 1100),
+            vec![900],
+            "not past the end"
+        );
+    }
+
+    #[test]
+    fn arrows_stay_inside_the_list() {
+        let state = apply(
+            CustomersState::default(),
+            vec![
+                CustomersAction::Loaded(0, page(0, 3, 3, true)),
+                CustomersAction::Move(1),
+                CustomersAction::Move(5),
+            ],
+        );
+        assert_eq!(state.highlighted, Some(2));
+        let state = apply(state, vec![CustomersAction::Move(-10)]);
+        assert_eq!(state.highlighted, Some(0));
+    }
+
+    #[test]
+    fn pressing_the_same_chip_again_shows_everyone() {
+        let state = apply(
+            CustomersState::default(),
+            vec![
+                CustomersAction::Filter(Some(CustomerStatus::PastDue)),
+                CustomersAction::Filter(Some(CustomerStatus::PastDue)),
+            ],
+        );
+        assert_eq!(state.status, None);
+        assert_eq!(state.generation, 2);
+    }
+
+    #[test]
+    fn far_chunks_are_dropped_while_scrolling() {
+        let mut actions = Vec::new();
+        for chunk in 0..20 {
+            actions.push(CustomersAction::Requested(chunk * CHUNK));
+            actions.push(CustomersAction::Loaded(
+                0,
+                page(chunk * CHUNK, CHUNK, 100_000, true),
+            ));
+        }
+        let state = apply(CustomersState::default(), actions);
+        assert_eq!(state.requested.len(), KEPT_CHUNKS);
+        assert!(state.rows.contains_key(&1950) && !state.rows.contains_key(&0));
+    }
+}

@@ -1,0 +1,260 @@
+//! The portal actions' state: one action at a time, its spinner and its
+//! outcome, shown beside the customer it was for.
+
+use std::rc::Rc;
+
+use portal_ipc::{EmailDraft, EmailLink, ErrorCode, ErrorDto, PortalFlow};
+use yew::Reducible;
+
+/// The actions of the portal buttons.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PortalAction {
+    /// Open the portal, optionally deep-linked.
+    Open(Option<PortalFlow>),
+    /// Create a link and copy it.
+    Copy,
+}
+
+/// Where the last action stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Phase {
+    /// Nothing under way.
+    #[default]
+    Idle,
+    /// Waiting for Stripe.
+    Busy(PortalAction),
+    /// Opened in the browser.
+    Opened,
+    /// A link was created for "Copy link"; `true` once it is on the clipboard.
+    Link(String, bool),
+    /// Stripe has no portal settings yet: the recovery dialog.
+    NotConfigured(ErrorDto),
+    /// Anything else that failed, shown in place.
+    Failed(ErrorDto),
+}
+
+/// The email dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmailDialog {
+    /// Which link the email carries.
+    pub link: EmailLink,
+    /// The preview, once loaded.
+    pub draft: Option<EmailDraft>,
+    /// Sending (or loading the preview).
+    pub busy: bool,
+    /// The result line.
+    pub outcome: Option<Result<String, ErrorDto>>,
+    /// The durable link needs the login page turned on first.
+    pub needs_login_page: bool,
+}
+
+/// The portal actions of the customer on screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PortalState {
+    /// The customer the phase belongs to.
+    pub customer: Option<String>,
+    /// Where the last action is.
+    pub phase: Phase,
+    /// The email dialog, when open.
+    pub email: Option<EmailDialog>,
+}
+
+/// Everything that changes the portal actions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PortalMsg {
+    /// An action started for a customer.
+    Start(String, PortalAction),
+    /// The portal opened.
+    Opened,
+    /// A link was made for copying.
+    Link(String),
+    /// The link is on the clipboard.
+    Copied,
+    /// The action failed.
+    Failed(ErrorDto),
+    /// Close the dialog or the message.
+    Dismiss,
+    /// Open the email dialog for a customer.
+    EmailOpen(String),
+    /// Choose the link kind (reloads the preview).
+    EmailLink(EmailLink),
+    /// The preview arrived.
+    EmailDraft(EmailDraft),
+    /// Sending started.
+    EmailSending,
+    /// The preview or the send ended.
+    EmailDone(Result<String, ErrorDto>),
+    /// Close the email dialog.
+    EmailClose,
+}
+
+impl PortalState {
+    /// Whether an action for any customer is running (buttons wait).
+    pub fn busy(&self) -> bool {
+        matches!(self.phase, Phase::Busy(_))
+    }
+
+    /// The running action for `customer`, for its spinner.
+    pub fn busy_for(&self, customer: &str) -> Option<&PortalAction> {
+        match &self.phase {
+            Phase::Busy(action) if self.customer.as_deref() == Some(customer) => Some(action),
+            _ => None,
+        }
+    }
+
+    /// The phase when it belongs to `customer`.
+    pub fn phase_for(&self, customer: &str) -> &Phase {
+        if self.customer.as_deref() == Some(customer) {
+            &self.phase
+        } else {
+            &Phase::Idle
+        }
+    }
+}
+
+impl Reducible for PortalState {
+    type Action = PortalMsg;
+
+    fn reduce(self: Rc<Self>, msg: PortalMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            PortalMsg::Start(customer, action) => {
+                if self.busy() {
+                    // One click, one session: a second click waits for the first.
+                    return self;
+                }
+                next.customer = Some(customer);
+                next.phase = Phase::Busy(action);
+            }
+            PortalMsg::Opened => next.phase = Phase::Opened,
+            PortalMsg::Link(url) => next.phase = Phase::Link(url, false),
+            PortalMsg::Copied => {
+                if let Phase::Link(url, _) = &self.phase {
+                    next.phase = Phase::Link(url.clone(), true);
+                }
+            }
+            PortalMsg::Failed(error) => {
+                next.phase = if error.code == ErrorCode::NotConfigured {
+                    Phase::NotConfigured(error)
+                } else {
+                    Phase::Failed(error)
+                };
+            }
+            PortalMsg::Dismiss => next.phase = Phase::Idle,
+            PortalMsg::EmailOpen(customer) => {
+                next.customer = Some(customer);
+                next.phase = Phase::Idle;
+                next.email = Some(EmailDialog {
+                    link: EmailLink::Login,
+                    draft: None,
+                    busy: true,
+                    outcome: None,
+                    needs_login_page: false,
+                });
+            }
+            PortalMsg::EmailLink(link) => {
+                if let Some(dialog) = &mut next.email {
+                    dialog.link = link;
+                    dialog.draft = None;
+                    dialog.busy = true;
+                    dialog.outcome = None;
+                    dialog.needs_login_page = false;
+                }
+            }
+            PortalMsg::EmailDraft(draft) => {
+                if let Some(dialog) = &mut next.email {
+                    dialog.draft = Some(draft);
+                    dialog.busy = false;
+                }
+            }
+            PortalMsg::EmailSending => {
+                if let Some(dialog) = &mut next.email {
+                    dialog.busy = true;
+                    dialog.outcome = None;
+                }
+            }
+            PortalMsg::EmailDone(outcome) => {
+                if let Some(dialog) = &mut next.email {
+                    dialog.busy = false;
+                    dialog.needs_login_page = matches!(&outcome,
+                        Err(e) if e.code == ErrorCode::LoginPageOff);
+                    dialog.outcome = Some(outcome);
+                }
+            }
+            PortalMsg::EmailClose => next.email = None,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(actions: Vec<PortalMsg>) -> PortalState {
+        let mut state = Rc::new(PortalState::default());
+        for action in actions {
+            state = state.reduce(action);
+        }
+        (*state).clone()
+    }
+
+    #[test]
+    fn a_second_click_while_busy_is_ignored() {
+        let state = apply(vec![
+            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
+            PortalMsg::Start("cus_2".into(), PortalAction::Copy),
+        ]);
+        assert_eq!(state.customer.as_deref(), Some("cus_1"));
+        assert_eq!(state.busy_for("cus_1"), Some(&PortalAction::Open(None)));
+        assert_eq!(state.busy_for("cus_2"), None);
+    }
+
+    #[test]
+    fn not_configured_opens_the_recovery_and_other_errors_stay_in_place() {
+        let error = |code| ErrorDto {
+            code,
+            message: "m".into(),
+        };
+        let state = apply(vec![
+            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
+            PortalMsg::Failed(error(ErrorCode::NotConfigured)),
+        ]);
+        assert!(matches!(state.phase, Phase::NotConfigured(_)));
+        let state = apply(vec![
+            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
+            PortalMsg::Failed(error(ErrorCode::Offline)),
+        ]);
+        assert_eq!(
+            state.phase_for("cus_1"),
+            &Phase::Failed(error(ErrorCode::Offline))
+        );
+        assert_eq!(
+            state.phase_for("cus_2"),
+            &Phase::Idle,
+            "only beside its customer"
+        );
+    }
+
+    #[test]
+    fn the_login_page_question_follows_its_error() {
+        let state = apply(vec![
+            PortalMsg::EmailOpen("cus_1".into()),
+            PortalMsg::EmailDone(Err(ErrorDto {
+                code: ErrorCode::LoginPageOff,
+                message: "off".into(),
+            })),
+        ]);
+        assert!(state.email.as_ref().is_some_and(|d| d.needs_login_page));
+        let state = apply(vec![
+            PortalMsg::EmailOpen("cus_1".into()),
+            PortalMsg::EmailLink(EmailLink::Session),
+        ]);
+        assert!(
+            state
+                .email
+                .as_ref()
+                .is_some_and(|d| !d.needs_login_page && d.busy)
+        );
+    }
+}
