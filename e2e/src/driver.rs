@@ -28,10 +28,15 @@ pub struct App {
 }
 
 impl App {
-    /// Starts the app built by `cargo xtask e2e` with a fresh data folder.
+    /// Starts the app built by `cargo xtask e2e` with a fresh data folder and
+    /// no key saved for the `default` profile.
     pub fn launch(options: AppOptions) -> anyhow::Result<App> {
         let binary = app_binary()?;
         let data_dir = tempfile::tempdir()?;
+        // A fresh app: no key left in the keychain by an earlier test.
+        let _ = Command::new("secret-tool")
+            .args(["clear", "service", "portal-desk", "username", "default"])
+            .status();
         let port = free_port()?;
         let native_port = free_port()?;
         let mut command = Command::new("tauri-driver");

@@ -81,12 +81,15 @@ impl Session {
     }
 
     /// Waits until the element matching `css` has text containing `needle`.
+    /// The text is the page's `innerText`: WebKitWebDriver's element text
+    /// leaves out some rendered children (a span beside a button).
     pub fn wait_for_text(&self, css: &str, needle: &str) -> anyhow::Result<String> {
         self.wait_for(&format!("{css} to contain {needle:?}"), || {
-            Ok(match self.try_find(css)? {
-                Some(element) => Some(element.text()?).filter(|t| t.contains(needle)),
-                None => None,
-            })
+            Ok(self
+                .texts(css)?
+                .into_iter()
+                .next()
+                .filter(|t| t.contains(needle)))
         })
     }
 

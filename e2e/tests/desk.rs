@@ -174,6 +174,9 @@ fn first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         ui.wait_for_text("#payment-methods", "Default")?;
     }
     ui.screenshot(&shots.join("desk-detail.png"))?;
+    ui.set_window_size(900, 600)?;
+    ui.screenshot(&shots.join("desk-detail-light-900x600.png"))?;
+    ui.set_window_size(1280, 800)?;
 
     // No portal settings yet: the recovery creates them and opens the portal.
     ui.find("#open-portal")?.click()?;
@@ -261,5 +264,169 @@ fn first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     ui.find("#show-activity")?.click()?;
     ui.wait_for_text("#activity-feed", name)?;
     ui.screenshot(&shots.join("desk-activity-feed.png"))?;
+    Ok(())
+}
+
+/// Runs `portal-desk` (the CLI of the app under test) on the app's data folder.
+fn cli(app: &App, stripe: &StripeSandbox, args: &[&str], stdin: &str) -> anyhow::Result<String> {
+    use std::io::Write;
+    let binary = std::env::var("PORTAL_DESK_APP").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../target/debug/portal-desk").to_owned()
+    });
+    let mut child = std::process::Command::new(binary)
+        .args(["--api-base", &stripe.url])
+        .args(args)
+        .env("PORTAL_DESK_DATA_DIR", app.data_path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .context("stdin")?
+        .write_all(stdin.as_bytes())?;
+    let output = child.wait_with_output()?;
+    anyhow::ensure!(
+        output.status.success(),
+        "portal-desk {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
+    let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
+    stripe.control("portal/default", json!({}))?;
+    let scratch = tempfile::tempdir()?;
+    let opened = scratch.path().join("opened.log");
+    let app = launch(&stripe, &opened, &[])?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+    connect(ui)?;
+    let truth = stripe.truth()?;
+    let total = truth["customers"].as_array().context("customers")?.len();
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    cli(
+        &app,
+        &stripe,
+        &[
+            "smtp",
+            "set",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &smtp.port.to_string(),
+            "--tls",
+            "none",
+            "--from",
+            "Sandbox Coffee <billing@coffee.example>",
+        ],
+        "",
+    )?;
+
+    let (customer, _) = subscriber(&truth)?;
+    let id = customer["id"].as_str().context("id")?;
+    let email = customer["email"].as_str().context("email")?;
+    ui.find("#search")?.type_text(id)?;
+    ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+    ui.wait_for_text("#detail-id", id)?;
+
+    // The email: the sign-in page question first (it is off), then a
+    // preview with its link, then sent through SMTP.
+    ui.find("#email-link")?.click()?;
+    ui.wait_for_text("#email-error", "sign-in page is off")?;
+    ui.screenshot(&shots.join("desk-email-login-page.png"))?;
+    ui.find("#enable-login-page")?.click()?;
+    ui.wait_for_text("#email-to", email)?;
+    let subject = ui.find("#email-subject")?.text()?;
+    assert!(!subject.is_empty());
+    ui.wait_for_text("#email-body", &format!("{}/_login/", stripe.url))?;
+    ui.screenshot(&shots.join("desk-email-preview.png"))?;
+    ui.find("#email-send")?.click()?;
+    ui.wait_for_text("#email-outcome", "Sent")?;
+    ui.screenshot(&shots.join("desk-email-sent.png"))?;
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 1, "exactly one email");
+    assert!(
+        messages[0].to.iter().any(|to| to.contains(email)),
+        "{:?}",
+        messages[0].to
+    );
+    assert!(
+        messages[0]
+            .data
+            .contains(&format!("{}/_login/", stripe.url)),
+        "the email carries the sign-in link"
+    );
+    ui.find("#email-close")?.click()?;
+
+    // Save one invoice's PDF while online.
+    ui.find("#invoices button.pdf")?.click()?;
+    let pdf = wait_opened(ui, &opened, 1)?;
+    assert!(std::fs::read(&pdf)?.starts_with(b"%PDF"), "{pdf}");
+    ui.wait_for_text("#invoices button.pdf", "PDF ✓")?;
+
+    // Stripe goes away: the banner says so, the cache still answers.
+    drop(stripe);
+    ui.find("#sync-now")?.click()?;
+    ui.wait_for_text("#offline-banner", "Stripe can't be reached")?;
+    ui.wait_for_text("#sync-state", "Sync paused: offline")?;
+    let disabled = ui.find("#open-portal")?.property("disabled")?;
+    assert_eq!(disabled, json!(true), "the portal waits for the network");
+    ui.find("#invoices button.pdf")?.click()?;
+    assert_eq!(
+        wait_opened(ui, &opened, 2)?,
+        pdf,
+        "the saved PDF opens offline"
+    );
+    ui.find("#search")?.clear()?;
+    ui.find("#search")?.type_text("a\u{E003}")?;
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+    ui.wait_for_text("#detail-email", email)?;
+    ui.screenshot(&shots.join("desk-offline.png"))?;
+    Ok(())
+}
+
+#[test]
+fn layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
+    let stripe = StripeSandbox::start_with(KEY, &["--customers", "60"])?;
+    let scratch = tempfile::tempdir()?;
+    let opened = scratch.path().join("opened.log");
+    let app = launch(&stripe, &opened, &[("GTK_THEME", "Adwaita:dark")])?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+    connect(ui)?;
+    let truth = stripe.truth()?;
+    let total = truth["customers"].as_array().context("customers")?.len();
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    let dark = ui.execute(
+        "return window.matchMedia('(prefers-color-scheme: dark)').matches;",
+        vec![],
+    )?;
+    let (customer, _) = subscriber(&truth)?;
+    let id = customer["id"].as_str().context("id")?;
+    // Keyboard: Ctrl+K focuses the search, Enter opens the highlighted row.
+    ui.press("\u{E009}k")?;
+    let focused = ui.execute("return document.activeElement.id;", vec![])?;
+    assert_eq!(focused, json!("search"));
+    ui.find("#search")?.type_text(id)?;
+    ui.find(&format!(".row[data-id='{id}']"))?;
+    ui.execute("document.activeElement.blur();", vec![])?;
+    ui.press("\u{E015}")?;
+    ui.press("\u{E007}")?;
+    ui.wait_for_text("#detail-id", id)?;
+    let theme = if dark == json!(true) { "dark" } else { "light" };
+    ui.screenshot(&shots.join(format!("desk-detail-{theme}.png")))?;
+    ui.set_window_size(900, 600)?;
+    ui.screenshot(&shots.join(format!("desk-detail-{theme}-900x600.png")))?;
+    ui.find("#search")?.clear()?;
+    ui.find("#search")?.type_text("a\u{E003}")?;
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
     Ok(())
 }

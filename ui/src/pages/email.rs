@@ -17,18 +17,23 @@ pub struct EmailDialogProps {
 
 #[component]
 pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
-    let args = |enable_login_page: bool| EmailArgs {
+    let args = || EmailArgs {
         profile: props.profile.to_string(),
         customer: props.customer.to_string(),
         link: props.dialog.link,
-        enable_login_page,
+        enable_login_page: props.dialog.enable_login_page,
     };
 
     // Load the preview whenever the link kind changes.
     {
         let dispatch = props.dispatch.clone();
-        let args = args(false);
-        use_effect_with((props.customer.clone(), props.dialog.link), move |_| {
+        let args = args();
+        let deps = (
+            props.customer.clone(),
+            props.dialog.link,
+            props.dialog.enable_login_page,
+        );
+        use_effect_with(deps, move |_| {
             spawn_local(async move {
                 match ipc::preview_email(&args).await {
                     Ok(draft) => dispatch.dispatch(PortalMsg::EmailDraft(draft)),
@@ -38,9 +43,9 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         });
     }
 
-    let send = |enable_login_page: bool| {
+    let send = {
         let dispatch = props.dispatch.clone();
-        let args = args(enable_login_page);
+        let args = args();
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(PortalMsg::EmailSending);
             let dispatch = dispatch.clone();
@@ -52,18 +57,17 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                         "Your mail app opened with the email ready to send (set up SMTP in Settings to send from here).".to_owned()
                     }
                 });
-                let login_page_enabled = enable_login_page && outcome.is_ok();
                 dispatch.dispatch(PortalMsg::EmailDone(outcome));
-                if login_page_enabled {
-                    // The preview now carries the live login link.
-                    dispatch.dispatch(PortalMsg::EmailLink(args.link));
-                }
             });
         })
     };
     let choose = |link: EmailLink| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(PortalMsg::EmailLink(link)))
+    };
+    let enable_login_page = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalMsg::EmailEnableLoginPage))
     };
     let close = {
         let dispatch = props.dispatch.clone();
@@ -76,6 +80,11 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         Some(Ok(message)) => {
             html! { <p class="notice success" role="status" id="email-outcome">{ message }</p> }
         }
+        Some(Err(_)) if dialog.needs_login_page => html! {
+            <p class="notice info" role="status" id="email-error">
+                { "Your portal's sign-in page is off. Turn it on to email a link that never expires (customers sign in with their email), or choose the direct link." }
+            </p>
+        },
         Some(Err(error)) => {
             html! { <p class="notice error" role="alert" id="email-error">{ &error.message }</p> }
         }
@@ -109,11 +118,11 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                 <div class="dialog-actions">
                     <button type="button" class="secondary" id="email-close" onclick={close}>{ if sent { "Done" } else { "Cancel" } }</button>
                     if dialog.needs_login_page {
-                        <button type="button" class="primary" id="enable-login-page" onclick={send(true)} disabled={dialog.busy}>
-                            { "Turn on the sign-in page and send" }
+                        <button type="button" class="primary" id="enable-login-page" onclick={enable_login_page} disabled={dialog.busy}>
+                            { "Turn on the sign-in page" }
                         </button>
                     } else if !sent {
-                        <button type="button" class="primary" id="email-send" onclick={send(false)} disabled={dialog.busy || dialog.draft.is_none()}>
+                        <button type="button" class="primary" id="email-send" onclick={send} disabled={dialog.busy || dialog.draft.is_none()}>
                             if dialog.busy && dialog.draft.is_some() { <span class="spinner" aria-hidden="true"></span>{ "Sending…" } }
                             else { { "Send" } }
                         </button>

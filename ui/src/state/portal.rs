@@ -46,6 +46,8 @@ pub struct EmailDialog {
     pub outcome: Option<Result<String, ErrorDto>>,
     /// The durable link needs the login page turned on first.
     pub needs_login_page: bool,
+    /// The user agreed to turn the login page on.
+    pub enable_login_page: bool,
 }
 
 /// The portal actions of the customer on screen.
@@ -78,6 +80,8 @@ pub enum PortalMsg {
     EmailOpen(String),
     /// Choose the link kind (reloads the preview).
     EmailLink(EmailLink),
+    /// Turn the portal's login page on (reloads the preview with its link).
+    EmailEnableLoginPage,
     /// The preview arrived.
     EmailDraft(EmailDraft),
     /// Sending started.
@@ -150,11 +154,21 @@ impl Reducible for PortalState {
                     busy: true,
                     outcome: None,
                     needs_login_page: false,
+                    enable_login_page: false,
                 });
             }
             PortalMsg::EmailLink(link) => {
                 if let Some(dialog) = &mut next.email {
                     dialog.link = link;
+                    dialog.draft = None;
+                    dialog.busy = true;
+                    dialog.outcome = None;
+                    dialog.needs_login_page = false;
+                }
+            }
+            PortalMsg::EmailEnableLoginPage => {
+                if let Some(dialog) = &mut next.email {
+                    dialog.enable_login_page = true;
                     dialog.draft = None;
                     dialog.busy = true;
                     dialog.outcome = None;
