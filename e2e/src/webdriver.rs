@@ -194,7 +194,9 @@ impl Session {
                     shot.display()
                 );
             }
-            std::thread::sleep(Duration::from_millis(50));
+            // Each probe runs on the page's main thread; polling gently leaves
+            // the app time to render what it is waiting for.
+            std::thread::sleep(Duration::from_millis(250));
         }
     }
 }
