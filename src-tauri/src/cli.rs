@@ -21,7 +21,7 @@ use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
 use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
-use portal_core::sync::{SyncMode, pacing};
+use portal_core::sync::SyncMode;
 
 use crate::commands::key_status_dto;
 
@@ -711,8 +711,8 @@ fn sync(
     json: bool,
 ) -> Result<(), Failure> {
     let key = resolve_key(profiles, profile, api_base)?;
-    let (transport, options) = pacing(&profiles.settings(profile)?, key.mode(), full);
-    let client = StripeClient::with_options(&key, api_base, transport);
+    let (client, options) =
+        portal_core::sync::sync_client(&key, &profiles.settings(profile)?, api_base, full);
     drop(key);
     let mut cache = profiles.open_cache(profile)?;
     let mut bars = crate::progress::SyncBars::new();

@@ -34,7 +34,12 @@ impl AppError {
             Error::Mail(mail) => mail_code(mail),
             Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
             Error::Document(DocumentError::Unreachable(_)) => ErrorCode::Offline,
-            Error::Document(DocumentError::Io { .. }) => ErrorCode::Internal,
+            Error::Document(DocumentError::NotCached(_) | DocumentError::Missing(_)) => {
+                ErrorCode::NotFound
+            }
+            Error::Document(DocumentError::Io { .. } | DocumentError::CouldNotOpen { .. }) => {
+                ErrorCode::Internal
+            }
             Error::Document(_) => ErrorCode::StripeRefused,
             Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) => ErrorCode::Internal,
         }

@@ -13,7 +13,7 @@ mod text;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use portal_core::{ApiBase, DataDir, Keychain, Mode, ProfileName, Profiles, StripeClient};
+use portal_core::{ApiBase, ApiKey, DataDir, Keychain, Mode, ProfileName, Profiles, StripeClient};
 use tauri::Runtime;
 
 /// What the commands share.
@@ -46,21 +46,27 @@ impl AppState {
         }
     }
 
+    /// The key of `profile` from the keychain, checked against the sandbox in use.
+    pub fn key(&self, profile: &ProfileName) -> Result<ApiKey, portal_core::Error> {
+        let key = self.profiles.key(profile)?.ok_or_else(|| {
+            portal_core::Error::Profile(portal_core::ProfileError::NoKey(profile.to_string()))
+        })?;
+        if let Some(base) = &self.api_base {
+            base.allows(&key)?;
+        }
+        Ok(key)
+    }
+
     /// The Stripe client of `profile` (its key from the keychain) and the key's mode.
     pub fn client(
         &self,
         profile: &ProfileName,
     ) -> Result<(Arc<StripeClient>, Mode), portal_core::Error> {
-        let key = self.profiles.key(profile)?.ok_or_else(|| {
-            portal_core::Error::Profile(portal_core::ProfileError::NoKey(profile.to_string()))
-        })?;
+        let key = self.key(profile)?;
         let mode = key.mode();
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(client) = clients.get(profile) {
             return Ok((client.clone(), mode));
-        }
-        if let Some(base) = &self.api_base {
-            base.allows(&key)?;
         }
         let client = Arc::new(StripeClient::new(&key, self.api_base.as_ref()));
         clients.insert(profile.clone(), client.clone());

@@ -534,6 +534,16 @@ mod browsing {
             ErrorCode::Offline
         );
 
+        let error = invoke::<OpenInvoice>(
+            &webview,
+            json!({"profile": "default", "invoice": "in_NotCached0000", "document": "pdf"}),
+        )
+        .expect_err("not in the cache");
+        assert_eq!(
+            serde_json::from_value::<ErrorDto>(error)?.code,
+            ErrorCode::NotFound
+        );
+
         let error =
             invoke::<SyncNow>(&webview, json!({"profile": "default"})).expect_err("offline");
         assert_eq!(

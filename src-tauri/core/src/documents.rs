@@ -11,7 +11,9 @@ use http_body_util::{BodyExt, Empty, Limited};
 use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::rt::TokioExecutor;
 
+use crate::Error;
 use crate::api_base::ApiBase;
+use crate::cache::{Cache, invoices};
 use crate::portal::is_stripe_link;
 use crate::sync::objects::is_stripe_id;
 
@@ -35,6 +37,20 @@ pub enum DocumentError {
     /// Stripe answered with something other than a PDF.
     #[error("Stripe didn't return a PDF for this invoice ({0}).")]
     NotPdf(String),
+    /// The invoice is not in the cache.
+    #[error("Invoice {0} is not in the cache; sync and try again.")]
+    NotCached(String),
+    /// Stripe keeps no such document for the invoice (a draft, say).
+    #[error("Stripe has no {0} for this invoice.")]
+    Missing(&'static str),
+    /// The system could not open it.
+    #[error("Couldn't open the {what}: {reason}")]
+    CouldNotOpen {
+        /// "invoice PDF" or "invoice page".
+        what: &'static str,
+        /// What the system said.
+        reason: String,
+    },
     /// The file could not be written.
     #[error("Couldn't save the invoice PDF in {path}: {source}")]
     Io {
@@ -43,6 +59,49 @@ pub enum DocumentError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+/// What of an invoice to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvoiceDocument {
+    /// The PDF, saved on this computer the first time.
+    Pdf,
+    /// Stripe's hosted invoice page (needs the network).
+    HostedPage,
+}
+
+/// Where an invoice document is: a saved file, or a page to open in the browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentTarget {
+    /// The saved PDF.
+    File(PathBuf),
+    /// Stripe's hosted page.
+    Link(String),
+}
+
+/// Finds invoice `id`'s document: the PDF is saved first if it isn't yet.
+pub async fn invoice_document(
+    cache: &Cache,
+    files: &InvoiceFiles,
+    id: &str,
+    document: InvoiceDocument,
+    api_base: Option<&ApiBase>,
+) -> Result<DocumentTarget, Error> {
+    let id = id.trim();
+    let invoice = invoices::get(cache.conn(), id)
+        .map_err(|e| cache.error(e))?
+        .ok_or_else(|| DocumentError::NotCached(id.chars().take(80).collect()))?;
+    Ok(match document {
+        InvoiceDocument::Pdf => {
+            let url = invoice.invoice_pdf.ok_or(DocumentError::Missing("PDF"))?;
+            DocumentTarget::File(files.ensure(&invoice.id, &url, api_base).await?)
+        }
+        InvoiceDocument::HostedPage => DocumentTarget::Link(
+            invoice
+                .hosted_invoice_url
+                .ok_or(DocumentError::Missing("hosted page"))?,
+        ),
+    })
 }
 
 /// The saved PDFs of one profile.

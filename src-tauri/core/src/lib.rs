@@ -30,7 +30,9 @@ mod transport;
 
 pub use api_base::{ApiBase, ApiBaseError};
 pub use data_dir::{APP_IDENTIFIER, DataDir};
-pub use documents::{DocumentError, InvoiceFiles};
+pub use documents::{
+    DocumentError, DocumentTarget, InvoiceDocument, InvoiceFiles, invoice_document,
+};
 pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
 pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, ProfileSettings, Profiles};

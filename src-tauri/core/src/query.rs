@@ -61,11 +61,6 @@ pub fn customers(
     customers::search(cache.conn(), query).map_err(|e| cache.error(e))
 }
 
-/// How many feed entries the cache holds (a sync's new ones are the difference).
-pub fn activity_count(cache: &Cache) -> Result<u64, CacheError> {
-    activity::count(cache.conn()).map_err(|e| cache.error(e))
-}
-
 /// How many cached customers have each status.
 pub fn status_counts(cache: &Cache) -> Result<Vec<(String, u64)>, CacheError> {
     customers::status_counts(cache.conn()).map_err(|e| cache.error(e))

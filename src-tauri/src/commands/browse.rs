@@ -4,8 +4,8 @@
 
 use portal_core::cache::customers::{CustomerQuery, SortOrder, StatusFilter};
 use portal_core::query::{self, BillingInfo};
-use portal_core::sync::{Progress, SyncMode, pacing, sync};
-use portal_core::{ProfileName, StripeClient, money};
+use portal_core::sync::{Progress, SyncMode, sync, sync_client};
+use portal_core::{DocumentError, DocumentTarget, ProfileName, money};
 use portal_ipc::{
     ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
     CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
@@ -140,28 +140,7 @@ fn detail(
     let address = customer
         .address
         .as_ref()
-        .map(|a| {
-            let city_line = [
-                a.postal_code.as_deref(),
-                a.city.as_deref(),
-                a.state.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-            [
-                a.line1.clone(),
-                a.line2.clone(),
-                Some(city_line),
-                a.country.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .filter(|line| !line.trim().is_empty())
-            .collect()
-        })
+        .map(|a| a.lines())
         .unwrap_or_default();
     let currency = customer.currency.clone();
     CustomerDetail {
@@ -257,45 +236,23 @@ pub fn open_invoice(state: State<'_, AppState>, args: OpenInvoiceArgs) -> Result
     run_here(async move {
         let profile = ProfileName::parse(&args.profile)?;
         let cache = state.profiles.open_cache(&profile)?;
-        let invoice = portal_core::cache::invoices::get(cache.conn(), args.invoice.trim())
-            .map_err(|e| portal_core::Error::from(cache.error(e)))?
-            .ok_or_else(|| {
-                AppError(portal_core::Error::Portal(
-                    portal_core::portal::PortalError::InvalidValue {
-                        field: "invoice",
-                        reason: format!("{} is not in the cache", args.invoice.trim()),
-                    },
-                ))
-            })?;
-        let missing = || {
-            AppError(portal_core::Error::Document(
-                portal_core::DocumentError::NotPdf("Stripe has no document for it".into()),
-            ))
+        let document = match args.document {
+            InvoiceDocument::Pdf => portal_core::InvoiceDocument::Pdf,
+            InvoiceDocument::HostedPage => portal_core::InvoiceDocument::HostedPage,
         };
-        match args.document {
-            InvoiceDocument::Pdf => {
-                let url = invoice.invoice_pdf.ok_or_else(missing)?;
-                let path = state
-                    .profiles
-                    .invoice_files(&profile)
-                    .ensure(&invoice.id, &url, state.api_base.as_ref())
-                    .await
-                    .map_err(portal_core::Error::from)?;
-                state.opener.open_path(&path).map_err(|reason| {
-                    AppError(portal_core::Error::Document(
-                        portal_core::DocumentError::Io {
-                            path: path.clone(),
-                            source: std::io::Error::other(reason),
-                        },
-                    ))
-                })?;
-            }
-            InvoiceDocument::HostedPage => {
-                let url = invoice.hosted_invoice_url.ok_or_else(missing)?;
-                state.opener.open_url(&url).map_err(|_| missing())?;
-            }
-        }
-        Ok(())
+        let target = portal_core::invoice_document(
+            &cache,
+            &state.profiles.invoice_files(&profile),
+            &args.invoice,
+            document,
+            state.api_base.as_ref(),
+        )
+        .await?;
+        let (opened, what) = match &target {
+            DocumentTarget::File(path) => (state.opener.open_path(path), "invoice PDF"),
+            DocumentTarget::Link(url) => (state.opener.open_url(url), "invoice page"),
+        };
+        opened.map_err(|reason| AppError(DocumentError::CouldNotOpen { what, reason }.into()))
     })
 }
 
@@ -309,25 +266,17 @@ pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus
         return sync_status_of(&state, &profile);
     };
     let outcome = run_here(async {
-        let key = state
-            .profiles
-            .key(&profile)?
-            .ok_or_else(|| portal_core::ProfileError::NoKey(profile.to_string()))?;
-        if let Some(base) = &state.api_base {
-            base.allows(&key).map_err(portal_core::Error::from)?;
-        }
+        let key = state.key(&profile)?;
         let settings = state.profiles.settings(&profile)?;
-        let (transport, options) = pacing(&settings, key.mode(), args.full);
-        let client = StripeClient::with_options(&key, state.api_base.as_ref(), transport);
+        let (client, options) = sync_client(&key, &settings, state.api_base.as_ref(), args.full);
+        drop(key);
         let mut cache = state.profiles.open_cache(&profile)?;
-        let before = query::activity_count(&cache).map_err(portal_core::Error::from)?;
-        sync(&client, &mut cache, &options, &mut |progress| {
+        let report = sync(&client, &mut cache, &options, &mut |progress| {
             state.syncs.progress(&profile, progress_dto(progress));
         })
         .await
         .map_err(portal_core::Error::from)?;
-        let after = query::activity_count(&cache).map_err(portal_core::Error::from)?;
-        Ok::<u64, AppError>(after.saturating_sub(before))
+        Ok::<u64, AppError>(report.changes)
     });
     state.syncs.finish(
         &profile,

@@ -34,6 +34,28 @@ impl Address {
     pub fn is_empty(&self) -> bool {
         *self == Address::default()
     }
+
+    /// The address as printed on an envelope: street lines, "postal code city
+    /// state", country; empty parts left out.
+    pub fn lines(&self) -> Vec<String> {
+        let city = [&self.postal_code, &self.city, &self.state]
+            .into_iter()
+            .flatten()
+            .map(|part| part.trim())
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        [
+            self.line1.clone(),
+            self.line2.clone(),
+            Some(city),
+            self.country.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+    }
 }
 
 /// A cached customer.
@@ -471,6 +493,20 @@ fn rows(
 mod tests {
     use super::*;
     use crate::cache::Cache;
+
+    #[test]
+    fn an_address_prints_without_empty_parts() {
+        let address = Address {
+            line1: Some("695 Market Street".into()),
+            line2: Some("  ".into()),
+            city: Some("Berlin".into()),
+            postal_code: Some("10115".into()),
+            country: Some("DE".into()),
+            ..Address::default()
+        };
+        assert_eq!(address.lines(), ["695 Market Street", "10115 Berlin", "DE"]);
+        assert!(Address::default().lines().is_empty());
+    }
 
     fn customer(id: &str, name: &str, email: &str) -> Customer {
         Customer {

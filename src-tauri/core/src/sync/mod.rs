@@ -88,6 +88,20 @@ pub fn pacing(
     (transport, options)
 }
 
+/// A client paced for a sync of `key`'s profile, and the sync's options.
+pub fn sync_client(
+    key: &crate::ApiKey,
+    settings: &crate::ProfileSettings,
+    api_base: Option<&crate::ApiBase>,
+    full: bool,
+) -> (StripeClient, SyncOptions) {
+    let (transport, options) = pacing(settings, key.mode(), full);
+    (
+        StripeClient::with_options(key, api_base, transport),
+        options,
+    )
+}
+
 /// Where one list stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ResourceProgress {
@@ -134,6 +148,8 @@ pub struct SyncReport {
     pub retries: u64,
     /// Wall time.
     pub duration_ms: u64,
+    /// Portal changes this sync wrote to the activity feed.
+    pub changes: u64,
     /// Why a full sync ran when an incremental one was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -153,6 +169,7 @@ pub async fn sync(
     let (requests_before, retries_before) = (counters.requests(), counters.retries());
 
     let conn = cache.conn();
+    let feed_before = crate::cache::activity::count(conn).map_err(|e| cache.error(e))?;
     let read = |key| sync_state::get_i64(conn, key).map_err(|e| cache.error(e));
     let in_progress = read(sync_state::keys::FULL_RUN)?.is_some();
     let last_sync = read(sync_state::keys::LAST_SYNC)?;
@@ -188,6 +205,7 @@ pub async fn sync(
     events_applied += incremental::run(client, cache, on_progress).await?;
 
     let counts = cache.counts()?;
+    let feed_after = crate::cache::activity::count(cache.conn()).map_err(|e| cache.error(e))?;
     Ok(SyncReport {
         mode: if run_full {
             SyncMode::Full
@@ -199,6 +217,7 @@ pub async fn sync(
         requests: counters.requests() - requests_before,
         retries: counters.retries() - retries_before,
         duration_ms: started.elapsed().as_millis() as u64,
+        changes: feed_after.saturating_sub(feed_before),
         note,
     })
 }
