@@ -49,6 +49,8 @@ impl App {
             ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("PORTAL_DESK_DATA_DIR", data_dir.path())
+            // The remembered window size lives in the config folder: one per launch.
+            .env("XDG_CONFIG_HOME", data_dir.path().join("config"))
             .envs(options.env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());

@@ -429,3 +429,234 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
     Ok(())
 }
+
+/// Sets a `<select>` the way a user's choice does: the value, then `change`.
+fn choose(ui: &Session, select: &str, value: &str) -> anyhow::Result<()> {
+    ui.execute(
+        "const s = document.querySelector(arguments[0]); s.value = arguments[1];
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(select), json!(value)],
+    )?;
+    Ok(())
+}
+
+/// The account's only portal configuration in the sandbox.
+fn only_configuration(stripe: &StripeSandbox) -> anyhow::Result<Value> {
+    let truth = stripe.truth()?;
+    let all = truth["portal_configurations"]
+        .as_array()
+        .context("configurations")?;
+    anyhow::ensure!(all.len() == 1, "one configuration: {all:?}");
+    Ok(all[0].clone())
+}
+
+#[test]
+fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
+    let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
+    let scratch = tempfile::tempdir()?;
+    let app = launch(&stripe, &scratch.path().join("opened.log"), &[])?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+    connect(ui)?;
+    let truth = stripe.truth()?;
+    let total = truth["customers"].as_array().context("customers")?.len();
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+
+    // A new configuration: problems show beside their fields as they are typed.
+    ui.find("#view-configurations")?.click()?;
+    ui.wait_for_text("#no-configurations", "No portal settings yet")?;
+    ui.find("#new-configuration")?.click()?;
+    ui.find("#headline")?
+        .type_text(&"Sandbox Coffee ".repeat(5))?;
+    ui.wait_for_text("#headline-help", "At most 60 characters")?;
+    ui.find("#privacy-url")?
+        .type_text("http://coffee.example/privacy")?;
+    ui.wait_for_text("#privacy-url-help", "https://")?;
+    ui.find("#plan-switching")?.click()?;
+    ui.wait_for_text("#products-problem", "Choose the products")?;
+    let save_disabled = |ui: &Session| -> anyhow::Result<bool> {
+        Ok(ui.find("#editor-save")?.property("disabled")? == json!(true))
+    };
+    ui.find("#editor-save")?.click()?;
+    assert!(
+        save_disabled(ui)?,
+        "Save waits until the problems are fixed"
+    );
+    ui.screenshot(&shots.join("configurations-problems.png"))?;
+    assert_eq!(
+        stripe.truth()?["portal_configurations"]
+            .as_array()
+            .map(Vec::len),
+        Some(0),
+        "nothing was sent"
+    );
+
+    ui.find("#headline")?.clear()?;
+    ui.find("#headline")?.type_text("Sandbox Coffee billing")?;
+    ui.find("#privacy-url")?.clear()?;
+    ui.find("#privacy-url")?
+        .type_text("https://coffee.example/privacy")?;
+    let product_id = ui
+        .execute(
+            "return document.querySelector('#plan-products .plan-product').dataset.id;",
+            vec![],
+        )?
+        .as_str()
+        .context("a product id")?
+        .to_owned();
+    let product = ui.find("#plan-products .plan-product")?;
+    product.click()?;
+    ui.wait_for("Save to be enabled", || {
+        Ok((!save_disabled(ui)?).then_some(()))
+    })?;
+    ui.find("#editor-save")?.click()?;
+    ui.wait_for_text("#editor-saved", "Saved")?;
+    let saved = only_configuration(&stripe)?;
+    assert_eq!(
+        saved["business_profile"]["headline"],
+        "Sandbox Coffee billing"
+    );
+    assert_eq!(
+        saved["business_profile"]["privacy_policy_url"],
+        "https://coffee.example/privacy"
+    );
+    let switching = &saved["features"]["subscription_update"];
+    assert_eq!(switching["enabled"], true);
+    assert_eq!(switching["products"][0]["product"], json!(product_id));
+    ui.find("#editor-close")?.click()?;
+    let id = saved["id"].as_str().context("id")?;
+    ui.wait_for_text(&format!("tr[data-id='{id}']"), "Used for portal links")?;
+
+    // Editing starts from what Stripe has and changes only what was changed.
+    ui.find(&format!("tr[data-id='{id}'] .edit-configuration"))?
+        .click()?;
+    ui.wait_for("the editor to load", || {
+        let value = ui.find("#headline")?.property("value")?;
+        Ok((value == json!("Sandbox Coffee billing")).then_some(()))
+    })?;
+    choose(ui, "#cancel-mode", "immediately")?;
+    ui.find("#cancel-proration")?;
+    ui.screenshot(&shots.join("configurations-editor.png"))?;
+    ui.find("#editor-save")?.click()?;
+    ui.wait_for_text("#editor-saved", "Saved")?;
+    let edited = only_configuration(&stripe)?;
+    assert_eq!(
+        edited["features"]["subscription_cancel"]["mode"],
+        "immediately"
+    );
+    assert_eq!(
+        edited["business_profile"]["headline"], "Sandbox Coffee billing",
+        "unchanged fields stay"
+    );
+    assert_eq!(
+        edited["features"]["subscription_update"]["products"][0]["product"],
+        json!(product_id)
+    );
+    ui.find("#editor-close")?.click()?;
+    ui.screenshot(&shots.join("configurations-list.png"))?;
+
+    // Bulk email to the active customers, through a real SMTP server.
+    cli(
+        &app,
+        &stripe,
+        &[
+            "smtp",
+            "set",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &smtp.port.to_string(),
+            "--tls",
+            "none",
+            "--from",
+            "Sandbox Coffee <billing@coffee.example>",
+        ],
+        "",
+    )?;
+    ui.find("#view-bulk")?.click()?;
+    choose(ui, "#bulk-status", "active")?;
+    ui.find("#bulk-campaign")?
+        .type_text("November card check")?;
+    ui.find("#bulk-preview")?.click()?;
+    ui.wait_for_text("#bulk-summary", "will get the email")?;
+    let rows = ui.texts("#bulk-recipients tr.recipient")?.len();
+    let ready = ui.texts("#bulk-recipients tr.outcome-ready")?.len();
+    assert!(ready > 0, "someone to email");
+    ui.screenshot(&shots.join("bulk-preview.png"))?;
+    assert!(smtp.messages().is_empty(), "a preview sends nothing");
+    ui.find("#bulk-send")?.click()?;
+    ui.wait_for_text("#bulk-report", &format!("Sent {ready} "))?;
+    assert_eq!(ui.texts("#bulk-recipients tr.outcome-sent")?.len(), ready);
+    assert_eq!(
+        ui.texts("#bulk-recipients tr.recipient")?.len(),
+        rows,
+        "every recipient has a result"
+    );
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), ready, "one email per recipient");
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.data.contains(&format!("{}/_login/", stripe.url))),
+        "each carries the sign-in link"
+    );
+    ui.screenshot(&shots.join("bulk-sent.png"))?;
+
+    // The same campaign again emails nobody twice.
+    ui.find("#bulk-again")?.click()?;
+    ui.find("#bulk-preview")?.click()?;
+    ui.wait_for_text("#bulk-summary", "0 will get the email")?;
+    assert!(ui.texts("#bulk-recipients tr.outcome-ready")?.is_empty());
+    assert_eq!(ui.find("#bulk-send")?.property("disabled")?, json!(true));
+    assert_eq!(smtp.messages().len(), ready);
+    Ok(())
+}
+
+#[test]
+fn step5_one_window_per_data_folder_that_remembers_its_size() -> anyhow::Result<()> {
+    let stripe = StripeSandbox::start_with(KEY, &["--customers", "5"])?;
+    let scratch = tempfile::tempdir()?;
+    let opened = scratch.path().join("opened.log");
+    let config = scratch.path().join("config");
+    let config_home = [("XDG_CONFIG_HOME", config.to_str().context("utf-8")?)];
+    let outer_size = |ui: &Session| -> anyhow::Result<Value> {
+        ui.execute("return [window.outerWidth, window.outerHeight];", vec![])
+    };
+
+    let app = launch(&stripe, &opened, &config_home)?;
+    app.session.find("#api-key")?;
+    app.session.set_window_size(1040, 720)?;
+    assert_eq!(outer_size(&app.session)?, json!([1040, 720]));
+
+    // A second launch on the same data folder hands over to the first and exits.
+    let binary = std::env::var("PORTAL_DESK_APP").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../target/debug/portal-desk").to_owned()
+    });
+    let second = std::process::Command::new(binary)
+        .args(["--api-base", &stripe.url])
+        .env("PORTAL_DESK_DATA_DIR", app.data_path())
+        .env("XDG_CONFIG_HOME", &config)
+        .output()?;
+    assert!(second.status.success(), "{second:?}");
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("already open"),
+        "{second:?}"
+    );
+    app.session.find("#api-key")?;
+
+    // A resize is saved at once (not only on a clean exit), so even a killed
+    // window opens at its last size next time.
+    let state_file = config.join("io.portaldesk.desk").join(".window-state.json");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !state_file.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    anyhow::ensure!(state_file.exists(), "no {}", state_file.display());
+    drop(app);
+    let again = launch(&stripe, &opened, &config_home)?;
+    again.session.find("#api-key")?;
+    assert_eq!(outer_size(&again.session)?, json!([1040, 720]));
+    Ok(())
+}

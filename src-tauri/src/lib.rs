@@ -5,8 +5,11 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod notifier;
 pub mod opener;
 mod progress;
+#[cfg(unix)]
+pub mod single_instance;
 pub mod sync_board;
 mod text;
 
@@ -30,6 +33,8 @@ pub struct AppState {
     pub opener: opener::Opener,
     /// Where each profile's sync stands.
     pub syncs: sync_board::SyncBoard,
+    /// Tells the user about portal changes found in the background.
+    pub notifier: notifier::Notifier,
     clients: std::sync::Mutex<std::collections::HashMap<ProfileName, Arc<StripeClient>>>,
 }
 
@@ -42,6 +47,7 @@ impl AppState {
             api_base: None,
             syncs: Default::default(),
             opener: opener::Opener::from_env(),
+            notifier: notifier::Notifier::from_env(),
             clients: Default::default(),
         }
     }
@@ -87,6 +93,12 @@ impl AppState {
         self
     }
 
+    /// The same state telling the user through `notifier`.
+    pub fn with_notifier(mut self, notifier: notifier::Notifier) -> AppState {
+        self.notifier = notifier;
+        self
+    }
+
     /// The same state for `profile`, talking to `api_base` when given.
     pub fn with_profile(mut self, profile: ProfileName, api_base: Option<ApiBase>) -> AppState {
         self.profile = profile;
@@ -109,6 +121,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::portal::list_configurations,
             commands::portal::save_configuration,
             commands::portal::use_configuration,
+            commands::portal::get_configuration,
+            commands::portal::switchable_products,
             commands::portal::preview_email,
             commands::portal::send_email,
             commands::portal::plan_bulk_email,
@@ -131,8 +145,77 @@ pub fn run_gui(
     api_base: Option<ApiBase>,
 ) -> anyhow::Result<()> {
     let data_dir = DataDir::resolve(data_dir)?;
+    #[cfg(unix)]
+    let instance = match single_instance::claim(data_dir.path())? {
+        single_instance::Launch::First(instance) => instance,
+        single_instance::Launch::AlreadyRunning => {
+            eprintln!(
+                "Portal Desk is already open on this data folder; it was brought to the front."
+            );
+            return Ok(());
+        }
+    };
     let state =
         AppState::new(data_dir, Arc::new(Keychain::platform())).with_profile(profile, api_base);
-    run_app(tauri::Builder::default(), state).run(tauri::generate_context!())?;
+    let resizes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // The plugin saves on a clean exit; saving shortly after each move or
+        // resize keeps the size through a crash or a kill as well.
+        .on_window_event(move |window, event| {
+            use std::sync::atomic::Ordering;
+            use tauri::Manager;
+            use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+            if !matches!(
+                event,
+                tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)
+            ) {
+                return;
+            }
+            let change = resizes.fetch_add(1, Ordering::SeqCst) + 1;
+            let resizes = resizes.clone();
+            let app = window.app_handle().clone();
+            tauri::async_runtime::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+                if resizes.load(Ordering::SeqCst) == change {
+                    let _ = app.save_window_state(StateFlags::all());
+                }
+            });
+        })
+        .plugin(tauri_plugin_notification::init())
+        .setup(move |app| {
+            use tauri::Manager;
+            use tauri_plugin_notification::NotificationExt;
+            // The size again, once set up: the plugin's own restore, as the
+            // window is created, left it at the default size under Xvfb.
+            if let Some(window) = app.get_webview_window("main") {
+                use tauri_plugin_window_state::{StateFlags, WindowExt};
+                let _ = window.restore_state(StateFlags::SIZE | StateFlags::MAXIMIZED);
+            }
+            let handle = app.handle().clone();
+            app.state::<AppState>()
+                .notifier
+                .connect(move |title, body| {
+                    let _ = handle
+                        .notification()
+                        .builder()
+                        .title(title)
+                        .body(body)
+                        .show();
+                });
+            #[cfg(unix)]
+            {
+                let handle = app.handle().clone();
+                instance.serve(move || {
+                    if let Some(window) = handle.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                });
+            }
+            Ok(())
+        });
+    run_app(builder, state).run(tauri::generate_context!())?;
     Ok(())
 }

@@ -40,7 +40,10 @@ fn app_opening(
         portal_core::ProfileName::parse("default").expect("valid"),
         api_base.map(|url| portal_core::ApiBase::parse(url).expect("loopback")),
     )
-    .with_opener(portal_desk::opener::Opener::recording(opener_log));
+    .with_opener(portal_desk::opener::Opener::recording(opener_log))
+    .with_notifier(portal_desk::notifier::Notifier::recording(
+        data_dir.join("notified.log"),
+    ));
     let app = run_app(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
         .expect("the app builds on the mock runtime");
@@ -420,6 +423,179 @@ mod portal_actions {
             invoke::<RefreshAfterPortal>(&webview, args).map_err(|e| anyhow::anyhow!("{e}"))?;
         let newest = activity[0]["message"].as_str().unwrap_or_default();
         assert!(newest.contains("at period end"), "{activity}");
+        Ok(())
+    }
+}
+
+mod notifications {
+    use super::*;
+    use portal_ipc::{SyncNow, SyncStatus};
+
+    fn notified(dir: &std::path::Path) -> Vec<String> {
+        std::fs::read_to_string(dir.join("notified.log"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn only_a_background_sync_that_finds_portal_changes_notifies() -> anyhow::Result<()> {
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let sync = |full: bool, background: bool| -> anyhow::Result<SyncStatus> {
+            let status = invoke::<SyncNow>(
+                &webview,
+                json!({"profile": "default", "full": full, "background": background}),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            Ok(serde_json::from_value(status)?)
+        };
+        sync(true, false)?;
+        sync(false, true)?;
+        assert!(
+            notified(tmp.path()).is_empty(),
+            "nothing changed, nothing said"
+        );
+
+        let customer = sandbox.truth()["subscriptions"]
+            .as_array()
+            .and_then(|subs| subs.iter().find(|s| s["status"] == "active"))
+            .and_then(|s| s["customer"].as_str())
+            .expect("an active subscriber")
+            .to_owned();
+        let simulate = |customer: &str| {
+            sandbox.control(
+                "simulate",
+                json!({"action": "cancel_at_period_end", "customer": customer}),
+            )
+        };
+        simulate(&customer).map_err(anyhow::Error::msg)?;
+        let status = sync(false, true)?;
+        assert_eq!(status.changes, 1, "{status:?}");
+        let lines = notified(tmp.path());
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("A customer changed their billing\t")
+                && lines[0].contains("at period end"),
+            "{lines:?}"
+        );
+
+        // A sync the user asked for shows its changes in the window instead.
+        sandbox
+            .control(
+                "simulate",
+                json!({"action": "update_email", "customer": customer, "email": "new@coffee.example"}),
+            )
+            .map_err(anyhow::Error::msg)?;
+        let status = sync(false, false)?;
+        assert!(status.changes > 0, "{status:?}");
+        assert_eq!(notified(tmp.path()).len(), 1);
+        Ok(())
+    }
+}
+
+mod configurations {
+    use super::*;
+    use portal_ipc::{
+        ConfigurationDetail, GetConfiguration, ListConfigurations, ProductOption,
+        SaveConfiguration, SwitchableProducts, SyncNow,
+    };
+
+    fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
+        let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    #[test]
+    fn create_read_edit_and_refuse_a_configuration() -> anyhow::Result<()> {
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let _: Value = ok(invoke::<SyncNow>(
+            &webview,
+            json!({"profile": "default", "full": true}),
+        ))?;
+        let profile = json!({"profile": "default"});
+        let products: Vec<ProductOption> =
+            ok(invoke::<SwitchableProducts>(&webview, profile.clone()))?;
+        assert!(!products.is_empty(), "the sandbox sells recurring plans");
+
+        let id: String = ok(invoke::<SaveConfiguration>(
+            &webview,
+            json!({"profile": "default", "use_it": true, "fields": {
+                "headline": "Acme billing", "invoice_history": true,
+                "cancel_mode": "at_period_end", "plan_switching": true,
+                "plan_products": [products[0].id]}}),
+        ))?;
+        let detail: ConfigurationDetail = ok(invoke::<GetConfiguration>(
+            &webview,
+            json!({"profile": "default", "id": id}),
+        ))?;
+        assert!(detail.in_use, "saved with use_it");
+        assert_eq!(detail.fields.headline.as_deref(), Some("Acme billing"));
+        assert_eq!(detail.fields.cancel_mode.as_deref(), Some("at_period_end"));
+        assert_eq!(detail.fields.plan_switching, Some(true));
+        assert_eq!(
+            detail.fields.plan_products,
+            Some(vec![products[0].id.clone()])
+        );
+
+        // The editor sends every field back; only the changed one differs.
+        let mut fields = detail.fields.clone();
+        fields.headline = Some("Acme · billing".into());
+        let again: String = ok(invoke::<SaveConfiguration>(
+            &webview,
+            json!({"profile": "default", "id": id, "fields": fields}),
+        ))?;
+        assert_eq!(again, id);
+        let edited: ConfigurationDetail = ok(invoke::<GetConfiguration>(
+            &webview,
+            json!({"profile": "default", "id": id}),
+        ))?;
+        assert_eq!(edited.fields.headline.as_deref(), Some("Acme · billing"));
+        assert_eq!(edited.fields.plan_products, fields.plan_products);
+        let listed: Vec<Value> = ok(invoke::<ListConfigurations>(&webview, profile))?;
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0]["headline"], "Acme · billing");
+
+        for (args, needle) in [
+            (
+                json!({"profile": "default", "id": id, "fields": {"headline": "x".repeat(61)}}),
+                "headline",
+            ),
+            (
+                json!({"profile": "default", "id": id, "fields": {"privacy_policy_url": "http://acme.test"}}),
+                "privacy policy",
+            ),
+            (
+                json!({"profile": "default", "id": "bpc_Missing000", "fields": {"headline": "x"}}),
+                "No such",
+            ),
+        ] {
+            let error: ErrorDto = serde_json::from_value(
+                invoke::<SaveConfiguration>(&webview, args.clone()).expect_err("refused"),
+            )?;
+            assert_eq!(error.code, ErrorCode::InvalidInput, "{args}");
+            assert!(error.message.contains(needle), "{args}: {}", error.message);
+        }
+        let error: ErrorDto = serde_json::from_value(
+            invoke::<GetConfiguration>(
+                &webview,
+                json!({"profile": "default", "id": "bpc_Missing000"}),
+            )
+            .expect_err("unknown"),
+        )?;
+        assert!(
+            error.message.contains("no portal configuration"),
+            "{}",
+            error.message
+        );
         Ok(())
     }
 }

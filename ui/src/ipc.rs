@@ -2,12 +2,15 @@
 //! `portal_ipc` contract; errors always arrive as [`ErrorDto`].
 
 use portal_ipc::{
-    ActivityEntry, ActivityFeed, AppInfo, Command, CountCustomers, CreateRecommendedConfiguration,
-    CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, EmailArgs, EmailDelivery,
-    EmailDraft, ErrorCode, ErrorDto, GetAppInfo, GetCustomer, GetKeyStatus, GetSyncStatus,
-    InvoiceDocument, KeyStatus, ListCustomers, OpenInvoice, OpenInvoiceArgs, OpenPortal,
-    OpenPortalArgs, PortalLink, PreviewEmail, ProfileArgs, SaveKey, SaveKeyArgs, SendEmail,
-    StatusCounts, SyncArgs, SyncNow, SyncStatus,
+    ActivityEntry, ActivityFeed, AppInfo, BulkEmailArgs, BulkRecipient, BulkReport, Command,
+    ConfigurationArgs, ConfigurationDetail, ConfigurationSummary, CountCustomers,
+    CreateRecommendedConfiguration, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage,
+    EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, GetAppInfo, GetConfiguration,
+    GetCustomer, GetKeyStatus, GetSyncStatus, InvoiceDocument, KeyStatus, ListConfigurations,
+    ListCustomers, OpenInvoice, OpenInvoiceArgs, OpenPortal, OpenPortalArgs, PlanBulkEmail,
+    PortalLink, PreviewEmail, ProductOption, ProfileArgs, SaveConfiguration, SaveConfigurationArgs,
+    SaveKey, SaveKeyArgs, SendBulkEmail, SendEmail, StatusCounts, SwitchableProducts, SyncArgs,
+    SyncNow, SyncStatus, UseConfiguration,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -141,10 +144,12 @@ pub async fn open_invoice(
 }
 
 /// Syncs now (returns when done; a sync already running is not doubled).
-pub async fn sync_now(profile: &str, full: bool) -> Result<SyncStatus, ErrorDto> {
+/// A `background` sync announces the portal changes it finds.
+pub async fn sync_now(profile: &str, full: bool, background: bool) -> Result<SyncStatus, ErrorDto> {
     call::<SyncNow>(&SyncArgs {
         profile: profile.to_owned(),
         full,
+        background,
     })
     .await
 }
@@ -172,4 +177,47 @@ pub async fn preview_email(args: &EmailArgs) -> Result<EmailDraft, ErrorDto> {
 /// Sends it (or opens a mail draft without SMTP).
 pub async fn send_email(args: &EmailArgs) -> Result<EmailDelivery, ErrorDto> {
     call::<SendEmail>(args).await
+}
+
+/// The account's portal configurations.
+pub async fn list_configurations(profile: &str) -> Result<Vec<ConfigurationSummary>, ErrorDto> {
+    call::<ListConfigurations>(&profile_args(profile)).await
+}
+
+/// One configuration's fields, for the editor.
+pub async fn get_configuration(profile: &str, id: &str) -> Result<ConfigurationDetail, ErrorDto> {
+    call::<GetConfiguration>(&ConfigurationArgs {
+        profile: profile.to_owned(),
+        id: id.to_owned(),
+    })
+    .await
+}
+
+/// Products plan switching can offer.
+pub async fn switchable_products(profile: &str) -> Result<Vec<ProductOption>, ErrorDto> {
+    call::<SwitchableProducts>(&profile_args(profile)).await
+}
+
+/// Creates or updates a configuration; returns its id.
+pub async fn save_configuration(args: &SaveConfigurationArgs) -> Result<String, ErrorDto> {
+    call::<SaveConfiguration>(args).await
+}
+
+/// Makes `id` the configuration the profile's portal links use.
+pub async fn choose_configuration(profile: &str, id: &str) -> Result<(), ErrorDto> {
+    call::<UseConfiguration>(&ConfigurationArgs {
+        profile: profile.to_owned(),
+        id: id.to_owned(),
+    })
+    .await
+}
+
+/// Who a bulk email would reach, and who is skipped and why.
+pub async fn plan_bulk_email(args: &BulkEmailArgs) -> Result<Vec<BulkRecipient>, ErrorDto> {
+    call::<PlanBulkEmail>(args).await
+}
+
+/// Sends a bulk email.
+pub async fn send_bulk_email(args: &BulkEmailArgs) -> Result<BulkReport, ErrorDto> {
+    call::<SendBulkEmail>(args).await
 }

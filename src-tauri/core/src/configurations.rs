@@ -368,6 +368,79 @@ fn recurring_prices(cache: &Cache, product: &str) -> Result<Vec<String>, PortalE
         .map_err(|e| cache.error(e).into())
 }
 
+/// The editable fields of Stripe's configuration object, every one set, so an
+/// editor starts from what the portal does now.
+pub fn spec_of(configuration: &serde_json::Value) -> ConfigurationSpec {
+    let text = |v: &serde_json::Value| Some(v.as_str().unwrap_or_default().to_owned());
+    let strings = |v: &serde_json::Value| {
+        Some(
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    };
+    let profile = &configuration["business_profile"];
+    let features = &configuration["features"];
+    let customer_update = &features["customer_update"];
+    let cancel = &features["subscription_cancel"];
+    let update = &features["subscription_update"];
+    let cancel_mode = match (cancel["enabled"] == true, cancel["mode"].as_str()) {
+        (false, _) => CancelMode::Off,
+        (true, Some("immediately")) => CancelMode::Immediately,
+        (true, _) => CancelMode::AtPeriodEnd,
+    };
+    ConfigurationSpec {
+        headline: text(&profile["headline"]),
+        privacy_policy_url: text(&profile["privacy_policy_url"]),
+        terms_of_service_url: text(&profile["terms_of_service_url"]),
+        default_return_url: text(&configuration["default_return_url"]),
+        login_page: Some(configuration["login_page"]["enabled"] == true),
+        customer_updates: if customer_update["enabled"] == true {
+            strings(&customer_update["allowed_updates"])
+        } else {
+            Some(Vec::new())
+        },
+        invoice_history: Some(features["invoice_history"]["enabled"] == true),
+        payment_method_update: Some(features["payment_method_update"]["enabled"] == true),
+        cancel_mode: Some(cancel_mode),
+        cancel_proration: Some(
+            cancel["proration_behavior"]
+                .as_str()
+                .unwrap_or("none")
+                .to_owned(),
+        ),
+        cancel_reasons: Some(cancel["cancellation_reason"]["enabled"] == true),
+        plan_switching: Some(update["enabled"] == true),
+        plan_products: Some(
+            update["products"]
+                .as_array()
+                .map(|products| {
+                    products
+                        .iter()
+                        .filter_map(|p| p["product"].as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        plan_updates: strings(&update["default_allowed_updates"]),
+        plan_proration: Some(
+            update["proration_behavior"]
+                .as_str()
+                .unwrap_or("none")
+                .to_owned(),
+        ),
+        schedule_at_period_end: Some(
+            update["schedule_at_period_end"]["conditions"]
+                .as_array()
+                .is_some_and(|c| !c.is_empty()),
+        ),
+    }
+}
+
 /// `application/x-www-form-urlencoded`.
 fn urlencode(form: &[(String, String)]) -> String {
     form.iter()
@@ -458,6 +531,54 @@ mod tests {
 
     fn cache() -> Cache {
         Cache::in_memory().expect("cache")
+    }
+
+    #[test]
+    fn an_editor_starts_from_what_the_portal_does_now() {
+        let configuration = serde_json::json!({
+            "id": "bpc_1",
+            "business_profile": {"headline": "Acme billing", "privacy_policy_url": null,
+                                 "terms_of_service_url": "https://acme.test/terms"},
+            "default_return_url": null,
+            "login_page": {"enabled": true, "url": "https://billing.stripe.com/p/login/x"},
+            "features": {
+                "customer_update": {"enabled": true, "allowed_updates": ["email", "address"]},
+                "invoice_history": {"enabled": true},
+                "payment_method_update": {"enabled": false},
+                "subscription_cancel": {"enabled": true, "mode": "immediately",
+                    "proration_behavior": "create_prorations",
+                    "cancellation_reason": {"enabled": false, "options": []}},
+                "subscription_update": {"enabled": true, "default_allowed_updates": ["price"],
+                    "products": [{"product": "prod_A", "prices": ["price_1"]}],
+                    "proration_behavior": "always_invoice",
+                    "schedule_at_period_end": {"conditions": [{"type": "shortening_interval"}]}}
+            }
+        });
+        let spec = spec_of(&configuration);
+        assert_eq!(spec.headline.as_deref(), Some("Acme billing"));
+        assert_eq!(spec.privacy_policy_url.as_deref(), Some(""));
+        assert_eq!(spec.login_page, Some(true));
+        assert_eq!(
+            spec.customer_updates,
+            Some(vec!["email".to_owned(), "address".to_owned()])
+        );
+        assert_eq!(spec.payment_method_update, Some(false));
+        assert_eq!(spec.cancel_mode, Some(CancelMode::Immediately));
+        assert_eq!(spec.cancel_proration.as_deref(), Some("create_prorations"));
+        assert_eq!(spec.plan_products, Some(vec!["prod_A".to_owned()]));
+        assert_eq!(spec.plan_proration.as_deref(), Some("always_invoice"));
+        assert_eq!(spec.schedule_at_period_end, Some(true));
+
+        let off = spec_of(&serde_json::json!({"features": {
+            "customer_update": {"enabled": false, "allowed_updates": ["email"]},
+            "subscription_cancel": {"enabled": false, "mode": "at_period_end"}}}));
+        assert_eq!(
+            off.customer_updates,
+            Some(Vec::new()),
+            "off means none offered"
+        );
+        assert_eq!(off.cancel_mode, Some(CancelMode::Off));
+        assert_eq!(off.plan_switching, Some(false));
     }
 
     #[test]

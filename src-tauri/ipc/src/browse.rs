@@ -267,6 +267,10 @@ pub struct SyncArgs {
     /// Read every list, not only the events.
     #[serde(default)]
     pub full: bool,
+    /// A periodic sync nobody asked for: portal changes it finds are announced
+    /// with a desktop notification.
+    #[serde(default)]
+    pub background: bool,
 }
 
 /// A sync under way.

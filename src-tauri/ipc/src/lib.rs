@@ -21,8 +21,9 @@ pub use error::{ErrorCode, ErrorDto};
 pub use keys::{AppInfo, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs};
 pub use portal::{
     ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
-    ConfigurationFields, ConfigurationSummary, CustomerArgs, EmailArgs, EmailDelivery, EmailDraft,
-    EmailLink, OpenPortalArgs, PortalFlow, PortalLink, SaveConfigurationArgs, UseConfigurationArgs,
+    ConfigurationArgs, ConfigurationDetail, ConfigurationFields, ConfigurationSummary,
+    CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, OpenPortalArgs, PortalFlow,
+    PortalLink, ProductOption, SaveConfigurationArgs,
 };
 
 use serde::Serialize;
@@ -96,8 +97,12 @@ commands! {
     ListConfigurations = "list_configurations": ProfileArgs => Vec<ConfigurationSummary>;
     /// Creates or updates a configuration; returns its id.
     SaveConfiguration = "save_configuration": SaveConfigurationArgs => String;
+    /// One configuration's editable fields, from Stripe.
+    GetConfiguration = "get_configuration": ConfigurationArgs => ConfigurationDetail;
+    /// The cached products plan switching can offer.
+    SwitchableProducts = "switchable_products": ProfileArgs => Vec<ProductOption>;
     /// Makes a configuration the profile's.
-    UseConfiguration = "use_configuration": UseConfigurationArgs => ();
+    UseConfiguration = "use_configuration": ConfigurationArgs => ();
     /// The email a customer would get, for the preview.
     PreviewEmail = "preview_email": EmailArgs => EmailDraft;
     /// Sends it (or opens a `mailto:` draft without SMTP).
@@ -135,6 +140,8 @@ pub const COMMANDS: &[&str] = &[
     ListConfigurations::NAME,
     SaveConfiguration::NAME,
     UseConfiguration::NAME,
+    GetConfiguration::NAME,
+    SwitchableProducts::NAME,
     PreviewEmail::NAME,
     SendEmail::NAME,
     PlanBulkEmail::NAME,

@@ -146,7 +146,9 @@ pub enum EmailDelivery {
 pub struct BulkEmailArgs {
     /// The profile.
     pub profile: String,
-    /// The campaign's name; re-running it never emails anyone twice.
+    /// The campaign's name; re-running it never emails anyone twice. Blank:
+    /// the filter and today's date.
+    #[serde(default)]
     pub campaign: String,
     /// Only customers with this status (active, trialing, past_due, canceled, none).
     #[serde(default)]
@@ -273,9 +275,33 @@ pub struct SaveConfigurationArgs {
     pub use_it: bool,
 }
 
-/// `use_configuration`'s arguments.
+/// A configuration in the editor: its fields as they are now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConfigurationDetail {
+    /// `bpc_…`.
+    pub id: String,
+    /// The account default.
+    pub is_default: bool,
+    /// The durable login link, when on.
+    pub login_page_url: Option<String>,
+    /// The one this profile's sessions use.
+    pub in_use: bool,
+    /// Every editable field, set.
+    pub fields: ConfigurationFields,
+}
+
+/// A product plan switching can offer (it has an active recurring price).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UseConfigurationArgs {
+pub struct ProductOption {
+    /// `prod_…`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// A configuration of a profile (`use_configuration`, `get_configuration`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigurationArgs {
     /// The profile.
     pub profile: String,
     /// `bpc_…`.

@@ -17,6 +17,7 @@ use tauri::State;
 use super::run_here;
 use crate::AppState;
 use crate::error::AppError;
+use crate::notifier::changes_notice;
 
 /// Rows one `list_customers` call returns at most.
 const MAX_PAGE: u32 = 500;
@@ -276,6 +277,15 @@ pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus
         })
         .await
         .map_err(portal_core::Error::from)?;
+        if args.background && report.changes > 0 {
+            let newest = query::activity(&cache, None, 2)
+                .map_err(portal_core::Error::from)?
+                .into_iter()
+                .map(|entry| entry.message)
+                .collect::<Vec<_>>();
+            let (title, body) = changes_notice(report.changes, &newest);
+            state.notifier.notify(&title, &body);
+        }
         Ok::<u64, AppError>(report.changes)
     });
     state.syncs.finish(

@@ -17,9 +17,9 @@ use portal_core::sync::{pacing, sync};
 use portal_core::{Mode, ProfileName, StripeClient};
 use portal_ipc::{
     ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
-    ConfigurationFields, ConfigurationSummary, CustomerArgs, EmailArgs, EmailDelivery, EmailDraft,
-    EmailLink, OpenPortalArgs, PortalFlow, PortalLink, ProfileArgs, SaveConfigurationArgs,
-    UseConfigurationArgs,
+    ConfigurationArgs, ConfigurationDetail, ConfigurationFields, ConfigurationSummary,
+    CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, OpenPortalArgs, PortalFlow,
+    PortalLink, ProductOption, ProfileArgs, SaveConfigurationArgs,
 };
 use std::sync::Arc;
 use tauri::State;
@@ -225,11 +225,81 @@ fn spec(fields: ConfigurationFields) -> Result<ConfigurationSpec, AppError> {
     })
 }
 
+/// [`portal_ipc::GetConfiguration`]
+#[tauri::command(async)]
+pub fn get_configuration(
+    state: State<'_, AppState>,
+    args: ConfigurationArgs,
+) -> Result<ConfigurationDetail, AppError> {
+    run_here(async move {
+        let (profile, client, _) = connect(&state, &args.profile)?;
+        let chosen = state.profiles.settings(&profile)?.portal_configuration;
+        let object = portal::get_configuration(&client, &args.id)
+            .await
+            .map_err(portal_core::Error::from)?;
+        let id = object["id"].as_str().unwrap_or(args.id.trim()).to_owned();
+        Ok(ConfigurationDetail {
+            in_use: chosen.as_deref() == Some(id.as_str()),
+            is_default: object["is_default"] == true,
+            login_page_url: object["login_page"]["url"].as_str().map(str::to_owned),
+            fields: fields(configurations::spec_of(&object)),
+            id,
+        })
+    })
+}
+
+fn fields(spec: ConfigurationSpec) -> ConfigurationFields {
+    ConfigurationFields {
+        headline: spec.headline,
+        privacy_policy_url: spec.privacy_policy_url,
+        terms_of_service_url: spec.terms_of_service_url,
+        default_return_url: spec.default_return_url,
+        login_page: spec.login_page,
+        customer_updates: spec.customer_updates,
+        invoice_history: spec.invoice_history,
+        payment_method_update: spec.payment_method_update,
+        cancel_mode: spec.cancel_mode.map(|mode| {
+            match mode {
+                CancelMode::Off => "off",
+                CancelMode::AtPeriodEnd => "at_period_end",
+                CancelMode::Immediately => "immediately",
+            }
+            .to_owned()
+        }),
+        cancel_proration: spec.cancel_proration,
+        cancel_reasons: spec.cancel_reasons,
+        plan_switching: spec.plan_switching,
+        plan_products: spec.plan_products,
+        plan_updates: spec.plan_updates,
+        plan_proration: spec.plan_proration,
+        schedule_at_period_end: spec.schedule_at_period_end,
+    }
+}
+
+/// [`portal_ipc::SwitchableProducts`]: from the cache, so it works offline.
+#[tauri::command(async)]
+pub fn switchable_products(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<Vec<ProductOption>, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let cache = state.profiles.open_cache(&profile)?;
+    let products = portal_core::cache::products::switchable(cache.conn())
+        .map_err(|e| portal_core::Error::from(cache.error(e)))?;
+    Ok(products
+        .into_iter()
+        .map(|p| ProductOption {
+            id: p.id,
+            name: p.name,
+        })
+        .collect())
+}
+
 /// [`portal_ipc::UseConfiguration`]: checked with Stripe, then stored.
 #[tauri::command(async)]
 pub fn use_configuration(
     state: State<'_, AppState>,
-    args: UseConfigurationArgs,
+    args: ConfigurationArgs,
 ) -> Result<(), AppError> {
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
@@ -302,7 +372,21 @@ fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
             })
         })?),
     };
-    Ok(Audience::new(status, args.search.clone()))
+    let search = args
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    Ok(Audience::new(status, search))
+}
+
+/// The campaign's name; blank means the audience and today's date.
+fn campaign(args: &BulkEmailArgs, audience: &Audience) -> String {
+    match args.campaign.trim() {
+        "" => audience.default_campaign(),
+        name => name.to_owned(),
+    }
 }
 
 /// [`portal_ipc::PlanBulkEmail`]
@@ -314,7 +398,8 @@ pub fn plan_bulk_email(
     run_here(async move {
         let connected = Connected::open(&state, &args.profile)?;
         let cx = connected.cx(&state);
-        Ok(outreach::plan(&cx, &args.campaign, &audience(&args)?)?
+        let audience = audience(&args)?;
+        Ok(outreach::plan(&cx, &campaign(&args, &audience), &audience)?
             .into_iter()
             .map(|p| BulkRecipient {
                 customer_id: p.customer_id,
@@ -335,10 +420,11 @@ pub fn send_bulk_email(
     run_here(async move {
         let connected = Connected::open(&state, &args.profile)?;
         let cx = connected.cx(&state);
+        let audience = audience(&args)?;
         let report = outreach::send_campaign(
             &cx,
-            &args.campaign,
-            &audience(&args)?,
+            &campaign(&args, &audience),
+            &audience,
             link_kind(args.link),
             args.enable_login_page,
             std::time::Duration::from_millis(250),

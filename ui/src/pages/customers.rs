@@ -119,7 +119,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
     let on_sort = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlInputElement = e.target_unchecked_into();
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let sort = match select.value().as_str() {
                 "created" => CustomerSort::Created,
                 "next_renewal" => CustomerSort::NextRenewal,

@@ -16,6 +16,8 @@ use yew::prelude::*;
 use crate::format;
 use crate::ipc;
 use crate::pages::activity::ActivityFeed;
+use crate::pages::bulk::BulkEmail;
+use crate::pages::configurations::Configurations;
 use crate::pages::customers::CustomerList;
 use crate::pages::detail::Detail;
 use crate::pages::email::EmailDialogView;
@@ -28,6 +30,26 @@ pub struct DeskProps {
     pub profile: AttrValue,
     /// Its key's description (mode, account).
     pub account: KeyStatus,
+}
+
+/// The section of the app on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum View {
+    Customers,
+    Configurations,
+    BulkEmail,
+}
+
+impl View {
+    const ALL: [(View, &'static str, &'static str); 3] = [
+        (View::Customers, "view-customers", "Customers"),
+        (
+            View::Configurations,
+            "view-configurations",
+            "Portal settings",
+        ),
+        (View::BulkEmail, "view-bulk", "Bulk email"),
+    ];
 }
 
 /// Which panel fills the right side.
@@ -45,6 +67,7 @@ pub fn Desk(props: &DeskProps) -> Html {
     let sync = use_state(|| None::<SyncStatus>);
     let opened = use_state(|| None::<String>);
     let panel = use_state(|| Panel::Customer);
+    let view = use_state(|| View::Customers);
     // Bumped after each sync: the detail, the feed and the counts read again.
     let data_version = use_state(|| 0u64);
     // Set when the portal was opened; the next focus of the window syncs.
@@ -98,7 +121,9 @@ pub fn Desk(props: &DeskProps) -> Html {
                     let recently = started_at.is_some_and(|t| format::now() - t < retry_after);
                     if !is_running && due && !recently {
                         started_at = Some(format::now());
-                        start_sync(&profile, status.last_synced.is_none());
+                        // The first sync fills the list; later ones run unasked.
+                        let first = status.last_synced.is_none();
+                        start_sync(&profile, first, !first);
                     }
                     sync.set(Some(status));
                     let just_started = started_at.is_some_and(|t| format::now() - t < 3);
@@ -121,7 +146,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         use_effect_with(profile.clone(), move |_| {
             let on_focus = Closure::<dyn Fn()>::new(move || {
                 if std::mem::take(&mut *visited_portal.borrow_mut()) {
-                    start_sync(&profile, false);
+                    start_sync(&profile, false, false);
                 }
             });
             let window = web_sys::window().expect("a window");
@@ -219,6 +244,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         let open_customer = open_customer.clone();
         let run_portal = run_portal.clone();
         let opened = opened.clone();
+        let view = view.clone();
         Callback::from(move |event: KeyboardEvent| {
             let in_text = event
                 .target()
@@ -228,10 +254,23 @@ pub fn Desk(props: &DeskProps) -> Html {
                         && el.id() != "search"
                 });
             let command = event.ctrl_key() || event.meta_key();
+            let on_customers = *view == View::Customers;
             let focus_search = || {
-                if let Some(input) = search_ref.cast::<HtmlElement>() {
-                    let _ = input.focus();
+                if on_customers {
+                    if let Some(input) = search_ref.cast::<HtmlElement>() {
+                        let _ = input.focus();
+                    }
+                    return;
                 }
+                // The search box appears with the customers: focus it after that render.
+                view.set(View::Customers);
+                let search_ref = search_ref.clone();
+                spawn_local(async move {
+                    sleep(Duration::ZERO).await;
+                    if let Some(input) = search_ref.cast::<HtmlElement>() {
+                        let _ = input.focus();
+                    }
+                });
             };
             match event.key().as_str() {
                 "k" | "K" if command => {
@@ -242,12 +281,12 @@ pub fn Desk(props: &DeskProps) -> Html {
                     event.prevent_default();
                     focus_search();
                 }
-                "ArrowDown" | "ArrowUp" if !in_text => {
+                "ArrowDown" | "ArrowUp" if !in_text && on_customers => {
                     event.prevent_default();
                     let delta = if event.key() == "ArrowDown" { 1 } else { -1 };
                     customers.dispatch(CustomersAction::Move(delta));
                 }
-                "Enter" if !in_text => {
+                "Enter" if !in_text && on_customers => {
                     let target = customers
                         .highlighted_row()
                         .map(|r| r.id.clone())
@@ -294,7 +333,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         let sync = sync.clone();
         Callback::from(move |_: MouseEvent| {
             let full = sync.as_ref().is_none_or(|s| s.last_synced.is_none());
-            start_sync(&profile, full);
+            start_sync(&profile, full, false);
         })
     };
     let show_activity = {
@@ -390,17 +429,36 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <span class="topbar-name">{ "Portal Desk" }</span>
                 <span class="topbar-business" id="business-name">{ business }</span>
                 <SyncBar status={(*sync).clone()} on_sync={sync_now} />
-                <button type="button" class={classes!("secondary", "small", "feed-toggle", (*panel == Panel::Activity).then_some("pressed"))}
-                    id="show-activity" aria-pressed={(*panel == Panel::Activity).to_string()} onclick={show_activity}>
-                    { "Activity" }
-                </button>
+                if *view == View::Customers {
+                    <button type="button" class={classes!("secondary", "small", "feed-toggle", (*panel == Panel::Activity).then_some("pressed"))}
+                        id="show-activity" aria-pressed={(*panel == Panel::Activity).to_string()} onclick={show_activity}>
+                        { "Activity" }
+                    </button>
+                }
             </header>
+            <nav class="views" aria-label="Sections">
+                { for View::ALL.into_iter().map(|(target, id, label)| {
+                    let view = view.clone();
+                    let current = *view == target;
+                    html! {
+                        <button type="button" class={classes!("view-tab", current.then_some("current"))} id={id}
+                            aria-current={current.then_some("page")} onclick={Callback::from(move |_| view.set(target))}>
+                            { label }
+                        </button>
+                    }
+                }) }
+            </nav>
             if offline {
                 <div class="offline-banner" id="offline-banner" role="alert">
                     <strong>{ "Offline" }</strong>
                     { " · Stripe can't be reached. Everything cached still works; opening the portal, emailing links and syncing wait for the network." }
                 </div>
             }
+            if *view == View::Configurations {
+                <main class="page-scroll"><Configurations profile={profile.clone()} {offline} /></main>
+            } else if *view == View::BulkEmail {
+                <main class="page-scroll"><BulkEmail profile={profile.clone()} {offline} /></main>
+            } else {
             <div class="workspace">
                 <CustomerList profile={profile.clone()} state={customers.clone()}
                     search_ref={search_ref.clone()} opened={(*opened).clone()}
@@ -411,6 +469,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
                 <section class="detail-pane" aria-label="Customer">{ right }</section>
             </div>
+            }
             { not_configured }
             { email }
         </div>
@@ -435,11 +494,11 @@ fn load_counts(profile: &str, customers: &UseReducerDispatcher<CustomersState>) 
 }
 
 /// Starts a sync; the status loop shows its progress and result.
-fn start_sync(profile: &str, full: bool) {
+fn start_sync(profile: &str, full: bool, background: bool) {
     let profile = profile.to_owned();
     spawn_local(async move {
         // The outcome is recorded in the sync status, which the bar shows.
-        let _ = ipc::sync_now(&profile, full).await;
+        let _ = ipc::sync_now(&profile, full, background).await;
     });
 }
 

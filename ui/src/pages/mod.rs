@@ -1,4 +1,6 @@
 pub mod activity;
+pub mod bulk;
+pub mod configurations;
 pub mod customers;
 pub mod desk;
 pub mod detail;

@@ -1,5 +1,7 @@
 //! One reducer per feature.
 
+pub mod bulk;
+pub mod configurations;
 pub mod customers;
 pub mod onboarding;
 pub mod portal;

@@ -44,3 +44,76 @@ pub fn delete(conn: &Connection, id: &str) -> SqlResult<bool> {
 pub fn delete_unseen(conn: &Connection, run: i64) -> SqlResult<usize> {
     conn.execute("DELETE FROM products WHERE seen_run < ?1", [run])
 }
+
+/// Active products with at least one active recurring price: what plan
+/// switching can offer. By name.
+pub fn switchable(conn: &Connection) -> SqlResult<Vec<Product>> {
+    conn.prepare_cached(
+        "SELECT id, name, active, created FROM products p
+         WHERE active AND EXISTS (SELECT 1 FROM prices WHERE product_id = p.id AND active
+                                  AND recurring_interval IS NOT NULL)
+         ORDER BY name COLLATE NOCASE, id",
+    )?
+    .query_map([], |r| {
+        Ok(Product {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            active: r.get(2)?,
+            created: r.get(3)?,
+        })
+    })?
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::Cache;
+    use crate::cache::prices::{self, Price};
+
+    #[test]
+    fn only_products_with_an_active_recurring_price_can_be_switched_to() {
+        let cache = Cache::in_memory().expect("cache");
+        let conn = cache.conn();
+        for (id, name, active) in [
+            ("prod_b", "Basic", true),
+            ("prod_a", "Advanced", true),
+            ("prod_o", "One-off", true),
+            ("prod_r", "Retired", false),
+        ] {
+            let product = Product {
+                id: id.into(),
+                name: name.into(),
+                active,
+                created: 1,
+            };
+            upsert(conn, &product, 1).expect("product");
+        }
+        for (id, product, interval, active) in [
+            ("price_b", "prod_b", Some("month"), true),
+            ("price_a_old", "prod_a", Some("month"), false),
+            ("price_a", "prod_a", Some("year"), true),
+            ("price_o", "prod_o", None, true),
+            ("price_r", "prod_r", Some("month"), true),
+        ] {
+            let price = Price {
+                id: id.into(),
+                product_id: Some(product.into()),
+                nickname: None,
+                unit_amount: Some(100),
+                currency: "usd".into(),
+                interval: interval.map(str::to_owned),
+                interval_count: interval.map(|_| 1),
+                active,
+                created: 1,
+            };
+            prices::upsert(conn, &price, 1).expect("price");
+        }
+        let names: Vec<String> = switchable(conn)
+            .expect("query")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["Advanced", "Basic"]);
+    }
+}

@@ -1,0 +1,102 @@
+//! Desktop notifications, for portal changes a background sync finds.
+//!
+//! The window connects the OS notifier at start ([`Notifier::connect`]).
+//! Under test, notifications are appended to a log instead, like the opener:
+//! `PORTAL_DESK_TEST_NOTIFY_LOG` names it, or [`Notifier::recording`].
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+type Show = Box<dyn Fn(&str, &str) + Send + Sync>;
+
+/// Shows notifications, or records them under test.
+#[derive(Default)]
+pub struct Notifier {
+    log: Option<PathBuf>,
+    show: OnceLock<Show>,
+}
+
+impl Notifier {
+    /// The OS notifier once connected, unless `PORTAL_DESK_TEST_NOTIFY_LOG` is set.
+    pub fn from_env() -> Notifier {
+        Notifier {
+            log: std::env::var_os("PORTAL_DESK_TEST_NOTIFY_LOG").map(PathBuf::from),
+            show: OnceLock::new(),
+        }
+    }
+
+    /// A notifier that appends `title\tbody` lines to `log`.
+    pub fn recording(log: PathBuf) -> Notifier {
+        Notifier {
+            log: Some(log),
+            show: OnceLock::new(),
+        }
+    }
+
+    /// Sends notifications through `show` from now on (the first call wins).
+    pub fn connect(&self, show: impl Fn(&str, &str) + Send + Sync + 'static) {
+        let _ = self.show.set(Box::new(show));
+    }
+
+    /// Shows `title` and `body`. A notification is a courtesy: failures are dropped.
+    pub fn notify(&self, title: &str, body: &str) {
+        if let Some(log) = &self.log {
+            if let Ok(mut file) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(log)
+            {
+                let _ = writeln!(file, "{title}\t{}", body.replace('\n', " "));
+            }
+            return;
+        }
+        if let Some(show) = self.show.get() {
+            show(title, body);
+        }
+    }
+}
+
+/// The title and body announcing `changes` portal changes, the newest of
+/// which are `newest` (sentences from the activity feed).
+pub fn changes_notice(changes: u64, newest: &[String]) -> (String, String) {
+    let title = match changes {
+        1 => "A customer changed their billing".to_owned(),
+        n => format!("{n} billing changes in the portal"),
+    };
+    let shown: Vec<&str> = newest.iter().take(2).map(String::as_str).collect();
+    let mut body = shown.join("\n");
+    let rest = changes.saturating_sub(shown.len() as u64);
+    if rest > 0 {
+        body.push_str(&format!("\nand {rest} more in Activity"));
+    }
+    (title, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_change_is_told_in_full_and_many_are_summed_up() {
+        let one = changes_notice(1, &["Ana Costa canceled Pro".into()]);
+        assert_eq!(one.0, "A customer changed their billing");
+        assert_eq!(one.1, "Ana Costa canceled Pro");
+
+        let newest = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        let many = changes_notice(5, &newest);
+        assert_eq!(many.0, "5 billing changes in the portal");
+        assert_eq!(many.1, "a\nb\nand 3 more in Activity");
+    }
+
+    #[test]
+    fn a_recording_notifier_writes_one_line_each() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let log = dir.path().join("notified.log");
+        let notifier = Notifier::recording(log.clone());
+        notifier.notify("Title", "line one\nline two");
+        notifier.notify("Again", "x");
+        let text = std::fs::read_to_string(log).expect("the log");
+        assert_eq!(text, "Title\tline one line two\nAgain\tx\n");
+    }
+}

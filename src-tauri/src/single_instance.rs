@@ -1,0 +1,119 @@
+//! One window per data folder: a second launch asks the first to come to the
+//! front, then exits.
+//!
+//! The first instance holds an OS lock on `portal-desk.lock` (released by the
+//! OS however the process ends, so a crash leaves nothing stale) and listens on
+//! `portal-desk.sock` beside it. Keyed by data folder rather than by app id, so
+//! the demo (its own folder) and the real desk can be open side by side.
+
+use std::fs::{File, TryLockError};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::Path;
+
+const LOCK_FILE: &str = "portal-desk.lock";
+const SOCKET_FILE: &str = "portal-desk.sock";
+const FOCUS: &str = "focus";
+
+/// The first instance: holds the lock while alive.
+pub struct FirstInstance {
+    lock: File,
+    listener: UnixListener,
+}
+
+/// What a launch found.
+pub enum Launch {
+    /// No other window on this data folder.
+    First(FirstInstance),
+    /// Another window is open; it was asked to come to the front.
+    AlreadyRunning,
+}
+
+/// Claims `data_dir` for this process, or hands the launch to its owner.
+pub fn claim(data_dir: &Path) -> io::Result<Launch> {
+    std::fs::create_dir_all(data_dir)?;
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data_dir.join(LOCK_FILE))?;
+    let socket = data_dir.join(SOCKET_FILE);
+    match lock.try_lock() {
+        Ok(()) => {
+            // Left by an instance that was killed: nobody listens on it.
+            let _ = std::fs::remove_file(&socket);
+            let listener = UnixListener::bind(&socket)?;
+            Ok(Launch::First(FirstInstance { lock, listener }))
+        }
+        Err(TryLockError::WouldBlock) => {
+            // The owner may still be starting; a missed focus only costs a click.
+            if let Ok(mut stream) = UnixStream::connect(&socket) {
+                let _ = writeln!(stream, "{FOCUS}");
+            }
+            Ok(Launch::AlreadyRunning)
+        }
+        Err(TryLockError::Error(error)) => Err(error),
+    }
+}
+
+impl FirstInstance {
+    /// Calls `on_focus` on a background thread each time a later launch asks.
+    pub fn serve(self, on_focus: impl Fn() + Send + 'static) {
+        std::thread::spawn(move || {
+            // Held for as long as the process lives.
+            let _lock = self.lock;
+            for stream in self.listener.incoming().flatten() {
+                let mut line = String::new();
+                // One short line: a stray client can't make this thread buffer much.
+                let _ = BufReader::new(stream.take(64)).read_line(&mut line);
+                if line.trim() == FOCUS {
+                    on_focus();
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    #[test]
+    fn a_second_launch_focuses_the_first_and_a_third_works_after_it_ends() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let Launch::First(first) = claim(dir.path()).expect("claim") else {
+            panic!("the first launch owns the folder");
+        };
+        let (focused, asked) = mpsc::channel();
+        first.serve(move || {
+            let _ = focused.send(());
+        });
+        assert!(matches!(
+            claim(dir.path()).expect("claim"),
+            Launch::AlreadyRunning
+        ));
+        asked
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the first instance was asked to come to the front");
+
+        let other = tempfile::tempdir().expect("a temp dir");
+        assert!(
+            matches!(claim(other.path()).expect("claim"), Launch::First(_)),
+            "another data folder is another desk"
+        );
+    }
+
+    #[test]
+    fn a_killed_instance_leaves_nothing_that_blocks_the_next() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        // What a kill -9 leaves: the socket file, and no lock (the OS drops it).
+        std::fs::write(dir.path().join(SOCKET_FILE), b"").expect("stale socket");
+        std::fs::write(dir.path().join(LOCK_FILE), b"").expect("old lock file");
+        assert!(matches!(
+            claim(dir.path()).expect("claim"),
+            Launch::First(_)
+        ));
+    }
+}

@@ -1,0 +1,470 @@
+//! The configurations screen: the list, and one editor whose fields are
+//! checked as they are typed. Stripe and the core check again on save; the
+//! checks here are so a mistake is named beside its field, before any request.
+
+use std::rc::Rc;
+
+use portal_ipc::{
+    ConfigurationDetail, ConfigurationFields, ConfigurationSummary, ErrorDto, ProductOption,
+};
+use yew::Reducible;
+
+/// Stripe's limit on a headline.
+pub const HEADLINE_MAX: usize = 60;
+/// Stripe's limit on products offered for switching.
+pub const PRODUCTS_MAX: usize = 10;
+
+/// A field the editor can flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Headline,
+    PrivacyPolicyUrl,
+    TermsOfServiceUrl,
+    DefaultReturnUrl,
+    Features,
+    PlanProducts,
+}
+
+/// The editor of one configuration (or a new one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    /// `None` while creating.
+    pub id: Option<String>,
+    /// The fields, every one set.
+    pub fields: ConfigurationFields,
+    /// Make it the profile's configuration on save.
+    pub use_it: bool,
+    /// Loading the configuration from Stripe.
+    pub loading: bool,
+    /// Saving.
+    pub saving: bool,
+    /// A failure to load or save.
+    pub error: Option<ErrorDto>,
+    /// Set after a save.
+    pub saved: bool,
+    /// The user tried to save: show every problem, not only edited fields.
+    pub tried: bool,
+}
+
+impl Editor {
+    fn new_configuration(use_it: bool) -> Editor {
+        Editor {
+            id: None,
+            fields: recommended(),
+            use_it,
+            loading: false,
+            saving: false,
+            error: None,
+            saved: false,
+            tried: false,
+        }
+    }
+
+    /// What is wrong with the fields now, per field.
+    pub fn problems(&self) -> Vec<(Field, String)> {
+        problems(&self.fields, self.id.is_none())
+    }
+
+    /// The problem to show beside `field`, if any.
+    pub fn problem(&self, field: Field) -> Option<String> {
+        self.problems()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, message)| message)
+    }
+
+    /// The fields as they are sent: settings of a turned-off feature are left
+    /// as Stripe has them.
+    pub fn to_send(&self) -> ConfigurationFields {
+        let mut fields = self.fields.clone();
+        let trim = |v: &mut Option<String>| {
+            if let Some(text) = v {
+                *text = text.trim().to_owned();
+            }
+        };
+        trim(&mut fields.headline);
+        trim(&mut fields.privacy_policy_url);
+        trim(&mut fields.terms_of_service_url);
+        trim(&mut fields.default_return_url);
+        if fields.cancel_mode.as_deref() != Some("immediately") {
+            fields.cancel_proration = None;
+        }
+        if fields.cancel_mode.as_deref() == Some("off") {
+            fields.cancel_reasons = None;
+        }
+        if fields.plan_switching != Some(true) {
+            fields.plan_products = None;
+            fields.plan_updates = None;
+            fields.plan_proration = None;
+            fields.schedule_at_period_end = None;
+        }
+        fields
+    }
+}
+
+/// A new configuration starts from the settings most businesses want.
+fn recommended() -> ConfigurationFields {
+    ConfigurationFields {
+        headline: Some(String::new()),
+        privacy_policy_url: Some(String::new()),
+        terms_of_service_url: Some(String::new()),
+        default_return_url: Some(String::new()),
+        login_page: Some(true),
+        customer_updates: Some(vec!["email".into(), "address".into(), "phone".into()]),
+        invoice_history: Some(true),
+        payment_method_update: Some(true),
+        cancel_mode: Some("at_period_end".into()),
+        cancel_proration: Some("none".into()),
+        cancel_reasons: Some(true),
+        plan_switching: Some(false),
+        plan_products: Some(Vec::new()),
+        plan_updates: Some(vec!["price".into()]),
+        plan_proration: Some("create_prorations".into()),
+        schedule_at_period_end: Some(false),
+    }
+}
+
+fn check_link(field: Field, value: &Option<String>, out: &mut Vec<(Field, String)>) {
+    let Some(url) = value.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+        return;
+    };
+    let host = url
+        .strip_prefix("https://")
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    match host {
+        None => out.push((field, "Use a secure link that starts with https://".into())),
+        Some(host) if !host.contains('.') || host.contains(' ') => {
+            out.push((field, "This is not a web address".into()))
+        }
+        Some(_) if url.chars().count() > 2000 => {
+            out.push((field, "Use a link shorter than 2,000 characters".into()))
+        }
+        Some(_) => {}
+    }
+}
+
+/// The problems of `fields`; `creating` also needs a feature turned on.
+pub fn problems(fields: &ConfigurationFields, creating: bool) -> Vec<(Field, String)> {
+    let mut out = Vec::new();
+    if let Some(headline) = fields.headline.as_deref().map(str::trim) {
+        let length = headline.chars().count();
+        if length > HEADLINE_MAX {
+            out.push((
+                Field::Headline,
+                format!("At most {HEADLINE_MAX} characters ({length} now)"),
+            ));
+        } else if headline.chars().any(char::is_control) {
+            out.push((
+                Field::Headline,
+                "One line, without tabs or line breaks".into(),
+            ));
+        }
+    }
+    check_link(
+        Field::PrivacyPolicyUrl,
+        &fields.privacy_policy_url,
+        &mut out,
+    );
+    check_link(
+        Field::TermsOfServiceUrl,
+        &fields.terms_of_service_url,
+        &mut out,
+    );
+    check_link(
+        Field::DefaultReturnUrl,
+        &fields.default_return_url,
+        &mut out,
+    );
+    let on = |flag: Option<bool>| flag == Some(true);
+    let switching = on(fields.plan_switching);
+    if creating
+        && !on(fields.invoice_history)
+        && !on(fields.payment_method_update)
+        && fields.customer_updates.as_ref().is_none_or(Vec::is_empty)
+        && fields.cancel_mode.as_deref().is_none_or(|m| m == "off")
+        && !switching
+    {
+        out.push((
+            Field::Features,
+            "Turn on at least one thing customers can do".into(),
+        ));
+    }
+    if switching {
+        let chosen = fields.plan_products.as_ref().map_or(0, Vec::len);
+        if chosen == 0 {
+            out.push((
+                Field::PlanProducts,
+                "Choose the products customers may switch between".into(),
+            ));
+        } else if chosen > PRODUCTS_MAX {
+            out.push((
+                Field::PlanProducts,
+                format!("Stripe allows at most {PRODUCTS_MAX} products ({chosen} chosen)"),
+            ));
+        }
+    }
+    out
+}
+
+/// The screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ConfigurationsState {
+    /// The account's configurations, once loaded.
+    pub list: Option<Result<Vec<ConfigurationSummary>, ErrorDto>>,
+    /// Products plan switching can offer (from the cache).
+    pub products: Vec<ProductOption>,
+    /// The editor, when open.
+    pub editor: Option<Editor>,
+    /// A line about the last save or switch.
+    pub notice: Option<String>,
+    /// Bumped to load the list again.
+    pub version: u64,
+}
+
+/// What changes the screen.
+#[derive(Clone)]
+pub enum ConfigurationsMsg {
+    Listed(Result<Vec<ConfigurationSummary>, ErrorDto>),
+    Products(Vec<ProductOption>),
+    /// Open an empty editor.
+    New,
+    /// Open the editor on `id`, loading it.
+    Edit(String),
+    Loaded(Box<Result<ConfigurationDetail, ErrorDto>>),
+    /// Change the fields.
+    Change(Rc<dyn Fn(&mut ConfigurationFields)>),
+    UseIt(bool),
+    /// Save pressed: shows every problem; `false` when there are any.
+    Saving,
+    Saved(Result<String, ErrorDto>),
+    Close,
+    /// A configuration became the profile's.
+    Used(Result<String, ErrorDto>),
+    Reload,
+}
+
+impl Reducible for ConfigurationsState {
+    type Action = ConfigurationsMsg;
+
+    fn reduce(self: Rc<Self>, action: ConfigurationsMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            ConfigurationsMsg::Listed(list) => next.list = Some(list),
+            ConfigurationsMsg::Products(products) => next.products = products,
+            ConfigurationsMsg::New => {
+                // The first configuration of a profile is the one its links use.
+                let none_in_use = match &next.list {
+                    Some(Ok(list)) => !list.iter().any(|c| c.in_use),
+                    _ => true,
+                };
+                next.editor = Some(Editor::new_configuration(none_in_use));
+                next.notice = None;
+            }
+            ConfigurationsMsg::Edit(id) => {
+                let in_use = matches!(&next.list, Some(Ok(list)) if list.iter().any(|c| c.id == id && c.in_use));
+                next.editor = Some(Editor {
+                    id: Some(id),
+                    loading: true,
+                    use_it: in_use,
+                    ..Editor::new_configuration(false)
+                });
+                next.notice = None;
+            }
+            ConfigurationsMsg::Loaded(result) => {
+                let result = *result;
+                let Some(editor) = next.editor.as_mut().filter(|e| e.loading) else {
+                    return self;
+                };
+                editor.loading = false;
+                match result {
+                    Ok(detail) if editor.id.as_deref() == Some(detail.id.as_str()) => {
+                        editor.fields = detail.fields;
+                        editor.use_it = detail.in_use;
+                    }
+                    Ok(_) => return self,
+                    Err(error) => editor.error = Some(error),
+                }
+            }
+            ConfigurationsMsg::Change(change) => {
+                let Some(editor) = next.editor.as_mut() else {
+                    return self;
+                };
+                change(&mut editor.fields);
+                editor.saved = false;
+            }
+            ConfigurationsMsg::UseIt(on) => {
+                if let Some(editor) = next.editor.as_mut() {
+                    editor.use_it = on;
+                    editor.saved = false;
+                }
+            }
+            ConfigurationsMsg::Saving => {
+                let Some(editor) = next.editor.as_mut() else {
+                    return self;
+                };
+                editor.tried = true;
+                editor.error = None;
+                editor.saved = false;
+                editor.saving = editor.problems().is_empty();
+            }
+            ConfigurationsMsg::Saved(result) => {
+                let Some(editor) = next.editor.as_mut() else {
+                    return self;
+                };
+                editor.saving = false;
+                match result {
+                    Ok(id) => {
+                        editor.id = Some(id);
+                        editor.saved = true;
+                        next.version += 1;
+                    }
+                    Err(error) => editor.error = Some(error),
+                }
+            }
+            ConfigurationsMsg::Close => next.editor = None,
+            ConfigurationsMsg::Used(result) => match result {
+                Ok(id) => {
+                    next.notice = Some(format!("Portal links now use {id}."));
+                    next.version += 1;
+                }
+                Err(error) => next.notice = Some(error.message),
+            },
+            ConfigurationsMsg::Reload => next.version += 1,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_ipc::ErrorCode;
+
+    fn state() -> Rc<ConfigurationsState> {
+        Rc::new(ConfigurationsState::default())
+    }
+
+    fn change(f: impl Fn(&mut ConfigurationFields) + 'static) -> ConfigurationsMsg {
+        ConfigurationsMsg::Change(Rc::new(f))
+    }
+
+    #[test]
+    fn a_new_configuration_is_valid_and_is_used_when_none_is() {
+        let state = state().reduce(ConfigurationsMsg::New);
+        let editor = state.editor.as_ref().expect("open");
+        assert!(editor.problems().is_empty(), "{:?}", editor.problems());
+        assert!(editor.use_it);
+    }
+
+    #[test]
+    fn each_bad_field_is_named_and_blocks_saving() {
+        type Edit = fn(&mut ConfigurationFields);
+        let cases: [(Edit, Field); 6] = [
+            (|f| f.headline = Some("x".repeat(61)), Field::Headline),
+            (|f| f.headline = Some("two\nlines".into()), Field::Headline),
+            (
+                |f| f.privacy_policy_url = Some("http://acme.test/privacy".into()),
+                Field::PrivacyPolicyUrl,
+            ),
+            (
+                |f| f.terms_of_service_url = Some("https://not a host".into()),
+                Field::TermsOfServiceUrl,
+            ),
+            (|f| f.plan_switching = Some(true), Field::PlanProducts),
+            (
+                |f| {
+                    f.invoice_history = Some(false);
+                    f.payment_method_update = Some(false);
+                    f.customer_updates = Some(vec![]);
+                    f.cancel_mode = Some("off".into());
+                },
+                Field::Features,
+            ),
+        ];
+        for (edit, field) in cases {
+            let state = state()
+                .reduce(ConfigurationsMsg::New)
+                .reduce(change(edit))
+                .reduce(ConfigurationsMsg::Saving);
+            let editor = state.editor.as_ref().expect("open");
+            assert!(editor.problem(field).is_some(), "{field:?}");
+            assert!(!editor.saving, "{field:?} blocks the save");
+        }
+    }
+
+    #[test]
+    fn sixty_characters_and_empty_links_are_fine() {
+        let state = state().reduce(ConfigurationsMsg::New).reduce(change(|f| {
+            f.headline = Some("é".repeat(60));
+            f.privacy_policy_url = Some("  ".into());
+            f.default_return_url = Some("https://acme.test/account?tab=billing".into());
+        }));
+        assert!(state.editor.as_ref().expect("open").problems().is_empty());
+    }
+
+    #[test]
+    fn settings_of_turned_off_features_are_not_sent() {
+        let state = state().reduce(ConfigurationsMsg::New).reduce(change(|f| {
+            f.cancel_mode = Some("at_period_end".into());
+            f.cancel_proration = Some("create_prorations".into());
+            f.plan_switching = Some(false);
+            f.plan_products = Some(vec!["prod_A".into()]);
+            f.headline = Some("  Acme  ".into());
+        }));
+        let sent = state.editor.as_ref().expect("open").to_send();
+        assert_eq!(sent.cancel_proration, None);
+        assert_eq!(sent.plan_products, None);
+        assert_eq!(sent.headline.as_deref(), Some("Acme"));
+    }
+
+    #[test]
+    fn a_late_answer_for_another_configuration_is_ignored() {
+        let detail = |id: &str| ConfigurationDetail {
+            id: id.into(),
+            is_default: false,
+            login_page_url: None,
+            in_use: true,
+            fields: ConfigurationFields {
+                headline: Some(id.into()),
+                ..Default::default()
+            },
+        };
+        let state = state()
+            .reduce(ConfigurationsMsg::Edit("bpc_B".into()))
+            .reduce(ConfigurationsMsg::Loaded(Box::new(Ok(detail("bpc_A")))));
+        let editor = state.editor.as_ref().expect("open");
+        assert!(editor.loading, "still waiting for bpc_B");
+        let state = state.reduce(ConfigurationsMsg::Loaded(Box::new(Ok(detail("bpc_B")))));
+        let editor = state.editor.as_ref().expect("open");
+        assert_eq!(editor.fields.headline.as_deref(), Some("bpc_B"));
+        assert!(editor.use_it);
+    }
+
+    #[test]
+    fn a_refused_save_keeps_the_edits_and_shows_why() {
+        let state = state()
+            .reduce(ConfigurationsMsg::New)
+            .reduce(change(|f| f.headline = Some("Acme".into())))
+            .reduce(ConfigurationsMsg::Saving);
+        assert!(state.editor.as_ref().expect("open").saving);
+        let state = state.reduce(ConfigurationsMsg::Saved(Err(ErrorDto {
+            code: ErrorCode::Offline,
+            message: "Stripe can't be reached".into(),
+        })));
+        let editor = state.editor.as_ref().expect("open");
+        assert!(!editor.saving && !editor.saved);
+        assert_eq!(editor.fields.headline.as_deref(), Some("Acme"));
+        assert!(editor.error.is_some());
+        let state = state
+            .reduce(ConfigurationsMsg::Saving)
+            .reduce(ConfigurationsMsg::Saved(Ok("bpc_New".into())));
+        let editor = state.editor.as_ref().expect("open");
+        assert!(editor.saved && editor.error.is_none());
+        assert_eq!(
+            editor.id.as_deref(),
+            Some("bpc_New"),
+            "later saves update it"
+        );
+        assert_eq!(state.version, 1, "the list reloads");
+    }
+}
