@@ -427,6 +427,18 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.find("#search")?.type_text("a\u{E003}")?;
     ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
     ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
+
+    // The other sections at the small size.
+    ui.find("#view-configurations")?.click()?;
+    ui.wait_for_text("#no-configurations", "No portal settings yet")?;
+    ui.find("#new-configuration")?.click()?;
+    ui.find("#headline")?;
+    ui.screenshot(&shots.join(format!("configurations-editor-{theme}-900x600.png")))?;
+    ui.find("#editor-close")?.click()?;
+    ui.find("#view-bulk")?.click()?;
+    ui.find("#bulk-preview")?.click()?;
+    ui.wait_for_text("#bulk-summary", "will get the email")?;
+    ui.screenshot(&shots.join(format!("bulk-{theme}-900x600.png")))?;
     Ok(())
 }
 
@@ -611,6 +623,11 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     assert!(ui.texts("#bulk-recipients tr.outcome-ready")?.is_empty());
     assert_eq!(ui.find("#bulk-send")?.property("disabled")?, json!(true));
     assert_eq!(smtp.messages().len(), ready);
+    ui.set_window_size(900, 600)?;
+    ui.screenshot(&shots.join("bulk-light-900x600.png"))?;
+    ui.find("#view-configurations")?.click()?;
+    ui.find(&format!("tr[data-id='{id}']"))?;
+    ui.screenshot(&shots.join("configurations-light-900x600.png"))?;
     Ok(())
 }
 
@@ -649,11 +666,14 @@ fn step5_one_window_per_data_folder_that_remembers_its_size() -> anyhow::Result<
     // A resize is saved at once (not only on a clean exit), so even a killed
     // window opens at its last size next time.
     let state_file = config.join("io.portaldesk.desk").join(".window-state.json");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while !state_file.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
-    anyhow::ensure!(state_file.exists(), "no {}", state_file.display());
+    // The file may already hold the size at start: wait for the new one.
+    app.session.wait_for("the new size saved", || {
+        let saved: Value = std::fs::read(&state_file)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        Ok((saved["main"]["width"] == 1040 && saved["main"]["height"] == 720).then_some(()))
+    })?;
     drop(app);
     let again = launch(&stripe, &opened, &config_home)?;
     again.session.find("#api-key")?;

@@ -182,10 +182,12 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
     let head = match &state.recipients {
         Some(list) if !list.is_empty() && state.busy != Some(Busy::Previewing) => html! {
             <div class="bulk-head">
-                <p class="bulk-summary" id="bulk-summary">
-                    <strong>{ format!("{} will get the email", format::count(state.deliverable() as u64)) }</strong>
-                    if skipped > 0 { { format!(" · {} skipped", format::count(skipped as u64)) } }
-                </p>
+                if state.report.is_none() {
+                    <p class="bulk-summary" id="bulk-summary">
+                        <strong>{ format!("{} will get the email", format::count(state.deliverable() as u64)) }</strong>
+                        if skipped > 0 { { format!(" · {} skipped", format::count(skipped as u64)) } }
+                    </p>
+                }
                 if state.report.is_none() {
                     <form onsubmit={send}>
                         <button type="submit" class="primary" id="bulk-send"

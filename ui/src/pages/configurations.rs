@@ -167,7 +167,7 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
                 </div>
                 <button type="button" class="primary" id="new-configuration" onclick={new}
                     disabled={props.offline} title={props.offline.then_some("Offline: portal settings are saved in Stripe")}>
-                    { "New configuration" }
+                    { "New portal settings" }
                 </button>
             </div>
             if let Some(notice) = &state.notice {
