@@ -1133,15 +1133,14 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
                 code: exit::USAGE,
                 message: e.to_string(),
             })?;
-            if settings.username.is_some() {
-                let password =
-                    read_secret_from_stdin("SMTP password", "SMTP password (input is hidden): ")?;
-                profiles
-                    .keychain()
-                    .save_secret(SMTP_SECRET, profile, &password)
-                    .map_err(Error::from)?;
-            }
-            profiles.update_settings(profile, |s| s.smtp = Some(settings.clone()))?;
+            let password = match settings.username {
+                Some(_) => Some(read_secret_from_stdin(
+                    "SMTP password",
+                    "SMTP password (input is hidden): ",
+                )?),
+                None => None,
+            };
+            profiles.set_smtp(profile, settings.clone(), password.as_deref().map(|p| &**p))?;
             println!(
                 "Saved the SMTP server {}:{} for profile {profile}.",
                 settings.host, settings.port
@@ -1175,11 +1174,7 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
             Ok(())
         }
         SmtpAction::Forget => {
-            profiles
-                .keychain()
-                .forget_secret(SMTP_SECRET, profile)
-                .map_err(Error::from)?;
-            profiles.update_settings(profile, |s| s.smtp = None)?;
+            profiles.forget_smtp(profile)?;
             println!("Removed the SMTP server of profile {profile}.");
             Ok(())
         }

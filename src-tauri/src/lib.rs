@@ -135,6 +135,10 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::browse::open_invoice,
             commands::browse::sync_now,
             commands::browse::sync_status,
+            commands::settings::settings,
+            commands::settings::save_settings,
+            commands::settings::forget_key,
+            commands::settings::clear_cache,
         ])
 }
 

@@ -94,6 +94,15 @@ impl SyncBoard {
         });
     }
 
+    /// Forgets the last success of `profile` (its cache was cleared): the
+    /// status reads the cache's own, and the window syncs everything again.
+    pub fn forget_last_sync(&self, profile: &ProfileName) {
+        self.update(profile, |status| {
+            status.last_synced = None;
+            status.changes = 0;
+        });
+    }
+
     /// `profile`'s status as last recorded.
     pub fn status(&self, profile: &ProfileName) -> SyncStatus {
         self.update(profile, |status| status.clone())

@@ -498,6 +498,91 @@ mod notifications {
     }
 }
 
+mod settings {
+    use super::*;
+    use portal_ipc::{
+        ClearCache, ForgetKey, GetSettings, GetSyncStatus, SaveSettings, SettingsView, SyncNow,
+        SyncStatus,
+    };
+
+    fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
+        let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    #[test]
+    fn settings_are_checked_saved_and_the_cache_cleared() -> anyhow::Result<()> {
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let profile = json!({"profile": "default"});
+        let before: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        assert_eq!(before.sync_interval_minutes, 15);
+        assert_eq!(before.profiles, ["default"]);
+
+        let smtp = json!({"host": "127.0.0.1", "port": 2525, "tls": "none",
+                          "username": "me", "from": "Coffee <billing@coffee.example>"});
+        for (args, needle) in [
+            (
+                json!({"profile": "default", "sync_interval_minutes": 15, "return_url": "http://example.com"}),
+                "return URL",
+            ),
+            (
+                json!({"profile": "default", "sync_interval_minutes": 5000}),
+                "sync interval",
+            ),
+            (
+                json!({"profile": "default", "sync_interval_minutes": 15,
+                       "smtp": {"host": "smtp.example", "port": 25, "tls": "none", "from": "nobody"}}),
+                "sender",
+            ),
+        ] {
+            let error: ErrorDto = serde_json::from_value(
+                invoke::<SaveSettings>(&webview, args.clone()).expect_err("refused"),
+            )?;
+            assert_eq!(error.code, ErrorCode::InvalidInput, "{args}");
+            assert!(error.message.contains(needle), "{args}: {}", error.message);
+        }
+        let unchanged: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        assert_eq!(unchanged, before, "a refused save changes nothing");
+
+        let saved = invoke::<SaveSettings>(
+            &webview,
+            json!({"profile": "default", "sync_interval_minutes": 5,
+                   "return_url": format!("{}/account", sandbox.url()),
+                   "smtp": smtp, "smtp_password": "canary-smtp-pw"}),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        assert!(
+            !saved.to_string().contains("canary-smtp-pw"),
+            "the password never comes back"
+        );
+        let saved: SettingsView = serde_json::from_value(saved)?;
+        assert_eq!(saved.sync_interval_minutes, 5);
+        assert!(saved.smtp_password_saved);
+        assert_eq!(saved.smtp.map(|s| s.port), Some(2525));
+
+        let _: SyncStatus = ok(invoke::<SyncNow>(
+            &webview,
+            json!({"profile": "default", "full": true}),
+        ))?;
+        let synced: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        assert!(synced.cache_bytes > 0);
+        let cleared: SettingsView = ok(invoke::<ClearCache>(&webview, profile.clone()))?;
+        assert_eq!((cleared.cache_bytes, cleared.invoice_bytes), (0, 0));
+        assert_eq!(cleared.sync_interval_minutes, 5, "settings stay");
+        let status: SyncStatus = ok(invoke::<GetSyncStatus>(&webview, profile.clone()))?;
+        assert_eq!(status.last_synced, None, "the next sync reads everything");
+
+        invoke::<ForgetKey>(&webview, profile.clone()).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let key = invoke::<GetKeyStatus>(&webview, profile).map_err(|e| anyhow::anyhow!("{e}"))?;
+        assert_eq!(key, Value::Null);
+        Ok(())
+    }
+}
+
 mod configurations {
     use super::*;
     use portal_ipc::{

@@ -303,11 +303,95 @@ impl Profiles {
 
     /// The saved invoice PDFs of `profile`.
     pub fn invoice_files(&self, profile: &ProfileName) -> crate::InvoiceFiles {
-        crate::InvoiceFiles::new(
-            self.data_dir
-                .path()
-                .join(format!("invoices-{}", profile.as_str())),
-        )
+        crate::InvoiceFiles::new(self.invoice_dir(profile))
+    }
+
+    fn invoice_dir(&self, profile: &ProfileName) -> PathBuf {
+        self.data_dir
+            .path()
+            .join(format!("invoices-{}", profile.as_str()))
+    }
+
+    /// The cache file of `profile` with SQLite's journal files beside it.
+    fn cache_files(&self, profile: &ProfileName) -> [PathBuf; 3] {
+        let main = self.cache_path(profile);
+        let beside = |suffix: &str| {
+            let mut name = main.clone().into_os_string();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        [beside("-wal"), beside("-shm"), main]
+    }
+
+    /// Bytes on disk: the cache of `profile`, and its saved invoice PDFs.
+    pub fn cache_size(&self, profile: &ProfileName) -> (u64, u64) {
+        let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+        let cache = self.cache_files(profile).iter().map(|p| size(p)).sum();
+        let pdfs = std::fs::read_dir(self.invoice_dir(profile))
+            .map(|entries| entries.flatten().map(|e| size(&e.path())).sum())
+            .unwrap_or(0);
+        (cache, pdfs)
+    }
+
+    /// Deletes the cache of `profile` and its saved PDFs; the next sync reads
+    /// everything again. Keys and settings stay. No connection to the cache may
+    /// be open (the caller waits for syncs to end).
+    pub fn clear_cache(&self, profile: &ProfileName) -> Result<(), Error> {
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| Error::DataDir { path, source }
+        };
+        // The main file last: a crash midway leaves a file SQLite still opens.
+        for path in self.cache_files(profile) {
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&path)(e)),
+                _ => {}
+            }
+        }
+        let pdfs = self.invoice_dir(profile);
+        match std::fs::remove_dir_all(&pdfs) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&pdfs)(e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Saves the SMTP server of `profile` after checking it, with `password`
+    /// (when given) in the keychain. Without a login, a saved password is removed.
+    pub fn set_smtp(
+        &self,
+        profile: &ProfileName,
+        settings: crate::mail::SmtpSettings,
+        password: Option<&str>,
+    ) -> Result<(), Error> {
+        settings.check()?;
+        let secret = crate::mail::SMTP_SECRET;
+        match (&settings.username, password) {
+            (None, _) => {
+                self.keychain.forget_secret(secret, profile)?;
+            }
+            (Some(_), Some(password)) if !password.is_empty() => {
+                self.keychain.save_secret(secret, profile, password)?;
+            }
+            (Some(_), _) => {}
+        }
+        self.update_settings(profile, |s| s.smtp = Some(settings))?;
+        Ok(())
+    }
+
+    /// Whether an SMTP password of `profile` is in the keychain.
+    pub fn has_smtp_password(&self, profile: &ProfileName) -> Result<bool, Error> {
+        Ok(self
+            .keychain
+            .load_secret(crate::mail::SMTP_SECRET, profile)?
+            .is_some())
+    }
+
+    /// Removes the SMTP server of `profile` and its password.
+    pub fn forget_smtp(&self, profile: &ProfileName) -> Result<(), Error> {
+        self.keychain
+            .forget_secret(crate::mail::SMTP_SECRET, profile)?;
+        self.update_settings(profile, |s| s.smtp = None)?;
+        Ok(())
     }
 
     /// Opens (creating the data folder and file if needed) the cache of `profile`.
@@ -449,6 +533,74 @@ mod tests {
             !registry.contains("FakeKeyForTests"),
             "the key must stay out of files"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn clearing_the_cache_keeps_keys_and_settings_and_the_next_open_starts_empty()
+    -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("default")?;
+        profiles.save_key(&name, "sk_test_51FakeKeyForTests0000abcd", None)?;
+        profiles.update_settings(&name, |s| s.sync_interval_minutes = 5)?;
+        let mut cache = profiles.open_cache(&name)?;
+        cache.write(|tx| crate::cache::sync_state::set(tx, "probe", 1))?;
+        drop(cache);
+        let pdfs = tmp.path().join("data/invoices-default");
+        std::fs::create_dir_all(&pdfs)?;
+        std::fs::write(pdfs.join("in_1.pdf"), b"%PDF-1.4 12345")?;
+        let (cache_bytes, pdf_bytes) = profiles.cache_size(&name);
+        assert!(cache_bytes > 0);
+        assert_eq!(pdf_bytes, 14);
+
+        profiles.clear_cache(&name)?;
+        assert_eq!(profiles.cache_size(&name), (0, 0));
+        assert!(profiles.key(&name)?.is_some(), "the key stays");
+        assert_eq!(profiles.settings(&name)?.sync_interval_minutes, 5);
+        let cache = profiles.open_cache(&name)?;
+        assert_eq!(crate::sync::last_synced(&cache)?, None, "a fresh cache");
+        profiles.clear_cache(&ProfileName::parse("never-used")?)?;
+        Ok(())
+    }
+
+    #[test]
+    fn smtp_is_checked_and_its_password_kept_only_with_a_login() -> anyhow::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("default")?;
+        let server = |username: Option<&str>, from: &str| crate::mail::SmtpSettings {
+            host: "smtp.coffee.example".into(),
+            port: 587,
+            tls: crate::mail::TlsMode::Starttls,
+            username: username.map(str::to_owned),
+            from: from.into(),
+        };
+        assert!(
+            profiles
+                .set_smtp(&name, server(None, "not an address"), None)
+                .is_err()
+        );
+        assert_eq!(profiles.settings(&name)?.smtp, None, "nothing saved");
+
+        profiles.set_smtp(
+            &name,
+            server(Some("me"), "billing@coffee.example"),
+            Some("pw"),
+        )?;
+        assert!(profiles.has_smtp_password(&name)?);
+        // Saving again without a password keeps the saved one.
+        profiles.set_smtp(&name, server(Some("me"), "billing@coffee.example"), None)?;
+        assert!(profiles.has_smtp_password(&name)?);
+        let registry = std::fs::read_to_string(tmp.path().join("data/profiles.json"))?;
+        assert!(
+            !registry.contains("\"pw\""),
+            "the password stays out of files"
+        );
+        profiles.set_smtp(&name, server(None, "billing@coffee.example"), None)?;
+        assert!(!profiles.has_smtp_password(&name)?, "no login, no password");
+        profiles.forget_smtp(&name)?;
+        assert_eq!(profiles.settings(&name)?.smtp, None);
         Ok(())
     }
 

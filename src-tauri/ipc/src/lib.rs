@@ -11,6 +11,7 @@ mod browse;
 mod error;
 mod keys;
 mod portal;
+mod settings;
 
 pub use browse::{
     CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow, CustomerSort, CustomerStatus,
@@ -25,6 +26,8 @@ pub use portal::{
     CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, OpenPortalArgs, PortalFlow,
     PortalLink, ProductOption, SaveConfigurationArgs,
 };
+
+pub use settings::{SaveSettingsArgs, SettingsView, SmtpFields};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -127,6 +130,14 @@ commands! {
     SyncNow = "sync_now": SyncArgs => SyncStatus;
     /// Where the profile's sync stands.
     GetSyncStatus = "sync_status": ProfileArgs => SyncStatus;
+    /// The profile's settings and cache.
+    GetSettings = "settings": ProfileArgs => SettingsView;
+    /// Saves the profile's settings.
+    SaveSettings = "save_settings": SaveSettingsArgs => SettingsView;
+    /// Removes the profile's key from the keychain.
+    ForgetKey = "forget_key": ProfileArgs => ();
+    /// Deletes the profile's cache and saved PDFs (the next sync reads everything).
+    ClearCache = "clear_cache": ProfileArgs => SettingsView;
 }
 
 /// Every command the app registers. `build.rs` grants exactly these to the
@@ -154,4 +165,8 @@ pub const COMMANDS: &[&str] = &[
     OpenInvoice::NAME,
     SyncNow::NAME,
     GetSyncStatus::NAME,
+    GetSettings::NAME,
+    SaveSettings::NAME,
+    ForgetKey::NAME,
+    ClearCache::NAME,
 ];

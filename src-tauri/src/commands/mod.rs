@@ -5,6 +5,7 @@ pub mod app;
 pub mod browse;
 pub mod keys;
 pub mod portal;
+pub mod settings;
 
 use portal_core::{KeyInfo, KeySource};
 use portal_ipc::KeyStatus;

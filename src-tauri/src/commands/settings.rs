@@ -1,0 +1,131 @@
+//! The settings screen: the profile's settings, its SMTP server, its cache and
+//! its key.
+
+use portal_core::mail::{SmtpSettings, TlsMode};
+use portal_core::portal::{PortalError, check_url};
+use portal_core::{ProfileName, Profiles};
+use portal_ipc::{ProfileArgs, SaveSettingsArgs, SettingsView, SmtpFields};
+use tauri::State;
+
+use crate::AppState;
+use crate::error::AppError;
+
+/// The longest sync interval offered: a day.
+const MAX_INTERVAL_MINUTES: u32 = 24 * 60;
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> AppError {
+    portal_core::Error::Portal(PortalError::InvalidValue {
+        field,
+        reason: reason.into(),
+    })
+    .into()
+}
+
+fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppError> {
+    let settings = profiles.settings(profile)?;
+    let (cache_bytes, invoice_bytes) = profiles.cache_size(profile);
+    Ok(SettingsView {
+        profile: profile.to_string(),
+        profiles: profiles.names()?,
+        return_url: settings.return_url,
+        sync_interval_minutes: settings.sync_interval_minutes,
+        smtp: settings.smtp.map(|s| SmtpFields {
+            host: s.host,
+            port: s.port,
+            tls: match s.tls {
+                TlsMode::Starttls => "starttls",
+                TlsMode::Tls => "tls",
+                TlsMode::None => "none",
+            }
+            .to_owned(),
+            username: s.username,
+            from: s.from,
+        }),
+        smtp_password_saved: profiles.has_smtp_password(profile)?,
+        data_dir: profiles.data_dir().path().display().to_string(),
+        cache_path: profiles.cache_path(profile).display().to_string(),
+        cache_bytes,
+        invoice_bytes,
+    })
+}
+
+/// [`portal_ipc::GetSettings`]
+#[tauri::command(async)]
+pub fn settings(state: State<'_, AppState>, args: ProfileArgs) -> Result<SettingsView, AppError> {
+    view(&state.profiles, &ProfileName::parse(&args.profile)?)
+}
+
+/// [`portal_ipc::SaveSettings`]: every value is checked before anything is saved.
+#[tauri::command(async)]
+pub fn save_settings(
+    state: State<'_, AppState>,
+    args: SaveSettingsArgs,
+) -> Result<SettingsView, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let return_url = match args.return_url.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(url) => Some(
+            check_url("return URL", url, state.api_base.as_ref())
+                .map_err(portal_core::Error::Portal)?,
+        ),
+    };
+    if args.sync_interval_minutes > MAX_INTERVAL_MINUTES {
+        return Err(invalid(
+            "sync interval",
+            format!("at most {MAX_INTERVAL_MINUTES} minutes (a day); 0 turns it off"),
+        ));
+    }
+    let smtp = match args.smtp {
+        None => None,
+        Some(fields) => Some(SmtpSettings {
+            host: fields.host.trim().to_owned(),
+            port: fields.port,
+            tls: TlsMode::parse(&fields.tls)
+                .ok_or_else(|| invalid("SMTP security", "choose STARTTLS, TLS or none"))?,
+            username: fields
+                .username
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty()),
+            from: fields.from.trim().to_owned(),
+        }),
+    };
+    match smtp {
+        Some(smtp) => state
+            .profiles
+            .set_smtp(&profile, smtp, args.smtp_password.as_deref())?,
+        None => state.profiles.forget_smtp(&profile)?,
+    }
+    state.profiles.update_settings(&profile, |s| {
+        s.return_url = return_url;
+        s.sync_interval_minutes = args.sync_interval_minutes;
+    })?;
+    view(&state.profiles, &profile)
+}
+
+/// [`portal_ipc::ForgetKey`]
+#[tauri::command(async)]
+pub fn forget_key(state: State<'_, AppState>, args: ProfileArgs) -> Result<(), AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    state.profiles.forget_key(&profile)?;
+    state.drop_client(&profile);
+    Ok(())
+}
+
+/// [`portal_ipc::ClearCache`]: refused while the profile syncs.
+#[tauri::command(async)]
+pub fn clear_cache(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<SettingsView, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    // Holding the sync slot keeps a sync from opening the cache meanwhile.
+    let Some(_no_sync) = state.syncs.start(&profile, true) else {
+        return Err(invalid(
+            "cache",
+            "a sync is running; clear the cache when it has finished",
+        ));
+    };
+    state.profiles.clear_cache(&profile)?;
+    state.syncs.forget_last_sync(&profile);
+    view(&state.profiles, &profile)
+}
