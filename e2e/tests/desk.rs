@@ -680,3 +680,80 @@ fn step5_one_window_per_data_folder_that_remembers_its_size() -> anyhow::Result<
     assert_eq!(outer_size(&again.session)?, json!([1040, 720]));
     Ok(())
 }
+
+#[test]
+fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result<()> {
+    let stripe = StripeSandbox::start_with(KEY, &["--customers", "30"])?;
+    let scratch = tempfile::tempdir()?;
+    let app = launch(&stripe, &scratch.path().join("opened.log"), &[])?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+    connect(ui)?;
+    let total = stripe.truth()?["customers"]
+        .as_array()
+        .context("customers")?
+        .len();
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+
+    ui.find("#view-settings")?.click()?;
+    ui.wait_for_text("#cache-size", "KB")?;
+    let interval = ui.find("#sync-interval")?;
+    interval.clear()?;
+    interval.type_text("2000")?;
+    ui.wait_for_text("#sync-interval-help", "1440")?;
+    assert_eq!(
+        ui.find("#settings-save")?.property("disabled")?,
+        json!(true)
+    );
+    interval.clear()?;
+    interval.type_text("30")?;
+    ui.find("#smtp-on")?.click()?;
+    ui.find("#smtp-host")?.type_text("127.0.0.1")?;
+    ui.find("#smtp-port")?.clear()?;
+    ui.find("#smtp-port")?.type_text("2525")?;
+    choose(ui, "#smtp-tls", "none")?;
+    ui.find("#smtp-from")?
+        .type_text("Sandbox Coffee <billing@coffee.example>")?;
+    ui.find("#smtp-username")?.type_text("coffee")?;
+    ui.find("#smtp-password")?.type_text("smtp-password-e2e")?;
+    ui.find("#settings-save")?.click()?;
+    ui.wait_for_text("#settings-notice", "Saved")?;
+    assert_eq!(ui.find("#smtp-password")?.property("value")?, json!(""));
+    let status = cli(&app, &stripe, &["smtp", "status"], "")?;
+    assert!(status.contains("127.0.0.1:2525"), "{status}");
+    assert!(status.contains("password: in the keychain"), "{status}");
+    ui.screenshot(&shots.join("settings.png"))?;
+    ui.set_window_size(900, 600)?;
+    ui.execute(
+        "window.scrollTo(0, 0); document.querySelector('.page-scroll').scrollTo(0, 0);",
+        vec![],
+    )?;
+    ui.screenshot(&shots.join("settings-light-900x600.png"))?;
+    ui.set_window_size(1280, 800)?;
+
+    // Clearing the cache empties it; the next sync reads everything again.
+    ui.find("#clear-cache")?.click()?;
+    ui.find("#clear-yes")?.click()?;
+    ui.wait_for_text("#settings-notice", "Cleared")?;
+    ui.find("#view-customers")?.click()?;
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+
+    // Another profile starts at onboarding, with a way back.
+    ui.find("#view-settings")?.click()?;
+    ui.find("#new-profile")?.type_text("second")?;
+    ui.find("#add-profile")?.click()?;
+    ui.find("#api-key")?;
+    ui.wait_for_text("#back-to-profile", "Back to default")?;
+    ui.find("#back-to-profile")?.click()?;
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+
+    // Forgetting the key goes back to onboarding and empties the keychain.
+    ui.find("#view-settings")?.click()?;
+    ui.find("#forget-key")?.click()?;
+    ui.find("#forget-yes")?.click()?;
+    ui.find("#api-key")?;
+    let keys = cli(&app, &stripe, &["key", "status"], "");
+    let refusal = keys.expect_err("no key is left").to_string();
+    assert!(refusal.contains("no Stripe key"), "{refusal}");
+    Ok(())
+}

@@ -11,6 +11,8 @@ use crate::pages::onboarding::Onboarding;
 struct Start {
     info: AppInfo,
     key: Option<KeyStatus>,
+    /// The profile open before a switch, to go back to from onboarding.
+    previous: Option<String>,
 }
 
 /// The app shell: onboarding until a key is saved, then the desk.
@@ -24,7 +26,11 @@ pub fn App() -> Html {
                 let loaded = async {
                     let info = ipc::app_info().await?;
                     let key = ipc::key_status(&info.profile).await?;
-                    Ok(Start { info, key })
+                    Ok(Start {
+                        info,
+                        key,
+                        previous: None,
+                    })
                 };
                 start.set(Some(
                     loaded.await.map_err(|e: portal_ipc::ErrorDto| e.message),
@@ -32,6 +38,46 @@ pub fn App() -> Html {
             });
         });
     }
+    // Another profile: its key decides between the desk and onboarding.
+    let switch_profile = {
+        let start = start.clone();
+        Callback::from(move |profile: String| {
+            let Some(Ok(current)) = (*start).clone() else {
+                return;
+            };
+            let start = start.clone();
+            spawn_local(async move {
+                let key = ipc::key_status(&profile).await.ok().flatten();
+                let previous = current
+                    .key
+                    .is_some()
+                    .then(|| current.info.profile.clone())
+                    .or(current.previous.clone())
+                    .filter(|p| *p != profile);
+                let info = AppInfo {
+                    profile,
+                    ..current.info.clone()
+                };
+                start.set(Some(Ok(Start {
+                    info,
+                    key,
+                    previous,
+                })));
+            });
+        })
+    };
+    let forgot_key = {
+        let start = start.clone();
+        Callback::from(move |()| {
+            if let Some(Ok(current)) = &*start {
+                start.set(Some(Ok(Start {
+                    info: current.info.clone(),
+                    key: None,
+                    previous: None,
+                })));
+            }
+        })
+    };
     let on_connected = {
         let start = start.clone();
         Callback::from(move |key: KeyStatus| {
@@ -39,6 +85,7 @@ pub fn App() -> Html {
                 start.set(Some(Ok(Start {
                     info: current.info.clone(),
                     key: Some(key),
+                    previous: None,
                 })));
             }
         })
@@ -50,10 +97,17 @@ pub fn App() -> Html {
         Some(Ok(Start {
             info,
             key: Some(key),
+            ..
         })) => html! {
-            <Desk profile={AttrValue::from(info.profile.clone())} account={key.clone()} />
+            // Keyed by profile: another profile starts a fresh desk.
+            <Desk key={info.profile.clone()} profile={AttrValue::from(info.profile.clone())} account={key.clone()}
+                on_switch_profile={switch_profile} on_forgot_key={forgot_key} />
         },
-        Some(Ok(Start { info, key: None })) => {
+        Some(Ok(Start {
+            info,
+            key: None,
+            previous,
+        })) => {
             let sandbox = info.sandbox.as_ref().map(|url| html! {
                 <span class="chip sandbox" id="sandbox-chip" title="Demo: the app talks to a local Stripe sandbox, not to Stripe">
                     { format!("Sandbox · {url}") }
@@ -65,6 +119,12 @@ pub fn App() -> Html {
                         <img class="topbar-logo" src="icon.png" alt="" width="28" height="28" />
                         <span class="topbar-name">{ "Portal Desk" }</span>
                         { sandbox }
+                        if let Some(previous) = previous.clone() {
+                            <button type="button" class="secondary small back-to-profile" id="back-to-profile"
+                                onclick={{ let previous = previous.clone(); switch_profile.reform(move |_: MouseEvent| previous.clone()) }}>
+                                { format!("Back to {previous}") }
+                            </button>
+                        }
                     </header>
                     <main class="content">
                         <Onboarding profile={AttrValue::from(info.profile.clone())} {on_connected} />

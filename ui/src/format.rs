@@ -77,3 +77,19 @@ pub fn count(n: u64) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| n.to_string())
 }
+
+/// A size on disk: "512 KB", "3.4 MB".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    match unit {
+        0 => format!("{n} bytes"),
+        _ if value < 10.0 => format!("{value:.1} {}", UNITS[unit]),
+        _ => format!("{value:.0} {}", UNITS[unit]),
+    }
+}

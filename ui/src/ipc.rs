@@ -2,15 +2,16 @@
 //! `portal_ipc` contract; errors always arrive as [`ErrorDto`].
 
 use portal_ipc::{
-    ActivityEntry, ActivityFeed, AppInfo, BulkEmailArgs, BulkRecipient, BulkReport, Command,
-    ConfigurationArgs, ConfigurationDetail, ConfigurationSummary, CountCustomers,
+    ActivityEntry, ActivityFeed, AppInfo, BulkEmailArgs, BulkRecipient, BulkReport, ClearCache,
+    Command, ConfigurationArgs, ConfigurationDetail, ConfigurationSummary, CountCustomers,
     CreateRecommendedConfiguration, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage,
-    EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, GetAppInfo, GetConfiguration,
-    GetCustomer, GetKeyStatus, GetSyncStatus, InvoiceDocument, KeyStatus, ListConfigurations,
-    ListCustomers, OpenInvoice, OpenInvoiceArgs, OpenPortal, OpenPortalArgs, PlanBulkEmail,
-    PortalLink, PreviewEmail, ProductOption, ProfileArgs, SaveConfiguration, SaveConfigurationArgs,
-    SaveKey, SaveKeyArgs, SendBulkEmail, SendEmail, StatusCounts, SwitchableProducts, SyncArgs,
-    SyncNow, SyncStatus, UseConfiguration,
+    EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, ForgetKey, GetAppInfo,
+    GetConfiguration, GetCustomer, GetKeyStatus, GetSettings, GetSyncStatus, InvoiceDocument,
+    KeyStatus, ListConfigurations, ListCustomers, OpenInvoice, OpenInvoiceArgs, OpenPortal,
+    OpenPortalArgs, PlanBulkEmail, PortalLink, PreviewEmail, ProductOption, ProfileArgs,
+    SaveConfiguration, SaveConfigurationArgs, SaveKey, SaveKeyArgs, SaveSettings, SaveSettingsArgs,
+    SendBulkEmail, SendEmail, SettingsView, StatusCounts, SwitchableProducts, SyncArgs, SyncNow,
+    SyncStatus, UseConfiguration,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -220,4 +221,24 @@ pub async fn plan_bulk_email(args: &BulkEmailArgs) -> Result<Vec<BulkRecipient>,
 /// Sends a bulk email.
 pub async fn send_bulk_email(args: &BulkEmailArgs) -> Result<BulkReport, ErrorDto> {
     call::<SendBulkEmail>(args).await
+}
+
+/// The profile's settings and cache.
+pub async fn settings(profile: &str) -> Result<SettingsView, ErrorDto> {
+    call::<GetSettings>(&profile_args(profile)).await
+}
+
+/// Saves the profile's settings.
+pub async fn save_settings(args: &SaveSettingsArgs) -> Result<SettingsView, ErrorDto> {
+    call::<SaveSettings>(args).await
+}
+
+/// Removes the profile's key from the keychain.
+pub async fn forget_key(profile: &str) -> Result<(), ErrorDto> {
+    call::<ForgetKey>(&profile_args(profile)).await
+}
+
+/// Deletes the profile's cache and saved PDFs.
+pub async fn clear_cache(profile: &str) -> Result<SettingsView, ErrorDto> {
+    call::<ClearCache>(&profile_args(profile)).await
 }

@@ -21,6 +21,7 @@ use crate::pages::configurations::Configurations;
 use crate::pages::customers::CustomerList;
 use crate::pages::detail::Detail;
 use crate::pages::email::EmailDialogView;
+use crate::pages::settings::Settings;
 use crate::state::customers::{CustomersAction, CustomersState};
 use crate::state::portal::{Phase, PortalAction, PortalMsg, PortalState};
 
@@ -30,6 +31,10 @@ pub struct DeskProps {
     pub profile: AttrValue,
     /// Its key's description (mode, account).
     pub account: KeyStatus,
+    /// Open another profile.
+    pub on_switch_profile: Callback<String>,
+    /// The profile's key was forgotten.
+    pub on_forgot_key: Callback<()>,
 }
 
 /// The section of the app on screen.
@@ -38,10 +43,11 @@ enum View {
     Customers,
     Configurations,
     BulkEmail,
+    Settings,
 }
 
 impl View {
-    const ALL: [(View, &'static str, &'static str); 3] = [
+    const ALL: [(View, &'static str, &'static str); 4] = [
         (View::Customers, "view-customers", "Customers"),
         (
             View::Configurations,
@@ -49,6 +55,7 @@ impl View {
             "Portal settings",
         ),
         (View::BulkEmail, "view-bulk", "Bulk email"),
+        (View::Settings, "view-settings", "Settings"),
     ];
 }
 
@@ -118,7 +125,8 @@ pub fn Desk(props: &DeskProps) -> Html {
                     };
                     // After a failure, wait a full interval (or a minute) before trying again.
                     let retry_after = i64::from(status.interval_minutes.max(1)) * 60;
-                    let recently = started_at.is_some_and(|t| format::now() - t < retry_after);
+                    let recently = status.last_error.is_some()
+                        && started_at.is_some_and(|t| format::now() - t < retry_after);
                     if !is_running && due && !recently {
                         started_at = Some(format::now());
                         // The first sync fills the list; later ones run unasked.
@@ -347,6 +355,18 @@ pub fn Desk(props: &DeskProps) -> Html {
         })
     };
 
+    // A cleared cache: the list empties now, and the sync loop reads everything again.
+    let on_cleared = {
+        let customers = customers.dispatcher();
+        let profile = profile.clone();
+        let opened = opened.clone();
+        Callback::from(move |()| {
+            opened.set(None);
+            customers.dispatch(CustomersAction::Reload);
+            load_counts(&profile, &customers);
+        })
+    };
+
     let test_mode = props.account.mode == Mode::Test;
     let first_sync = sync
         .as_ref()
@@ -458,6 +478,11 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <main class="page-scroll"><Configurations profile={profile.clone()} {offline} /></main>
             } else if *view == View::BulkEmail {
                 <main class="page-scroll"><BulkEmail profile={profile.clone()} {offline} /></main>
+            } else if *view == View::Settings {
+                <main class="page-scroll">
+                    <Settings profile={profile.clone()} on_switch={props.on_switch_profile.clone()}
+                        on_forgot={props.on_forgot_key.clone()} on_cleared={on_cleared} />
+                </main>
             } else {
             <div class="workspace">
                 <CustomerList profile={profile.clone()} state={customers.clone()}

@@ -6,3 +6,4 @@ pub mod desk;
 pub mod detail;
 pub mod email;
 pub mod onboarding;
+pub mod settings;

@@ -5,3 +5,4 @@ pub mod configurations;
 pub mod customers;
 pub mod onboarding;
 pub mod portal;
+pub mod settings;

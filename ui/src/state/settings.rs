@@ -1,0 +1,290 @@
+//! The settings screen: a form over the profile's settings, checked as it is
+//! typed, and the cache and key actions.
+
+use std::rc::Rc;
+
+use portal_ipc::{ErrorDto, SaveSettingsArgs, SettingsView, SmtpFields};
+use yew::Reducible;
+
+/// The longest sync interval the core accepts.
+pub const MAX_INTERVAL_MINUTES: u32 = 24 * 60;
+
+/// The form, as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Form {
+    pub return_url: String,
+    pub interval: String,
+    pub smtp_on: bool,
+    pub host: String,
+    pub port: String,
+    pub tls: String,
+    pub username: String,
+    pub from: String,
+    /// A new password; empty keeps the saved one.
+    pub password: String,
+}
+
+/// A field the form can flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    ReturnUrl,
+    Interval,
+    Host,
+    Port,
+    From,
+}
+
+impl Form {
+    fn of(view: &SettingsView) -> Form {
+        let smtp = view.smtp.clone();
+        Form {
+            return_url: view.return_url.clone().unwrap_or_default(),
+            interval: view.sync_interval_minutes.to_string(),
+            smtp_on: smtp.is_some(),
+            host: smtp.as_ref().map(|s| s.host.clone()).unwrap_or_default(),
+            port: smtp.as_ref().map_or("587".into(), |s| s.port.to_string()),
+            tls: smtp.as_ref().map_or("starttls".into(), |s| s.tls.clone()),
+            username: smtp
+                .as_ref()
+                .and_then(|s| s.username.clone())
+                .unwrap_or_default(),
+            from: smtp.map(|s| s.from).unwrap_or_default(),
+            password: String::new(),
+        }
+    }
+
+    /// What is wrong now, per field.
+    pub fn problems(&self) -> Vec<(Field, &'static str)> {
+        let mut out = Vec::new();
+        let url = self.return_url.trim();
+        if !url.is_empty() && !url.starts_with("https://") && !url.starts_with("http://127.0.0.1") {
+            out.push((
+                Field::ReturnUrl,
+                "Use a secure link that starts with https://",
+            ));
+        }
+        match self.interval.trim().parse::<u32>() {
+            Ok(n) if n <= MAX_INTERVAL_MINUTES => {}
+            _ => out.push((Field::Interval, "Minutes from 0 (off) to 1440 (once a day)")),
+        }
+        if self.smtp_on {
+            let host = self.host.trim();
+            if host.is_empty() || host.contains(char::is_whitespace) {
+                out.push((
+                    Field::Host,
+                    "The server's name, for example smtp.example.com",
+                ));
+            }
+            if !matches!(self.port.trim().parse::<u16>(), Ok(1..)) {
+                out.push((Field::Port, "A port from 1 to 65535 (usually 587)"));
+            }
+            let from = self.from.trim();
+            let address = from
+                .rsplit_once('<')
+                .map_or(from, |(_, rest)| rest.trim_end_matches('>'));
+            if !address.contains('@') || address.starts_with('@') || address.ends_with('@') {
+                out.push((
+                    Field::From,
+                    "An address like billing@example.com, or Name <billing@example.com>",
+                ));
+            }
+        }
+        out
+    }
+
+    /// The problem beside `field`, if any.
+    pub fn problem(&self, field: Field) -> Option<&'static str> {
+        self.problems()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, p)| p)
+    }
+
+    /// The save request, when the form has no problems.
+    pub fn to_args(&self, profile: &str) -> Option<SaveSettingsArgs> {
+        if !self.problems().is_empty() {
+            return None;
+        }
+        let smtp = self.smtp_on.then(|| SmtpFields {
+            host: self.host.trim().to_owned(),
+            port: self.port.trim().parse().unwrap_or(587),
+            tls: self.tls.clone(),
+            username: Some(self.username.trim().to_owned()).filter(|u| !u.is_empty()),
+            from: self.from.trim().to_owned(),
+        });
+        Some(SaveSettingsArgs {
+            profile: profile.to_owned(),
+            return_url: Some(self.return_url.trim().to_owned()).filter(|u| !u.is_empty()),
+            sync_interval_minutes: self.interval.trim().parse().unwrap_or(15),
+            smtp,
+            smtp_password: Some(self.password.clone()).filter(|p| !p.is_empty()),
+        })
+    }
+}
+
+/// The screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SettingsState {
+    pub view: Option<SettingsView>,
+    pub form: Form,
+    pub busy: bool,
+    /// A line about the last action.
+    pub notice: Option<Result<String, ErrorDto>>,
+    /// Waiting for "yes" before clearing the cache or forgetting the key.
+    pub confirm: Option<Confirm>,
+}
+
+/// A destructive action waiting for confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    ClearCache,
+    ForgetKey,
+}
+
+#[derive(Clone)]
+pub enum SettingsMsg {
+    Loaded(Result<SettingsView, ErrorDto>),
+    Edit(Rc<dyn Fn(&mut Form)>),
+    Busy,
+    /// A save or clear finished; the message says which.
+    Done(Result<(SettingsView, String), ErrorDto>),
+    Ask(Option<Confirm>),
+}
+
+impl Reducible for SettingsState {
+    type Action = SettingsMsg;
+
+    fn reduce(self: Rc<Self>, action: SettingsMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            SettingsMsg::Loaded(Ok(view)) => {
+                next.form = Form::of(&view);
+                next.view = Some(view);
+            }
+            SettingsMsg::Loaded(Err(error)) => next.notice = Some(Err(error)),
+            SettingsMsg::Edit(change) => {
+                change(&mut next.form);
+                next.notice = None;
+            }
+            SettingsMsg::Busy => {
+                next.busy = true;
+                next.notice = None;
+                next.confirm = None;
+            }
+            SettingsMsg::Done(Ok((view, message))) => {
+                next.busy = false;
+                // Keep what is typed; only the password field empties.
+                next.form.password.clear();
+                next.view = Some(view);
+                next.notice = Some(Ok(message));
+            }
+            SettingsMsg::Done(Err(error)) => {
+                next.busy = false;
+                next.notice = Some(Err(error));
+            }
+            SettingsMsg::Ask(confirm) => next.confirm = confirm,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> SettingsView {
+        SettingsView {
+            profile: "default".into(),
+            profiles: vec!["default".into()],
+            return_url: None,
+            sync_interval_minutes: 15,
+            smtp: None,
+            smtp_password_saved: false,
+            data_dir: "/data".into(),
+            cache_path: "/data/cache-default.sqlite3".into(),
+            cache_bytes: 4096,
+            invoice_bytes: 0,
+        }
+    }
+
+    fn edited(change: impl Fn(&mut Form) + 'static) -> Rc<SettingsState> {
+        Rc::new(SettingsState::default())
+            .reduce(SettingsMsg::Loaded(Ok(view())))
+            .reduce(SettingsMsg::Edit(Rc::new(change)))
+    }
+
+    #[test]
+    fn a_loaded_form_saves_as_it_was() {
+        let state = edited(|_| {});
+        let args = state.form.to_args("default").expect("no problems");
+        assert_eq!(args.sync_interval_minutes, 15);
+        assert_eq!(args.smtp, None);
+        assert_eq!(
+            args.smtp_password, None,
+            "an empty field keeps the password"
+        );
+    }
+
+    #[test]
+    fn each_bad_value_is_named_and_blocks_the_save() {
+        type Edit = fn(&mut Form);
+        let cases: [(Edit, Field); 6] = [
+            (
+                |f| f.return_url = "http://shop.example".into(),
+                Field::ReturnUrl,
+            ),
+            (|f| f.interval = "2000".into(), Field::Interval),
+            (|f| f.interval = "soon".into(), Field::Interval),
+            (
+                |f| {
+                    f.smtp_on = true;
+                    f.from = "billing@coffee.example".into();
+                },
+                Field::Host,
+            ),
+            (
+                |f| {
+                    f.smtp_on = true;
+                    f.host = "smtp.example".into();
+                    f.port = "70000".into();
+                    f.from = "billing@coffee.example".into();
+                },
+                Field::Port,
+            ),
+            (
+                |f| {
+                    f.smtp_on = true;
+                    f.host = "smtp.example".into();
+                    f.from = "Coffee <nobody>".into();
+                },
+                Field::From,
+            ),
+        ];
+        for (edit, field) in cases {
+            let state = edited(edit);
+            assert!(state.form.problem(field).is_some(), "{field:?}");
+            assert!(state.form.to_args("default").is_none(), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn smtp_with_a_new_password_is_sent_and_the_field_empties_after_saving() {
+        let state = edited(|f| {
+            f.smtp_on = true;
+            f.host = " smtp.coffee.example ".into();
+            f.from = "Coffee <billing@coffee.example>".into();
+            f.username = "me".into();
+            f.password = "pw".into();
+        });
+        let args = state.form.to_args("default").expect("valid");
+        let smtp = args.smtp.expect("smtp");
+        assert_eq!(smtp.host, "smtp.coffee.example");
+        assert_eq!(smtp.port, 587);
+        assert_eq!(args.smtp_password.as_deref(), Some("pw"));
+        let state = state
+            .reduce(SettingsMsg::Busy)
+            .reduce(SettingsMsg::Done(Ok((view(), "Saved.".into()))));
+        assert_eq!(state.form.password, "");
+        assert_eq!(state.form.host, " smtp.coffee.example ", "the typing stays");
+    }
+}
