@@ -294,6 +294,24 @@ fn cli(app: &App, stripe: &StripeSandbox, args: &[&str], stdin: &str) -> anyhow:
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// Points the app's profile at the SMTP listener on `port` (through the CLI).
+fn use_smtp(app: &App, stripe: &StripeSandbox, port: u16) -> anyhow::Result<()> {
+    let port = port.to_string();
+    let args = [
+        "smtp",
+        "set",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--tls",
+        "none",
+    ];
+    let from = ["--from", "Sandbox Coffee <billing@coffee.example>"];
+    cli(app, stripe, &[&args[..], &from[..]].concat(), "")?;
+    Ok(())
+}
+
 #[test]
 fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
@@ -309,23 +327,7 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     let truth = stripe.truth()?;
     let total = truth["customers"].as_array().context("customers")?.len();
     ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
-    cli(
-        &app,
-        &stripe,
-        &[
-            "smtp",
-            "set",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &smtp.port.to_string(),
-            "--tls",
-            "none",
-            "--from",
-            "Sandbox Coffee <billing@coffee.example>",
-        ],
-        "",
-    )?;
+    use_smtp(&app, &stripe, smtp.port)?;
 
     let (customer, _) = subscriber(&truth)?;
     let id = customer["id"].as_str().context("id")?;
@@ -570,23 +572,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     ui.screenshot(&shots.join("configurations-list.png"))?;
 
     // Bulk email to the active customers, through a real SMTP server.
-    cli(
-        &app,
-        &stripe,
-        &[
-            "smtp",
-            "set",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &smtp.port.to_string(),
-            "--tls",
-            "none",
-            "--from",
-            "Sandbox Coffee <billing@coffee.example>",
-        ],
-        "",
-    )?;
+    use_smtp(&app, &stripe, smtp.port)?;
     ui.find("#view-bulk")?.click()?;
     choose(ui, "#bulk-status", "active")?;
     ui.find("#bulk-campaign")?

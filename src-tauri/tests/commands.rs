@@ -53,6 +53,12 @@ fn app_opening(
     (app, webview)
 }
 
+/// A command's output, or the test fails with its error.
+fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
+    let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
+    Ok(serde_json::from_value(value)?)
+}
+
 fn invoke<C: Command>(webview: &WebviewWindow<MockRuntime>, args: Value) -> Result<Value, Value> {
     let origin = webview.url().expect("the mock webview has a URL");
     invoke_from::<C>(webview, origin, args)
@@ -505,11 +511,6 @@ mod settings {
         SyncStatus,
     };
 
-    fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
-        let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
-        Ok(serde_json::from_value(value)?)
-    }
-
     #[test]
     fn settings_are_checked_saved_and_the_cache_cleared() -> anyhow::Result<()> {
         let (_runtime, sandbox) = sandbox();
@@ -589,11 +590,6 @@ mod configurations {
         ConfigurationDetail, GetConfiguration, ListConfigurations, ProductOption,
         SaveConfiguration, SwitchableProducts, SyncNow,
     };
-
-    fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
-        let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
-        Ok(serde_json::from_value(value)?)
-    }
 
     #[test]
     fn create_read_edit_and_refuse_a_configuration() -> anyhow::Result<()> {
@@ -691,11 +687,6 @@ mod browsing {
         ActivityFeed, CountCustomers, CustomerDetail, CustomerPage, GetCustomer, GetSyncStatus,
         ListCustomers, OpenInvoice, StatusCounts, SyncNow, SyncStatus,
     };
-
-    fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
-        let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
-        Ok(serde_json::from_value(value)?)
-    }
 
     #[test]
     fn sync_list_detail_and_invoice_pdf_then_offline() -> anyhow::Result<()> {
