@@ -367,7 +367,9 @@ impl Profiles {
         let secret = crate::mail::SMTP_SECRET;
         match (&settings.username, password) {
             (None, _) => {
-                self.keychain.forget_secret(secret, profile)?;
+                // Unused without a login: removed when the keychain can be
+                // reached, and no reason to refuse the server when it can't.
+                let _ = self.keychain.forget_secret(secret, profile);
             }
             (Some(_), Some(password)) if !password.is_empty() => {
                 self.keychain.save_secret(secret, profile, password)?;

@@ -41,7 +41,8 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
             username: s.username,
             from: s.from,
         }),
-        smtp_password_saved: profiles.has_smtp_password(profile)?,
+        // Only a hint on screen: an unreachable keychain shows as "none saved".
+        smtp_password_saved: profiles.has_smtp_password(profile).unwrap_or(false),
         data_dir: profiles.data_dir().path().display().to_string(),
         cache_path: profiles.cache_path(profile).display().to_string(),
         cache_bytes,
