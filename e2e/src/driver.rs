@@ -91,7 +91,8 @@ impl Drop for App {
     }
 }
 
-fn app_binary() -> anyhow::Result<PathBuf> {
+/// The app under test: `PORTAL_DESK_APP`, or the debug build `cargo xtask e2e` makes.
+pub fn app_binary() -> anyhow::Result<PathBuf> {
     let path = match std::env::var_os("PORTAL_DESK_APP") {
         Some(path) => PathBuf::from(path),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))

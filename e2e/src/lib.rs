@@ -8,7 +8,7 @@ mod driver;
 mod sandbox;
 mod webdriver;
 
-pub use driver::{App, AppOptions};
+pub use driver::{App, AppOptions, app_binary};
 pub use sandbox::StripeSandbox;
 pub use webdriver::{Element, Session};
 

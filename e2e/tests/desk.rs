@@ -20,6 +20,22 @@ fn connect(ui: &Session) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Connects, then waits for the first sync to list every customer; returns
+/// the sandbox's truth and its customer count.
+fn connect_and_sync(ui: &Session, stripe: &StripeSandbox) -> anyhow::Result<(Value, usize)> {
+    connect(ui)?;
+    let truth = stripe.truth()?;
+    let total = truth["customers"].as_array().context("customers")?.len();
+    lists_everyone(ui, total)?;
+    Ok((truth, total))
+}
+
+/// Waits until the list counts all `total` customers.
+fn lists_everyone(ui: &Session, total: usize) -> anyhow::Result<()> {
+    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    Ok(())
+}
+
 /// The app on a fresh data folder, talking to `stripe`, recording what it opens.
 fn launch(stripe: &StripeSandbox, opened: &Path, extra: &[(&str, &str)]) -> anyhow::Result<App> {
     let mut env = vec![
@@ -76,11 +92,8 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
 
     // Progress during the first sync is not asserted here: in CI the sync
     // sometimes ended before the window showed it (see the session note).
-    connect(ui)?;
+    let (truth, total) = connect_and_sync(ui, &stripe)?;
     ui.find("#test-mode-banner")?;
-    let truth = stripe.truth()?;
-    let total = truth["customers"].as_array().context("customers")?.len();
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
     ui.wait_for_text("#sync-label", "Synced")?;
     ui.screenshot(&shots.join("desk-list.png"))?;
 
@@ -105,7 +118,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     search.clear()?;
     // Clearing by script fires no input event: type and erase one character.
     search.type_text("a\u{E003}")?;
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone(ui, total)?;
 
     // The past-due chip shows only past-due customers, as many as it says.
     let chip = ui.find("#chip-past_due")?;
@@ -124,7 +137,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     );
     ui.screenshot(&shots.join("desk-filter-past-due.png"))?;
     ui.find("#chip-all")?.click()?;
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone(ui, total)?;
 
     // The detail view against the sandbox's truth.
     search.type_text(id)?;
@@ -269,9 +282,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
 /// Runs `portal-desk` (the CLI of the app under test) on the app's data folder.
 fn cli(app: &App, stripe: &StripeSandbox, args: &[&str], stdin: &str) -> anyhow::Result<String> {
     use std::io::Write;
-    let binary = std::env::var("PORTAL_DESK_APP").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../target/debug/portal-desk").to_owned()
-    });
+    let binary = portal_e2e::app_binary()?;
     let mut child = std::process::Command::new(binary)
         .args(["--api-base", &stripe.url])
         .args(args)
@@ -323,10 +334,7 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     let app = launch(&stripe, &opened, &[])?;
     let ui = &app.session;
     let shots = screenshot_dir();
-    connect(ui)?;
-    let truth = stripe.truth()?;
-    let total = truth["customers"].as_array().context("customers")?.len();
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    let (truth, total) = connect_and_sync(ui, &stripe)?;
     use_smtp(&app, &stripe, smtp.port)?;
 
     let (customer, _) = subscriber(&truth)?;
@@ -386,7 +394,7 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     );
     ui.find("#search")?.clear()?;
     ui.find("#search")?.type_text("a\u{E003}")?;
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone(ui, total)?;
     ui.find(&format!(".row[data-id='{id}']"))?.click()?;
     ui.wait_for_text("#detail-email", email)?;
     ui.screenshot(&shots.join("desk-offline.png"))?;
@@ -401,10 +409,7 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     let app = launch(&stripe, &opened, &[("GTK_THEME", "Adwaita:dark")])?;
     let ui = &app.session;
     let shots = screenshot_dir();
-    connect(ui)?;
-    let truth = stripe.truth()?;
-    let total = truth["customers"].as_array().context("customers")?.len();
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    let (truth, total) = connect_and_sync(ui, &stripe)?;
     let dark = ui.execute(
         "return window.matchMedia('(prefers-color-scheme: dark)').matches;",
         vec![],
@@ -427,7 +432,7 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.screenshot(&shots.join(format!("desk-detail-{theme}-900x600.png")))?;
     ui.find("#search")?.clear()?;
     ui.find("#search")?.type_text("a\u{E003}")?;
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone(ui, total)?;
     ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
 
     // The other sections at the small size.
@@ -441,6 +446,9 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.find("#bulk-preview")?.click()?;
     ui.wait_for_text("#bulk-summary", "will get the email")?;
     ui.screenshot(&shots.join(format!("bulk-{theme}-900x600.png")))?;
+    ui.find("#view-settings")?.click()?;
+    ui.wait_for_text("#cache-size", "KB")?;
+    ui.screenshot(&shots.join(format!("settings-{theme}-900x600.png")))?;
     Ok(())
 }
 
@@ -473,10 +481,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     let app = launch(&stripe, &scratch.path().join("opened.log"), &[])?;
     let ui = &app.session;
     let shots = screenshot_dir();
-    connect(ui)?;
-    let truth = stripe.truth()?;
-    let total = truth["customers"].as_array().context("customers")?.len();
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    connect_and_sync(ui, &stripe)?;
 
     // A new configuration: problems show beside their fields as they are typed.
     ui.find("#view-configurations")?.click()?;
@@ -634,9 +639,7 @@ fn step5_one_window_per_data_folder_that_remembers_its_size() -> anyhow::Result<
     assert_eq!(outer_size(&app.session)?, json!([1040, 720]));
 
     // A second launch on the same data folder hands over to the first and exits.
-    let binary = std::env::var("PORTAL_DESK_APP").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../target/debug/portal-desk").to_owned()
-    });
+    let binary = portal_e2e::app_binary()?;
     let second = std::process::Command::new(binary)
         .args(["--api-base", &stripe.url])
         .env("PORTAL_DESK_DATA_DIR", app.data_path())
@@ -674,12 +677,7 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     let app = launch(&stripe, &scratch.path().join("opened.log"), &[])?;
     let ui = &app.session;
     let shots = screenshot_dir();
-    connect(ui)?;
-    let total = stripe.truth()?["customers"]
-        .as_array()
-        .context("customers")?
-        .len();
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    let (_, total) = connect_and_sync(ui, &stripe)?;
 
     ui.find("#view-settings")?.click()?;
     ui.wait_for_text("#cache-size", "KB")?;
@@ -722,7 +720,7 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     ui.find("#clear-yes")?.click()?;
     ui.wait_for_text("#settings-notice", "Cleared")?;
     ui.find("#view-customers")?.click()?;
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone(ui, total)?;
 
     // Another profile starts at onboarding, with a way back.
     ui.find("#view-settings")?.click()?;
@@ -731,7 +729,7 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     ui.find("#api-key")?;
     ui.wait_for_text("#back-to-profile", "Back to default")?;
     ui.find("#back-to-profile")?.click()?;
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone(ui, total)?;
 
     // Forgetting the key goes back to onboarding and empties the keychain.
     ui.find("#view-settings")?.click()?;

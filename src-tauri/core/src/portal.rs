@@ -706,6 +706,44 @@ pub struct ConfigurationSummary {
     pub login_page_url: Option<String>,
 }
 
+impl ConfigurationSummary {
+    /// The summary of Stripe's configuration object (`None` without a usable id).
+    pub fn of(configuration: &serde_json::Value) -> Option<ConfigurationSummary> {
+        let id = configuration["id"].as_str().filter(|id| is_stripe_id(id))?;
+        Some(ConfigurationSummary {
+            id: id.to_owned(),
+            is_default: configuration["is_default"] == true,
+            active: configuration["active"] != false,
+            headline: configuration["business_profile"]["headline"]
+                .as_str()
+                .map(str::to_owned),
+            login_page_url: configuration["login_page"]["url"]
+                .as_str()
+                .map(str::to_owned),
+        })
+    }
+}
+
+/// One configuration for an editor: its summary and its editable fields.
+pub async fn configuration_detail(
+    client: &StripeClient,
+    id: &str,
+) -> Result<
+    (
+        ConfigurationSummary,
+        crate::configurations::ConfigurationSpec,
+    ),
+    PortalError,
+> {
+    let configuration = get_configuration(client, id).await?;
+    let summary = ConfigurationSummary::of(&configuration).ok_or_else(|| {
+        PortalError::Stripe(StripeFailure::Unreadable(
+            "the configuration had no id".into(),
+        ))
+    })?;
+    Ok((summary, crate::configurations::spec_of(&configuration)))
+}
+
 /// Every portal configuration of the account (newest first).
 pub async fn list_configurations(
     client: &StripeClient,
@@ -722,20 +760,7 @@ pub async fn list_configurations(
         let page = crate::sync::objects::page(&body).ok_or_else(|| {
             StripeFailure::Unreadable("the configuration list was not a Stripe list".into())
         })?;
-        for c in &page.data {
-            let Some(id) = c["id"].as_str().filter(|id| is_stripe_id(id)) else {
-                continue;
-            };
-            out.push(ConfigurationSummary {
-                id: id.to_owned(),
-                is_default: c["is_default"] == true,
-                active: c["active"] != false,
-                headline: c["business_profile"]["headline"]
-                    .as_str()
-                    .map(str::to_owned),
-                login_page_url: c["login_page"]["url"].as_str().map(str::to_owned),
-            });
-        }
+        out.extend(page.data.iter().filter_map(ConfigurationSummary::of));
         cursor = out.last().map(|c| c.id.clone());
         if !page.has_more || page.data.is_empty() {
             return Ok(out);

@@ -27,7 +27,7 @@ pub use portal::{
     PortalLink, ProductOption, SaveConfigurationArgs,
 };
 
-pub use settings::{SaveSettingsArgs, SettingsView, SmtpFields};
+pub use settings::{MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView, SmtpFields};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The longest sync interval: a day. `save_settings` refuses more, and the
+/// settings screen says so as the number is typed.
+pub const MAX_SYNC_INTERVAL_MINUTES: u32 = 24 * 60;
+
 /// An SMTP server (the password is in the keychain).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmtpFields {

@@ -234,16 +234,15 @@ pub fn get_configuration(
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
         let chosen = state.profiles.settings(&profile)?.portal_configuration;
-        let object = portal::get_configuration(&client, &args.id)
+        let (summary, spec) = portal::configuration_detail(&client, &args.id)
             .await
             .map_err(portal_core::Error::from)?;
-        let id = object["id"].as_str().unwrap_or(args.id.trim()).to_owned();
         Ok(ConfigurationDetail {
-            in_use: chosen.as_deref() == Some(id.as_str()),
-            is_default: object["is_default"] == true,
-            login_page_url: object["login_page"]["url"].as_str().map(str::to_owned),
-            fields: fields(configurations::spec_of(&object)),
-            id,
+            in_use: chosen.as_deref() == Some(summary.id.as_str()),
+            is_default: summary.is_default,
+            login_page_url: summary.login_page_url,
+            fields: fields(spec),
+            id: summary.id,
         })
     })
 }

@@ -4,14 +4,13 @@
 use portal_core::mail::{SmtpSettings, TlsMode};
 use portal_core::portal::{PortalError, check_url};
 use portal_core::{ProfileName, Profiles};
-use portal_ipc::{ProfileArgs, SaveSettingsArgs, SettingsView, SmtpFields};
+use portal_ipc::{
+    MAX_SYNC_INTERVAL_MINUTES, ProfileArgs, SaveSettingsArgs, SettingsView, SmtpFields,
+};
 use tauri::State;
 
 use crate::AppState;
 use crate::error::AppError;
-
-/// The longest sync interval offered: a day.
-const MAX_INTERVAL_MINUTES: u32 = 24 * 60;
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> AppError {
     portal_core::Error::Portal(PortalError::InvalidValue {
@@ -70,10 +69,10 @@ pub fn save_settings(
                 .map_err(portal_core::Error::Portal)?,
         ),
     };
-    if args.sync_interval_minutes > MAX_INTERVAL_MINUTES {
+    if args.sync_interval_minutes > MAX_SYNC_INTERVAL_MINUTES {
         return Err(invalid(
             "sync interval",
-            format!("at most {MAX_INTERVAL_MINUTES} minutes (a day); 0 turns it off"),
+            format!("at most {MAX_SYNC_INTERVAL_MINUTES} minutes (a day); 0 turns it off"),
         ));
     }
     let smtp = match args.smtp {

@@ -234,7 +234,7 @@ pub enum ConfigurationsMsg {
     /// Change the fields.
     Change(Rc<dyn Fn(&mut ConfigurationFields)>),
     UseIt(bool),
-    /// Save pressed: shows every problem; `false` when there are any.
+    /// Save pressed: shows every problem, and starts saving only without any.
     Saving,
     Saved(Result<String, ErrorDto>),
     Close,

@@ -3,11 +3,8 @@
 
 use std::rc::Rc;
 
-use portal_ipc::{ErrorDto, SaveSettingsArgs, SettingsView, SmtpFields};
+use portal_ipc::{ErrorDto, MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView, SmtpFields};
 use yew::Reducible;
-
-/// The longest sync interval the core accepts.
-pub const MAX_INTERVAL_MINUTES: u32 = 24 * 60;
 
 /// The form, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -64,7 +61,7 @@ impl Form {
             ));
         }
         match self.interval.trim().parse::<u32>() {
-            Ok(n) if n <= MAX_INTERVAL_MINUTES => {}
+            Ok(n) if n <= MAX_SYNC_INTERVAL_MINUTES => {}
             _ => out.push((Field::Interval, "Minutes from 0 (off) to 1440 (once a day)")),
         }
         if self.smtp_on {
