@@ -78,6 +78,9 @@ pub struct Conditions {
     pub injected: std::collections::BTreeMap<String, u64>,
     /// Requests refused by the token bucket.
     pub rate_limited: u64,
+    /// Requests whose path starts with one of these wait until it is lifted,
+    /// so a test can hold a sync mid-way and look at it.
+    pub hold: Vec<String>,
 }
 
 impl Conditions {
@@ -93,7 +96,15 @@ impl Conditions {
             storm_left: 0,
             injected: Default::default(),
             rate_limited: 0,
+            hold: Vec::new(),
         }
+    }
+
+    /// Whether a request to `path` must wait for the hold to be lifted.
+    pub fn holds(&self, path: &str) -> bool {
+        self.hold
+            .iter()
+            .any(|prefix| path.starts_with(prefix.as_str()))
     }
 
     /// Requests per second allowed, if limited.

@@ -146,6 +146,10 @@ pub(crate) struct State {
 
 const REQUEST_LOG: usize = 10_000;
 
+/// The longest a held request waits, so a test that forgets to lift a hold
+/// still ends.
+const HOLD_LIMIT: Duration = Duration::from_secs(60);
+
 impl Shared {
     fn state(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
@@ -270,6 +274,11 @@ async fn handle(shared: Arc<Shared>, request: Request) -> Outcome {
     };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
+    }
+    // A held request waits for the hold to be lifted, at most a minute.
+    let held_since = std::time::Instant::now();
+    while shared.conditions().holds(&request.path) && held_since.elapsed() < HOLD_LIMIT {
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
     match verdict {
         Verdict::RateLimited => {

@@ -676,6 +676,26 @@ async fn injected_faults_and_rate_limits() -> anyhow::Result<()> {
 }
 
 #[tokio::test]
+async fn a_hold_keeps_matching_requests_waiting_until_lifted() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    sandbox
+        .control("conditions", json!({"hold": ["/v1/invoices"]}))
+        .map_err(anyhow::Error::msg)?;
+
+    // Other paths are served; the held one is still waiting a while later.
+    assert_eq!(get(&sandbox, "/v1/customers?limit=1").await.status, 200);
+    let mut held = Box::pin(get(&sandbox, "/v1/invoices?limit=1"));
+    let waited = tokio::time::timeout(std::time::Duration::from_millis(500), &mut held).await;
+    assert!(waited.is_err(), "the held request was answered");
+
+    sandbox
+        .control("conditions", json!({"hold": null}))
+        .map_err(anyhow::Error::msg)?;
+    assert_eq!(held.await.status, 200);
+    Ok(())
+}
+
+#[tokio::test]
 async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
     let invoice = &sandbox.truth()["invoices"][0];

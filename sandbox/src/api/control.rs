@@ -87,6 +87,7 @@ fn conditions(shared: &Shared) -> Value {
         "latency_ms": c.latency.as_millis() as u64,
         "rate_limit": c.rate_limit(),
         "faults": c.faults(),
+        "hold": c.hold,
     })
 }
 
@@ -100,6 +101,12 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             }
             if let Some(rate) = body.get("rate_limit") {
                 c.set_rate_limit(rate.as_f64());
+            }
+            if let Some(hold) = body.get("hold") {
+                // `null` or `[]` lifts the hold.
+                c.hold = serde_json::from_value::<Option<Vec<String>>>(hold.clone())
+                    .map_err(|e| format!("hold: {e}"))?
+                    .unwrap_or_default();
             }
             if let Some(faults) = body.get("faults") {
                 let plan: Option<FaultPlan> = if faults.is_null() {
