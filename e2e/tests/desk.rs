@@ -683,13 +683,50 @@ fn step5_one_window_per_data_folder_that_remembers_its_size() -> anyhow::Result<
 fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result<()> {
     let stripe = StripeSandbox::start_with(KEY, &["--customers", "30"])?;
     let scratch = tempfile::tempdir()?;
-    let app = launch(&stripe, &scratch.path().join("opened.log"), &[])?;
+    // The save dialog answers with this folder (a native dialog can't be driven).
+    let exports = scratch.path().join("exports");
+    std::fs::create_dir(&exports)?;
+    let exports_env = exports.display().to_string();
+    let app = launch(
+        &stripe,
+        &scratch.path().join("opened.log"),
+        &[("PORTAL_DESK_TEST_SAVE_DIR", &exports_env)],
+    )?;
     let ui = &app.session;
     let shots = screenshot_dir();
-    let (_, total) = connect_and_sync(ui, &stripe)?;
+    let (truth, total) = connect_and_sync(ui, &stripe)?;
 
     ui.find("#view-settings")?.click()?;
     ui.wait_for_text("#cache-size", "KB")?;
+
+    // CSV export: customers and invoices, each a header and one row per object.
+    ui.find("#export-customers")?.click()?;
+    ui.wait_for_text("#settings-notice", &format!("Saved {total} customers to"))?;
+    ui.screenshot(&shots.join("settings-export.png"))?;
+    ui.find("#export-invoices")?.click()?;
+    ui.wait_for_text("#settings-notice", "invoices to")?;
+    let mut files: Vec<_> = std::fs::read_dir(&exports)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let invoices = truth["invoices"].as_array().context("invoices")?.len();
+    for (file, rows) in files.iter().zip([total, invoices]) {
+        let text = std::fs::read_to_string(file)?;
+        // Excel needs the byte-order mark to read accents as UTF-8.
+        assert!(text.starts_with('\u{feff}'), "{}", file.display());
+        assert_eq!(text.lines().count(), rows + 1, "{}", file.display());
+    }
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect::<Option<_>>()
+        .context("file names")?;
+    assert!(
+        names[0].starts_with("portal-desk-customers-")
+            && names[1].starts_with("portal-desk-invoices-"),
+        "{names:?}"
+    );
     let interval = ui.find("#sync-interval")?;
     interval.clear()?;
     interval.type_text("2000")?;

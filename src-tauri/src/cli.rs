@@ -142,6 +142,16 @@ enum Command {
         #[command(subcommand)]
         action: ConfigsAction,
     },
+    /// Write the cached customers or invoices to a CSV file (works offline).
+    Export {
+        /// `customers` or `invoices`.
+        #[arg(value_enum)]
+        what: ExportArg,
+        /// The file to write (replaced whole if it exists; default: a dated
+        /// name in the current folder).
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
     /// A customer's billing info from the cache (works offline).
     Show {
         /// The customer's id (cus_…).
@@ -472,6 +482,7 @@ fn run_command(
             json,
         } => customers(&profiles, &profile, search, status, limit, json),
         Command::Show { customer_id, json } => show(&profiles, &profile, &customer_id, json),
+        Command::Export { what, out } => export(&profiles, &profile, what, out),
         Command::Portal {
             customer_id,
             flow,
@@ -1220,6 +1231,33 @@ struct CustomerRow {
     name: Option<String>,
     email: Option<String>,
     status: String,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportArg {
+    Customers,
+    Invoices,
+}
+
+fn export(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    what: ExportArg,
+    out: Option<std::path::PathBuf>,
+) -> Result<(), Failure> {
+    use portal_core::export::{ExportKind, write_csv};
+    let kind = match what {
+        ExportArg::Customers => ExportKind::Customers,
+        ExportArg::Invoices => ExportKind::Invoices,
+    };
+    let path = out.unwrap_or_else(|| {
+        kind.file_name(profile.as_str(), portal_core::sync::unix_now())
+            .into()
+    });
+    let cache = profiles.open_cache(profile)?;
+    let rows = write_csv(&cache, kind, &path).map_err(Error::from)?;
+    println!("Wrote {rows} {} to {}", kind.as_str(), path.display());
+    Ok(())
 }
 
 fn customers(

@@ -41,7 +41,9 @@ impl AppError {
                 ErrorCode::Internal
             }
             Error::Document(_) => ErrorCode::StripeRefused,
-            Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) => ErrorCode::Internal,
+            Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) | Error::Export(_) => {
+                ErrorCode::Internal
+            }
         }
     }
 

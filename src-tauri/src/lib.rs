@@ -8,6 +8,7 @@ pub mod error;
 pub mod notifier;
 pub mod opener;
 mod progress;
+pub mod save_dialog;
 #[cfg(unix)]
 pub mod single_instance;
 pub mod sync_board;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub syncs: sync_board::SyncBoard,
     /// Tells the user about portal changes found in the background.
     pub notifier: notifier::Notifier,
+    /// Asks where to save exports.
+    pub save_dialog: save_dialog::SaveDialog,
     clients: std::sync::Mutex<std::collections::HashMap<ProfileName, Arc<StripeClient>>>,
 }
 
@@ -48,6 +51,7 @@ impl AppState {
             syncs: Default::default(),
             opener: opener::Opener::from_env(),
             notifier: notifier::Notifier::from_env(),
+            save_dialog: save_dialog::SaveDialog::from_env(),
             clients: Default::default(),
         }
     }
@@ -99,6 +103,12 @@ impl AppState {
         self
     }
 
+    /// The same state asking where to save through `dialog`.
+    pub fn with_save_dialog(mut self, dialog: save_dialog::SaveDialog) -> AppState {
+        self.save_dialog = dialog;
+        self
+    }
+
     /// The same state for `profile`, talking to `api_base` when given.
     pub fn with_profile(mut self, profile: ProfileName, api_base: Option<ApiBase>) -> AppState {
         self.profile = profile;
@@ -139,6 +149,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::settings::save_settings,
             commands::settings::forget_key,
             commands::settings::clear_cache,
+            commands::settings::export_csv,
         ])
 }
 
@@ -187,8 +198,10 @@ pub fn run_gui(
             });
         })
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             use tauri::Manager;
+            use tauri_plugin_dialog::DialogExt;
             use tauri_plugin_notification::NotificationExt;
             // The size again, once set up: the plugin's own restore, as the
             // window is created, left it at the default size under Xvfb.
@@ -206,6 +219,27 @@ pub fn run_gui(
                         .title(title)
                         .body(body)
                         .show();
+                });
+            let handle = app.handle().clone();
+            app.state::<AppState>()
+                .save_dialog
+                .connect(move |suggested| {
+                    let mut dialog = handle
+                        .dialog()
+                        .file()
+                        .set_file_name(suggested)
+                        .add_filter("CSV", &["csv"]);
+                    if let Some(window) = handle.get_webview_window("main") {
+                        dialog = dialog.set_parent(&window);
+                    }
+                    // Start where people keep documents, not in the app's working folder.
+                    let paths = handle.path();
+                    if let Ok(folder) = paths.document_dir().or_else(|_| paths.home_dir()) {
+                        dialog = dialog.set_directory(folder);
+                    }
+                    dialog
+                        .blocking_save_file()
+                        .and_then(|path| path.into_path().ok())
                 });
             #[cfg(unix)]
             {

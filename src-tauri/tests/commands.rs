@@ -43,6 +43,9 @@ fn app_opening(
     .with_opener(portal_desk::opener::Opener::recording(opener_log))
     .with_notifier(portal_desk::notifier::Notifier::recording(
         data_dir.join("notified.log"),
+    ))
+    .with_save_dialog(portal_desk::save_dialog::SaveDialog::into_folder(
+        data_dir.join("exports"),
     ));
     let app = run_app(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
@@ -507,9 +510,64 @@ mod notifications {
 mod settings {
     use super::*;
     use portal_ipc::{
-        ClearCache, ForgetKey, GetSettings, GetSyncStatus, SaveSettings, SettingsView, SyncNow,
-        SyncStatus,
+        ClearCache, ExportCsv, ExportDone, ForgetKey, GetSettings, GetSyncStatus, SaveSettings,
+        SettingsView, SyncNow, SyncStatus,
     };
+
+    #[test]
+    fn exports_are_written_where_the_dialog_says() -> anyhow::Result<()> {
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let _: SyncStatus = ok(invoke::<SyncNow>(
+            &webview,
+            json!({"profile": "default", "full": true}),
+        ))?;
+        let customers = sandbox.truth()["customers"].as_array().map_or(0, Vec::len);
+
+        // The folder the dialog answers with doesn't exist yet: a clear refusal.
+        let args = json!({"profile": "default", "kind": "customers"});
+        let error: ErrorDto = serde_json::from_value(
+            invoke::<ExportCsv>(&webview, args.clone()).expect_err("no folder"),
+        )?;
+        assert!(
+            error.message.contains("could not write") && error.message.contains("customers"),
+            "{}",
+            error.message
+        );
+
+        std::fs::create_dir(tmp.path().join("exports"))?;
+        let done: Option<ExportDone> = ok(invoke::<ExportCsv>(&webview, args))?;
+        let done = done.expect("the dialog answered");
+        assert_eq!(done.rows as usize, customers);
+        let name = std::path::Path::new(&done.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        assert!(
+            name.starts_with("portal-desk-customers-") && name.ends_with(".csv"),
+            "{name}"
+        );
+        let text = std::fs::read_to_string(&done.path)?;
+        assert_eq!(
+            text.lines().count(),
+            customers + 1,
+            "a header and a row each"
+        );
+
+        let invoices: Option<ExportDone> = ok(invoke::<ExportCsv>(
+            &webview,
+            json!({"profile": "default", "kind": "invoices"}),
+        ))?;
+        assert!(invoices.is_some_and(|d| d.rows > 0 && d.path.contains("invoices")));
+        assert!(
+            invoke::<ExportCsv>(&webview, json!({"profile": "default", "kind": "orders"})).is_err(),
+            "an unknown kind is refused"
+        );
+        Ok(())
+    }
 
     #[test]
     fn settings_are_checked_saved_and_the_cache_cleared() -> anyhow::Result<()> {

@@ -143,6 +143,22 @@ fn sync_then_browse_offline_without_the_key_ever_showing() -> anyhow::Result<()>
     assert_eq!(json_of(&output).as_array().map(Vec::len), Some(120));
     outputs.push(output);
 
+    // Exporting works offline too; the file is checked in the core's export
+    // test, here its size and the message.
+    let csv = tmp.path().join("out").join("customers.csv");
+    std::fs::create_dir(tmp.path().join("out"))?;
+    let output = run(
+        portal(tmp.path(), &url, CANARY)
+            .args(["export", "customers", "--out"])
+            .arg(&csv),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("Wrote 120 customers to"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&csv)?.lines().count(), 121);
+    outputs.push(output);
+
     // The canary key is in no file and no output.
     assert!(
         files_containing(tmp.path(), CANARY).is_empty(),

@@ -5,13 +5,13 @@ use portal_ipc::{
     ActivityEntry, ActivityFeed, AppInfo, BulkEmailArgs, BulkRecipient, BulkReport, ClearCache,
     Command, ConfigurationArgs, ConfigurationDetail, ConfigurationSummary, CountCustomers,
     CreateRecommendedConfiguration, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage,
-    EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, ForgetKey, GetAppInfo,
-    GetConfiguration, GetCustomer, GetKeyStatus, GetSettings, GetSyncStatus, InvoiceDocument,
-    KeyStatus, ListConfigurations, ListCustomers, OpenInvoice, OpenInvoiceArgs, OpenPortal,
-    OpenPortalArgs, PlanBulkEmail, PortalLink, PreviewEmail, ProductOption, ProfileArgs,
-    SaveConfiguration, SaveConfigurationArgs, SaveKey, SaveKeyArgs, SaveSettings, SaveSettingsArgs,
-    SendBulkEmail, SendEmail, SettingsView, StatusCounts, SwitchableProducts, SyncArgs, SyncNow,
-    SyncStatus, UseConfiguration,
+    EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, ExportArgs, ExportCsv, ExportDone,
+    ExportKind, ForgetKey, GetAppInfo, GetConfiguration, GetCustomer, GetKeyStatus, GetSettings,
+    GetSyncStatus, InvoiceDocument, KeyStatus, ListConfigurations, ListCustomers, OpenInvoice,
+    OpenInvoiceArgs, OpenPortal, OpenPortalArgs, PlanBulkEmail, PortalLink, PreviewEmail,
+    ProductOption, ProfileArgs, SaveConfiguration, SaveConfigurationArgs, SaveKey, SaveKeyArgs,
+    SaveSettings, SaveSettingsArgs, SendBulkEmail, SendEmail, SettingsView, StatusCounts,
+    SwitchableProducts, SyncArgs, SyncNow, SyncStatus, UseConfiguration,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -241,4 +241,14 @@ pub async fn forget_key(profile: &str) -> Result<(), ErrorDto> {
 /// Deletes the profile's cache and saved PDFs.
 pub async fn clear_cache(profile: &str) -> Result<SettingsView, ErrorDto> {
     call::<ClearCache>(&profile_args(profile)).await
+}
+
+/// Asks where to save, then writes the cached customers or invoices as CSV;
+/// `None` when the user cancels the dialog.
+pub async fn export_csv(profile: &str, kind: ExportKind) -> Result<Option<ExportDone>, ErrorDto> {
+    call::<ExportCsv>(&ExportArgs {
+        profile: profile.to_owned(),
+        kind,
+    })
+    .await
 }

@@ -37,6 +37,9 @@ pub enum Error {
     /// The local cache failed.
     #[error(transparent)]
     Cache(#[from] crate::cache::CacheError),
+    /// A CSV export could not be written.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// The data folder could not be read or written.
     #[error("could not use the data folder {}: {source}", path.display())]
     DataDir {

@@ -14,6 +14,7 @@ pub mod configurations;
 mod data_dir;
 mod documents;
 mod error;
+pub mod export;
 mod keychain;
 pub mod mail;
 pub mod money;

@@ -24,16 +24,25 @@ pub fn decimals(currency: &str) -> u32 {
 
 /// `1999, "usd"` → `"USD 19.99"`; `500, "jpy"` → `"JPY 500"`.
 pub fn format_amount(minor: i64, currency: &str) -> String {
+    format!(
+        "{} {}",
+        currency.to_ascii_uppercase(),
+        decimal(minor, currency)
+    )
+}
+
+/// `1999, "usd"` → `"19.99"`; `-500, "jpy"` → `"-500"`: the amount in major
+/// units, as a spreadsheet reads a number.
+pub fn decimal(minor: i64, currency: &str) -> String {
     let places = decimals(currency);
-    let code = currency.to_ascii_uppercase();
     let sign = if minor < 0 { "-" } else { "" };
     let magnitude = minor.unsigned_abs();
     if places == 0 {
-        return format!("{code} {sign}{magnitude}");
+        return format!("{sign}{magnitude}");
     }
     let unit = 10u64.pow(places);
     format!(
-        "{code} {sign}{}.{:0width$}",
+        "{sign}{}.{:0width$}",
         magnitude / unit,
         magnitude % unit,
         width = places as usize

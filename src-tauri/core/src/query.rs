@@ -73,14 +73,7 @@ pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingI
         let Some(customer) = customers::get(conn, id)? else {
             return Ok(None);
         };
-        let subscription = match customers::current_subscription(conn, id)? {
-            Some(sub) => subscriptions::get(conn, &sub)?,
-            None => None,
-        };
-        let subscription = match subscription {
-            Some(subscription) => Some(subscription_view(conn, subscription)?),
-            None => None,
-        };
+        let subscription = subscription_of(conn, customers::current_subscription(conn, id)?)?;
         let defaults = [
             customer.default_payment_method.clone(),
             subscription
@@ -117,6 +110,19 @@ pub fn activity(
     limit: usize,
 ) -> Result<Vec<activity::Entry>, CacheError> {
     activity::latest(cache.conn(), customer_id, limit).map_err(|e| cache.error(e))
+}
+
+/// The view of subscription `id`, if there is one and it is cached.
+pub(crate) fn subscription_of(
+    conn: &rusqlite::Connection,
+    id: Option<String>,
+) -> rusqlite::Result<Option<SubscriptionView>> {
+    match id {
+        Some(id) => subscriptions::get(conn, &id)?
+            .map(|subscription| subscription_view(conn, subscription))
+            .transpose(),
+        None => Ok(None),
+    }
 }
 
 fn subscription_view(

@@ -27,7 +27,10 @@ pub use portal::{
     PortalLink, ProductOption, SaveConfigurationArgs,
 };
 
-pub use settings::{MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView, SmtpFields};
+pub use settings::{
+    ExportArgs, ExportDone, ExportKind, MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView,
+    SmtpFields,
+};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -138,6 +141,9 @@ commands! {
     ForgetKey = "forget_key": ProfileArgs => ();
     /// Deletes the profile's cache and saved PDFs (the next sync reads everything).
     ClearCache = "clear_cache": ProfileArgs => SettingsView;
+    /// Asks where to save (the OS save dialog), then writes the cached customers
+    /// or invoices there as CSV; `None` when the user cancels.
+    ExportCsv = "export_csv": ExportArgs => Option<ExportDone>;
 }
 
 /// Every command the app registers. `build.rs` grants exactly these to the
@@ -169,4 +175,5 @@ pub const COMMANDS: &[&str] = &[
     SaveSettings::NAME,
     ForgetKey::NAME,
     ClearCache::NAME,
+    ExportCsv::NAME,
 ];

@@ -49,6 +49,34 @@ pub struct SettingsView {
     pub invoice_bytes: u64,
 }
 
+/// What to export as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    /// One row per customer, with their plan and default card.
+    Customers,
+    /// One row per invoice, with its customer.
+    Invoices,
+}
+
+/// `export_csv`: asks where to save, then writes the profile's cached rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportArgs {
+    /// The profile.
+    pub profile: String,
+    /// Customers or invoices.
+    pub kind: ExportKind,
+}
+
+/// A finished export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportDone {
+    /// The file written.
+    pub path: String,
+    /// Rows written (the header not counted).
+    pub rows: u64,
+}
+
 /// `save_settings`: every field is saved as given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaveSettingsArgs {

@@ -1,11 +1,13 @@
 //! The settings screen: the profile's settings, its SMTP server, its cache and
 //! its key.
 
+use portal_core::export::{self, ExportKind};
 use portal_core::mail::{SmtpSettings, TlsMode};
 use portal_core::portal::{PortalError, check_url};
 use portal_core::{ProfileName, Profiles};
 use portal_ipc::{
-    MAX_SYNC_INTERVAL_MINUTES, ProfileArgs, SaveSettingsArgs, SettingsView, SmtpFields,
+    ExportArgs, ExportDone, MAX_SYNC_INTERVAL_MINUTES, ProfileArgs, SaveSettingsArgs, SettingsView,
+    SmtpFields,
 };
 use tauri::State;
 
@@ -128,4 +130,29 @@ pub fn clear_cache(
     state.profiles.clear_cache(&profile)?;
     state.syncs.forget_last_sync(&profile);
     view(&state.profiles, &profile)
+}
+
+/// [`portal_ipc::ExportCsv`]: the save dialog, then the core's export.
+#[tauri::command(async)]
+pub fn export_csv(
+    state: State<'_, AppState>,
+    args: ExportArgs,
+) -> Result<Option<ExportDone>, AppError> {
+    let profile = ProfileName::parse(&args.profile)?;
+    let kind = match args.kind {
+        portal_ipc::ExportKind::Customers => ExportKind::Customers,
+        portal_ipc::ExportKind::Invoices => ExportKind::Invoices,
+    };
+    let suggested = kind.file_name(profile.as_str(), portal_core::sync::unix_now());
+    let chosen = tokio::task::block_in_place(|| state.save_dialog.choose(&suggested))
+        .map_err(|reason| invalid("save dialog", reason))?;
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    let cache = state.profiles.open_cache(&profile)?;
+    let rows = export::write_csv(&cache, kind, &path).map_err(portal_core::Error::from)?;
+    Ok(Some(ExportDone {
+        path: path.display().to_string(),
+        rows,
+    }))
 }

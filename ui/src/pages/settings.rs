@@ -7,9 +7,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use portal_ipc::ExportKind;
+
 use crate::format;
 use crate::ipc;
-use crate::state::settings::{Confirm, Field, Form, SettingsMsg, SettingsState};
+use crate::state::settings::{Confirm, Field, Form, SettingsMsg, SettingsState, export_notice};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -118,6 +120,21 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     Ok(()) => on_forgot.emit(()),
                     Err(error) => dispatch.dispatch(SettingsMsg::Done(Err(error))),
                 }
+            });
+        })
+    };
+    let export = |kind: ExportKind| {
+        let dispatch = dispatch.clone();
+        let profile = props.profile.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(SettingsMsg::Busy);
+            let dispatch = dispatch.clone();
+            let profile = profile.clone();
+            spawn_local(async move {
+                let outcome = ipc::export_csv(&profile, kind).await.map(|done| {
+                    done.map(|done| export_notice(kind, &done, &format::count(done.rows)))
+                });
+                dispatch.dispatch(SettingsMsg::Exported(outcome));
             });
         })
     };
@@ -308,6 +325,19 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     </button>
                 </div>
             </form>
+
+            <section class="card-section" aria-labelledby="export-title">
+                <h2 id="export-title">{ "Export" }</h2>
+                <p>{ "Save the cached customers or invoices as a CSV file for a spreadsheet or your accountant. Works offline; sync first for the latest." }</p>
+                <div class="portal-actions">
+                    <button type="button" class="secondary" id="export-customers" onclick={export(ExportKind::Customers)} disabled={state.busy}>
+                        { "Export customers…" }
+                    </button>
+                    <button type="button" class="secondary" id="export-invoices" onclick={export(ExportKind::Invoices)} disabled={state.busy}>
+                        { "Export invoices…" }
+                    </button>
+                </div>
+            </section>
 
             <section class="card-section" aria-labelledby="cache-title">
                 <h2 id="cache-title">{ "Cache" }</h2>

@@ -3,7 +3,10 @@
 
 use std::rc::Rc;
 
-use portal_ipc::{ErrorDto, MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView, SmtpFields};
+use portal_ipc::{
+    ErrorDto, ExportDone, ExportKind, MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView,
+    SmtpFields,
+};
 use yew::Reducible;
 
 /// The form, as typed.
@@ -146,6 +149,20 @@ pub enum SettingsMsg {
     /// A save or clear finished; the message says which.
     Done(Result<(SettingsView, String), ErrorDto>),
     Ask(Option<Confirm>),
+    /// An export finished: what to say (`None`: the save dialog was cancelled).
+    Exported(Result<Option<String>, ErrorDto>),
+}
+
+/// "Saved 1,204 customers to /home/me/customers.csv.", with `rows` as the
+/// locale writes the count.
+pub fn export_notice(kind: ExportKind, done: &ExportDone, rows: &str) -> String {
+    let noun = match (kind, done.rows) {
+        (ExportKind::Customers, 1) => "customer",
+        (ExportKind::Customers, _) => "customers",
+        (ExportKind::Invoices, 1) => "invoice",
+        (ExportKind::Invoices, _) => "invoices",
+    };
+    format!("Saved {rows} {noun} to {}.", done.path)
 }
 
 impl Reducible for SettingsState {
@@ -180,6 +197,10 @@ impl Reducible for SettingsState {
                 next.notice = Some(Err(error));
             }
             SettingsMsg::Ask(confirm) => next.confirm = confirm,
+            SettingsMsg::Exported(outcome) => {
+                next.busy = false;
+                next.notice = outcome.transpose();
+            }
         }
         Rc::new(next)
     }
@@ -262,6 +283,34 @@ mod tests {
             assert!(state.form.problem(field).is_some(), "{field:?}");
             assert!(state.form.to_args("default").is_none(), "{field:?}");
         }
+    }
+
+    #[test]
+    fn an_export_says_what_was_saved_where_and_a_cancel_says_nothing() {
+        let exported = |outcome| {
+            Rc::new(SettingsState::default())
+                .reduce(SettingsMsg::Loaded(Ok(view())))
+                .reduce(SettingsMsg::Busy)
+                .reduce(SettingsMsg::Exported(outcome))
+        };
+        let done = ExportDone {
+            path: "/home/me/c.csv".into(),
+            rows: 1204,
+        };
+        let message = export_notice(ExportKind::Customers, &done, "1,204");
+        assert_eq!(message, "Saved 1,204 customers to /home/me/c.csv.");
+        let state = exported(Ok(Some(message.clone())));
+        assert!(!state.busy);
+        assert_eq!(state.notice, Some(Ok(message)));
+        assert_eq!(exported(Ok(None)).notice, None, "a cancel says nothing");
+        let one = ExportDone {
+            path: "i.csv".into(),
+            rows: 1,
+        };
+        assert_eq!(
+            export_notice(ExportKind::Invoices, &one, "1"),
+            "Saved 1 invoice to i.csv."
+        );
     }
 
     #[test]

@@ -177,6 +177,42 @@ fn from_row(row: &Row<'_>) -> SqlResult<Customer> {
     })
 }
 
+/// A customer with what the list derives for them, as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerStanding {
+    /// The customer.
+    pub customer: Customer,
+    /// Derived status (see [`CustomerSummary::status`]).
+    pub status: String,
+    /// When the current subscription renews, if it does.
+    pub next_renewal: Option<i64>,
+    /// The current subscription's id.
+    pub current_subscription: Option<String>,
+}
+
+/// Visits every customer in name order. Reads one row at a time, so an
+/// export of any size needs little memory.
+pub fn for_each<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    mut visit: impl FnMut(CustomerStanding) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut statement = conn.prepare(
+        "SELECT id, name, email, phone, description, address, currency, balance, delinquent,
+                default_payment_method, created, status, next_renewal, current_subscription
+         FROM customers ORDER BY name IS NULL, name COLLATE NOCASE, id",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        visit(CustomerStanding {
+            customer: from_row(row)?,
+            status: row.get(11)?,
+            next_renewal: row.get(12)?,
+            current_subscription: row.get(13)?,
+        })?;
+    }
+    Ok(())
+}
+
 /// Recomputes the derived status, current subscription and next renewal of
 /// the customers in `ids` (every customer when `None`) from their subscriptions.
 ///

@@ -124,6 +124,40 @@ fn from_row(row: &Row<'_>) -> SqlResult<Invoice> {
     })
 }
 
+/// An invoice as exported, with its customer's name and email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceExport {
+    /// The invoice.
+    pub invoice: Invoice,
+    /// The customer's name, if cached.
+    pub customer_name: Option<String>,
+    /// The customer's email, if cached.
+    pub customer_email: Option<String>,
+}
+
+/// Visits every invoice, newest first, as exported; one row at a time.
+pub fn for_each<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    mut visit: impl FnMut(InvoiceExport) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut statement = conn.prepare(
+        "SELECT i.id, i.customer_id, i.subscription_id, i.number, i.status, i.currency, i.total,
+                i.amount_due, i.amount_paid, i.amount_remaining, i.period_start, i.period_end,
+                i.created, i.due_date, i.hosted_invoice_url, i.invoice_pdf, c.name, c.email
+         FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id
+         ORDER BY i.created DESC, i.id DESC",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        visit(InvoiceExport {
+            invoice: from_row(row)?,
+            customer_name: row.get(16)?,
+            customer_email: row.get(17)?,
+        })?;
+    }
+    Ok(())
+}
+
 /// Invoice `id`, if cached.
 pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Invoice>> {
     use rusqlite::OptionalExtension;
