@@ -14,6 +14,9 @@ use crate::webdriver::Session;
 pub struct AppOptions {
     /// Extra environment for the app (tauri-driver passes its own on).
     pub env: Vec<(String, String)>,
+    /// A data folder prepared beforehand (its profile's key is kept), instead
+    /// of a fresh one without a key.
+    pub data_dir: Option<tempfile::TempDir>,
 }
 
 /// A running app: tauri-driver, WebKitWebDriver, the app and its WebDriver session.
@@ -29,14 +32,19 @@ pub struct App {
 
 impl App {
     /// Starts the app built by `cargo xtask e2e` with a fresh data folder and
-    /// no key saved for the `default` profile.
+    /// no key saved for the `default` profile (or with `options.data_dir`).
     pub fn launch(options: AppOptions) -> anyhow::Result<App> {
         let binary = app_binary()?;
-        let data_dir = tempfile::tempdir()?;
-        // A fresh app: no key left in the keychain by an earlier test.
-        let _ = Command::new("secret-tool")
-            .args(["clear", "service", "portal-desk", "username", "default"])
-            .status();
+        let data_dir = match options.data_dir {
+            Some(prepared) => prepared,
+            None => {
+                // A fresh app: no key left in the keychain by an earlier test.
+                let _ = Command::new("secret-tool")
+                    .args(["clear", "service", "portal-desk", "username", "default"])
+                    .status();
+                tempfile::tempdir()?
+            }
+        };
         let port = free_port()?;
         let native_port = free_port()?;
         let mut command = Command::new("tauri-driver");

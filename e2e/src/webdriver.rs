@@ -129,6 +129,16 @@ impl Session {
         )
     }
 
+    /// Runs `script` in the page with a callback as its last argument, and
+    /// returns what it passes the callback.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> anyhow::Result<Value> {
+        self.command(
+            "POST",
+            "/execute/async",
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
     /// Resizes the window (the screenshots are taken at 1280×800 and 900×600).
     pub fn set_window_size(&self, width: u32, height: u32) -> anyhow::Result<()> {
         self.command(

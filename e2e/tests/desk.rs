@@ -46,7 +46,10 @@ fn launch(stripe: &StripeSandbox, opened: &Path, extra: &[(&str, &str)]) -> anyh
         ),
     ];
     env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    App::launch(AppOptions { env })
+    App::launch(AppOptions {
+        env,
+        ..AppOptions::default()
+    })
 }
 
 fn opened_lines(log: &Path) -> Vec<String> {

@@ -11,6 +11,7 @@ fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Res
     let stripe = StripeSandbox::start(VALID_KEY)?;
     let app = App::launch(AppOptions {
         env: vec![("PORTAL_DESK_API_BASE".into(), stripe.url.clone())],
+        ..AppOptions::default()
     })?;
     let ui = &app.session;
     let shots = screenshot_dir();
@@ -92,6 +93,7 @@ fn offline_the_key_can_be_saved_without_checking() -> anyhow::Result<()> {
     drop(stripe);
     let app = App::launch(AppOptions {
         env: vec![("PORTAL_DESK_API_BASE".into(), url)],
+        ..AppOptions::default()
     })?;
     let ui = &app.session;
     let shots = screenshot_dir();

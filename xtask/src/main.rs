@@ -41,7 +41,15 @@ enum Command {
     /// Start a local Stripe sandbox and open the app connected to it (profile `demo`).
     Demo,
     /// Run the benchmarks and write BENCHMARKS.md.
-    Bench,
+    Bench {
+        /// Only the window's section (release app, 100,000 cached customers),
+        /// replacing that section of BENCHMARKS.md.
+        #[arg(long)]
+        window_only: bool,
+    },
+    /// The full chaos run: 20 fault schedules and 5 kills of a sync, each
+    /// ending equal to the sandbox (`cargo xtask test` runs 3 and 1).
+    Chaos,
 }
 
 fn main() -> ExitCode {
@@ -53,7 +61,9 @@ fn main() -> ExitCode {
             None => Ok(()),
         }),
         Command::Run => run::run(),
-        Command::Bench => bench::run(),
+        Command::Bench { window_only: false } => bench::run(),
+        Command::Bench { window_only: true } => bench::run_window_only(),
+        Command::Chaos => test::chaos(),
         Command::Demo => demo::run(),
         Command::Test => return test::run_all(),
         Command::E2e => return test::run_e2e_only(),

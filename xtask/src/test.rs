@@ -168,3 +168,21 @@ fn e2e() -> anyhow::Result<()> {
         );
     shell::run(&mut command)
 }
+
+/// `cargo xtask chaos`: the chaos tests with every schedule and kill.
+pub fn chaos() -> anyhow::Result<()> {
+    shell::run(
+        shell::cargo()
+            .args([
+                "test",
+                "-p",
+                "portal-desk",
+                "--test",
+                "chaos",
+                "--",
+                "--nocapture",
+            ])
+            .env("CHAOS_SCHEDULES", "20")
+            .env("CHAOS_KILLS", "5"),
+    )
+}

@@ -6,6 +6,8 @@
 //!                                     portal changes and an incremental sync
 //! bench search CUSTOMERS              search latencies over a synthetic cache
 //! bench write INVOICES                cache upsert throughput
+//! bench fill CUSTOMERS PATH           a synthetic cache at PATH, marked synced now
+//!                                     (the window benchmark opens it)
 //! ```
 
 use std::time::{Duration, Instant};
@@ -33,6 +35,7 @@ async fn main() -> anyhow::Result<()> {
         ["sync", url, changes] => sync_scenario(url, changes.parse()?, dir.path()).await?,
         ["search", customers] => search(customers.parse()?, dir.path())?,
         ["write", invoices] => write(invoices.parse()?, dir.path())?,
+        ["fill", customers, path] => fill(customers.parse()?, std::path::Path::new(path))?,
         _ => bail!("usage: bench sync URL CHANGES | search N | write N"),
     };
     println!("{result}");
@@ -95,8 +98,73 @@ async fn sync_scenario(url: &str, changes: usize, dir: &std::path::Path) -> anyh
     }))
 }
 
+fn fill(count: usize, path: &std::path::Path) -> anyhow::Result<Value> {
+    let mut cache = Cache::open(path)?;
+    fill_customers(&mut cache, count)?;
+    // Synced just now, so the window opens on it without a first sync.
+    let now = portal_core::sync::unix_now();
+    cache.write(|tx| {
+        use portal_core::cache::sync_state::{self, keys};
+        sync_state::set(tx, keys::LAST_SYNC, now)?;
+        sync_state::set(tx, keys::LAST_FULL_SYNC, now)
+    })?;
+    Ok(json!({"customers": count, "path": path.display().to_string()}))
+}
+
 fn search(count: usize, dir: &std::path::Path) -> anyhow::Result<Value> {
     let mut cache = Cache::open(&dir.join("cache.sqlite3"))?;
+    let names = fill_customers(&mut cache, count)?;
+    // Every prefix a person types on the way to a name, an email and an id.
+    let mut typed = Vec::new();
+    for (n, name) in names.iter().step_by(count / 40).enumerate() {
+        let targets = [
+            name.clone(),
+            format!("{}.{n}", name.to_lowercase()),
+            random_id(n * (count / 40)),
+        ];
+        for target in targets {
+            for len in 1..=target.chars().count().min(12) {
+                typed.push(target.chars().take(len).collect::<String>());
+            }
+        }
+    }
+    let mut times = Vec::new();
+    let mut by_len: std::collections::BTreeMap<usize, Vec<f64>> = Default::default();
+    for text in &typed {
+        let started = Instant::now();
+        let query = CustomerQuery {
+            text: text.clone(),
+            limit: 50,
+            ..Default::default()
+        };
+        customers::search(cache.conn(), &query)?;
+        times.push(started.elapsed());
+        by_len
+            .entry(text.chars().count())
+            .or_default()
+            .push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    if std::env::var_os("BENCH_DETAIL").is_some() {
+        for (len, mut t) in by_len {
+            t.sort_by(f64::total_cmp);
+            eprintln!(
+                "len {len}: p50 {:.2} max {:.2}",
+                t[t.len() / 2],
+                t[t.len() - 1]
+            );
+        }
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    Ok(
+        json!({"customers": count, "queries": times.len(), "p50_ms": ms(at(0.5)), "p95_ms": ms(at(0.95)), "max_ms": ms(at(1.0))}),
+    )
+}
+
+/// Fills `cache` with `count` synthetic customers (16 first names × 12 last
+/// names, so names repeat a lot); returns their names in insertion order.
+fn fill_customers(cache: &mut Cache, count: usize) -> anyhow::Result<Vec<String>> {
     const FIRST: [&str; 16] = [
         "Ana", "Björn", "Chloé", "Dmitri", "Émile", "Fatima", "Grace", "Hiro", "Inès", "José",
         "Kofi", "Léa", "Mateo", "Noor", "Olga", "Zoë",
@@ -144,52 +212,7 @@ fn search(count: usize, dir: &std::path::Path) -> anyhow::Result<Value> {
         }
         Ok(())
     })?;
-    // Every prefix a person types on the way to a name, an email and an id.
-    let mut typed = Vec::new();
-    for (n, name) in names.iter().step_by(count / 40).enumerate() {
-        let targets = [
-            name.clone(),
-            format!("{}.{n}", name.to_lowercase()),
-            random_id(n * (count / 40)),
-        ];
-        for target in targets {
-            for len in 1..=target.chars().count().min(12) {
-                typed.push(target.chars().take(len).collect::<String>());
-            }
-        }
-    }
-    let mut times = Vec::new();
-    let mut by_len: std::collections::BTreeMap<usize, Vec<f64>> = Default::default();
-    for text in &typed {
-        let started = Instant::now();
-        let query = CustomerQuery {
-            text: text.clone(),
-            limit: 50,
-            ..Default::default()
-        };
-        customers::search(cache.conn(), &query)?;
-        times.push(started.elapsed());
-        by_len
-            .entry(text.chars().count())
-            .or_default()
-            .push(started.elapsed().as_secs_f64() * 1000.0);
-    }
-    if std::env::var_os("BENCH_DETAIL").is_some() {
-        for (len, mut t) in by_len {
-            t.sort_by(f64::total_cmp);
-            eprintln!(
-                "len {len}: p50 {:.2} max {:.2}",
-                t[t.len() / 2],
-                t[t.len() - 1]
-            );
-        }
-    }
-    times.sort();
-    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    Ok(
-        json!({"customers": count, "queries": times.len(), "p50_ms": ms(at(0.5)), "p95_ms": ms(at(0.95)), "max_ms": ms(at(1.0))}),
-    )
+    Ok(names)
 }
 
 /// A Stripe-like id: `cus_` and 24 pseudo-random letters and digits.
