@@ -340,48 +340,52 @@ fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String>
          | measure | goal | median | spread |\n\
          | --- | --- | --- | --- |\n"
     );
-    out += &row(
-        "cold start to an interactive list",
-        "≤ 1 s",
-        &series("cold_start_ms"),
-        " ms",
-        0,
-    );
-    out += &row(
-        "keystroke to render, p50",
-        "—",
-        &series("keystroke_p50_ms"),
-        " ms",
-        1,
-    );
-    out += &row(
-        "keystroke to render, p95",
-        "≤ 50 ms",
-        &series("keystroke_p95_ms"),
-        " ms",
-        1,
-    );
-    out += &row(
-        "idle memory: app process RSS",
-        "≤ 150 MB",
-        &series("app_rss_mb"),
-        " MB",
-        0,
-    );
-    out += &row(
-        "idle memory: app process, anonymous (heap)",
-        "—",
-        &series("app_anon_mb"),
-        " MB",
-        0,
-    );
-    out += &row(
-        "idle memory: app + WebKit processes, PSS",
-        "—",
-        &series("total_pss_mb"),
-        " MB",
-        0,
-    );
+    for (name, goal, series_name, unit, digits) in [
+        (
+            "cold start to an interactive list",
+            "≤ 1 s",
+            "cold_start_ms",
+            " ms",
+            0,
+        ),
+        (
+            "keystroke to render, p50",
+            "—",
+            "keystroke_p50_ms",
+            " ms",
+            1,
+        ),
+        (
+            "keystroke to render, p95",
+            "≤ 50 ms",
+            "keystroke_p95_ms",
+            " ms",
+            1,
+        ),
+        (
+            "idle memory: app process RSS",
+            "≤ 150 MB",
+            "app_rss_mb",
+            " MB",
+            0,
+        ),
+        (
+            "idle memory: app process, anonymous (heap)",
+            "—",
+            "app_anon_mb",
+            " MB",
+            0,
+        ),
+        (
+            "idle memory: app + WebKit processes, PSS",
+            "—",
+            "total_pss_mb",
+            " MB",
+            0,
+        ),
+    ] {
+        out += &row(name, goal, &series(series_name), unit, digits);
+    }
     out += "\nCold start is the process's start to customers on screen, with the cache opened and the\n\
          first page and the counts read; the window itself appears earlier. *Keystroke to render* adds, to the\n\
          core's search (the section above), one IPC round trip and the list's re-render (only the visible\n\
