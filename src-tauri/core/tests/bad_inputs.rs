@@ -141,6 +141,91 @@ fn odd_search_text_is_just_text_and_changes_nothing() -> anyhow::Result<()> {
 }
 
 #[test]
+fn odd_text_exports_as_inert_cells_and_a_bad_destination_writes_nothing() -> anyhow::Result<()> {
+    use portal_core::export::{ExportKind, write_csv};
+    let mut cache = Cache::in_memory()?;
+    let odd = [
+        (
+            "cus_Odd00000001",
+            "=HYPERLINK(\"http://evil.example\",\"x\")",
+        ),
+        ("cus_Odd00000002", "@SUM(A1:A9)"),
+        ("cus_Odd00000003", "-2+3+cmd|' /C calc'!A0"),
+        ("cus_Odd00000004", "Line one\nline two, \"quoted\""),
+        ("cus_Odd00000005", "محمد علي 😀"),
+    ];
+    cache.write(|tx| {
+        for (id, name) in odd {
+            let customer = portal_core::cache::customers::Customer {
+                id: id.into(),
+                name: Some(name.into()),
+                email: Some("+1@example.com".into()),
+                phone: Some("+1 (555) 010-0100".into()),
+                description: Some("\t=1+1".into()),
+                address: None,
+                currency: Some("usd".into()),
+                balance: -500,
+                delinquent: false,
+                default_payment_method: None,
+                created: 1,
+            };
+            portal_core::cache::customers::upsert(tx, &customer, 1)?;
+        }
+        Ok(())
+    })?;
+    let before = cache.counts()?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("customers.csv");
+    assert_eq!(write_csv(&cache, ExportKind::Customers, &path)?, 5);
+    let bytes = std::fs::read(&path)?;
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let cells: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<Result<_, _>>()?;
+    assert_eq!(cells.len(), odd.len());
+    for (id, name) in odd {
+        let row = cells
+            .iter()
+            .find(|row| row[0] == id)
+            .expect("a row per customer");
+        // A formula-like name gets a leading quote; other text is kept as is.
+        let expected = if name.starts_with(['=', '@', '-']) {
+            format!("'{name}")
+        } else {
+            name.to_owned()
+        };
+        assert_eq!(row[1], expected, "{id}");
+        assert_eq!(
+            row[2], "'+1@example.com",
+            "{id}: an email that starts with +"
+        );
+        assert_eq!(
+            row[3], "+1 (555) 010-0100",
+            "{id}: a phone number is left alone"
+        );
+        assert_eq!(row[13], "-5.00", "{id}: a negative balance stays a number");
+        assert_eq!(row[16], "'\t=1+1", "{id}");
+    }
+
+    // A folder that doesn't exist, and a folder given as the file: clear errors, nothing written.
+    for bad in [
+        dir.path().join("no-such-folder").join("x.csv"),
+        dir.path().to_owned(),
+    ] {
+        let error = write_csv(&cache, ExportKind::Invoices, &bad).expect_err("refused");
+        assert!(error.to_string().starts_with("could not write"), "{error}");
+    }
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())?
+        .map(|e| e.map(|e| e.file_name()))
+        .collect::<Result<_, _>>()?;
+    left.sort();
+    assert_eq!(left, ["customers.csv"], "no partial file is left behind");
+    assert_eq!(cache.counts()?, before);
+    Ok(())
+}
+
+#[test]
 fn bad_configuration_fields_name_the_field() -> anyhow::Result<()> {
     let cache = Cache::in_memory()?;
     let cases: Vec<ConfigurationSpec> = vec![
