@@ -461,6 +461,12 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.find("#view-settings")?.click()?;
     ui.wait_for_text("#cache-size", "KB")?;
     ui.screenshot(&shots.join(format!("settings-{theme}-900x600.png")))?;
+    // Further down: export and the cache.
+    ui.execute(
+        "document.querySelector('#export-title').scrollIntoView({block: 'start'});",
+        vec![],
+    )?;
+    ui.screenshot(&shots.join(format!("settings-export-{theme}-900x600.png")))?;
     Ok(())
 }
 
