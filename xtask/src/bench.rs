@@ -22,8 +22,7 @@ const WRITE_INVOICES: usize = 500_000;
 
 /// Runs every benchmark and rewrites BENCHMARKS.md.
 pub fn run() -> anyhow::Result<()> {
-    shell::run(shell::cargo().args(["build", "--release", "-p", "stripe-sandbox"]))?;
-    let binary = shell::target_dir().join("release").join("stripe-sandbox");
+    let binary = build_release_tools()?;
 
     let mut starts = Vec::new();
     let mut pages = Vec::new();
@@ -80,16 +79,7 @@ pub fn run() -> anyhow::Result<()> {
 
 /// Reruns only the window's section and puts it in place of the old one.
 pub fn run_window_only() -> anyhow::Result<()> {
-    shell::run(shell::cargo().args(["build", "--release", "-p", "stripe-sandbox"]))?;
-    shell::run(shell::cargo().args([
-        "build",
-        "--release",
-        "-p",
-        "portal-core",
-        "--example",
-        "bench",
-    ]))?;
-    let binary = shell::target_dir().join("release").join("stripe-sandbox");
+    let binary = build_release_tools()?;
     let section = window_benchmarks(&binary)?;
     let path = shell::root().join("BENCHMARKS.md");
     let old = std::fs::read_to_string(&path).unwrap_or_default();
@@ -104,8 +94,10 @@ pub fn run_window_only() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Sync, search and cache writes, measured by portal-core's `bench` example.
-fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
+/// Builds the sandbox and portal-core's `bench` example in release; returns
+/// the sandbox binary.
+fn build_release_tools() -> anyhow::Result<std::path::PathBuf> {
+    shell::run(shell::cargo().args(["build", "--release", "-p", "stripe-sandbox"]))?;
     shell::run(shell::cargo().args([
         "build",
         "--release",
@@ -114,6 +106,11 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         "--example",
         "bench",
     ]))?;
+    Ok(shell::target_dir().join("release").join("stripe-sandbox"))
+}
+
+/// Sync, search and cache writes, measured by portal-core's `bench` example.
+fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
     let bench = shell::target_dir().join("release/examples/bench");
     let measure = |args: &[&str]| -> anyhow::Result<serde_json::Value> {
         let output = Command::new(&bench).args(args).output()?;

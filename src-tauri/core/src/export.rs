@@ -38,9 +38,10 @@ impl ExportKind {
     /// `portal-desk-customers-2026-11-24.csv` (the profile is named unless it
     /// is `default`).
     pub fn file_name(self, profile: &str, now: i64) -> String {
-        let profile = match profile {
-            "default" => String::new(),
-            other => format!("{other}-"),
+        let profile = if profile == crate::ProfileName::DEFAULT {
+            String::new()
+        } else {
+            format!("{profile}-")
         };
         format!(
             "portal-desk-{profile}{}-{}.csv",

@@ -93,15 +93,18 @@ pub fn latest_of_customer(
     customer_id: &str,
     limit: usize,
 ) -> SqlResult<Vec<Invoice>> {
-    conn.prepare_cached(
-        "SELECT id, customer_id, subscription_id, number, status, currency, total, amount_due,
-                amount_paid, amount_remaining, period_start, period_end, created, due_date,
-                hosted_invoice_url, invoice_pdf
-         FROM invoices WHERE customer_id = ?1 ORDER BY created DESC, id DESC LIMIT ?2",
-    )?
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM invoices i
+             WHERE i.customer_id = ?1 ORDER BY i.created DESC, i.id DESC LIMIT ?2"
+    ))?
     .query_map(params![customer_id, limit as i64], from_row)?
     .collect()
 }
+
+/// The columns [`from_row`] reads, in its order (the table aliased `i`).
+const COLUMNS: &str = "i.id, i.customer_id, i.subscription_id, i.number, i.status, i.currency,
+    i.total, i.amount_due, i.amount_paid, i.amount_remaining, i.period_start, i.period_end,
+    i.created, i.due_date, i.hosted_invoice_url, i.invoice_pdf";
 
 fn from_row(row: &Row<'_>) -> SqlResult<Invoice> {
     Ok(Invoice {
@@ -140,13 +143,11 @@ pub fn for_each<E: From<rusqlite::Error>>(
     conn: &Connection,
     mut visit: impl FnMut(InvoiceExport) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut statement = conn.prepare(
-        "SELECT i.id, i.customer_id, i.subscription_id, i.number, i.status, i.currency, i.total,
-                i.amount_due, i.amount_paid, i.amount_remaining, i.period_start, i.period_end,
-                i.created, i.due_date, i.hosted_invoice_url, i.invoice_pdf, c.name, c.email
-         FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id
-         ORDER BY i.created DESC, i.id DESC",
-    )?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT {COLUMNS}, c.name, c.email
+             FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id
+             ORDER BY i.created DESC, i.id DESC"
+    ))?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
         visit(InvoiceExport {
@@ -161,12 +162,7 @@ pub fn for_each<E: From<rusqlite::Error>>(
 /// Invoice `id`, if cached.
 pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Invoice>> {
     use rusqlite::OptionalExtension;
-    conn.prepare_cached(
-        "SELECT id, customer_id, subscription_id, number, status, currency, total, amount_due,
-                amount_paid, amount_remaining, period_start, period_end, created, due_date,
-                hosted_invoice_url, invoice_pdf
-         FROM invoices WHERE id = ?1",
-    )?
-    .query_row([id], from_row)
-    .optional()
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM invoices i WHERE i.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()
 }
