@@ -93,11 +93,18 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     let ui = &app.session;
     let shots = screenshot_dir();
 
-    // Invoices are held back, so the first sync stays on screen however fast
-    // the machine is; customers, subscriptions and cards still arrive.
-    stripe.control("conditions", json!({"hold": ["/v1/invoices"]}))?;
+    // Customers are held until the empty list has shown the first-sync panel
+    // (the list is read once when the desk opens; if a page of customers were
+    // stored first, the list would show them instead). Invoices stay held, so
+    // the sync stays on screen however fast the machine is.
+    stripe.control("conditions", json!({"hold": ["/v1/customers", "/v1/invoices"]}))?;
     connect(ui)?;
     ui.find("#test-mode-banner")?;
+    ui.find("#first-sync")?;
+    ui.wait_for("the empty list to be read", || {
+        Ok(ui.try_find("#customer-list[data-answered]")?.map(|_| ()))
+    })?;
+    stripe.control("conditions", json!({"hold": ["/v1/invoices"]}))?;
     ui.wait_for_text("#first-sync-label", " read")?;
     ui.find("#first-sync-progress")?;
     ui.find("#sync-progress")?;
