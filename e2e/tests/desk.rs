@@ -97,7 +97,10 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     // (the list is read once when the desk opens; if a page of customers were
     // stored first, the list would show them instead). Invoices stay held, so
     // the sync stays on screen however fast the machine is.
-    stripe.control("conditions", json!({"hold": ["/v1/customers", "/v1/invoices"]}))?;
+    stripe.control(
+        "conditions",
+        json!({"hold": ["/v1/customers", "/v1/invoices"]}),
+    )?;
     connect(ui)?;
     ui.find("#test-mode-banner")?;
     ui.find("#first-sync")?;

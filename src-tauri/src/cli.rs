@@ -1275,7 +1275,9 @@ fn customers(
         limit,
         ..Default::default()
     };
-    let (rows, total) = portal_core::query::customers(&cache, &query).map_err(Error::from)?;
+    let indexes = portal_core::cache::customer_index::CustomerIndexes::default();
+    let (rows, total) =
+        portal_core::query::customers(&cache, &indexes, &query).map_err(Error::from)?;
     if portal_core::sync::last_synced(&cache)
         .map_err(Error::from)?
         .is_none()
@@ -1304,8 +1306,7 @@ fn customers(
             c.status
         );
     }
-    let about = if total.exact { "" } else { "about " };
-    eprintln!("{} of {about}{} customers", rows.len(), total.count);
+    eprintln!("{} of {total} customers", rows.len());
     Ok(())
 }
 

@@ -17,6 +17,7 @@ mod text;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use portal_core::cache::customer_index::CustomerIndexes;
 use portal_core::{ApiBase, ApiKey, DataDir, Keychain, Mode, ProfileName, Profiles, StripeClient};
 use tauri::Runtime;
 
@@ -28,8 +29,6 @@ pub struct AppState {
     pub profile: ProfileName,
     /// A local sandbox instead of Stripe (loopback only), if one was named.
     pub api_base: Option<ApiBase>,
-    /// One Stripe client per profile, kept so its connections stay warm and a
-    /// click costs one request. Dropped when the profile's key changes.
     /// Opens links and files (records them under test).
     pub opener: opener::Opener,
     /// Where each profile's sync stands.
@@ -38,6 +37,10 @@ pub struct AppState {
     pub notifier: notifier::Notifier,
     /// Asks where to save exports.
     pub save_dialog: save_dialog::SaveDialog,
+    /// Each cache's customer search index, kept between keystrokes.
+    pub customer_indexes: CustomerIndexes,
+    /// One Stripe client per profile, kept so its connections stay warm and a
+    /// click costs one request. Dropped when the profile's key changes.
     clients: std::sync::Mutex<std::collections::HashMap<ProfileName, Arc<StripeClient>>>,
 }
 
@@ -52,6 +55,7 @@ impl AppState {
             opener: opener::Opener::from_env(),
             notifier: notifier::Notifier::from_env(),
             save_dialog: save_dialog::SaveDialog::from_env(),
+            customer_indexes: Default::default(),
             clients: Default::default(),
         }
     }

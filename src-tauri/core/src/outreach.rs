@@ -11,12 +11,14 @@ use stripe_connect::account::RetrieveForMyAccountAccount;
 
 use crate::api_base::ApiBase;
 use crate::cache::campaigns::{self, Outcome, RecipientResult};
+use crate::cache::customer_index::CustomerIndexes;
 use crate::cache::customers::{Customer, CustomerQuery, StatusFilter};
 use crate::cache::{Cache, customers};
 use crate::error::Error;
 use crate::mail::{self, Draft, LinkKind, MailError, SMTP_SECRET};
 use crate::portal::{self, PortalError, SessionRequest};
 use crate::profiles::{ProfileName, Profiles};
+use crate::query;
 use crate::secret::Mode;
 use crate::stripe_api::{StripeClient, StripeFailure};
 
@@ -207,7 +209,8 @@ pub fn plan(
         offset: 0,
         ..audience.query.clone()
     };
-    let (rows, _) = customers::search(cx.cache.conn(), &query).map_err(|e| cx.cache.error(e))?;
+    // A preview is rare enough to build its own index.
+    let (rows, _) = query::customers(cx.cache, &CustomerIndexes::default(), &query)?;
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(customer) =

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary, Total};
+use crate::cache::customer_index::CustomerIndexes;
+use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary};
 use crate::cache::invoices::{self, Invoice};
 use crate::cache::payment_methods::{self, PaymentMethod};
 use crate::cache::subscriptions::{self, Subscription};
@@ -53,12 +54,22 @@ pub struct PaymentMethodView {
     pub expired: bool,
 }
 
-/// The customer list: matching rows and the total count.
+/// The customer list: matching rows and the total count, searched with the
+/// index `indexes` keeps for this cache (rebuilt first if the customers changed).
 pub fn customers(
     cache: &Cache,
+    indexes: &CustomerIndexes,
     query: &CustomerQuery,
-) -> Result<(Vec<CustomerSummary>, Total), CacheError> {
-    customers::search(cache.conn(), query).map_err(|e| cache.error(e))
+) -> Result<(Vec<CustomerSummary>, u64), CacheError> {
+    let read = || {
+        // One snapshot: the rows read by `pk` are the ones the index was built from.
+        let snapshot = cache.conn().unchecked_transaction()?;
+        let index = indexes.current(&snapshot, cache.path())?;
+        let found = customers::search(&snapshot, &index, query)?;
+        snapshot.finish()?;
+        Ok(found)
+    };
+    read().map_err(|e| cache.error(e))
 }
 
 /// How many cached customers have each status.

@@ -7,7 +7,8 @@ use std::net::TcpListener;
 use std::time::Duration;
 
 use portal_core::cache::Cache;
-use portal_core::cache::customers::{CustomerQuery, search};
+use portal_core::cache::customer_index::CustomerIndexes;
+use portal_core::cache::customers::CustomerQuery;
 use portal_core::configurations::{ConfigurationSpec, encode};
 use portal_core::mail::check_address;
 use portal_core::portal::check_url;
@@ -108,6 +109,7 @@ fn odd_search_text_is_just_text_and_changes_nothing() -> anyhow::Result<()> {
         portal_core::cache::customers::upsert(tx, &customer, 1)
     })?;
     let before = cache.counts()?;
+    let indexes = CustomerIndexes::default();
     for text in [
         "'; DROP TABLE customers; --",
         "\" OR 1=1",
@@ -130,7 +132,7 @@ fn odd_search_text_is_just_text_and_changes_nothing() -> anyhow::Result<()> {
             limit: 10,
             ..Default::default()
         };
-        let (rows, _) = search(cache.conn(), &query)?;
+        let (rows, _) = portal_core::query::customers(&cache, &indexes, &query)?;
         if text == "محمد" {
             assert_eq!(rows.len(), 1, "right-to-left text matches");
         }

@@ -221,6 +221,7 @@ async fn deleted_objects_leave_the_cache_after_a_full_sync() -> anyhow::Result<(
 fn first_live_customer(cache: &Cache) -> (String, String) {
     let (rows, _) = query::customers(
         cache,
+        &Default::default(),
         &CustomerQuery {
             status: Some(StatusFilter::Active),
             limit: 1,

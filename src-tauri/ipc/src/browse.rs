@@ -116,8 +116,6 @@ pub struct CustomerPage {
     pub offset: u32,
     /// How many customers match.
     pub total: u64,
-    /// Whether `total` was counted (false: an estimate, shown as "about").
-    pub exact: bool,
 }
 
 /// How many cached customers have each status.

@@ -43,7 +43,8 @@ pub fn list_customers(
         limit: args.limit.min(MAX_PAGE) as usize,
         offset: args.offset as usize,
     };
-    let (rows, total) = query::customers(&cache, &query).map_err(portal_core::Error::from)?;
+    let (rows, total) = query::customers(&cache, &state.customer_indexes, &query)
+        .map_err(portal_core::Error::from)?;
     Ok(CustomerPage {
         rows: rows
             .into_iter()
@@ -58,8 +59,7 @@ pub fn list_customers(
             })
             .collect(),
         offset: args.offset,
-        total: total.count,
-        exact: total.exact,
+        total,
     })
 }
 

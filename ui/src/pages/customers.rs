@@ -185,10 +185,9 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
     let count_line = match state.total {
         _ if state.error.is_some() || props.first_sync => String::new(),
         None => "Loading…".to_owned(),
-        Some((0, _)) => "No customers match".to_owned(),
-        Some((1, true)) => "1 customer".to_owned(),
-        Some((n, true)) => format!("{} customers", format::count(n)),
-        Some((n, false)) => format!("About {} customers", format::count(n)),
+        Some(0) => "No customers match".to_owned(),
+        Some(1) => "1 customer".to_owned(),
+        Some(n) => format!("{} customers", format::count(n)),
     };
 
     let (top, height) = *scroll;
@@ -208,7 +207,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         (Some(error), _, _) => {
             html! { <p class="notice error list-message" role="alert">{ &error.message }</p> }
         }
-        (None, Some((0, _)), true) | (None, None, true) => {
+        (None, Some(0), true) | (None, None, true) => {
             let progress = props.progress.clone();
             let (label, value) =
                 progress.map_or(("Connecting to Stripe…".to_owned(), None), |p| {
@@ -233,10 +232,10 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
                 </div>
             }
         }
-        (None, Some((0, _)), false) if !state.text.is_empty() || state.status.is_some() => html! {
+        (None, Some(0), false) if !state.text.is_empty() || state.status.is_some() => html! {
             <p class="list-message" id="no-match">{ "No customer matches. Try part of a name, an email, a phone number or a cus_ id." }</p>
         },
-        (None, Some((0, _)), false) => html! {
+        (None, Some(0), false) => html! {
             <p class="list-message">{ "No customers yet. Press Sync now to read them from Stripe." }</p>
         },
         _ => html! {},

@@ -28,8 +28,8 @@ pub struct CustomersState {
     pub rows: BTreeMap<u32, CustomerRow>,
     /// Chunks asked for in this generation.
     pub requested: BTreeSet<u32>,
-    /// How many match, and whether that was counted exactly.
-    pub total: Option<(u64, bool)>,
+    /// How many match, once the first chunk arrived.
+    pub total: Option<u64>,
     /// The row the arrow keys move.
     pub highlighted: Option<u32>,
     /// Why the list could not be read.
@@ -67,15 +67,8 @@ impl CustomersState {
     /// The chunks rows `first..=last` need that were not asked for yet.
     pub fn missing_chunks(&self, first: u32, last: u32) -> Vec<u32> {
         let limit = match self.total {
-            Some((0, _)) => return Vec::new(),
-            // An estimate may be low; one chunk past it is still worth asking.
-            Some((total, exact)) => {
-                if exact {
-                    total.saturating_sub(1) as u32
-                } else {
-                    total as u32 + CHUNK
-                }
-            }
+            Some(0) => return Vec::new(),
+            Some(total) => total.saturating_sub(1) as u32,
             None => u32::MAX,
         };
         (first / CHUNK..=last.min(limit) / CHUNK)
@@ -89,16 +82,9 @@ impl CustomersState {
         self.highlighted.and_then(|i| self.rows.get(&i))
     }
 
-    /// Rows the list can show: the total, or what was fetched for an estimate.
+    /// Rows the list can show.
     pub fn len(&self) -> u32 {
-        match self.total {
-            Some((total, true)) => total as u32,
-            Some((total, false)) => {
-                let fetched_end = self.rows.keys().next_back().map_or(0, |i| i + 1);
-                (total as u32).max(fetched_end)
-            }
-            None => 0,
-        }
+        self.total.map_or(0, |total| total as u32)
     }
 
     fn restart(&mut self) {
@@ -144,13 +130,7 @@ impl Reducible for CustomersState {
                 if generation != self.generation {
                     return self;
                 }
-                // A shorter answer past an estimate ends the list there.
-                let exact_end = (page.rows.len() < CHUNK as usize && !page.exact)
-                    .then(|| u64::from(page.offset) + page.rows.len() as u64);
-                next.total = Some(match exact_end {
-                    Some(end) => (end, true),
-                    None => (page.total, page.exact),
-                });
+                next.total = Some(page.total);
                 for (i, row) in page.rows.into_iter().enumerate() {
                     next.rows.insert(page.offset + i as u32, row);
                 }
@@ -211,12 +191,11 @@ mod tests {
         }
     }
 
-    fn page(offset: u32, len: u32, total: u64, exact: bool) -> CustomerPage {
+    fn page(offset: u32, len: u32, total: u64) -> CustomerPage {
         CustomerPage {
             rows: (offset..offset + len).map(row).collect(),
             offset,
             total,
-            exact,
         }
     }
 
@@ -235,16 +214,13 @@ mod tests {
             vec![
                 CustomersAction::Search("a".into()),
                 CustomersAction::Search("ab".into()),
-                CustomersAction::Loaded(1, page(0, 100, 500, true)),
+                CustomersAction::Loaded(1, page(0, 100, 500)),
             ],
         );
         assert!(state.rows.is_empty(), "generation 1 was 'a', now 'ab'");
-        let state = apply(
-            state,
-            vec![CustomersAction::Loaded(2, page(0, 100, 500, true))],
-        );
+        let state = apply(state, vec![CustomersAction::Loaded(2, page(0, 100, 500))]);
         assert_eq!(state.rows.len(), 100);
-        assert_eq!(state.total, Some((500, true)));
+        assert_eq!(state.total, Some(500));
     }
 
     #[test]
@@ -253,7 +229,7 @@ mod tests {
             CustomersState::default(),
             vec![
                 CustomersAction::Requested(0),
-                CustomersAction::Loaded(0, page(0, 100, 1000, true)),
+                CustomersAction::Loaded(0, page(0, 100, 1000)),
             ],
         );
         assert_eq!(state.missing_chunks(0, 40), Vec::<u32>::new());
@@ -270,7 +246,7 @@ mod tests {
         let state = apply(
             CustomersState::default(),
             vec![
-                CustomersAction::Loaded(0, page(0, 3, 3, true)),
+                CustomersAction::Loaded(0, page(0, 3, 3)),
                 CustomersAction::Move(1),
                 CustomersAction::Move(5),
             ],
@@ -300,7 +276,7 @@ mod tests {
             actions.push(CustomersAction::Requested(chunk * CHUNK));
             actions.push(CustomersAction::Loaded(
                 0,
-                page(chunk * CHUNK, CHUNK, 100_000, true),
+                page(chunk * CHUNK, CHUNK, 100_000),
             ));
         }
         let state = apply(CustomersState::default(), actions);

@@ -1,9 +1,10 @@
 //! `customers`: one row per Stripe customer, with a status derived from their
-//! subscriptions and a trigram index for search.
+//! subscriptions and a folded text that search scans (see `customer_index`).
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::customer_index::CustomerIndex;
 use super::{SqlResult, fold};
 
 /// A postal address as Stripe gives it.
@@ -311,6 +312,17 @@ pub enum SortOrder {
     NextRenewal,
 }
 
+impl SortOrder {
+    /// The ORDER BY clause, matching one of the table's indexes exactly.
+    pub(super) fn order_by(self) -> &'static str {
+        match self {
+            SortOrder::Name => "name IS NULL, name COLLATE NOCASE, id",
+            SortOrder::Created => "created DESC, id DESC",
+            SortOrder::NextRenewal => "next_renewal IS NULL, next_renewal, id",
+        }
+    }
+}
+
 /// A customer list request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CustomerQuery {
@@ -349,180 +361,44 @@ pub struct CustomerSummary {
 /// Longest search text honoured; longer input is cut (no customer field is that long).
 pub const MAX_SEARCH_CHARS: usize = 200;
 
-/// How many customers match a query.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Total {
-    /// The count, or an estimate when `exact` is false.
-    pub count: u64,
-    /// Whether `count` was counted rather than estimated.
-    pub exact: bool,
-}
-
-/// Rows read in list order before a search decides its text is common.
-const DENSE_SAMPLE: usize = 1500;
-
-/// The customers matching `query`, and how many match.
-///
-/// A search text many customers share ("gmail", "an") is answered by walking
-/// the list in its sort order and keeping matches until the page is full,
-/// which stops early; the total is then estimated from the share of matches
-/// seen. A rarer text is answered from the trigram index (3+ characters) and
-/// counted exactly. Either way a keystroke reads a bounded number of rows.
+/// The customers matching `query`, and how many match in all, from `index`
+/// (built from `conn` in the same read transaction; see [`super::customer_index`]).
 pub fn search(
     conn: &Connection,
+    index: &CustomerIndex,
     query: &CustomerQuery,
-) -> SqlResult<(Vec<CustomerSummary>, Total)> {
+) -> SqlResult<(Vec<CustomerSummary>, u64)> {
     let text: String = query.text.trim().chars().take(MAX_SEARCH_CHARS).collect();
-    let folded = fold(&text);
-    let order = match query.sort {
-        SortOrder::Name => "name IS NULL, name COLLATE NOCASE, id",
-        SortOrder::Created => "created DESC, id DESC",
-        SortOrder::NextRenewal => "next_renewal IS NULL, next_renewal, id",
-    };
-    let mut status_filter = String::new();
-    let mut status_args: Vec<rusqlite::types::Value> = Vec::new();
-    if let Some(status) = query.status {
-        status_filter = "WHERE status = ?".to_owned();
-        status_args.push(status.as_str().to_owned().into());
-    }
-    let wanted = query.offset.saturating_add(query.limit);
-
-    if !folded.is_empty() && wanted <= DENSE_SAMPLE / 4 {
-        let mut args = status_args.clone();
-        args.push((DENSE_SAMPLE as i64).into());
-        args.push(folded.clone().into());
-        let sql = format!(
-            "SELECT {COLUMNS} FROM (SELECT {COLUMNS}, folded, pk FROM customers {status_filter}
-                 ORDER BY {order} LIMIT ?)
-             WHERE instr(folded, ?) > 0"
-        );
-        let sample = rows(conn, &sql, &args)?;
-        if sample.len() >= wanted {
-            let population: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM customers {status_filter}"),
-                rusqlite::params_from_iter(status_args.iter()),
-                |r| r.get(0),
-            )?;
-            let (count, exact) = if population as usize <= DENSE_SAMPLE {
-                (sample.len() as u64, true)
-            } else {
-                let share = match_share(conn, &folded, query.status)?;
-                ((share * population as f64).round() as u64, false)
-            };
-            let page = sample
-                .into_iter()
-                .skip(query.offset)
-                .take(query.limit)
-                .collect();
-            return Ok((page, Total { count, exact }));
+    let found = index.find(
+        &fold(&text),
+        query.status,
+        query.sort,
+        query.offset,
+        query.limit,
+    );
+    let mut by_pk =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM customers WHERE pk = ?"))?;
+    let mut page = Vec::with_capacity(found.pks.len());
+    for pk in found.pks {
+        if let Some(row) = by_pk.query_row([pk], summary).optional()? {
+            page.push(row);
         }
     }
-
-    let mut conditions = Vec::new();
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
-    if !folded.is_empty() {
-        if folded.chars().count() >= 3 {
-            // The trigram index answers substrings of 3+ characters; the text is
-            // passed as one quoted phrase, so FTS syntax in it is just text.
-            conditions.push(
-                "pk IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)".to_owned(),
-            );
-            args.push(format!("\"{}\"", text.replace('"', "\"\"")).into());
-        } else {
-            conditions.push("instr(folded, ?) > 0".to_owned());
-            args.push(folded.into());
-        }
-    }
-    if let Some(status) = query.status {
-        conditions.push("status = ?".to_owned());
-        args.push(status.as_str().to_owned().into());
-    }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM customers {filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
-    let mut page_args = args;
-    page_args.push((query.limit.min(i64::MAX as usize) as i64).into());
-    page_args.push((query.offset.min(i64::MAX as usize) as i64).into());
-    let page = rows(
-        conn,
-        &format!("SELECT {COLUMNS} FROM customers {filter} ORDER BY {order} LIMIT ? OFFSET ?"),
-        &page_args,
-    )?;
-    Ok((
-        page,
-        Total {
-            count: total as u64,
-            exact: true,
-        },
-    ))
+    Ok((page, found.count))
 }
 
 const COLUMNS: &str = "id, name, email, status, phone, created, next_renewal";
 
-/// Rows per slice, and slices, of the sample that estimates a common text's share.
-const SHARE_SLICE: i64 = 128;
-const SHARE_SLICES: i64 = 8;
-
-/// The share of customers whose text contains `folded`, estimated from
-/// slices spread over the table's row ids (insertion order, unrelated to any
-/// list order, so the sample is not biased toward the top of the list).
-fn match_share(conn: &Connection, folded: &str, status: Option<StatusFilter>) -> SqlResult<f64> {
-    let last: i64 = conn.query_row("SELECT coalesce(max(pk), 0) FROM customers", [], |r| {
-        r.get(0)
-    })?;
-    let step = (last / SHARE_SLICES).max(SHARE_SLICE);
-    let ranges: Vec<String> = (0..SHARE_SLICES)
-        .map(|k| {
-            format!(
-                "(pk BETWEEN {} AND {})",
-                k * step,
-                k * step + SHARE_SLICE - 1
-            )
-        })
-        .collect();
-    // `?2 IS NULL` keeps both parameters in the statement with or without a filter.
-    let status_filter = "AND (?2 IS NULL OR status = ?2)";
-    let (seen, matched): (i64, i64) = conn.query_row(
-        &format!(
-            "SELECT count(*), coalesce(sum(instr(folded, ?1) > 0), 0) FROM customers
-             WHERE ({}) {status_filter}",
-            ranges.join(" OR ")
-        ),
-        rusqlite::params![folded, status.map(StatusFilter::as_str)],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    Ok(if seen == 0 {
-        0.0
-    } else {
-        matched as f64 / seen as f64
+fn summary(row: &Row<'_>) -> SqlResult<CustomerSummary> {
+    Ok(CustomerSummary {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        status: row.get(3)?,
+        phone: row.get(4)?,
+        created: row.get(5)?,
+        next_renewal: row.get(6)?,
     })
-}
-
-fn rows(
-    conn: &Connection,
-    sql: &str,
-    args: &[rusqlite::types::Value],
-) -> SqlResult<Vec<CustomerSummary>> {
-    conn.prepare_cached(sql)?
-        .query_map(rusqlite::params_from_iter(args.iter()), |row| {
-            Ok(CustomerSummary {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                email: row.get(2)?,
-                status: row.get(3)?,
-                phone: row.get(4)?,
-                created: row.get(5)?,
-                next_renewal: row.get(6)?,
-            })
-        })?
-        .collect()
 }
 
 #[cfg(test)]
@@ -566,7 +442,8 @@ mod tests {
             limit: 50,
             ..Default::default()
         };
-        search(conn, &query)
+        let index = CustomerIndex::load(conn).expect("index builds");
+        search(conn, &index, &query)
             .expect("search runs")
             .0
             .into_iter()
@@ -607,64 +484,6 @@ mod tests {
         assert_eq!(ids(cache.conn(), "new.example"), ["cus_A1"]);
         cache.write(|tx| delete(tx, "cus_A1"))?;
         assert!(ids(cache.conn(), "Ann").is_empty());
-        Ok(())
-    }
-
-    #[test]
-    fn common_and_rare_texts_give_the_same_first_page_as_a_full_sort() -> anyhow::Result<()> {
-        let mut cache = Cache::in_memory()?;
-        cache.write(|tx| {
-            for n in 0..6000 {
-                let name = if n % 2 == 0 {
-                    format!("Common {n:05}")
-                } else {
-                    format!("Other {n:05}")
-                };
-                let rare = if n % 500 == 7 { "rareword" } else { "x" };
-                upsert(
-                    tx,
-                    &customer(
-                        &format!("cus_T{n:05}"),
-                        &name,
-                        &format!("{rare}{n}@example.com"),
-                    ),
-                    1,
-                )?;
-            }
-            Ok(())
-        })?;
-        let page = |text: &str| {
-            search(
-                cache.conn(),
-                &CustomerQuery {
-                    text: text.into(),
-                    limit: 10,
-                    ..Default::default()
-                },
-            )
-            .expect("search runs")
-        };
-        let (rows, total) = page("common");
-        let names: Vec<_> = rows.iter().filter_map(|r| r.name.clone()).collect();
-        let expected: Vec<_> = (0..10).map(|k| format!("Common {:05}", k * 2)).collect();
-        assert_eq!(names, expected);
-        assert!(
-            !total.exact && total.count.abs_diff(3000) < 300,
-            "{total:?}"
-        );
-        let (rows, total) = page("rareword");
-        assert_eq!(
-            total,
-            Total {
-                count: 12,
-                exact: true
-            }
-        );
-        assert_eq!(rows.len(), 10);
-        assert!(
-            rows.windows(2).all(|w| w[0].name <= w[1].name),
-            "sorted by name"
-        );
         Ok(())
     }
 }

@@ -9,7 +9,7 @@
 use rusqlite_migration::{M, Migrations};
 
 pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 const V1: &str = r#"
@@ -198,6 +198,29 @@ CREATE TABLE campaign_recipients (
     at INTEGER NOT NULL,
     PRIMARY KEY (campaign_id, customer_id)
 );
+"#;
+
+/// Search moves to an in-memory index (`customer_index`): the trigram table goes,
+/// and a generation counter tells the index when the customers changed. It
+/// starts at a random value, so a cache deleted and created again at the same
+/// path is never mistaken for the one an index was built from.
+const V3: &str = r#"
+DROP TRIGGER customers_fts_insert;
+DROP TRIGGER customers_fts_delete;
+DROP TRIGGER customers_fts_update;
+DROP TABLE customers_fts;
+
+CREATE TABLE customers_generation (n INTEGER NOT NULL);
+INSERT INTO customers_generation (n) VALUES (abs(random() % 1000000000000));
+CREATE TRIGGER customers_changed_insert AFTER INSERT ON customers BEGIN
+    UPDATE customers_generation SET n = n + 1;
+END;
+CREATE TRIGGER customers_changed_delete AFTER DELETE ON customers BEGIN
+    UPDATE customers_generation SET n = n + 1;
+END;
+CREATE TRIGGER customers_changed_update AFTER UPDATE ON customers BEGIN
+    UPDATE customers_generation SET n = n + 1;
+END;
 "#;
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod campaigns;
+pub mod customer_index;
 pub mod customers;
 pub mod events;
 pub mod invoices;
