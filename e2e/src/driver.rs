@@ -17,6 +17,9 @@ pub struct AppOptions {
     /// A data folder prepared beforehand (its profile's key is kept), instead
     /// of a fresh one without a key.
     pub data_dir: Option<tempfile::TempDir>,
+    /// A file for everything tauri-driver, WebKitWebDriver and the app print
+    /// (stdout and stderr), instead of the test's stderr.
+    pub output: Option<PathBuf>,
 }
 
 /// A running app: tauri-driver, WebKitWebDriver, the app and its WebDriver session.
@@ -59,9 +62,16 @@ impl App {
             .env("PORTAL_DESK_DATA_DIR", data_dir.path())
             // The remembered window size lives in the config folder: one per launch.
             .env("XDG_CONFIG_HOME", data_dir.path().join("config"))
-            .envs(options.env.iter().map(|(k, v)| (k, v)))
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
+            .envs(options.env.iter().map(|(k, v)| (k, v)));
+        match &options.output {
+            Some(path) => {
+                let file = std::fs::File::create(path)?;
+                command.stdout(file.try_clone()?).stderr(file);
+            }
+            None => {
+                command.stdout(Stdio::null()).stderr(Stdio::inherit());
+            }
+        }
         let driver = command
             .spawn()
             .context("starting tauri-driver (cargo xtask setup installs it)")?;

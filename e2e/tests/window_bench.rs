@@ -75,6 +75,7 @@ fn window_with_a_large_cache() -> anyhow::Result<()> {
         let app = App::launch(AppOptions {
             env: vec![("PORTAL_DESK_API_BASE".into(), stripe.url.clone())],
             data_dir: Some(data_dir),
+            ..AppOptions::default()
         })?;
         let ui = &app.session;
         let shown_at = ui.wait_for("customers on screen", || {

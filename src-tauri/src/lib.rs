@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+mod ipc_recorder;
 pub mod notifier;
 pub mod opener;
 mod progress;
@@ -258,6 +259,10 @@ pub fn run_gui(
             }
             Ok(())
         });
+    let builder = match ipc_recorder::plugin() {
+        Some(recorder) => builder.plugin(recorder),
+        None => builder,
+    };
     run_app(builder, state).run(tauri::generate_context!())?;
     Ok(())
 }

@@ -274,7 +274,8 @@ mod tests {
         cache.write(|tx| {
             for k in 0..3000u64 {
                 let n = (k * 7919) % 3000;
-                let name = (!n.is_multiple_of(11)).then(|| format!("{} {n}", NAMES[(n % 6) as usize]));
+                let name =
+                    (!n.is_multiple_of(11)).then(|| format!("{} {n}", NAMES[(n % 6) as usize]));
                 customers::upsert(tx, &customer(n, name), 1)?;
                 tx.execute(
                     "UPDATE customers SET status = ?1, next_renewal = ?2 WHERE id = ?3",

@@ -6,10 +6,42 @@
 //! Every synced row has `seen_run`, the full sync that last saw it, so a
 //! completed full sync can drop what Stripe no longer has.
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{Connection, TransactionBehavior};
 
-pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+/// The schema's steps, oldest first; `PRAGMA user_version` counts those applied.
+const STEPS: [&str; 3] = [V1, V2, V3];
+
+/// The steps as `rusqlite_migration` sees them, for its validation in the tests.
+#[cfg(test)]
+fn migrations() -> rusqlite_migration::Migrations<'static> {
+    use rusqlite_migration::{M, Migrations};
+    Migrations::new(STEPS.iter().map(|step| M::up(step)).collect())
+}
+
+/// Brings the schema up to date. The version is read inside the same write
+/// transaction that applies the missing steps, so connections opening a new
+/// cache at once (the list and the first sync, or the app and the CLI) take
+/// turns instead of both creating the tables.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| e.to_string())?;
+    let version: i64 = tx
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let applied = usize::try_from(version).unwrap_or(usize::MAX);
+    if applied > STEPS.len() {
+        return Err(format!(
+            "it was made by a newer Portal Desk (schema {version}, this version knows {})",
+            STEPS.len()
+        ));
+    }
+    for step in &STEPS[applied..] {
+        tx.execute_batch(step).map_err(|e| e.to_string())?;
+    }
+    tx.pragma_update(None, "user_version", STEPS.len() as i64)
+        .map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())
 }
 
 const V1: &str = r#"
@@ -225,8 +257,52 @@ END;
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn migrations_are_valid() {
-        assert!(super::migrations().validate().is_ok());
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn every_older_schema_upgrades_and_a_newer_one_is_refused() -> anyhow::Result<()> {
+        for applied in 0..=STEPS.len() {
+            let mut conn = Connection::open_in_memory()?;
+            for step in &STEPS[..applied] {
+                conn.execute_batch(step)?;
+            }
+            conn.pragma_update(None, "user_version", applied as i64)?;
+            migrate(&mut conn).map_err(anyhow::Error::msg)?;
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            assert_eq!(version, STEPS.len() as i64);
+        }
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "user_version", STEPS.len() as i64 + 1)?;
+        let refused = migrate(&mut conn).expect_err("a newer schema");
+        assert!(refused.contains("newer Portal Desk"), "{refused}");
+        Ok(())
+    }
+
+    #[test]
+    fn connections_opening_a_new_cache_at_once_take_turns() -> anyhow::Result<()> {
+        for round in 0..20 {
+            let dir = tempfile::tempdir()?;
+            let path = dir.path().join("cache.sqlite3");
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+            let openers: Vec<_> = (0..4)
+                .map(|_| {
+                    let (path, barrier) = (path.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        crate::cache::Cache::open(&path).map(|_| ())
+                    })
+                })
+                .collect();
+            for opener in openers {
+                let opened = opener.join().expect("no panic");
+                assert!(opened.is_ok(), "round {round}: {opened:?}");
+            }
+        }
+        Ok(())
     }
 }

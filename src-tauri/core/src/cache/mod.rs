@@ -90,20 +90,30 @@ impl Cache {
             source,
         };
         conn.busy_timeout(Duration::from_secs(5)).map_err(sqlite)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(sqlite)?;
+        // Connections switching a new file to WAL at once can deadlock, and
+        // SQLite then answers one of them "busy" at once instead of waiting.
+        let mut tries = 0;
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 100 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                done => break done.map_err(sqlite)?,
+            }
+        }
         // WAL + NORMAL is durable against application crashes and kills; only an
         // OS crash may lose the last transactions, never corrupt the file.
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(sqlite)?;
-        migrations::migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| CacheError::Migration {
-                path: path.clone(),
-                reason: e.to_string(),
-            })?;
+        migrations::migrate(&mut conn).map_err(|reason| CacheError::Migration {
+            path: path.clone(),
+            reason,
+        })?;
         Ok(Cache { conn, path })
     }
 
