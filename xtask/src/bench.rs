@@ -15,9 +15,15 @@ const RUNS: usize = 7;
 const PAGE_REQUESTS: usize = 25;
 /// Full syncs of the 10,000-customer scenario (about 30 s each).
 const SYNC_RUNS: usize = 5;
-const SEARCH_RUNS: usize = 3;
+/// Runs of the core's other measurements (open portal, search, cache writes).
+const CORE_RUNS: usize = 5;
 const PORTAL_CHANGES: usize = 50;
 const SEARCH_CUSTOMERS: usize = 100_000;
+/// Customers the seed-pattern baseline times its per-customer requests on
+/// (the `bench` example's `SEED_SAMPLE`).
+const SEED_SAMPLE: usize = 20;
+/// The sandbox's latency while opening portals, taken off each measurement.
+const PORTAL_LATENCY_MS: u64 = 150;
 const WRITE_INVOICES: usize = 500_000;
 
 /// Runs every benchmark and rewrites BENCHMARKS.md.
@@ -45,7 +51,8 @@ pub fn run() -> anyhow::Result<()> {
 
     let report = format!(
         "# Benchmarks\n\n\
-         Produced by `cargo xtask bench` on {date}. Each figure is the median of {RUNS} runs, with the\n\
+         Produced by `cargo xtask bench` on {date}. Each figure is the median of several runs (the sandbox\n\
+         {RUNS}, the syncs {SYNC_RUNS}, the core's other measurements {CORE_RUNS}, the window {WINDOW_RUNS}), with the\n\
          spread (min–max) beside it. Goals come from the issues; a missed goal says by how much and why.\n\n\
          **Machine:** {machine}\n\n\
          ## Stripe sandbox (`stripe-sandbox`, release build)\n\n\
@@ -127,6 +134,10 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
     let (mut request_ratio, mut wall_ratio, mut walls, mut requests) =
         (vec![], vec![], vec![], vec![]);
     let (mut limited, mut inc_requests, mut inc_walls) = (vec![], vec![], vec![]);
+    // The baselines, and each one's ratio to the full sync of the same run.
+    let (mut seq_ratio, mut seq_walls, mut seq_vs_sync) = (vec![], vec![], vec![]);
+    let (mut seed_requests, mut seed_walls) = (vec![], vec![]);
+    let (mut seed_vs_sync_requests, mut seed_vs_sync_wall) = (vec![], vec![]);
     let mut minimum = 0.0;
     for run in 0..SYNC_RUNS {
         let sandbox = SandboxProcess::start(
@@ -162,6 +173,22 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         limited.push(number(&result["rate_limited"]));
         inc_requests.push(number(&result["incremental"]["requests"]));
         inc_walls.push(number(&result["incremental"]["duration_ms"]));
+        let sequential = &result["sequential"];
+        let seq_wall = number(&sequential["duration_ms"]) / 1000.0;
+        seq_ratio.push(number(&sequential["requests"]) / minimum);
+        seq_walls.push(seq_wall);
+        seq_vs_sync.push(seq_wall / wall);
+        // The seed pattern's per-customer part, timed on a sample, for every customer.
+        let seed = &result["seed"];
+        let per_customer = |field: &str| number(&seed[field]) / number(&seed["sample"]).max(1.0);
+        let customers = number(&seed["customers"]);
+        let seed_request_count =
+            number(&seed["list_requests"]) + per_customer("sample_requests") * customers;
+        let seed_wall = (number(&seed["list_ms"]) + per_customer("sample_ms") * customers) / 1000.0;
+        seed_requests.push(seed_request_count);
+        seed_walls.push(seed_wall);
+        seed_vs_sync_requests.push(seed_request_count / number(&full["requests"]));
+        seed_vs_sync_wall.push(seed_wall / wall);
         eprintln!(
             "bench: sync run {}/{SYNC_RUNS}: {:.0} requests, {wall:.1} s",
             run + 1,
@@ -169,15 +196,33 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         );
     }
 
+    // Open portal against a small sandbox with the sync's latency.
+    let (mut portal_p50, mut portal_p95) = (vec![], vec![]);
+    let sandbox = SandboxProcess::start(
+        sandbox_binary,
+        &[
+            "--customers",
+            "20",
+            "--latency-ms",
+            &PORTAL_LATENCY_MS.to_string(),
+        ],
+    )?;
+    for _ in 0..CORE_RUNS {
+        let result = measure(&["portal", &sandbox.url, &PORTAL_LATENCY_MS.to_string()])?;
+        portal_p50.push(number(&result["p50_ms"]));
+        portal_p95.push(number(&result["p95_ms"]));
+    }
+    drop(sandbox);
+
     let (mut p50, mut p95, mut build) = (vec![], vec![], vec![]);
-    for _ in 0..SEARCH_RUNS {
+    for _ in 0..CORE_RUNS {
         let result = measure(&["search", &SEARCH_CUSTOMERS.to_string()])?;
         p50.push(number(&result["p50_ms"]));
         p95.push(number(&result["p95_ms"]));
         build.push(number(&result["index_build_ms"]));
     }
     let mut writes = vec![];
-    for _ in 0..SEARCH_RUNS {
+    for _ in 0..CORE_RUNS {
         writes.push(number(
             &measure(&["write", &WRITE_INVOICES.to_string()])?["per_second"],
         ));
@@ -225,11 +270,85 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         " ms",
         0,
     );
+    out += &row(
+        "baseline, sequential pagination: requests ÷ minimum",
+        "—",
+        &seq_ratio,
+        "",
+        3,
+    );
+    out += &row(
+        "baseline, sequential pagination: wall time",
+        "—",
+        &seq_walls,
+        " s",
+        1,
+    );
+    out += &row(
+        "baseline, sequential pagination: wall ÷ full sync's",
+        "—",
+        &seq_vs_sync,
+        "",
+        2,
+    );
+    out += &row(
+        "baseline, seed pattern: requests",
+        "—",
+        &seed_requests,
+        "",
+        0,
+    );
+    out += &row(
+        "baseline, seed pattern: wall time",
+        "—",
+        &seed_walls,
+        " s",
+        0,
+    );
+    out += &row(
+        "baseline, seed pattern: requests ÷ full sync's",
+        "—",
+        &seed_vs_sync_requests,
+        "",
+        1,
+    );
+    out += &row(
+        "baseline, seed pattern: wall ÷ full sync's",
+        "—",
+        &seed_vs_sync_wall,
+        "",
+        1,
+    );
+    let portal_rows = row("open portal: overhead, p50", "—", &portal_p50, " ms", 1)
+        + &row(
+            "open portal: overhead, p95",
+            "≤ 20 ms",
+            &portal_p95,
+            " ms",
+            1,
+        );
     out += &format!(
         "\nThe full sync also reads the account (for the earliest `created`) and one page of events first,\n\
          and pages each list in `created` windows split while it runs; each window ends in a partial page,\n\
          which is where the few requests above the minimum go. The incremental sync lists the new events\n\
          and re-fetches each changed object once.\n\n\
+         The baselines run in the same runs, against the same sandbox, after the syncs, each with a new\n\
+         client of the same kind (paced to 25 requests/s, retrying the same way). *Sequential pagination*\n\
+         reads the same five lists with the sync's request shapes, one page after another with plain\n\
+         `starting_after`: about the same requests, but each waits for the last, so the sandbox's 150 ms\n\
+         latency, not the rate limit, sets its pace. The *seed pattern* lists the customers, then for each\n\
+         one retrieves it, lists 1 subscription and lists 5 invoices; its per-customer requests are timed on\n\
+         the first {SEED_SAMPLE} customers and multiplied out to all of them (the whole of it would take about 20 minutes\n\
+         a run at 25 requests/s).\n\n\
+         ## Open portal (portal-core, release build)\n\n\
+         Command: `target/release/stripe-sandbox --customers 20 --latency-ms {PORTAL_LATENCY_MS}`, then\n\
+         `target/release/examples/bench portal URL {PORTAL_LATENCY_MS}`: 30 clicks on *Open portal* the way the\n\
+         `open_portal` command makes them (the profile's settings, its cache, a session from Stripe over the\n\
+         warm client the app keeps), each from the call to the moment the opener gets the link, minus the\n\
+         sandbox's {PORTAL_LATENCY_MS} ms. The Tauri IPC hop is not in it (the window's keystroke rows include one).\n\n\
+         | measure | goal | median | spread |\n\
+         | --- | --- | --- | --- |\n\
+         {portal_rows}\n\
          ## Search and cache writes (portal-core, release build)\n\n\
          *Search*: `bench search {SEARCH_CUSTOMERS}` fills a cache with {SEARCH_CUSTOMERS} synthetic customers (16 first names ×\n\
          12 last names, so names repeat a lot), then times every prefix a person types on the way to 40\n\

@@ -8,6 +8,7 @@
 //! bench write INVOICES                cache upsert throughput
 //! bench fill CUSTOMERS PATH           a synthetic cache at PATH, marked synced now
 //!                                     (the window benchmark opens it)
+//! bench portal URL LATENCY_MS         open portal's overhead over the sandbox's latency
 //! ```
 
 use std::time::{Duration, Instant};
@@ -38,7 +39,12 @@ async fn main() -> anyhow::Result<()> {
         ["search", customers] => search(customers.parse()?, dir.path())?,
         ["write", invoices] => write(invoices.parse()?, dir.path())?,
         ["fill", customers, path] => fill(customers.parse()?, std::path::Path::new(path))?,
-        _ => bail!("usage: bench sync URL CHANGES | search N | write N"),
+        ["portal", url, latency_ms] => {
+            portal_overhead(url, latency_ms.parse()?, dir.path()).await?
+        }
+        _ => bail!(
+            "usage: bench sync URL CHANGES | search N | write N | fill N PATH | portal URL LATENCY_MS"
+        ),
     };
     println!("{result}");
     Ok(())
@@ -88,16 +94,172 @@ async fn sync_scenario(url: &str, changes: usize, dir: &std::path::Path) -> anyh
     }
     let before = client.transport().counters().requests();
     let incremental = sync(&client, &mut cache, &options(false), &mut |_| {}).await?;
+    let incremental_requests = client.transport().counters().requests() - before;
+
+    // The baselines, against the same sandbox, each with a fresh client of the same kind.
+    let sequential = sequential_listing(&self::client(url)?).await?;
+    let seed = seed_pattern(&self::client(url)?, SEED_SAMPLE).await?;
     Ok(json!({
         "full": full,
         "rate_limited": rate_limited,
         "incremental": {
             "changes": changes,
             "events_applied": incremental.events_applied,
-            "requests": client.transport().counters().requests() - before,
+            "requests": incremental_requests,
             "duration_ms": incremental.duration_ms,
         },
+        "sequential": sequential,
+        "seed": seed,
     }))
+}
+
+/// Customers the seed pattern's per-customer requests are timed on (all
+/// 10,000 would take 20 minutes a run at 25 requests/s); the rest is
+/// extrapolated from them.
+const SEED_SAMPLE: usize = 20;
+
+/// Baseline: every list a full sync reads, one page after another with plain
+/// `starting_after` pagination (the sync's own request shapes), nothing stored.
+async fn sequential_listing(client: &StripeClient) -> anyhow::Result<Value> {
+    use portal_core::sync::{objects, resources::Resource};
+    let started = Instant::now();
+    let transport = client.transport();
+    for resource in Resource::LISTED {
+        let mut cursor: Option<String> = None;
+        loop {
+            let body = transport
+                .send(resource.list_page(0, None, cursor.as_deref()), None)
+                .await?;
+            let page = objects::page(&body).context("a list page")?;
+            cursor = page
+                .data
+                .last()
+                .and_then(|o| o["id"].as_str())
+                .map(str::to_owned);
+            if !page.has_more || cursor.is_none() {
+                break;
+            }
+        }
+    }
+    Ok(json!({
+        "requests": transport.counters().requests(),
+        "duration_ms": started.elapsed().as_millis() as u64,
+    }))
+}
+
+/// Baseline: the seed pattern. List the customers, then for each one retrieve
+/// it, list 1 subscription and list 5 invoices, one request after another.
+/// Timed on the first `sample` customers.
+async fn seed_pattern(client: &StripeClient, sample: usize) -> anyhow::Result<Value> {
+    use portal_core::sync::objects;
+    use stripe_billing::invoice::ListInvoice;
+    use stripe_billing::subscription::ListSubscription;
+    use stripe_client_core::StripeRequest;
+    use stripe_core::customer::{ListCustomer, RetrieveCustomer};
+    let transport = client.transport();
+    let started = Instant::now();
+    let mut ids = Vec::new();
+    loop {
+        let mut list = ListCustomer::new().limit(100);
+        if let Some(last) = ids.last() {
+            list = list.starting_after(String::clone(last));
+        }
+        let page = objects::page(&transport.send(list.build(), None).await?).context("a page")?;
+        ids.extend(
+            page.data
+                .iter()
+                .filter_map(|c| c["id"].as_str().map(str::to_owned)),
+        );
+        if !page.has_more || page.data.is_empty() {
+            break;
+        }
+    }
+    let list_requests = transport.counters().requests();
+    let list_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    for id in ids.iter().take(sample) {
+        transport
+            .send(RetrieveCustomer::new(id.as_str()).build(), None)
+            .await?;
+        transport
+            .send(
+                ListSubscription::new()
+                    .customer(id.as_str())
+                    .limit(1)
+                    .build(),
+                None,
+            )
+            .await?;
+        transport
+            .send(
+                ListInvoice::new().customer(id.as_str()).limit(5).build(),
+                None,
+            )
+            .await?;
+    }
+    Ok(json!({
+        "customers": ids.len(),
+        "list_requests": list_requests,
+        "list_ms": list_ms,
+        "sample": sample.min(ids.len()),
+        "sample_requests": transport.counters().requests() - list_requests,
+        "sample_ms": started.elapsed().as_secs_f64() * 1000.0,
+    }))
+}
+
+/// Portal sessions opened per `bench portal` run.
+const PORTAL_CLICKS: usize = 30;
+
+/// "Open portal" as the `open_portal` command does it, with the client the app
+/// keeps warm: the profile's settings, its cache, a session from Stripe, then
+/// the opener. Reports the time from the call to the opener, minus the
+/// sandbox's `latency_ms` (one request's worth).
+async fn portal_overhead(
+    url: &str,
+    latency_ms: f64,
+    dir: &std::path::Path,
+) -> anyhow::Result<Value> {
+    use portal_core::portal::{self, SessionRequest};
+    use portal_core::{DataDir, Keychain, ProfileName, Profiles};
+    ureq_post(&format!("{url}/_sandbox/portal/default"), &json!({}))?;
+    let truth = ureq_get(&format!("{url}/_sandbox/truth"))?;
+    let customer = truth["customers"][0]["id"]
+        .as_str()
+        .context("a customer")?
+        .to_owned();
+    let profiles = Profiles::new(
+        DataDir::resolve(Some(dir.join("data")))?,
+        std::sync::Arc::new(Keychain::in_memory()),
+    );
+    let profile = ProfileName::parse(ProfileName::DEFAULT)?;
+    let client = client(url)?;
+    let base = ApiBase::parse(url)?;
+    let request = SessionRequest {
+        customer,
+        ..Default::default()
+    };
+    let mut overheads = Vec::with_capacity(PORTAL_CLICKS);
+    for _ in 0..PORTAL_CLICKS {
+        let started = Instant::now();
+        let settings = profiles.settings(&profile)?;
+        let cache = profiles.open_cache(&profile)?;
+        let session = portal::create_session(
+            &client,
+            &cache,
+            Some(&base),
+            portal_core::Mode::Test,
+            settings.portal_configuration.as_deref(),
+            settings.return_url.as_deref(),
+            &request,
+        )
+        .await?;
+        // The opener is called here, with the session's link.
+        std::hint::black_box(&session.url);
+        overheads.push(started.elapsed().as_secs_f64() * 1000.0 - latency_ms);
+    }
+    overheads.sort_by(f64::total_cmp);
+    let at = |p: f64| overheads[((overheads.len() as f64 * p) as usize).min(overheads.len() - 1)];
+    Ok(json!({"clicks": PORTAL_CLICKS, "p50_ms": at(0.5), "p95_ms": at(0.95)}))
 }
 
 fn fill(count: usize, path: &std::path::Path) -> anyhow::Result<Value> {

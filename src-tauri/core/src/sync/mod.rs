@@ -17,7 +17,7 @@ pub use changes::method_label;
 mod full;
 mod incremental;
 pub mod objects;
-mod resources;
+pub mod resources;
 
 use std::time::Instant;
 
