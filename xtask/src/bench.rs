@@ -338,8 +338,8 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
          `starting_after`: about the same requests, but each waits for the last, so the sandbox's 150 ms\n\
          latency, not the rate limit, sets its pace. The *seed pattern* lists the customers, then for each\n\
          one retrieves it, lists 1 subscription and lists 5 invoices; its per-customer requests are timed on\n\
-         the first {SEED_SAMPLE} customers and multiplied out to all of them (the whole of it would take about 20 minutes\n\
-         a run at 25 requests/s).\n\n\
+         the first {SEED_SAMPLE} customers and multiplied out to all of them (the whole of it would take over an hour\n\
+         a run: each of its 30,000 requests waits for the one before).\n\n\
          ## Open portal (portal-core, release build)\n\n\
          Command: `target/release/stripe-sandbox --customers 20 --latency-ms {PORTAL_LATENCY_MS}`, then\n\
          `target/release/examples/bench portal URL {PORTAL_LATENCY_MS}`: 30 clicks on *Open portal* the way the\n\

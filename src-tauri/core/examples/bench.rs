@@ -114,8 +114,8 @@ async fn sync_scenario(url: &str, changes: usize, dir: &std::path::Path) -> anyh
 }
 
 /// Customers the seed pattern's per-customer requests are timed on (all
-/// 10,000 would take 20 minutes a run at 25 requests/s); the rest is
-/// extrapolated from them.
+/// 10,000, one request after another, would take over an hour a run); the
+/// rest is multiplied out from them.
 const SEED_SAMPLE: usize = 20;
 
 /// Baseline: every list a full sync reads, one page after another with plain
