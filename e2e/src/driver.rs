@@ -109,6 +109,42 @@ impl Drop for App {
     }
 }
 
+/// Runs the app's command line on `data_dir` against the sandbox at
+/// `api_base`, with `stdin` piped in; fails unless it exits 0. Returns
+/// what it printed: stdout, then stderr.
+pub fn run_cli(
+    data_dir: &Path,
+    api_base: &str,
+    args: &[&str],
+    stdin: &str,
+) -> anyhow::Result<(String, String)> {
+    use std::io::Write;
+    let mut child = Command::new(app_binary()?)
+        .args(["--api-base", api_base])
+        .args(args)
+        .env("PORTAL_DESK_DATA_DIR", data_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .context("stdin")?
+        .write_all(stdin.as_bytes())?;
+    let output = child.wait_with_output()?;
+    let printed = (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    );
+    anyhow::ensure!(
+        output.status.success(),
+        "portal-desk {args:?}: {}",
+        printed.1
+    );
+    Ok(printed)
+}
+
 /// The app under test: `PORTAL_DESK_APP`, or the debug build `cargo xtask e2e` makes.
 pub fn app_binary() -> anyhow::Result<PathBuf> {
     let path = match std::env::var_os("PORTAL_DESK_APP") {

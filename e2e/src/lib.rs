@@ -8,7 +8,7 @@ mod driver;
 mod sandbox;
 mod webdriver;
 
-pub use driver::{App, AppOptions, app_binary};
+pub use driver::{App, AppOptions, app_binary, run_cli};
 pub use sandbox::StripeSandbox;
 pub use webdriver::{Element, Session};
 

@@ -235,7 +235,6 @@ fn neither_the_key_nor_the_smtp_password_reaches_the_webview_files_output_or_ps(
 
     // The CLI on the same profile, its key from the keychain: nothing it
     // prints carries either secret.
-    let binary = portal_e2e::app_binary()?;
     for args in [
         &["sync"][..],
         &["customers", "--limit", "5"],
@@ -245,19 +244,10 @@ fn neither_the_key_nor_the_smtp_password_reaches_the_webview_files_output_or_ps(
         &["configs", "list"],
         &["portal", id, "--print"],
     ] {
-        let run = std::process::Command::new(&binary)
-            .args(["--api-base", &stripe.url])
-            .args(args)
-            .env("PORTAL_DESK_DATA_DIR", folder("data"))
-            .output()?;
-        let printed = format!(
-            "{}{}",
-            String::from_utf8_lossy(&run.stdout),
-            String::from_utf8_lossy(&run.stderr)
-        );
-        anyhow::ensure!(run.status.success(), "portal-desk {args:?}: {printed}");
+        let (stdout, stderr) =
+            portal_e2e::run_cli(&scratch.path().join("data"), &stripe.url, args, "")?;
         for (what, secret) in secrets {
-            if printed.contains(secret) {
+            if stdout.contains(secret) || stderr.contains(secret) {
                 leaks.push(format!("{what} printed by portal-desk {args:?}"));
             }
         }

@@ -303,28 +303,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
 
 /// Runs `portal-desk` (the CLI of the app under test) on the app's data folder.
 fn cli(app: &App, stripe: &StripeSandbox, args: &[&str], stdin: &str) -> anyhow::Result<String> {
-    use std::io::Write;
-    let binary = portal_e2e::app_binary()?;
-    let mut child = std::process::Command::new(binary)
-        .args(["--api-base", &stripe.url])
-        .args(args)
-        .env("PORTAL_DESK_DATA_DIR", app.data_path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()?;
-    child
-        .stdin
-        .take()
-        .context("stdin")?
-        .write_all(stdin.as_bytes())?;
-    let output = child.wait_with_output()?;
-    anyhow::ensure!(
-        output.status.success(),
-        "portal-desk {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(portal_e2e::run_cli(app.data_path(), &stripe.url, args, stdin)?.0)
 }
 
 /// Points the app's profile at the SMTP listener on `port` (through the CLI).

@@ -132,22 +132,8 @@ fn window_with_a_large_cache() -> anyhow::Result<()> {
 /// A data folder with the profile's key (through the CLI, into the private
 /// keychain) and a copy of the filled cache.
 fn prepared_data_dir(stripe: &StripeSandbox, cache: &Path) -> anyhow::Result<tempfile::TempDir> {
-    use std::io::Write;
     let dir = tempfile::tempdir()?;
-    let mut child = std::process::Command::new(portal_e2e::app_binary()?)
-        .args(["--api-base", &stripe.url, "key", "set", "--no-verify"])
-        .env("PORTAL_DESK_DATA_DIR", dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()?;
-    child
-        .stdin
-        .take()
-        .context("stdin")?
-        .write_all(KEY.as_bytes())?;
-    if !child.wait()?.success() {
-        bail!("portal-desk key set failed");
-    }
+    portal_e2e::run_cli(dir.path(), &stripe.url, &["key", "set", "--no-verify"], KEY)?;
     std::fs::copy(cache, dir.path().join("cache-default.sqlite3"))?;
     Ok(dir)
 }

@@ -812,16 +812,8 @@ fn open_portal(
     print: bool,
 ) -> Result<(), Failure> {
     let (client, mode) = interactive_client(profiles, profile, api_base)?;
-    let settings = profiles.settings(profile)?;
-    let cache = profiles.open_cache(profile)?;
-    let session = runtime()?.block_on(portal::create_session(
-        &client,
-        &cache,
-        api_base,
-        mode,
-        settings.portal_configuration.as_deref(),
-        settings.return_url.as_deref(),
-        request,
+    let session = runtime()?.block_on(portal::create_session_for(
+        &client, profiles, profile, api_base, mode, request,
     ))?;
     if print {
         println!("{}", session.url);

@@ -19,9 +19,6 @@ const SYNC_RUNS: usize = 5;
 const CORE_RUNS: usize = 5;
 const PORTAL_CHANGES: usize = 50;
 const SEARCH_CUSTOMERS: usize = 100_000;
-/// Customers the seed-pattern baseline times its per-customer requests on
-/// (the `bench` example's `SEED_SAMPLE`).
-const SEED_SAMPLE: usize = 20;
 /// The sandbox's latency while opening portals, taken off each measurement.
 const PORTAL_LATENCY_MS: u64 = 150;
 const WRITE_INVOICES: usize = 500_000;
@@ -139,6 +136,7 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
     let (mut seed_requests, mut seed_walls) = (vec![], vec![]);
     let (mut seed_vs_sync_requests, mut seed_vs_sync_wall) = (vec![], vec![]);
     let mut minimum = 0.0;
+    let mut seed_sample = 0.0;
     for run in 0..SYNC_RUNS {
         let sandbox = SandboxProcess::start(
             sandbox_binary,
@@ -180,6 +178,7 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         seq_vs_sync.push(seq_wall / wall);
         // The seed pattern's per-customer part, timed on a sample, for every customer.
         let seed = &result["seed"];
+        seed_sample = number(&seed["sample"]);
         let per_customer = |field: &str| number(&seed[field]) / number(&seed["sample"]).max(1.0);
         let customers = number(&seed["customers"]);
         let seed_request_count =
@@ -338,7 +337,7 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
          `starting_after`: about the same requests, but each waits for the last, so the sandbox's 150 ms\n\
          latency, not the rate limit, sets its pace. The *seed pattern* lists the customers, then for each\n\
          one retrieves it, lists 1 subscription and lists 5 invoices; its per-customer requests are timed on\n\
-         the first {SEED_SAMPLE} customers and multiplied out to all of them (the whole of it would take over an hour\n\
+         the first {seed_sample} customers and multiplied out to all of them (the whole of it would take over an hour\n\
          a run: each of its 30,000 requests waits for the one before).\n\n\
          ## Open portal (portal-core, release build)\n\n\
          Command: `target/release/stripe-sandbox --customers 20 --latency-ms {PORTAL_LATENCY_MS}`, then\n\

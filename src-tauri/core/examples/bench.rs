@@ -210,10 +210,10 @@ async fn seed_pattern(client: &StripeClient, sample: usize) -> anyhow::Result<Va
 /// Portal sessions opened per `bench portal` run.
 const PORTAL_CLICKS: usize = 30;
 
-/// "Open portal" as the `open_portal` command does it, with the client the app
-/// keeps warm: the profile's settings, its cache, a session from Stripe, then
-/// the opener. Reports the time from the call to the opener, minus the
-/// sandbox's `latency_ms` (one request's worth).
+/// "Open portal" through the core call the `open_portal` command makes
+/// (`portal::create_session_for`), with the client the app keeps warm.
+/// Reports the time from the call to the opener, minus the sandbox's
+/// `latency_ms` (one request's worth).
 async fn portal_overhead(
     url: &str,
     latency_ms: f64,
@@ -241,15 +241,12 @@ async fn portal_overhead(
     let mut overheads = Vec::with_capacity(PORTAL_CLICKS);
     for _ in 0..PORTAL_CLICKS {
         let started = Instant::now();
-        let settings = profiles.settings(&profile)?;
-        let cache = profiles.open_cache(&profile)?;
-        let session = portal::create_session(
+        let session = portal::create_session_for(
             &client,
-            &cache,
+            &profiles,
+            &profile,
             Some(&base),
             portal_core::Mode::Test,
-            settings.portal_configuration.as_deref(),
-            settings.return_url.as_deref(),
             &request,
         )
         .await?;

@@ -666,6 +666,31 @@ mod tests {
     }
 }
 
+/// A portal session for `profile`, as *Open portal* makes it: the profile's
+/// configuration and return URL from its settings, the customer checked in its
+/// cache. The window's command, the CLI and `cargo xtask bench` all call this.
+pub async fn create_session_for(
+    client: &StripeClient,
+    profiles: &crate::Profiles,
+    profile: &crate::ProfileName,
+    api_base: Option<&ApiBase>,
+    mode: Mode,
+    request: &SessionRequest,
+) -> Result<PortalSession, crate::Error> {
+    let settings = profiles.settings(profile)?;
+    let cache = profiles.open_cache(profile)?;
+    Ok(create_session(
+        client,
+        &cache,
+        api_base,
+        mode,
+        settings.portal_configuration.as_deref(),
+        settings.return_url.as_deref(),
+        request,
+    )
+    .await?)
+}
+
 /// The configuration "Create a configuration for me" gives `profile`: the one
 /// stored in its settings if any, else a new recommended one, stored there so
 /// every later click reuses it.

@@ -78,8 +78,6 @@ pub fn open_portal(
 ) -> Result<PortalLink, AppError> {
     run_here(async move {
         let (profile, client, mode) = connect(&state, &args.profile)?;
-        let settings = state.profiles.settings(&profile)?;
-        let cache = state.profiles.open_cache(&profile)?;
         let request = SessionRequest {
             customer: args.customer,
             flow: args.flow.map(|flow| match flow {
@@ -109,17 +107,15 @@ pub fn open_portal(
             return_url: args.return_url,
             locale: args.locale,
         };
-        let session = portal::create_session(
+        let session = portal::create_session_for(
             &client,
-            &cache,
+            &state.profiles,
+            &profile,
             state.api_base.as_ref(),
             mode,
-            settings.portal_configuration.as_deref(),
-            settings.return_url.as_deref(),
             &request,
         )
-        .await
-        .map_err(portal_core::Error::from)?;
+        .await?;
         let opened = args.open && state.opener.open_url(&session.url).is_ok();
         Ok(PortalLink {
             url: session.url,
