@@ -230,6 +230,17 @@ impl Element<'_> {
         Ok(())
     }
 
+    /// Replaces its whole text with `text` as a user would: select all, then
+    /// type over it. (`clear` fires no input event, so the UI's state keeps the
+    /// old value, and a re-render can put it back before the typing lands.)
+    pub fn replace_text(&self, text: &str) -> anyhow::Result<()> {
+        self.session.execute(
+            "arguments[0].focus(); arguments[0].select();",
+            vec![json!({ ELEMENT_KEY: self.id })],
+        )?;
+        self.type_text(text)
+    }
+
     /// Types `text` into it, as a user would.
     pub fn type_text(&self, text: &str) -> anyhow::Result<()> {
         self.session

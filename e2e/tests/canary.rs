@@ -131,8 +131,7 @@ fn neither_the_key_nor_the_smtp_password_reaches_the_webview_files_output_or_ps(
     ui.find("#api-key")?.type_text(&wrong)?;
     ui.find("#save-key")?.click()?;
     ui.wait_for_text("#key-error", "")?;
-    ui.find("#api-key")?.clear()?;
-    ui.find("#api-key")?.type_text(&key)?;
+    ui.find("#api-key")?.replace_text(&key)?;
     ui.find("#save-key")?.click()?;
     ui.wait_for_text("#key-account", "Verified with Stripe")?;
     ui.find("#continue")?.click()?;
@@ -144,8 +143,8 @@ fn neither_the_key_nor_the_smtp_password_reaches_the_webview_files_output_or_ps(
     ui.find("#view-settings")?.click()?;
     ui.find("#smtp-on")?.click()?;
     ui.find("#smtp-host")?.type_text("127.0.0.1")?;
-    ui.find("#smtp-port")?.clear()?;
-    ui.find("#smtp-port")?.type_text(&smtp.port.to_string())?;
+    ui.find("#smtp-port")?
+        .replace_text(&smtp.port.to_string())?;
     ui.execute(
         "const s = document.querySelector('#smtp-tls'); s.value = 'none';
          s.dispatchEvent(new Event('change', {bubbles: true}));",

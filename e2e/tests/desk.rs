@@ -134,8 +134,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         "{count}"
     );
     ui.screenshot(&shots.join("desk-search.png"))?;
-    search.clear()?;
-    search.type_text("zzzz-nobody")?;
+    search.replace_text("zzzz-nobody")?;
     ui.wait_for_text("#no-match", "No customer matches")?;
     search.clear()?;
     // Clearing by script fires no input event: type and erase one character.
@@ -519,11 +518,10 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
         "nothing was sent"
     );
 
-    ui.find("#headline")?.clear()?;
-    ui.find("#headline")?.type_text("Sandbox Coffee billing")?;
-    ui.find("#privacy-url")?.clear()?;
+    ui.find("#headline")?
+        .replace_text("Sandbox Coffee billing")?;
     ui.find("#privacy-url")?
-        .type_text("https://coffee.example/privacy")?;
+        .replace_text("https://coffee.example/privacy")?;
     let product_id = ui
         .execute(
             "return document.querySelector('#plan-products .plan-product').dataset.id;",
@@ -726,19 +724,17 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
         "{names:?}"
     );
     let interval = ui.find("#sync-interval")?;
-    interval.clear()?;
-    interval.type_text("2000")?;
+    interval.replace_text("2000")?;
     ui.wait_for_text("#sync-interval-help", "1440")?;
     assert_eq!(
         ui.find("#settings-save")?.property("disabled")?,
         json!(true)
     );
-    interval.clear()?;
-    interval.type_text("30")?;
+    interval.replace_text("30")?;
     ui.find("#smtp-on")?.click()?;
     ui.find("#smtp-host")?.type_text("127.0.0.1")?;
-    ui.find("#smtp-port")?.clear()?;
-    ui.find("#smtp-port")?.type_text("2525")?;
+    ui.find("#smtp-port")?.replace_text("2525")?;
+    assert_eq!(ui.find("#smtp-port")?.property("value")?, json!("2525"));
     choose(ui, "#smtp-tls", "none")?;
     ui.find("#smtp-from")?
         .type_text("Sandbox Coffee <billing@coffee.example>")?;

@@ -30,8 +30,7 @@ fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Res
     );
     ui.screenshot(&shots.join("onboarding-publishable-key.png"))?;
 
-    field.clear()?;
-    field.type_text(VALID_KEY)?;
+    field.replace_text(VALID_KEY)?;
     ui.find("#save-key")?.click()?;
     ui.wait_for_text(
         "#key-saved",
