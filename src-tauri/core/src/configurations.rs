@@ -8,6 +8,7 @@ use stripe_client_core::{RequestBuilder, StripeMethod};
 
 use crate::api_base::ApiBase;
 use crate::cache::Cache;
+use crate::error::quote;
 use crate::percent;
 use crate::portal::{PortalError, check_url};
 use crate::stripe_api::{StripeClient, StripeFailure};
@@ -52,7 +53,10 @@ impl CancelMode {
             "immediately" => Ok(CancelMode::Immediately),
             other => Err(invalid(
                 "cancel mode",
-                format!("{other:?} is not one of off, at_period_end, immediately"),
+                format!(
+                    "{} is not one of off, at_period_end, immediately",
+                    quote(other)
+                ),
             )),
         }
     }
@@ -266,7 +270,7 @@ pub fn encode(
             if !product.starts_with("prod_") || !is_stripe_id(product) {
                 return Err(invalid(
                     "plan products",
-                    format!("{product:?} is not a product id (prod_…)"),
+                    format!("{} is not a product id (prod_…)", quote(product)),
                 ));
             }
             let prices = recurring_prices(cache, product)?;
@@ -341,7 +345,7 @@ fn checked_list(
         if !allowed.contains(&value.as_str()) {
             return Err(invalid(
                 field,
-                format!("{value:?} is not one of {}", allowed.join(", ")),
+                format!("{} is not one of {}", quote(&value), allowed.join(", ")),
             ));
         }
         if !out.contains(&value) {
@@ -358,7 +362,7 @@ fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<String, 
     } else {
         Err(invalid(
             field,
-            format!("{value:?} is not one of {}", allowed.join(", ")),
+            format!("{} is not one of {}", quote(&value), allowed.join(", ")),
         ))
     }
 }
@@ -441,8 +445,8 @@ pub fn spec_of(configuration: &serde_json::Value) -> ConfigurationSpec {
     }
 }
 
-/// `application/x-www-form-urlencoded`.
-fn urlencode(form: &[(String, String)]) -> String {
+/// The body Stripe receives for `form`: `application/x-www-form-urlencoded`.
+pub fn form_body(form: &[(String, String)]) -> String {
     form.iter()
         .map(|(k, v)| format!("{}={}", percent::encode(k), percent::encode(v)))
         .collect::<Vec<_>>()
@@ -480,10 +484,7 @@ pub async fn update(
     if !id.starts_with("bpc_") || !is_stripe_id(id) {
         return Err(invalid(
             "configuration",
-            format!(
-                "{:?} is not a portal configuration id (bpc_…)",
-                id.chars().take(40).collect::<String>()
-            ),
+            format!("{} is not a portal configuration id (bpc_…)", quote(id)),
         ));
     }
     let form = encode(spec, cache, api_base, false)?;
@@ -509,7 +510,7 @@ async fn send(
     idempotency_key: Option<&str>,
 ) -> Result<serde_json::Value, PortalError> {
     let mut request = RequestBuilder::new(StripeMethod::Post, path);
-    request.body = Some(urlencode(form));
+    request.body = Some(form_body(form));
     let body = client
         .transport()
         .send(request, idempotency_key)
@@ -661,7 +662,7 @@ mod tests {
         };
         let form = encode(&spec, &cache(), None, false).expect("valid");
         assert_eq!(
-            urlencode(&form),
+            form_body(&form),
             "business_profile%5Bheadline%5D=Caf%C3%A9%20%26%20Co\
              &features%5Bcustomer_update%5D%5Benabled%5D=true\
              &features%5Bcustomer_update%5D%5Ballowed_updates%5D%5B%5D=email\

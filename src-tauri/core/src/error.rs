@@ -6,6 +6,30 @@ use crate::profiles::ProfileError;
 use crate::secret::KeyFormatError;
 use crate::stripe_api::StripeFailure;
 
+/// `text` as an error message quotes it: in double quotes, at most 40
+/// characters (then "…"), with control and invisible characters shown as "�",
+/// so a pasted page or a stray escape can't flood or garble the message.
+pub(crate) fn quote(text: &str) -> String {
+    const MAX: usize = 40;
+    // Zero-width and direction marks: they hide or reorder what is shown.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+    let mut shown: String = text
+        .chars()
+        .take(MAX)
+        .map(|c| {
+            if c.is_control() || invisible(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().nth(MAX).is_some() {
+        shown.push('…');
+    }
+    format!("\"{shown}\"")
+}
+
 /// Every failure of the core. The Tauri commands turn it into `{code, message}`
 /// and the CLI into an exit code; both show the `Display` text to the user.
 #[derive(Debug, thiserror::Error)]
@@ -66,5 +90,19 @@ impl From<crate::portal::PortalError> for Error {
             crate::portal::PortalError::Cache(failure) => Error::Cache(failure),
             other => Error::Portal(other),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn a_quote_is_short_and_shows_no_control_or_invisible_characters() {
+        assert_eq!(quote("cus_123"), "\"cus_123\"");
+        assert_eq!(quote("a\u{1c}b\nc\u{202e}d"), "\"a�b�c�d\"");
+        let long = "x".repeat(5_000);
+        assert_eq!(quote(&long), format!("\"{}…\"", "x".repeat(40)));
+        assert_eq!(quote(&"é".repeat(40)), format!("\"{}\"", "é".repeat(40)));
     }
 }

@@ -35,6 +35,7 @@ use stripe_core::customer::RetrieveCustomer;
 
 use crate::api_base::ApiBase;
 use crate::cache::{Cache, CacheError, customers, subscriptions};
+use crate::error::quote;
 use crate::secret::Mode;
 use crate::stripe_api::{StripeClient, StripeFailure};
 use crate::sync::objects::is_stripe_id;
@@ -140,7 +141,7 @@ pub struct PortalSession {
 pub enum PortalError {
     /// Not a customer id.
     #[error(
-        "{0:?} is not a Stripe customer id; they look like cus_ followed by letters and digits"
+        "{} is not a Stripe customer id; they look like cus_ followed by letters and digits", quote(.0)
     )]
     InvalidCustomerId(String),
     /// Stripe doesn't know the customer.
@@ -163,7 +164,7 @@ pub enum PortalError {
     )]
     SeveralItems(String),
     /// A bad URL.
-    #[error("The {field} {url:?} can't be used: {reason}.")]
+    #[error("The {field} {} can't be used: {reason}.", quote(.url))]
     InvalidUrl {
         /// Which setting.
         field: &'static str,
@@ -174,7 +175,7 @@ pub enum PortalError {
     },
     /// A locale Stripe doesn't know.
     #[error(
-        "{0:?} is not a portal language Stripe supports; use auto, or a tag such as en, fr, de, es, pt-BR or ja."
+        "{} is not a portal language Stripe supports; use auto, or a tag such as en, fr, de, es, pt-BR or ja.", quote(.0)
     )]
     InvalidLocale(String),
     /// Another malformed value.
@@ -467,10 +468,7 @@ fn check_id(field: &'static str, id: &str) -> Result<(), PortalError> {
     } else {
         Err(PortalError::InvalidValue {
             field,
-            reason: format!(
-                "{:?} is not a Stripe id",
-                id.chars().take(40).collect::<String>()
-            ),
+            reason: format!("{} is not a Stripe id", quote(id)),
         })
     }
 }
@@ -804,8 +802,8 @@ pub async fn get_configuration(
         return Err(PortalError::InvalidValue {
             field: "configuration",
             reason: format!(
-                "{:?} is not a portal configuration id (they look like bpc_…)",
-                id.chars().take(40).collect::<String>()
+                "{} is not a portal configuration id (they look like bpc_…)",
+                quote(id)
             ),
         });
     }

@@ -218,7 +218,8 @@ pub fn for_each<E: From<rusqlite::Error>>(
 /// the customers in `ids` (every customer when `None`) from their subscriptions.
 ///
 /// The current subscription is the newest live one (active, trialing,
-/// past_due, unpaid, paused, incomplete), else the newest ended one.
+/// past_due, unpaid, paused, incomplete), else the newest ended one. A
+/// customer without subscriptions is `none`, with no renewal.
 pub fn refresh_status(conn: &Connection, ids: Option<&[String]>) -> SqlResult<()> {
     const PICK: &str = "
         UPDATE customers SET (status, current_subscription, next_renewal) = (
@@ -230,22 +231,27 @@ pub fn refresh_status(conn: &Connection, ids: Option<&[String]>) -> SqlResult<()
             FROM subscriptions s WHERE s.customer_id = customers.id
             ORDER BY CASE WHEN s.status IN ('canceled', 'incomplete_expired') THEN 1 ELSE 0 END,
                      s.created DESC, s.id DESC
-            LIMIT 1)";
+            LIMIT 1)
+        WHERE EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = customers.id)";
+    // Without this split, the pick's empty answer would set `status` to NULL
+    // (a NOT NULL column), failing the whole batch.
+    const NONE: &str = "
+        UPDATE customers SET (status, current_subscription, next_renewal) = ('none', NULL, NULL)
+        WHERE NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = customers.id)";
     match ids {
         None => {
             conn.execute(PICK, [])?;
+            conn.execute(NONE, [])?;
         }
         Some(ids) => {
-            let mut statement = conn.prepare_cached(&format!("{PICK} WHERE id = ?1"))?;
+            let mut pick = conn.prepare_cached(&format!("{PICK} AND id = ?1"))?;
+            let mut none = conn.prepare_cached(&format!("{NONE} AND id = ?1"))?;
             for id in ids {
-                statement.execute([id])?;
+                pick.execute([id])?;
+                none.execute([id])?;
             }
         }
     }
-    conn.execute(
-        "UPDATE customers SET status = 'none' WHERE status IS NULL",
-        [],
-    )?;
     Ok(())
 }
 
@@ -484,6 +490,49 @@ mod tests {
         assert_eq!(ids(cache.conn(), "new.example"), ["cus_A1"]);
         cache.write(|tx| delete(tx, "cus_A1"))?;
         assert!(ids(cache.conn(), "Ann").is_empty());
+        Ok(())
+    }
+
+    /// Found by the event applier's fuzzer: a customer without subscriptions
+    /// made the refresh write NULL into `status` and fail the whole batch.
+    #[test]
+    fn a_customer_without_subscriptions_is_none_with_no_renewal() -> anyhow::Result<()> {
+        let mut cache = Cache::in_memory()?;
+        let read = |cache: &Cache| -> anyhow::Result<(String, Option<String>, Option<i64>)> {
+            Ok(cache.conn().query_row(
+                "SELECT status, current_subscription, next_renewal FROM customers WHERE id = 'cus_A1'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        };
+        let everyone = ["cus_A1".to_owned()];
+        for ids in [Some(&everyone[..]), None] {
+            cache.write(|tx| {
+                upsert(tx, &customer("cus_A1", "Ann", "ann@example.com"), 1)?;
+                refresh_status(tx, ids)
+            })?;
+            assert_eq!(read(&cache)?, ("none".into(), None, None));
+
+            cache.write(|tx| {
+                tx.execute(
+                    "INSERT INTO subscriptions (id, customer_id, status, current_period_end, created)
+                     VALUES ('sub_1', 'cus_A1', 'active', 1800000000, 1700000000)",
+                    [],
+                )?;
+                refresh_status(tx, ids)
+            })?;
+            assert_eq!(
+                read(&cache)?,
+                ("active".into(), Some("sub_1".into()), Some(1_800_000_000))
+            );
+
+            // The last subscription gone: back to none, renewal and all.
+            cache.write(|tx| {
+                tx.execute("DELETE FROM subscriptions", [])?;
+                refresh_status(tx, ids)
+            })?;
+            assert_eq!(read(&cache)?, ("none".into(), None, None));
+        }
         Ok(())
     }
 }

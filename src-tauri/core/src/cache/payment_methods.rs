@@ -54,6 +54,12 @@ pub fn delete(conn: &Connection, id: &str) -> SqlResult<bool> {
     Ok(conn.execute("DELETE FROM payment_methods WHERE id = ?1", [id])? > 0)
 }
 
+/// Removes customer `id`'s payment methods (deleting a customer detaches
+/// them in Stripe).
+pub fn delete_of_customer(conn: &Connection, id: &str) -> SqlResult<usize> {
+    conn.execute("DELETE FROM payment_methods WHERE customer_id = ?1", [id])
+}
+
 /// Removes the payment methods of customers no longer cached (a deleted
 /// customer's cards are detached in Stripe).
 pub fn delete_orphans(conn: &Connection) -> SqlResult<usize> {

@@ -19,12 +19,12 @@ use super::objects;
 use super::resources::Resource;
 use super::{Progress, ResourceProgress, SyncError, SyncMode, unix_now};
 use crate::cache::sync_state::{self, keys};
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, CacheError};
 use crate::stripe_api::{StripeClient, StripeFailure};
 use crate::transport::Transport;
 
 /// An object named by events: its kind and id.
-type Target = (Resource, String);
+pub type Target = (Resource, String);
 
 /// Events applied per transaction.
 const BATCH: usize = 200;
@@ -33,8 +33,9 @@ const FETCH_CONCURRENCY: usize = 8;
 /// Applied-event ids are kept a little longer than Stripe lists events.
 const APPLIED_EVENT_RETENTION_SECS: i64 = 31 * 86_400;
 
+/// An event as listed, reduced to what applying it needs.
 #[derive(Debug, Clone)]
-struct Event {
+pub struct Event {
     id: String,
     kind: String,
     created: i64,
@@ -42,7 +43,9 @@ struct Event {
 }
 
 impl Event {
-    fn read(v: &Value) -> Option<Event> {
+    /// Reads one entry of the Events API's list; `None` when it lacks an id,
+    /// a type or a time.
+    pub fn read(v: &Value) -> Option<Event> {
         Some(Event {
             id: v["id"]
                 .as_str()
@@ -58,7 +61,7 @@ impl Event {
     }
 
     /// The object to re-fetch, if the cache holds its kind.
-    fn target(&self) -> Option<(Resource, String)> {
+    pub fn target(&self) -> Option<Target> {
         let id = self.object_id.clone()?;
         Some((Resource::of_id(&id)?, id))
     }
@@ -80,7 +83,7 @@ pub(super) async fn run(
     loop {
         let mut request = ListEvent::new()
             .limit(100)
-            .created(RangeQueryTs::gte(from - EVENTS_OVERLAP_SECS));
+            .created(RangeQueryTs::gte(from.saturating_sub(EVENTS_OVERLAP_SECS)));
         if let Some(cursor) = &cursor {
             request = request.starting_after(cursor.as_str());
         }
@@ -128,34 +131,48 @@ async fn apply_batch(
     cache: &mut Cache,
     batch: &[Event],
 ) -> Result<(), SyncError> {
+    let targets: BTreeSet<Target> = batch.iter().filter_map(Event::target).collect();
+    let fetched: Vec<(Target, Result<Option<Value>, StripeFailure>)> = stream::iter(targets)
+        .map(|(resource, id)| async move {
+            let answer = fetch(transport, resource, &id).await;
+            ((resource, id), answer)
+        })
+        .buffer_unordered(FETCH_CONCURRENCY)
+        .collect()
+        .await;
+    let mut objects = Vec::with_capacity(fetched.len());
+    for (target, answer) in fetched {
+        objects.push((target, answer?));
+    }
+    apply_fetched(cache, batch, objects, unix_now())?;
+    Ok(())
+}
+
+/// Applies `batch` in one transaction, given each object it names as Stripe
+/// has it now (`None`: gone): stores or removes the objects, writes the
+/// activity feed from the cache's before and after, marks the events applied
+/// and moves the saved position. Objects no event names are ignored.
+pub fn apply_fetched(
+    cache: &mut Cache,
+    batch: &[Event],
+    mut objects: Vec<(Target, Option<Value>)>,
+    now: i64,
+) -> Result<(), CacheError> {
     // The latest event of each object names the feed entry.
-    let mut targets: BTreeMap<(Resource, String), &Event> = BTreeMap::new();
+    let mut targets: BTreeMap<Target, &Event> = BTreeMap::new();
     for event in batch {
         if let Some(target) = event.target() {
             targets.insert(target, event);
         }
     }
-    let fetched: Vec<(Target, Result<Option<Value>, StripeFailure>)> =
-        stream::iter(targets.keys().cloned())
-            .map(|(resource, id)| async move {
-                let answer = fetch(transport, resource, &id).await;
-                ((resource, id), answer)
-            })
-            .buffer_unordered(FETCH_CONCURRENCY)
-            .collect()
-            .await;
-    let mut objects = Vec::with_capacity(fetched.len());
-    for (target, answer) in fetched {
-        objects.push((target, answer?));
-    }
     // Methods before customers, so "made Visa •••• 4242 their default" can name the card.
     objects.sort_by_key(|((resource, id), _)| (apply_rank(*resource), id.clone()));
-
-    let now = unix_now();
     cache.write(|tx| {
         let mut touched = BTreeSet::new();
         for ((resource, id), object) in &objects {
-            let event = targets[&(*resource, id.clone())];
+            let Some(event) = targets.get(&(*resource, id.clone())) else {
+                continue;
+            };
             let before = Snapshot::load(tx, *resource, id)?;
             match object {
                 Some(object) => {
@@ -183,8 +200,7 @@ async fn apply_batch(
         sync_state::set(tx, keys::LAST_SYNC, now)?;
         cache::events::prune(tx, now - APPLIED_EVENT_RETENTION_SECS)?;
         Ok(())
-    })?;
-    Ok(())
+    })
 }
 
 /// The object as Stripe has it now; `None` when it is gone.
@@ -194,15 +210,18 @@ async fn fetch(
     id: &str,
 ) -> Result<Option<Value>, StripeFailure> {
     match transport.send(resource.retrieve(id), None).await {
-        Ok(body) => {
-            let object: Value = serde_json::from_slice(&body).map_err(|_| {
-                StripeFailure::Unreadable(format!("the answer for {id} was not JSON"))
-            })?;
-            Ok((!objects::is_deleted(&object)).then_some(object))
-        }
+        Ok(body) => read_fetched(id, &body),
         Err(failure) if failure.is_not_found() => Ok(None),
         Err(failure) => Err(failure),
     }
+}
+
+/// Reads a retrieve's answer for object `id`: the object, or `None` when
+/// Stripe answers with a deleted stub.
+pub fn read_fetched(id: &str, body: &[u8]) -> Result<Option<Value>, StripeFailure> {
+    let object: Value = serde_json::from_slice(body)
+        .map_err(|_| StripeFailure::Unreadable(format!("the answer for {id} was not JSON")))?;
+    Ok((!objects::is_deleted(&object)).then_some(object))
 }
 
 fn apply_rank(resource: Resource) -> u8 {
@@ -231,4 +250,71 @@ fn report(client: &StripeClient, applied: u64, total: u64, on_progress: &mut dyn
         retries: counters.retries(),
         events_applied: applied,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn event(n: u32, object: &str) -> Event {
+        Event::read(&json!({
+            "id": format!("evt_{n}"), "type": "x.updated", "created": 1_700_000_000 + n,
+            "data": {"object": {"id": object}},
+        }))
+        .expect("a readable event")
+    }
+
+    fn customer(id: &str) -> Option<Value> {
+        Some(json!({"id": id, "object": "customer", "created": 1_700_000_000}))
+    }
+
+    /// Found by the event applier's fuzzer: removing a customer swept every
+    /// method without a cached customer, including one whose customer came
+    /// later in the same batch.
+    #[test]
+    fn removing_a_customer_keeps_the_method_of_one_stored_after_it() -> anyhow::Result<()> {
+        let mut cache = Cache::in_memory()?;
+        let card = json!({
+            "id": "pm_New", "object": "payment_method", "type": "card", "created": 1_700_000_000,
+            "customer": "cus_New", "card": {"brand": "visa", "last4": "4242"},
+        });
+        let old_card = json!({
+            "id": "pm_Old", "object": "payment_method", "type": "card", "created": 1_700_000_000,
+            "customer": "cus_Gone", "card": {"brand": "visa", "last4": "1111"},
+        });
+        apply_fetched(
+            &mut cache,
+            &[event(1, "cus_Gone"), event(2, "pm_Old")],
+            vec![
+                (
+                    (Resource::Customers, "cus_Gone".into()),
+                    customer("cus_Gone"),
+                ),
+                ((Resource::PaymentMethods, "pm_Old".into()), Some(old_card)),
+            ],
+            1_700_000_100,
+        )?;
+        // Methods apply before customers, and "cus_Gone" sorts before "cus_New".
+        apply_fetched(
+            &mut cache,
+            &[
+                event(3, "pm_New"),
+                event(4, "cus_Gone"),
+                event(5, "cus_New"),
+            ],
+            vec![
+                ((Resource::PaymentMethods, "pm_New".into()), Some(card)),
+                ((Resource::Customers, "cus_Gone".into()), None),
+                ((Resource::Customers, "cus_New".into()), customer("cus_New")),
+            ],
+            1_700_000_100,
+        )?;
+        let conn = cache.conn();
+        assert!(cache::payment_methods::get(conn, "pm_New")?.is_some());
+        assert!(cache::payment_methods::get(conn, "pm_Old")?.is_none());
+        assert!(cache::customers::get(conn, "cus_Gone")?.is_none());
+        Ok(())
+    }
 }

@@ -15,7 +15,7 @@
 mod changes;
 pub use changes::method_label;
 mod full;
-mod incremental;
+pub mod incremental;
 pub mod objects;
 pub mod resources;
 

@@ -176,7 +176,9 @@ impl Resource {
         match self {
             Resource::Customers => {
                 let removed = cache::customers::delete(tx, id)?;
-                cache::payment_methods::delete_orphans(tx)?;
+                // Only theirs: a method whose customer arrives later in the
+                // same batch has no customer row yet.
+                cache::payment_methods::delete_of_customer(tx, id)?;
                 Ok(removed)
             }
             Resource::Subscriptions => cache::subscriptions::delete(tx, id),
