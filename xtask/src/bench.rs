@@ -6,10 +6,10 @@ use std::net::TcpStream;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use crate::sandbox::SandboxProcess;
-use crate::shell;
+use crate::{report, shell};
 
 const RUNS: usize = 7;
 const PAGE_REQUESTS: usize = 25;
@@ -74,28 +74,23 @@ pub fn run() -> anyhow::Result<()> {
         rss_min = min(&rss),
         rss_max = max(&rss),
     );
-    let report = report + &core_benchmarks(&binary)? + &window_benchmarks(&binary)?;
-    let path = shell::root().join("BENCHMARKS.md");
-    std::fs::write(&path, report).with_context(|| format!("writing {}", path.display()))?;
-    println!("bench: wrote {}", path.display());
-    Ok(())
+    let mut report = report + &core_benchmarks(&binary)? + &window_benchmarks(&binary)?;
+    // The fuzzing section is `cargo xtask fuzz`'s.
+    if let Some(fuzzing) = report::section(&report::read(), crate::fuzz::HEADING) {
+        report = report::set_section(&report, crate::fuzz::HEADING, fuzzing);
+    }
+    report::write(&report)
 }
 
 /// Reruns only the window's section and puts it in place of the old one.
 pub fn run_window_only() -> anyhow::Result<()> {
     let binary = build_release_tools()?;
     let section = window_benchmarks(&binary)?;
-    let path = shell::root().join("BENCHMARKS.md");
-    let old = std::fs::read_to_string(&path).unwrap_or_default();
-    let kept = old
-        .split(WINDOW_HEADING)
-        .next()
-        .unwrap_or_default()
-        .trim_end();
-    std::fs::write(&path, format!("{kept}\n{section}"))
-        .with_context(|| format!("writing {}", path.display()))?;
-    println!("bench: wrote the window's section of {}", path.display());
-    Ok(())
+    report::write(&report::set_section(
+        &report::read(),
+        WINDOW_HEADING,
+        &section,
+    ))
 }
 
 /// Builds the sandbox and portal-core's `bench` example in release; returns
@@ -392,7 +387,7 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
 const WINDOW_RUNS: usize = 5;
 const WINDOW_CUSTOMERS: usize = 100_000;
 /// The window's section starts with this heading and ends the file.
-const WINDOW_HEADING: &str = "\n## The window";
+const WINDOW_HEADING: &str = "## The window";
 
 /// The real window with 100,000 cached customers: cold start, idle memory and
 /// keystroke to render, measured by `e2e/tests/window_bench.rs` (ignored in
@@ -451,7 +446,7 @@ fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String>
     };
     let keystrokes = result["keystrokes_per_run"].as_u64().unwrap_or(0);
     let mut out = format!(
-        "{WINDOW_HEADING} (release build, {WINDOW_CUSTOMERS} cached customers)\n\n\
+        "\n{WINDOW_HEADING} (release build, {WINDOW_CUSTOMERS} cached customers)\n\n\
          `bench fill {WINDOW_CUSTOMERS}` writes a synthetic cache marked as synced; `e2e/tests/window_bench.rs` then\n\
          launches the release app on a copy of it {WINDOW_RUNS} times through tauri-driver and WebKitWebDriver under Xvfb.\n\
          *Cold start* is the app process's start (from `/proc`, to the 10 ms clock tick) to the moment the list first\n\
@@ -598,7 +593,7 @@ fn max(values: &[f64]) -> f64 {
     values.iter().copied().fold(0.0, f64::max)
 }
 
-fn today() -> String {
+pub fn today() -> String {
     Command::new("date")
         .arg("+%Y-%m-%d")
         .output()
@@ -606,7 +601,7 @@ fn today() -> String {
         .unwrap_or_default()
 }
 
-fn machine() -> String {
+pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|info| {

@@ -3,7 +3,9 @@
 
 mod bench;
 mod demo;
+mod fuzz;
 mod keyring;
+mod report;
 mod run;
 mod sandbox;
 mod setup;
@@ -50,6 +52,17 @@ enum Command {
     /// The full chaos run: 20 fault schedules and 5 kills of a sync, each
     /// ending equal to the sandbox (`cargo xtask test` runs 3 and 1).
     Chaos,
+    /// Run each cargo-fuzz target for a set time (two at a time) and record
+    /// the runs in BENCHMARKS.md. Needs a nightly toolchain.
+    Fuzz {
+        /// Seconds per target.
+        #[arg(long, default_value_t = 600)]
+        secs: u64,
+        /// Only this target (key_parser, search_query, form_encoder,
+        /// event_applier); BENCHMARKS.md is then left as it is.
+        #[arg(long)]
+        target: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -64,6 +77,7 @@ fn main() -> ExitCode {
         Command::Bench { window_only: false } => bench::run(),
         Command::Bench { window_only: true } => bench::run_window_only(),
         Command::Chaos => test::chaos(),
+        Command::Fuzz { secs, target } => fuzz::run(secs, target),
         Command::Demo => demo::run(),
         Command::Test => return test::run_all(),
         Command::E2e => return test::run_e2e_only(),
