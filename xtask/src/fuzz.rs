@@ -1,7 +1,8 @@
 //! `cargo xtask fuzz`: every cargo-fuzz target in `src-tauri/core/fuzz` for a
 //! set time, two at a time (the machine has two cores), then a table of the
-//! runs in BENCHMARKS.md. A crash stops with the input's path; keep it under
-//! `regressions/TARGET/`, where `cargo xtask test` replays it.
+//! runs in BENCHMARKS.md. A crash marks its row failed and fails the command
+//! with the input's path; keep it under `regressions/TARGET/`, where `cargo
+//! xtask test` replays it.
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -163,8 +164,8 @@ fn crash_input(log: &str) -> Option<&str> {
         .map(str::trim)
 }
 
-/// Runs every target (or only `only`) for `secs` seconds; records a full run
-/// in BENCHMARKS.md.
+/// Runs every target (or only `only`) for `secs` seconds and records each
+/// clean run's row in BENCHMARKS.md.
 pub fn run(secs: u64, only: Option<String>) -> anyhow::Result<()> {
     ensure_tools()?;
     let targets: Vec<(&str, &str)> = TARGETS
@@ -209,12 +210,17 @@ pub fn run(secs: u64, only: Option<String>) -> anyhow::Result<()> {
                     ),
                     None => format!("{}: failed without an input; see {}", run.target, run.log.display()),
                 });
-                continue;
             }
+            let result = if status.success() {
+                "clean"
+            } else {
+                "**failed**: keep the input and fix the cause"
+            };
             rows.push(format!(
-                "| `{}` | {} | {minutes:.1} min | {} | {} | {} | {} | {} MB | clean |",
+                "| `{}` | {} | {} | {minutes:.1} min | {} | {} | {} | {} | {} MB | {result} |",
                 run.target,
                 run.what,
+                bench::today(),
                 thousands(stats.runs),
                 thousands(stats.per_second),
                 thousands(stats.coverage),
@@ -223,28 +229,41 @@ pub fn run(secs: u64, only: Option<String>) -> anyhow::Result<()> {
             ));
         }
     }
-    if !crashes.is_empty() {
-        bail!("fuzzing found failures:\n{}", crashes.join("\n"));
-    }
-    if only.is_some() {
-        println!("fuzz: one target only; BENCHMARKS.md is left as it is");
-        return Ok(());
-    }
+    let text = report::read();
+    let rows = merge_rows(report::section(&text, HEADING).unwrap_or_default(), rows);
     let section = format!(
         "{HEADING} (cargo fuzz, libFuzzer)\n\n\
-         Produced by `cargo xtask fuzz` on {date}: each target for {secs} s with `-O`, two at a time.\n\
+         Produced by `cargo xtask fuzz`: each target for the time shown with `-O`, two at a time\n\
+         (`cargo xtask fuzz --target NAME` reruns one and replaces its row).\n\
          The checks are in `{FUZZ_DIR}/src/`; each panics when the code breaks a property it promises.\n\
          Inputs that once failed are kept in `{FUZZ_DIR}/regressions/` and replayed by\n\
          `cargo xtask test`, with 2,000 pseudo-random inputs per target.\n\n\
          **Machine:** {machine}\n\n\
-         | target | property | time | runs | runs/s | coverage (edges) | corpus | peak RSS | result |\n\
-         | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n\
+         | target | property | date | time | runs | runs/s | coverage (edges) | corpus | peak RSS | result |\n\
+         | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n\
          {rows}\n",
-        date = bench::today(),
         machine = bench::machine(),
         rows = rows.join("\n"),
     );
-    report::write(&report::set_section(&report::read(), HEADING, &section))
+    report::write(&report::set_section(&text, HEADING, &section))?;
+    if !crashes.is_empty() {
+        bail!("fuzzing found failures:\n{}", crashes.join("\n"));
+    }
+    Ok(())
+}
+
+/// The table's rows in TARGETS order: this run's, and the earlier section's
+/// for targets it did not run.
+fn merge_rows(earlier: &str, new: Vec<String>) -> Vec<String> {
+    let row_of = |rows: &[String], target: &str| {
+        let start = format!("| `{target}` |");
+        rows.iter().find(|row| row.starts_with(&start)).cloned()
+    };
+    let earlier: Vec<String> = earlier.lines().map(str::to_owned).collect();
+    TARGETS
+        .iter()
+        .filter_map(|(target, _)| row_of(&new, target).or_else(|| row_of(&earlier, target)))
+        .collect()
 }
 
 fn thousands(n: u64) -> String {
@@ -288,5 +307,20 @@ mod tests {
         let crashed = "==1== ERROR: libFuzzer: deadly signal\n\
                        artifact_prefix='a/'; Test unit written to a/crash-123\n";
         assert_eq!(crash_input(crashed), Some("a/crash-123"));
+    }
+
+    #[test]
+    fn a_rerun_replaces_only_its_targets_row() {
+        let earlier = "## Fuzzing\n\n| target |\n| --- |\n\
+                       | `key_parser` | old |\n| `search_query` | old |\n| `event_applier` | old |\n";
+        let rows = merge_rows(earlier, vec!["| `search_query` | new |".to_owned()]);
+        assert_eq!(
+            rows,
+            [
+                "| `key_parser` | old |",
+                "| `search_query` | new |",
+                "| `event_applier` | old |"
+            ]
+        );
     }
 }

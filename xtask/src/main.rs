@@ -59,7 +59,7 @@ enum Command {
         #[arg(long, default_value_t = 600)]
         secs: u64,
         /// Only this target (key_parser, search_query, form_encoder,
-        /// event_applier); BENCHMARKS.md is then left as it is.
+        /// event_applier); only its row of BENCHMARKS.md changes.
         #[arg(long)]
         target: Option<String>,
     },

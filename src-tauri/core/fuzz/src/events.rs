@@ -359,13 +359,22 @@ pub fn check(data: &[u8]) {
         }
         assert!(statuses_hold(&cache), "a customer's status is stale");
 
-        let once = dump(&cache);
+        // The cache remembers applied events for KEPT_SECS (Stripe keeps them
+        // 30 days); an older one applied again is new to it and may write its
+        // feed entries again.
+        let forgotten: Vec<String> = specs
+            .iter()
+            .map(|spec| event_json(spec))
+            .filter(|json| json["created"].as_i64() < Some(NOW - KEPT_SECS))
+            .map(|json| format!("{:?}", json["id"].as_str().unwrap_or_default()))
+            .collect();
+        let remembered = |line: &String| {
+            !line.starts_with("activity ") || !forgotten.iter().any(|id| line.contains(id))
+        };
+        let once: Vec<String> = dump(&cache).into_iter().filter(remembered).collect();
         incremental::apply_fetched(&mut cache, &events, objects, NOW)
             .unwrap_or_else(|e| panic!("the batch failed again: {e}"));
-        assert_eq!(
-            dump(&cache),
-            once,
-            "applying the batch again changed the cache"
-        );
+        let twice: Vec<String> = dump(&cache).into_iter().filter(remembered).collect();
+        assert_eq!(twice, once, "applying the batch again changed the cache");
     }
 }

@@ -67,12 +67,18 @@ fn field(row: &Row, which: u8) -> Option<&str> {
     }
 }
 
-/// The list order, restated: SQLite's NOCASE folds ASCII letters only.
+/// The list order, restated. SQLite's NOCASE folds ASCII letters only and,
+/// like C's `strncasecmp`, stops at a NUL byte, leaving the tie to the
+/// lengths. Stripe sends no NUL in a name; the fuzzer does.
 fn compare(sort: SortOrder, a: &(usize, &Row), b: &(usize, &Row)) -> Ordering {
     let nocase = |s: &str| {
-        s.bytes()
-            .map(|b| b.to_ascii_lowercase())
-            .collect::<Vec<_>>()
+        let bytes = s.as_bytes();
+        let upto = bytes
+            .iter()
+            .position(|&b| b == 0)
+            .map_or(bytes.len(), |nul| nul + 1);
+        let folded: Vec<u8> = bytes[..upto].iter().map(u8::to_ascii_lowercase).collect();
+        (folded, bytes.len())
     };
     let by_id = id(a.0).cmp(&id(b.0));
     match sort {

@@ -185,6 +185,12 @@ pub fn apply_fetched(
             let after = Snapshot::load(tx, *resource, id)?;
             touched.extend(before.customer_id().map(str::to_owned));
             touched.extend(after.customer_id().map(str::to_owned));
+            // An applied event has written its feed entries; applying it again
+            // must not repeat them (the before can differ when another object
+            // of the batch removed this one).
+            if cache::events::is_applied(tx, &event.id)? {
+                continue;
+            }
             for entry in changes::describe(tx, &before, &after, event.created, &event.id)? {
                 cache::activity::add(tx, &entry)?;
             }
@@ -315,6 +321,30 @@ mod tests {
         assert!(cache::payment_methods::get(conn, "pm_New")?.is_some());
         assert!(cache::payment_methods::get(conn, "pm_Old")?.is_none());
         assert!(cache::customers::get(conn, "cus_Gone")?.is_none());
+        Ok(())
+    }
+
+    /// Found by the event applier's fuzzer: a card added and then swept by its
+    /// customer's removal in the same batch was "added" again when the batch
+    /// was applied a second time.
+    #[test]
+    fn applying_a_batch_again_writes_no_feed_entries() -> anyhow::Result<()> {
+        let mut cache = Cache::in_memory()?;
+        let card = json!({
+            "id": "pm_Swept", "object": "payment_method", "type": "card", "created": 1_700_000_000,
+            "customer": "cus_Gone", "card": {"brand": "visa", "last4": "4242"},
+        });
+        let batch = [event(1, "pm_Swept"), event(2, "cus_Gone")];
+        let objects = vec![
+            ((Resource::PaymentMethods, "pm_Swept".into()), Some(card)),
+            ((Resource::Customers, "cus_Gone".into()), None),
+        ];
+        apply_fetched(&mut cache, &batch, objects.clone(), 1_700_000_100)?;
+        let feed = cache::activity::count(cache.conn())?;
+        assert_eq!(feed, 1, "the card's addition is in the feed");
+        apply_fetched(&mut cache, &batch, objects, 1_700_000_100)?;
+        assert_eq!(cache::activity::count(cache.conn())?, feed);
+        assert!(cache::payment_methods::get(cache.conn(), "pm_Swept")?.is_none());
         Ok(())
     }
 }
