@@ -386,7 +386,7 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
 /// Launches of the app in the window benchmark.
 const WINDOW_RUNS: usize = 5;
 const WINDOW_CUSTOMERS: usize = 100_000;
-/// The window's section starts with this heading and ends the file.
+/// The heading of the window's section.
 const WINDOW_HEADING: &str = "## The window";
 
 /// The real window with 100,000 cached customers: cold start, idle memory and

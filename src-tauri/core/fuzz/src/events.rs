@@ -3,9 +3,10 @@
 //! answered, and applying the same batch again changes nothing.
 
 use arbitrary::{Arbitrary, Unstructured};
+use portal_core::cache::sync_state::{self, keys};
 use portal_core::cache::{Cache, customers, events};
 use portal_core::sync::Resource;
-use portal_core::sync::incremental::{self, Event, Target};
+use portal_core::sync::incremental::{self, APPLIED_EVENT_RETENTION_SECS, Event, Target};
 use rusqlite::types::Value as SqlValue;
 use serde_json::{Value, json};
 
@@ -38,8 +39,6 @@ const KINDS: [&str; 8] = [
 
 /// When the batch is applied (Unix seconds).
 const NOW: i64 = 1_760_000_000;
-/// Applied events are forgotten after this long (`incremental`'s retention).
-const KEPT_SECS: i64 = 31 * 86_400;
 
 #[derive(Arbitrary, Debug)]
 enum Age {
@@ -321,8 +320,8 @@ pub fn check(data: &[u8]) {
             continue;
         };
 
-        let previous_from = portal_core::cache::sync_state::get_i64(cache.conn(), "events_from")
-            .expect("the position reads");
+        let previous_from =
+            sync_state::get_i64(cache.conn(), keys::EVENTS_FROM).expect("the position reads");
         incremental::apply_fetched(&mut cache, &events, objects.clone(), NOW)
             .unwrap_or_else(|e| panic!("the batch failed: {e}"));
         assert_eq!(cache.integrity_check().expect("the check runs"), "ok");
@@ -333,7 +332,7 @@ pub fn check(data: &[u8]) {
                 continue;
             };
             let created = json["created"].as_i64().unwrap_or_default();
-            if created >= NOW - KEPT_SECS {
+            if created >= NOW - APPLIED_EVENT_RETENTION_SECS {
                 let id = json["id"].as_str().unwrap_or_default();
                 assert!(
                     events::is_applied(cache.conn(), id).expect("reads"),
@@ -341,8 +340,8 @@ pub fn check(data: &[u8]) {
                 );
             }
         }
-        let from = portal_core::cache::sync_state::get_i64(cache.conn(), "events_from")
-            .expect("the position reads");
+        let from =
+            sync_state::get_i64(cache.conn(), keys::EVENTS_FROM).expect("the position reads");
         if let (Some(previous), Some(from)) = (previous_from, from) {
             assert!(
                 from >= previous,
@@ -359,13 +358,13 @@ pub fn check(data: &[u8]) {
         }
         assert!(statuses_hold(&cache), "a customer's status is stale");
 
-        // The cache remembers applied events for KEPT_SECS (Stripe keeps them
-        // 30 days); an older one applied again is new to it and may write its
-        // feed entries again.
+        // The cache remembers applied events for 31 days (Stripe keeps them
+        // 30); an older one applied again is new to it and may write its feed
+        // entries again.
         let forgotten: Vec<String> = specs
             .iter()
             .map(|spec| event_json(spec))
-            .filter(|json| json["created"].as_i64() < Some(NOW - KEPT_SECS))
+            .filter(|json| json["created"].as_i64() < Some(NOW - APPLIED_EVENT_RETENTION_SECS))
             .map(|json| format!("{:?}", json["id"].as_str().unwrap_or_default()))
             .collect();
         let remembered = |line: &String| {

@@ -410,7 +410,7 @@ fn summary(row: &Row<'_>) -> SqlResult<CustomerSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::Cache;
+    use crate::cache::{Cache, subscriptions};
 
     #[test]
     fn an_address_prints_without_empty_parts() {
@@ -505,6 +505,20 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?)
         };
+        let active = subscriptions::Subscription {
+            id: "sub_1".into(),
+            customer_id: "cus_A1".into(),
+            status: "active".into(),
+            cancel_at_period_end: false,
+            cancel_at: None,
+            canceled_at: None,
+            current_period_start: None,
+            current_period_end: Some(1_800_000_000),
+            created: 1_700_000_000,
+            currency: None,
+            default_payment_method: None,
+            items: Vec::new(),
+        };
         let everyone = ["cus_A1".to_owned()];
         for ids in [Some(&everyone[..]), None] {
             cache.write(|tx| {
@@ -514,11 +528,7 @@ mod tests {
             assert_eq!(read(&cache)?, ("none".into(), None, None));
 
             cache.write(|tx| {
-                tx.execute(
-                    "INSERT INTO subscriptions (id, customer_id, status, current_period_end, created)
-                     VALUES ('sub_1', 'cus_A1', 'active', 1800000000, 1700000000)",
-                    [],
-                )?;
+                subscriptions::upsert(tx, &active, 1)?;
                 refresh_status(tx, ids)
             })?;
             assert_eq!(
@@ -528,7 +538,7 @@ mod tests {
 
             // The last subscription gone: back to none, renewal and all.
             cache.write(|tx| {
-                tx.execute("DELETE FROM subscriptions", [])?;
+                subscriptions::delete(tx, "sub_1")?;
                 refresh_status(tx, ids)
             })?;
             assert_eq!(read(&cache)?, ("none".into(), None, None));

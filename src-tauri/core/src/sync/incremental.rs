@@ -31,7 +31,7 @@ const BATCH: usize = 200;
 /// Objects re-fetched at once.
 const FETCH_CONCURRENCY: usize = 8;
 /// Applied-event ids are kept a little longer than Stripe lists events.
-const APPLIED_EVENT_RETENTION_SECS: i64 = 31 * 86_400;
+pub const APPLIED_EVENT_RETENTION_SECS: i64 = 31 * 86_400;
 
 /// An event as listed, reduced to what applying it needs.
 #[derive(Debug, Clone)]
