@@ -273,7 +273,46 @@ fn neither_the_key_nor_the_smtp_password_reaches_the_webview_files_output_or_ps(
         output.display()
     );
     assert!(leaks.is_empty(), "{leaks:#?}");
+
+    // Everything the app and its WebKit processes wrote in the data folder,
+    // WebKit's own storage included (it lives there), is this user's only.
+    let data = scratch.path().join("data");
+    anyhow::ensure!(
+        data.join("webview").is_dir(),
+        "WebKit's folder is inside the data folder"
+    );
+    let walked = not_private(&data)?;
+    anyhow::ensure!(walked.0 > 10, "only {} entries walked", walked.0);
+    assert!(walked.1.is_empty(), "readable by others: {:#?}", walked.1);
     Ok(())
+}
+
+/// How many entries are under `dir`, and those whose mode is not 0700 (a
+/// folder) or 0600 (a file). Sockets and links are the OS's business.
+fn not_private(dir: &Path) -> anyhow::Result<(usize, Vec<String>)> {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let mut seen = 0;
+    let mut open = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(path) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&path)?;
+        let kind = meta.file_type();
+        let mode = meta.permissions().mode() & 0o777;
+        seen += 1;
+        if kind.is_dir() {
+            if mode != 0o700 {
+                open.push(format!("{:o} {}", mode, path.display()));
+            }
+            for entry in std::fs::read_dir(&path)? {
+                stack.push(entry?.path());
+            }
+        } else if kind.is_file() && mode != 0o600 {
+            open.push(format!("{:o} {}", mode, path.display()));
+        } else if kind.is_socket() && mode & 0o077 != 0 {
+            open.push(format!("{:o} {} (socket)", mode, path.display()));
+        }
+    }
+    Ok((seen, open))
 }
 
 fn base64_decode(text: &str) -> anyhow::Result<String> {

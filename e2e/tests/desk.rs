@@ -215,8 +215,14 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     ui.find("#open-portal")?.click()?;
     ui.wait_for_text("#not-configured", "Set up the Customer Portal first")?;
     ui.screenshot(&shots.join("desk-not-configured.png"))?;
+    // The Dashboard link: the page names the page, Rust opens the link.
+    ui.find("#open-portal-settings")?.click()?;
+    assert_eq!(
+        wait_opened(ui, &opened, 1)?,
+        "https://dashboard.stripe.com/test/settings/billing/portal"
+    );
     ui.find("#create-configuration")?.click()?;
-    let url = wait_opened(ui, &opened, 1)?;
+    let url = wait_opened(ui, &opened, 2)?;
     assert!(
         url.starts_with(&format!("{}/_portal/", stripe.url)),
         "{url}"
@@ -241,7 +247,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
             ui.screenshot(&shots.join("desk-deep-links.png"))?;
         }
         ui.find(item)?.click()?;
-        wait_opened(ui, &opened, n + 2)?;
+        wait_opened(ui, &opened, n + 3)?;
         let session = stripe
             .requests()?
             .into_iter()
@@ -268,7 +274,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         "subscription_update"
     );
     ui.screenshot(&shots.join("desk-portal-error.png"))?;
-    assert_eq!(opened_lines(&opened).len(), 3);
+    assert_eq!(opened_lines(&opened).len(), 4);
 
     // Copy link creates a session without opening it.
     ui.find("#copy-link")?.click()?;
@@ -283,7 +289,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         link.starts_with(&format!("{}/_portal/", stripe.url)),
         "{link}"
     );
-    assert_eq!(opened_lines(&opened).len(), 3, "copying opens nothing");
+    assert_eq!(opened_lines(&opened).len(), 4, "copying opens nothing");
 
     // The customer switches plan in the portal; the next sync shows it.
     stripe.control(
@@ -754,6 +760,21 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     )?;
     ui.screenshot(&shots.join("settings-light-900x600.png"))?;
     ui.set_window_size(1280, 800)?;
+
+    // Another server (here another port) without a new password: the saved
+    // one is removed rather than sent there, and the window asks for it.
+    ui.find("#smtp-port")?.replace_text("2526")?;
+    ui.find("#settings-save")?.click()?;
+    ui.wait_for_text("#settings-notice", "enter the password for the new server")?;
+    assert_eq!(
+        ui.find("#smtp-password")?.property("placeholder")?,
+        json!("Enter the password for the new server")
+    );
+    ui.wait_for_text("#smtp-password-help", "enter its password")?;
+    let status = cli(&app, &stripe, &["smtp", "status"], "")?;
+    assert!(status.contains("127.0.0.1:2526"), "{status}");
+    assert!(!status.contains("password: in the keychain"), "{status}");
+    ui.screenshot(&shots.join("settings-smtp-server-changed.png"))?;
 
     // Clearing the cache empties it; the next sync reads everything again.
     ui.find("#clear-cache")?.click()?;

@@ -25,6 +25,23 @@ use portal_core::sync::SyncMode;
 
 use crate::commands::key_status_dto;
 
+// Every line the CLI prints goes through these: customers choose their own
+// names and emails, and a control sequence in one (ESC, OSC, BEL) must not
+// retitle, recolour or rewrite the user's terminal. `text::terminal_safe`
+// shows such characters as "�" and keeps newlines and tabs.
+macro_rules! say {
+    ($($arg:tt)*) => { std::println!("{}", crate::text::terminal_safe(&format!($($arg)*))) };
+}
+macro_rules! say_part {
+    ($($arg:tt)*) => { std::print!("{}", crate::text::terminal_safe(&format!($($arg)*))) };
+}
+macro_rules! tell {
+    ($($arg:tt)*) => { std::eprintln!("{}", crate::text::terminal_safe(&format!($($arg)*))) };
+}
+macro_rules! tell_part {
+    ($($arg:tt)*) => { std::eprint!("{}", crate::text::terminal_safe(&format!($($arg)*))) };
+}
+
 /// Open your customers' Stripe Customer Portal in one click.
 #[derive(Debug, Parser)]
 #[command(name = "portal-desk", version, about, long_about = None)]
@@ -406,7 +423,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let api_base = match cli.api_base.as_deref().map(ApiBase::parse).transpose() {
         Ok(base) => base,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return ExitCode::from(exit::USAGE);
         }
     };
@@ -417,7 +434,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            tell!("error: {}", failure.message);
             ExitCode::from(failure.code)
         }
     }
@@ -575,8 +592,8 @@ fn key_set(
     let raw = read_key_from_stdin()?;
     if !verify {
         let info = profiles.save_key(profile, &raw, api_base)?;
-        println!("{}", key_status_dto(info).saved_sentence());
-        println!("Not checked with Stripe (--no-verify).");
+        say!("{}", key_status_dto(info).saved_sentence());
+        say!("Not checked with Stripe (--no-verify).");
         return Ok(());
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -598,8 +615,8 @@ fn key_set(
             failure
         })?;
     let status = key_status_dto(info);
-    println!("{}", status.saved_sentence());
-    println!("{}", status.account_sentence());
+    say!("{}", status.saved_sentence());
+    say!("{}", status.account_sentence());
     Ok(())
 }
 
@@ -625,23 +642,23 @@ fn key_status(profiles: &Profiles, profile: &ProfileName, json: bool) -> Result<
     let status = key_status_dto(info);
     if json {
         let text = serde_json::to_string(&status).expect("KeyStatus always serializes");
-        println!("{text}");
+        say!("{text}");
     } else {
-        println!("profile:  {}", status.profile);
-        println!("mode:     {}", status.mode.as_str());
-        println!("key kind: {}", status.kind.as_str());
-        println!("ends in:  ...{}", status.last4);
+        say!("profile:  {}", status.profile);
+        say!("mode:     {}", status.mode.as_str());
+        say!("key kind: {}", status.kind.as_str());
+        say!("ends in:  ...{}", status.last4);
         if let Some(name) = &status.business_name {
-            println!("business: {name}");
+            say!("business: {name}");
         }
         if let Some(id) = &status.account_id {
-            println!("account:  {id}");
+            say!("account:  {id}");
         }
         let source = match status.source {
             portal_ipc::KeySource::Keychain => "the OS keychain",
             portal_ipc::KeySource::Environment => "the STRIPE_API_KEY environment variable",
         };
-        println!("from:     {source}");
+        say!("from:     {source}");
     }
     Ok(())
 }
@@ -751,16 +768,16 @@ fn sync(
         })?,
     };
     if let Some(note) = &report.note {
-        eprintln!("{note}");
+        tell!("{note}");
     }
     if json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string(&report).expect("a report always serializes")
         );
     } else {
         let c = &report.counts;
-        println!(
+        say!(
             "Synced ({}): {} customers, {} subscriptions, {} invoices, {} payment methods, {} prices, {} products; {} events applied.",
             match report.mode {
                 SyncMode::Full => "full",
@@ -774,7 +791,7 @@ fn sync(
             c.products,
             report.events_applied
         );
-        println!(
+        say!(
             "{} requests ({} retried) in {:.1} s.",
             report.requests,
             report.retries,
@@ -816,20 +833,20 @@ fn open_portal(
         &client, profiles, profile, api_base, mode, request,
     ))?;
     if print {
-        println!("{}", session.url);
+        say!("{}", session.url);
         return Ok(());
     }
-    match crate::opener::open_url(&session.url) {
+    match crate::opener::Opener::from_env().open_url(&session.url, api_base) {
         Ok(()) => {
-            println!(
+            say!(
                 "Opened the customer portal of {} in your browser.",
                 request.customer
             );
             Ok(())
         }
         Err(e) => {
-            println!("{}", session.url);
-            eprintln!("Couldn't open a browser ({e}); the link above works for a few minutes.");
+            say!("{}", session.url);
+            tell!("Couldn't open a browser ({e}); the link above works for a few minutes.");
             Ok(())
         }
     }
@@ -850,14 +867,14 @@ fn configs(
                 .map_err(Error::from)?;
             let chosen = profiles.settings(profile)?.portal_configuration;
             if json {
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string(&list).expect("configurations serialize")
                 );
                 return Ok(());
             }
             if list.is_empty() {
-                println!(
+                say!(
                     "No portal configurations yet. `portal-desk configs create --recommended` makes one."
                 );
             }
@@ -872,14 +889,14 @@ fn configs(
                 if !c.active {
                     notes.push("inactive");
                 }
-                println!(
+                say!(
                     "{}  {}  {}",
                     c.id,
                     crate::text::clip(c.headline.as_deref().unwrap_or("(no headline)"), 50),
                     notes.join(", ")
                 );
                 if let Some(url) = &c.login_page_url {
-                    println!("    login page: {url}");
+                    say!("    login page: {url}");
                 }
             }
             Ok(())
@@ -887,12 +904,12 @@ fn configs(
         ConfigsAction::Show { id, json } => {
             let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
             if json {
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(&configuration).expect("JSON")
                 );
             } else {
-                print!("{}", crate::text::configuration(&configuration));
+                say_part!("{}", crate::text::configuration(&configuration));
             }
             Ok(())
         }
@@ -908,7 +925,7 @@ fn configs(
                 let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
                 print_json(&configuration);
             } else {
-                println!("Profile {profile} uses portal configuration {id}.");
+                say!("Profile {profile} uses portal configuration {id}.");
             }
             Ok(())
         }
@@ -932,9 +949,9 @@ fn configs(
             if json {
                 print_json(&created);
             } else {
-                println!("Created portal configuration {id}.");
+                say!("Created portal configuration {id}.");
                 if use_it {
-                    println!("Profile {profile} now opens the portal with it.");
+                    say!("Profile {profile} now opens the portal with it.");
                 }
             }
             Ok(())
@@ -951,7 +968,7 @@ fn configs(
             if json {
                 print_json(&updated);
             } else {
-                print!("{}", crate::text::configuration(&updated));
+                say_part!("{}", crate::text::configuration(&updated));
             }
             Ok(())
         }
@@ -962,7 +979,7 @@ fn configs(
                 print_json(&configuration);
             } else {
                 let id = configuration["id"].as_str().unwrap_or(&id);
-                println!("Profile {profile} now opens the portal with configuration {id}.");
+                say!("Profile {profile} now opens the portal with configuration {id}.");
             }
             Ok(())
         }
@@ -1013,22 +1030,23 @@ fn email_one(
             Some(name) => format!("{name} <{}>", draft.to),
             None => draft.to.clone(),
         };
-        println!(
+        say!(
             "To:      {to}\nSubject: {}\n\n{}",
-            draft.subject, draft.body
+            draft.subject,
+            draft.body
         );
-        eprintln!("Not sent (--dry-run).");
+        tell!("Not sent (--dry-run).");
         return Ok(());
     }
     match runtime.block_on(outreach::deliver(profiles, profile, &draft))? {
-        Delivery::Smtp => println!("Sent the portal link to {}.", draft.to),
+        Delivery::Smtp => say!("Sent the portal link to {}.", draft.to),
         Delivery::Mailto { url } => {
-            eprintln!(
+            tell!(
                 "No SMTP server is set up (see `portal-desk smtp set`); opening the email in your mail program."
             );
-            if let Err(e) = crate::opener::open_url(&url) {
-                eprintln!("Couldn't open a mail program ({e}). The link to send:");
-                println!("{}", draft.link);
+            if let Err(e) = crate::opener::Opener::from_env().open_mail_draft(&url) {
+                tell!("Couldn't open a mail program ({e}). The link to send:");
+                say!("{}", draft.link);
             }
         }
     }
@@ -1063,7 +1081,7 @@ fn email_many(
         let planned = outreach::plan(cx, campaign, audience)?;
         let sending = planned.iter().filter(|p| p.skip.is_none()).count();
         for p in &planned {
-            println!(
+            say!(
                 "{:<20}  {:<28}  {:<36}  {}",
                 p.customer_id,
                 crate::text::clip(p.name.as_deref().unwrap_or("—"), 28),
@@ -1073,7 +1091,7 @@ fn email_many(
                     .map_or("will send".to_owned(), |why| format!("skip: {why}"))
             );
         }
-        eprintln!(
+        tell!(
             "Campaign {campaign:?}: {sending} of {} customers would be emailed. Not sent (--dry-run).",
             planned.len()
         );
@@ -1092,16 +1110,18 @@ fn email_many(
                 Outcome::Failed => format!("FAILED: {}", r.reason.as_deref().unwrap_or("")),
                 Outcome::Skipped => format!("skipped: {}", r.reason.as_deref().unwrap_or("")),
             };
-            eprintln!(
+            tell!(
                 "{}  {}  {what}",
                 r.customer_id,
                 r.email.as_deref().unwrap_or("—")
             );
         },
     ))?;
-    println!(
+    say!(
         "Campaign {campaign:?}: {} sent, {} failed, {} skipped.",
-        report.sent, report.failed, report.skipped
+        report.sent,
+        report.failed,
+        report.skipped
     );
     if report.failed > 0 {
         return Err(Failure {
@@ -1144,15 +1164,16 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
                 None => None,
             };
             profiles.set_smtp(profile, settings.clone(), password.as_deref().map(|p| &**p))?;
-            println!(
+            say!(
                 "Saved the SMTP server {}:{} for profile {profile}.",
-                settings.host, settings.port
+                settings.host,
+                settings.port
             );
             Ok(())
         }
         SmtpAction::Status => {
             match profiles.settings(profile)?.smtp {
-                None => println!(
+                None => say!(
                     "No SMTP server is set up for profile {profile}; emails open in your mail program."
                 ),
                 Some(s) => {
@@ -1160,10 +1181,10 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
                         .keychain()
                         .load_secret(SMTP_SECRET, profile)
                         .map_err(Error::from)?;
-                    println!("host:     {}:{}", s.host, s.port);
-                    println!("security: {:?}", s.tls);
-                    println!("login:    {}", s.username.as_deref().unwrap_or("none"));
-                    println!(
+                    say!("host:     {}:{}", s.host, s.port);
+                    say!("security: {:?}", s.tls);
+                    say!("login:    {}", s.username.as_deref().unwrap_or("none"));
+                    say!(
                         "password: {}",
                         if password.is_some() {
                             "in the keychain"
@@ -1171,14 +1192,14 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
                             "none"
                         }
                     );
-                    println!("from:     {}", s.from);
+                    say!("from:     {}", s.from);
                 }
             }
             Ok(())
         }
         SmtpAction::Forget => {
             profiles.forget_smtp(profile)?;
-            println!("Removed the SMTP server of profile {profile}.");
+            say!("Removed the SMTP server of profile {profile}.");
             Ok(())
         }
     }
@@ -1193,7 +1214,7 @@ fn read_secret_from_stdin(what: &str, prompt: &str) -> Result<zeroize::Zeroizing
         message: format!("could not read the {what} from standard input: {e}"),
     };
     if stdin.is_terminal() {
-        eprint!("{prompt}");
+        tell_part!("{prompt}");
         return rpassword::read_password()
             .map(zeroize::Zeroizing::new)
             .map_err(failure);
@@ -1210,7 +1231,7 @@ fn read_secret_from_stdin(what: &str, prompt: &str) -> Result<zeroize::Zeroizing
 }
 
 fn print_json(value: &serde_json::Value) {
-    println!(
+    say!(
         "{}",
         serde_json::to_string_pretty(value).expect("JSON values serialize")
     );
@@ -1248,7 +1269,7 @@ fn export(
     });
     let cache = profiles.open_cache(profile)?;
     let rows = write_csv(&cache, kind, &path).map_err(Error::from)?;
-    println!("Wrote {rows} {} to {}", kind.as_str(), path.display());
+    say!("Wrote {rows} {} to {}", kind.as_str(), path.display());
     Ok(())
 }
 
@@ -1274,7 +1295,7 @@ fn customers(
         .map_err(Error::from)?
         .is_none()
     {
-        eprintln!("The cache of profile {profile} is empty: run `portal-desk sync` first.");
+        tell!("The cache of profile {profile} is empty: run `portal-desk sync` first.");
     }
     if json {
         let rows: Vec<CustomerRow> = rows
@@ -1286,11 +1307,11 @@ fn customers(
                 status: c.status,
             })
             .collect();
-        println!("{}", serde_json::to_string(&rows).expect("rows serialize"));
+        say!("{}", serde_json::to_string(&rows).expect("rows serialize"));
         return Ok(());
     }
     for c in &rows {
-        println!(
+        say!(
             "{:<20}  {:<28}  {:<36}  {}",
             c.id,
             crate::text::clip(c.name.as_deref().unwrap_or("—"), 28),
@@ -1298,7 +1319,7 @@ fn customers(
             c.status
         );
     }
-    eprintln!("{} of {total} customers", rows.len());
+    tell!("{} of {total} customers", rows.len());
     Ok(())
 }
 
@@ -1329,21 +1350,21 @@ fn show(
             ),
         })?;
     if json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string(&info).expect("billing info serializes")
         );
     } else {
-        print!("{}", crate::text::billing_info(&info, now));
+        say_part!("{}", crate::text::billing_info(&info, now));
     }
     Ok(())
 }
 
 fn key_forget(profiles: &Profiles, profile: &ProfileName) -> Result<(), Failure> {
     if profiles.forget_key(profile)? {
-        println!("Removed the Stripe key of profile {profile} from the keychain.");
+        say!("Removed the Stripe key of profile {profile} from the keychain.");
     } else {
-        println!("No Stripe key was saved for profile {profile}; nothing to remove.");
+        say!("No Stripe key was saved for profile {profile}; nothing to remove.");
     }
     Ok(())
 }

@@ -2,6 +2,14 @@
 //! `portal_core`. [`run_app`] wires the app onto any Tauri runtime so tests can
 //! drive it with the mock runtime.
 
+// A release build loads the UI it embeds. Without `custom-protocol` it would
+// load `devUrl` instead, and any local process listening on that port would
+// get the page, and with it full IPC.
+#[cfg(all(not(debug_assertions), not(feature = "custom-protocol")))]
+compile_error!(
+    "a release build must embed the UI: build with `--features custom-protocol` (as `cargo tauri build` and `cargo xtask` do)"
+);
+
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -13,6 +21,7 @@ pub mod save_dialog;
 #[cfg(unix)]
 pub mod single_instance;
 pub mod sync_board;
+pub mod test_hooks;
 mod text;
 
 use std::path::PathBuf;
@@ -42,7 +51,7 @@ pub struct AppState {
     pub customer_indexes: CustomerIndexes,
     /// One Stripe client per profile, kept so its connections stay warm and a
     /// click costs one request. Dropped when the profile's key changes.
-    clients: std::sync::Mutex<std::collections::HashMap<ProfileName, Arc<StripeClient>>>,
+    clients: std::sync::Mutex<std::collections::HashMap<ProfileName, (Arc<StripeClient>, Mode)>>,
 }
 
 impl AppState {
@@ -72,20 +81,24 @@ impl AppState {
         Ok(key)
     }
 
-    /// The Stripe client of `profile` (its key from the keychain) and the key's mode.
+    /// The Stripe client of `profile` and the key's mode. The key is read from
+    /// the keychain only for the first client: later calls reuse it, so a
+    /// click doesn't take the key out of the keychain again.
     pub fn client(
         &self,
         profile: &ProfileName,
     ) -> Result<(Arc<StripeClient>, Mode), portal_core::Error> {
-        let key = self.key(profile)?;
-        let mode = key.mode();
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(client) = clients.get(profile) {
-            return Ok((client.clone(), mode));
+        if let Some(known) = clients.get(profile) {
+            return Ok(known.clone());
         }
-        let client = Arc::new(StripeClient::new(&key, self.api_base.as_ref()));
-        clients.insert(profile.clone(), client.clone());
-        Ok((client, mode))
+        let key = self.key(profile)?;
+        let known = (
+            Arc::new(StripeClient::new(&key, self.api_base.as_ref())),
+            key.mode(),
+        );
+        clients.insert(profile.clone(), known.clone());
+        Ok(known)
     }
 
     /// Forgets the client of `profile` (its key changed).
@@ -124,8 +137,9 @@ impl AppState {
 
 /// Adds Portal Desk's plugins, state and commands to `builder`.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    // No opener plugin: the webview opens nothing itself. Rust opens every
+    // link through `opener::Opener`, after the one URL check.
     builder
-        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -155,7 +169,19 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::settings::forget_key,
             commands::settings::clear_cache,
             commands::settings::export_csv,
+            commands::app::open_dashboard,
         ])
+}
+
+/// WebKit's folder (its cache and storage) inside the data folder.
+pub const WEBVIEW_DATA_FOLDER: &str = "webview";
+
+/// Everything this process creates from now on, and everything the processes
+/// it starts create (WebKit's), is for this user only: folders 0700, files
+/// 0600, whatever mode the code that creates them asks for.
+pub fn make_new_files_private() {
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
 }
 
 /// Opens the window on `profile` and runs until it closes.
@@ -165,6 +191,9 @@ pub fn run_gui(
     api_base: Option<ApiBase>,
 ) -> anyhow::Result<()> {
     let data_dir = DataDir::resolve(data_dir)?;
+    // Private before anything is put in it, the single-instance lock included.
+    data_dir.ensure()?;
+    let webview_data = data_dir.path().join(WEBVIEW_DATA_FOLDER);
     #[cfg(unix)]
     let instance = match single_instance::claim(data_dir.path())? {
         single_instance::Launch::First(instance) => instance,
@@ -208,6 +237,19 @@ pub fn run_gui(
             use tauri::Manager;
             use tauri_plugin_dialog::DialogExt;
             use tauri_plugin_notification::NotificationExt;
+            // The window of tauri.conf.json (`create: false` there), with
+            // WebKit's own files inside the private data folder, where
+            // `--data-dir` puts everything else, rather than beside it.
+            let config = app
+                .config()
+                .app
+                .windows
+                .first()
+                .cloned()
+                .ok_or("tauri.conf.json describes no window")?;
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+                .data_directory(webview_data.clone())
+                .build()?;
             // The size again, once set up: the plugin's own restore, as the
             // window is created, left it at the default size under Xvfb.
             if let Some(window) = app.get_webview_window("main") {

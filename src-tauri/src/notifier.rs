@@ -2,7 +2,8 @@
 //!
 //! The window connects the OS notifier at start ([`Notifier::connect`]).
 //! Under test, notifications are appended to a log instead, like the opener:
-//! `PORTAL_DESK_TEST_NOTIFY_LOG` names it, or [`Notifier::recording`].
+//! the `PORTAL_DESK_TEST_NOTIFY_LOG` hook names it (test builds only, see
+//! [`crate::test_hooks`]), or [`Notifier::recording`].
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,10 +19,10 @@ pub struct Notifier {
 }
 
 impl Notifier {
-    /// The OS notifier once connected, unless `PORTAL_DESK_TEST_NOTIFY_LOG` is set.
+    /// The OS notifier once connected, unless the notify-log test hook is set.
     pub fn from_env() -> Notifier {
         Notifier {
-            log: std::env::var_os("PORTAL_DESK_TEST_NOTIFY_LOG").map(PathBuf::from),
+            log: crate::test_hooks::var(crate::test_hooks::NOTIFY_LOG).map(PathBuf::from),
             show: OnceLock::new(),
         }
     }
@@ -40,7 +41,9 @@ impl Notifier {
     }
 
     /// Shows `title` and `body`. A notification is a courtesy: failures are dropped.
+    /// Both are made [`plain`] first: they carry customers' names.
     pub fn notify(&self, title: &str, body: &str) {
+        let (title, body) = (&plain(title), &plain(body));
         if let Some(log) = &self.log {
             if let Ok(mut file) = std::fs::OpenOptions::new()
                 .create(true)
@@ -54,6 +57,24 @@ impl Notifier {
         if let Some(show) = self.show.get() {
             show(title, body);
         }
+    }
+}
+
+/// `text` for a notification server: control characters dropped, and on
+/// Linux `& < >` escaped, since servers there may render the body as markup
+/// (the freedesktop spec's `body-markup`), so `<a href>` or `<img>` in a
+/// customer's name would be drawn or fetched rather than shown.
+pub fn plain(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect();
+    if cfg!(target_os = "linux") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text
     }
 }
 
@@ -98,5 +119,27 @@ mod tests {
         notifier.notify("Again", "x");
         let text = std::fs::read_to_string(log).expect("the log");
         assert_eq!(text, "Title\tline one line two\nAgain\tx\n");
+    }
+
+    #[test]
+    fn a_crafted_name_reaches_the_notification_server_as_plain_text() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let log = dir.path().join("notified.log");
+        let notifier = Notifier::recording(log.clone());
+        let name = "\u{1b}]0;pwned\u{7}<b>x</b> & <img src=http://evil.example/p>";
+        notifier.notify(
+            "A customer changed their billing",
+            &format!("{name} canceled Pro"),
+        );
+        let text = std::fs::read_to_string(log).expect("the log");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            text,
+            "A customer changed their billing\t]0;pwned&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=http://evil.example/p&gt; canceled Pro\n"
+        );
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! The window connects the OS save dialog at start ([`SaveDialog::connect`]).
 //! A native dialog can't be driven through WebDriver, so under test the
-//! answer is a folder instead: `PORTAL_DESK_TEST_SAVE_DIR` names it (the file
-//! gets the suggested name there), or [`SaveDialog::into_folder`].
+//! answer is a folder instead: the `PORTAL_DESK_TEST_SAVE_DIR` hook names it
+//! (test builds only, see [`crate::test_hooks`]; the file gets the suggested
+//! name there), or [`SaveDialog::into_folder`].
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -18,10 +19,10 @@ pub struct SaveDialog {
 }
 
 impl SaveDialog {
-    /// The OS dialog once connected, unless `PORTAL_DESK_TEST_SAVE_DIR` is set.
+    /// The OS dialog once connected, unless the save-folder test hook is set.
     pub fn from_env() -> SaveDialog {
         SaveDialog {
-            folder: std::env::var_os("PORTAL_DESK_TEST_SAVE_DIR").map(PathBuf::from),
+            folder: crate::test_hooks::var(crate::test_hooks::SAVE_DIR).map(PathBuf::from),
             ask: OnceLock::new(),
         }
     }

@@ -10,6 +10,7 @@ use std::fs::{File, TryLockError};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
+use std::time::Duration;
 
 const LOCK_FILE: &str = "portal-desk.lock";
 const SOCKET_FILE: &str = "portal-desk.sock";
@@ -29,9 +30,13 @@ pub enum Launch {
     AlreadyRunning,
 }
 
-/// Claims `data_dir` for this process, or hands the launch to its owner.
+/// A connection that says nothing for this long is dropped, so an idle
+/// client can't keep later launches from bringing the window forward.
+const READ_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// Claims `data_dir` (which exists, private: `DataDir::ensure`) for this
+/// process, or hands the launch to its owner.
 pub fn claim(data_dir: &Path) -> io::Result<Launch> {
-    std::fs::create_dir_all(data_dir)?;
     let lock = File::options()
         .create(true)
         .truncate(false)
@@ -63,6 +68,9 @@ impl FirstInstance {
             // Held for as long as the process lives.
             let _lock = self.lock;
             for stream in self.listener.incoming().flatten() {
+                if stream.set_read_timeout(Some(READ_TIMEOUT)).is_err() {
+                    continue;
+                }
                 let mut line = String::new();
                 // One short line: a stray client can't make this thread buffer much.
                 let _ = BufReader::new(stream.take(64)).read_line(&mut line);
@@ -78,7 +86,6 @@ impl FirstInstance {
 mod tests {
     use super::*;
     use std::sync::mpsc;
-    use std::time::Duration;
 
     #[test]
     fn a_second_launch_focuses_the_first_and_a_third_works_after_it_ends() {
@@ -103,6 +110,37 @@ mod tests {
             matches!(claim(other.path()).expect("claim"), Launch::First(_)),
             "another data folder is another desk"
         );
+    }
+
+    #[test]
+    fn a_claim_never_makes_the_data_folder_itself() {
+        // `run_gui` makes it first, private; a folder made here would take the
+        // umask's mode (0755) until something tightened it.
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let missing = dir.path().join("not-yet");
+        assert!(claim(&missing).is_err());
+        assert!(!missing.exists());
+    }
+
+    #[test]
+    fn an_idle_connection_does_not_block_the_next_launch() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let Launch::First(first) = claim(dir.path()).expect("claim") else {
+            panic!("the first launch owns the folder");
+        };
+        let (focused, asked) = mpsc::channel();
+        first.serve(move || {
+            let _ = focused.send(());
+        });
+        // Connects and never writes, never closes.
+        let _idle = UnixStream::connect(dir.path().join(SOCKET_FILE)).expect("connect");
+        assert!(matches!(
+            claim(dir.path()).expect("claim"),
+            Launch::AlreadyRunning
+        ));
+        asked
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the launch after an idle client still brings the window forward");
     }
 
     #[test]

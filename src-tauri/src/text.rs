@@ -21,6 +21,23 @@ pub fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// `text` as it may reach a terminal: control characters (C0 and C1, such as
+/// ESC, BEL and CSI) and direction overrides become "�"; newlines and tabs stay.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if text.chars().any(unsafe_char) {
+        text.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// The `show` view of a customer.
 pub fn billing_info(info: &BillingInfo, now: i64) -> String {
     let mut out = String::new();
@@ -198,4 +215,24 @@ pub fn configuration(c: &serde_json::Value) -> String {
         on(&f["subscription_update"]["enabled"])
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_control_sequences_are_shown_not_obeyed() {
+        let name = "\u{1b}]0;pwned\u{7}<b>x</b>\u{1b}[2J\u{9b}31m\u{202e}fdp";
+        let shown = terminal_safe(name);
+        assert!(
+            !shown.chars().any(|c| c.is_control()),
+            "no control character reaches the terminal: {shown:?}"
+        );
+        assert_eq!(
+            shown,
+            "\u{FFFD}]0;pwned\u{FFFD}<b>x</b>\u{FFFD}[2J\u{FFFD}31m\u{FFFD}fdp"
+        );
+        assert_eq!(terminal_safe("a\tb\nc"), "a\tb\nc", "layout stays");
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use portal_core::{DataDir, Keychain};
 use portal_desk::{AppState, run_app};
-use portal_ipc::{Command, ErrorCode, ErrorDto, GetKeyStatus, KeyStatus, SaveKey};
+use portal_ipc::{Command, ErrorCode, ErrorDto, GetKeyStatus, KeyStatus, OpenDashboard, SaveKey};
 use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
@@ -164,6 +164,63 @@ fn a_foreign_origin_is_refused_by_the_capability() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A raw IPC request from the main window, for commands outside the contract.
+fn invoke_raw(
+    webview: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: webview.url().expect("the mock webview has a URL"),
+        body: tauri::ipc::InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().expect("json"))
+}
+
+#[test]
+fn the_webview_cannot_open_urls_itself() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let log = tmp.path().join("opened.log");
+    let (_app, webview) = app_opening(tmp.path(), None, log.clone());
+    for url in [
+        "https://attacker.example/?.stripe.com/x",
+        "https://billing.stripe.com/p/session/x",
+        "mailto:someone@example.com",
+    ] {
+        for cmd in [
+            "plugin:opener|open_url",
+            "plugin:opener|open_path",
+            "plugin:shell|open",
+        ] {
+            let refused = invoke_raw(&webview, cmd, json!({"url": url, "path": url}));
+            assert!(refused.is_err(), "{cmd} {url} must be refused: {refused:?}");
+        }
+    }
+    assert!(!log.exists(), "nothing was opened");
+
+    // The two Dashboard pages, named by an enum; Rust builds and opens the link.
+    let _: () = ok(invoke::<OpenDashboard>(
+        &webview,
+        json!({"page": "api_keys"}),
+    ))?;
+    let _: () = ok(invoke::<OpenDashboard>(
+        &webview,
+        json!({"page": "portal_settings", "mode": "test"}),
+    ))?;
+    assert_eq!(
+        std::fs::read_to_string(&log)?,
+        "https://dashboard.stripe.com/apikeys\nhttps://dashboard.stripe.com/test/settings/billing/portal\n"
+    );
+    let refused = invoke::<OpenDashboard>(&webview, json!({"page": "https://evil.example/"}));
+    assert!(refused.is_err(), "only the named pages: {refused:?}");
+    Ok(())
+}
+
 #[test]
 fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
@@ -283,6 +340,33 @@ mod portal_actions {
             .and_then(|s| s["customer"].as_str())
             .expect("an active customer")
             .to_owned()
+    }
+
+    #[test]
+    fn a_click_after_the_first_does_not_read_the_key_again() -> anyhow::Result<()> {
+        use tauri::Manager;
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        let customer = active_customer(&sandbox);
+        let profile = json!({"profile": "default"});
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        invoke::<RefreshAfterPortal>(
+            &webview,
+            json!({"profile": "default", "customer": customer}),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let _: String = ok(invoke::<CreateRecommendedConfiguration>(&webview, profile))?;
+        let open = json!({"profile": "default", "customer": customer, "open": false});
+        let _: Value = ok(invoke::<OpenPortal>(&webview, open.clone()))?;
+
+        // Taken out of the keychain behind the window's back: the next click
+        // still works, so it did not take the key out of the keychain again.
+        let name = portal_core::ProfileName::parse("default")?;
+        assert!(app.state::<AppState>().profiles.keychain().forget(&name)?);
+        let _: Value = ok(invoke::<OpenPortal>(&webview, open))?;
+        Ok(())
     }
 
     #[test]
@@ -621,7 +705,28 @@ mod settings {
         let saved: SettingsView = serde_json::from_value(saved)?;
         assert_eq!(saved.sync_interval_minutes, 5);
         assert!(saved.smtp_password_saved);
+        assert!(!saved.smtp_password_removed);
         assert_eq!(saved.smtp.map(|s| s.port), Some(2525));
+
+        // A fixed host (a typo, or a stranger's server) without a new
+        // password: the old password must not go there.
+        let moved = json!({"host": "smtp.elsewhere.example", "port": 2525, "tls": "starttls",
+                           "username": "me", "from": "Coffee <billing@coffee.example>"});
+        let saved: SettingsView = ok(invoke::<SaveSettings>(
+            &webview,
+            json!({"profile": "default", "sync_interval_minutes": 5, "smtp": moved}),
+        ))?;
+        assert!(
+            saved.smtp_password_removed,
+            "the window is told to ask for it"
+        );
+        assert!(!saved.smtp_password_saved, "the old password is gone");
+        assert_eq!(
+            saved.smtp.as_ref().map(|s| s.host.as_str()),
+            Some("smtp.elsewhere.example")
+        );
+        let reread: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        assert!(!reread.smtp_password_saved && !reread.smtp_password_removed);
 
         let _: SyncStatus = ok(invoke::<SyncNow>(
             &webview,

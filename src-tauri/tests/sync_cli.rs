@@ -281,3 +281,74 @@ fn a_sync_killed_with_sigkill_resumes_and_ends_equal_to_stripe() -> anyhow::Resu
     assert_eq!(cache.integrity_check()?, "ok");
     Ok(())
 }
+
+/// Customers choose their own names and emails (in the portal, at checkout).
+/// One that carries terminal control sequences is printed as inert text by
+/// every command that shows it, and in the errors that quote it.
+#[test]
+fn a_customer_named_with_escape_sequences_cannot_drive_the_terminal() -> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox(6, 0);
+    let url = sandbox.url().to_owned();
+    let tmp = tempfile::tempdir()?;
+    let crafted = "\u{1b}]0;pwned\u{7}<b>x</b>";
+    let customers = sandbox.truth()["customers"].clone();
+    let named = customers[0]["id"].as_str().expect("a customer").to_owned();
+    let mailed = customers[1]["id"].as_str().expect("a customer").to_owned();
+    for setup in [&["sync"][..], &["configs", "create", "--recommended"]] {
+        let output = run(portal(tmp.path(), &url, CANARY).args(setup), "");
+        anyhow::ensure!(output.status.success(), "{setup:?}: {:?}", text(&output));
+    }
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "update_name", "customer": named, "name": crafted}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "update_email", "customer": mailed, "email": "\u{1b}[2Jnot-an-address"}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    let output = run(portal(tmp.path(), &url, CANARY).arg("sync"), "");
+    anyhow::ensure!(output.status.success(), "{:?}", text(&output));
+
+    let runs: [Vec<String>; 6] = [
+        vec!["customers".into()],
+        vec!["customers".into(), "--search".into(), "pwned".into()],
+        vec!["show".into(), named.clone()],
+        vec![
+            "email".into(),
+            named.clone(),
+            "--dry-run".into(),
+            "--enable-login-page".into(),
+        ],
+        vec![
+            "email".into(),
+            "--status".into(),
+            "active".into(),
+            "--dry-run".into(),
+        ],
+        vec!["show".into(), format!("cus_{crafted}")],
+    ];
+    let mut shown = 0;
+    for args in &runs {
+        let output = run(portal(tmp.path(), &url, CANARY).args(args), "");
+        let (stdout, stderr) = text(&output);
+        for (stream, printed) in [("stdout", &stdout), ("stderr", &stderr)] {
+            assert!(
+                !printed.contains('\u{1b}') && !printed.contains('\u{7}'),
+                "{args:?} {stream} carries a control sequence: {printed:?}"
+            );
+        }
+        if stdout.contains("pwned") || stderr.contains("pwned") {
+            shown += 1;
+        }
+    }
+    assert!(
+        shown >= 4,
+        "the name is still shown, as text ({shown} of {})",
+        runs.len()
+    );
+    Ok(())
+}

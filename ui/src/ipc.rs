@@ -5,13 +5,14 @@ use portal_ipc::{
     ActivityEntry, ActivityFeed, AppInfo, BulkEmailArgs, BulkRecipient, BulkReport, ClearCache,
     Command, ConfigurationArgs, ConfigurationDetail, ConfigurationSummary, CountCustomers,
     CreateRecommendedConfiguration, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage,
-    EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, ExportArgs, ExportCsv, ExportDone,
-    ExportKind, ForgetKey, GetAppInfo, GetConfiguration, GetCustomer, GetKeyStatus, GetSettings,
-    GetSyncStatus, InvoiceDocument, KeyStatus, ListConfigurations, ListCustomers, OpenInvoice,
-    OpenInvoiceArgs, OpenPortal, OpenPortalArgs, PlanBulkEmail, PortalLink, PreviewEmail,
-    ProductOption, ProfileArgs, SaveConfiguration, SaveConfigurationArgs, SaveKey, SaveKeyArgs,
-    SaveSettings, SaveSettingsArgs, SendBulkEmail, SendEmail, SettingsView, StatusCounts,
-    SwitchableProducts, SyncArgs, SyncNow, SyncStatus, UseConfiguration,
+    DashboardPage, EmailArgs, EmailDelivery, EmailDraft, ErrorCode, ErrorDto, ExportArgs,
+    ExportCsv, ExportDone, ExportKind, ForgetKey, GetAppInfo, GetConfiguration, GetCustomer,
+    GetKeyStatus, GetSettings, GetSyncStatus, InvoiceDocument, KeyStatus, ListConfigurations,
+    ListCustomers, OpenDashboard, OpenInvoice, OpenInvoiceArgs, OpenPortal, OpenPortalArgs,
+    PlanBulkEmail, PortalLink, PreviewEmail, ProductOption, ProfileArgs, SaveConfiguration,
+    SaveConfigurationArgs, SaveKey, SaveKeyArgs, SaveSettings, SaveSettingsArgs, SendBulkEmail,
+    SendEmail, SettingsView, StatusCounts, SwitchableProducts, SyncArgs, SyncNow, SyncStatus,
+    UseConfiguration,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -81,17 +82,10 @@ pub async fn key_status(profile: &str) -> Result<Option<KeyStatus>, ErrorDto> {
     .await
 }
 
-/// Opens `url` in the system browser; the capability limits it to Stripe's
-/// https hosts and `mailto:`.
-pub async fn open_url(url: &str) -> Result<(), ErrorDto> {
-    #[derive(Serialize)]
-    struct OpenUrl<'a> {
-        url: &'a str,
-    }
-    invoke("plugin:opener|open_url", to_js(&OpenUrl { url })?)
-        .await
-        .map(drop)
-        .map_err(decode_error)
+/// Opens a page of the Stripe Dashboard in the system browser (Rust builds
+/// the link; the webview can't open URLs itself).
+pub async fn open_dashboard(page: DashboardPage) -> Result<(), ErrorDto> {
+    call::<OpenDashboard>(&page).await
 }
 
 fn profile_args(profile: &str) -> ProfileArgs {

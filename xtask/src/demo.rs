@@ -17,7 +17,7 @@ pub fn run() -> anyhow::Result<()> {
     run::require_display()?;
     shell::run(shell::cargo().args(["build", "-p", "stripe-sandbox"]))?;
     ui::build()?;
-    shell::build_app()?;
+    shell::build_app(shell::Hooks::Off)?;
 
     let binary = shell::target_dir().join("debug").join("stripe-sandbox");
     let sandbox = SandboxProcess::start(&binary, &["--customers", "300", "--seed", "42"])?;

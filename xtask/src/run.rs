@@ -8,7 +8,7 @@ pub fn run() -> anyhow::Result<()> {
     setup::run(setup::Scope::App)?;
     require_display()?;
     ui::build()?;
-    shell::build_app()?;
+    shell::build_app(shell::Hooks::Off)?;
     shell::run(&mut std::process::Command::new(shell::app_binary()))
 }
 

@@ -61,13 +61,23 @@ pub fn app_binary() -> PathBuf {
         .join(format!("portal-desk{}", std::env::consts::EXE_SUFFIX))
 }
 
+/// The app's test-hooks feature, as `--features` names it from the workspace.
+pub const TEST_HOOKS: &str = "portal-desk/test-hooks";
+
+/// Whether a build reads the `PORTAL_DESK_TEST_*` hooks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Hooks {
+    /// The E2E build: the tests drive the opener, dialogs and IPC through them.
+    On,
+    /// What users run: the hooks are ignored.
+    Off,
+}
+
 /// Builds the app with the UI embedded (what `cargo tauri build` does).
-pub fn build_app() -> anyhow::Result<()> {
-    run(cargo().args([
-        "build",
-        "-p",
-        "portal-desk",
-        "--features",
-        "custom-protocol",
-    ]))
+pub fn build_app(hooks: Hooks) -> anyhow::Result<()> {
+    let features = match hooks {
+        Hooks::On => "custom-protocol,test-hooks",
+        Hooks::Off => "custom-protocol",
+    };
+    run(cargo().args(["build", "-p", "portal-desk", "--features", features]))
 }

@@ -97,10 +97,14 @@ fn fmt() -> anyhow::Result<()> {
 }
 
 fn clippy() -> anyhow::Result<()> {
+    // With the hooks, so the tests that need them are checked too (the hooks
+    // are read with `cfg!`, so both builds compile the same code).
     shell::run(shell::cargo().args([
         "clippy",
         "--workspace",
         "--all-targets",
+        "--features",
+        shell::TEST_HOOKS,
         "--",
         "-D",
         "warnings",
@@ -109,7 +113,16 @@ fn clippy() -> anyhow::Result<()> {
 
 fn unit() -> anyhow::Result<()> {
     // The keychain tests are #[ignore]d here and run in their own stage.
-    shell::run(shell::cargo().args(["test", "--workspace", "--exclude", "portal-e2e"]))
+    shell::run(shell::cargo().args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "portal-e2e",
+        "--features",
+        shell::TEST_HOOKS,
+    ]))?;
+    // Again as a release is built, without the hooks: each must be ignored.
+    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--lib", "--test", "test_hooks"]))
 }
 
 fn keychain() -> anyhow::Result<()> {
@@ -151,7 +164,7 @@ fn node_sdk() -> anyhow::Result<()> {
 
 fn e2e() -> anyhow::Result<()> {
     ui::build()?;
-    shell::build_app()?;
+    shell::build_app(shell::Hooks::On)?;
     shell::run(shell::cargo().args(["build", "-p", "stripe-sandbox"]))?;
     shell::run(shell::cargo().args(["test", "-p", "portal-e2e", "--no-run"]))?;
     let scratch = tempfile::tempdir()?;

@@ -14,6 +14,9 @@ use crate::{API_VERSION, Shared, State};
 pub enum Action {
     /// The customer changes their email.
     UpdateEmail { customer: String, email: String },
+    /// The customer changes their name (any text: the portal and Checkout
+    /// take what the customer types).
+    UpdateName { customer: String, name: String },
     /// The customer changes their billing address.
     UpdateAddress { customer: String, address: Value },
     /// The customer cancels at the end of the period.
@@ -63,6 +66,19 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             let mut before = load(state, Kind::Customer, &customer)?;
             let previous = json!({"email": before["email"]});
             before["email"] = json!(email);
+            let snapshot = save(state, Kind::Customer, before);
+            events.push(event(
+                shared,
+                state,
+                "customer.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::UpdateName { customer, name } => {
+            let mut before = load(state, Kind::Customer, &customer)?;
+            let previous = json!({"name": before["name"]});
+            before["name"] = json!(name);
             let snapshot = save(state, Kind::Customer, before);
             events.push(event(
                 shared,

@@ -2,8 +2,6 @@
 //! explicitly (`--api-base`, `PORTAL_DESK_API_BASE`), but only on a loopback
 //! address and only with a test key, so a key can never be sent to a stranger.
 
-use std::net::IpAddr;
-
 use crate::secret::{ApiKey, Mode};
 
 /// A validated override of the Stripe API base: a loopback URL.
@@ -20,7 +18,7 @@ pub enum ApiBaseError {
     NotAUrl(String),
     /// The host is not this computer.
     #[error(
-        "the API base must be on this computer (127.0.0.1, localhost or [::1]); {host} is not, so your Stripe key won't be sent there"
+        "the API base must be on this computer, written as a loopback address such as 127.0.0.1 or [::1]; {host} is not, so your Stripe key won't be sent there"
     )]
     NotLoopback {
         /// The host that was given.
@@ -34,36 +32,47 @@ pub enum ApiBaseError {
 }
 
 impl ApiBase {
-    /// Accepts `http(s)://HOST[:PORT][/]` where HOST is loopback.
+    /// Accepts `http(s)://HOST[:PORT][/]` where HOST is a literal loopback
+    /// address. A name such as `localhost` is refused: it resolves through
+    /// files and servers that could point it anywhere, and the key would follow.
     pub fn parse(text: &str) -> Result<ApiBase, ApiBaseError> {
         let trimmed = text.trim();
-        let rest = trimmed
-            .strip_prefix("http://")
-            .or_else(|| trimmed.strip_prefix("https://"))
-            .ok_or_else(|| ApiBaseError::NotAUrl(trimmed.chars().take(100).collect()))?;
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        if authority.is_empty() || authority.contains('@') {
-            return Err(ApiBaseError::NotAUrl(trimmed.chars().take(100).collect()));
+        let not_a_url = || ApiBaseError::NotAUrl(trimmed.chars().take(100).collect());
+        if trimmed.contains('\\') || !trimmed.is_ascii() {
+            return Err(not_a_url());
         }
-        let host = match authority.strip_prefix('[') {
-            Some(v6) => v6.split(']').next().unwrap_or_default(),
-            None => authority
-                .rsplit_once(':')
-                .map_or(authority, |(host, _port)| host),
+        let url = url::Url::parse(trimmed).map_err(|_| not_a_url())?;
+        if !matches!(url.scheme(), "http" | "https")
+            || !url.username().is_empty()
+            || url.password().is_some()
+            || !matches!(url.path(), "" | "/")
+            || url.query().is_some()
+            || url.fragment().is_some()
+        {
+            return Err(not_a_url());
+        }
+        let loopback = match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(host)) => {
+                return Err(ApiBaseError::NotLoopback {
+                    host: host.chars().take(100).collect(),
+                });
+            }
+            None => return Err(not_a_url()),
         };
-        let loopback = host.eq_ignore_ascii_case("localhost")
-            || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
         if !loopback {
             return Err(ApiBaseError::NotLoopback {
-                host: host.chars().take(100).collect(),
+                host: url
+                    .host_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(100)
+                    .collect(),
             });
         }
-        let path = &rest[authority.len()..];
-        if !(path.is_empty() || path == "/") {
-            return Err(ApiBaseError::NotAUrl(trimmed.chars().take(100).collect()));
-        }
         Ok(ApiBase {
-            url: trimmed.trim_end_matches('/').to_owned(),
+            url: url.as_str().trim_end_matches('/').to_owned(),
         })
     }
 
@@ -91,8 +100,6 @@ mod tests {
             "http://127.0.0.1:12111",
             "http://127.0.0.1:12111/",
             "https://127.8.9.10",
-            "http://localhost:8080",
-            "http://LOCALHOST",
             "http://[::1]:9000",
         ] {
             assert!(ApiBase::parse(url).is_ok(), "{url}");
@@ -110,6 +117,10 @@ mod tests {
             "http://10.0.0.1",
             "http://192.168.1.10:80",
             "http://localhost.evil.example",
+            // A name, even this one, could resolve anywhere.
+            "http://localhost:8080",
+            "http://LOCALHOST",
+            "http://127.0.0.1?x",
             "http://127.0.0.1.evil.example",
             "http://user@127.0.0.1",
             "http://evil.example@127.0.0.1",

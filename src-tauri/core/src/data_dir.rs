@@ -38,7 +38,7 @@ impl DataDir {
 
     /// Creates the folder if needed, readable by this user only.
     pub fn ensure(&self) -> io::Result<&Path> {
-        std::fs::create_dir_all(&self.path)?;
+        crate::private_files::create_dir_all(&self.path)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -14,7 +14,7 @@ use hyper_util::rt::TokioExecutor;
 use crate::Error;
 use crate::api_base::ApiBase;
 use crate::cache::{Cache, invoices};
-use crate::portal::is_stripe_link;
+use crate::links;
 use crate::sync::objects::is_stripe_id;
 
 /// Larger answers are refused: Stripe's invoice PDFs are a few hundred KB.
@@ -96,11 +96,13 @@ pub async fn invoice_document(
             let url = invoice.invoice_pdf.ok_or(DocumentError::Missing("PDF"))?;
             DocumentTarget::File(files.ensure(&invoice.id, &url, api_base).await?)
         }
-        InvoiceDocument::HostedPage => DocumentTarget::Link(
-            invoice
+        InvoiceDocument::HostedPage => {
+            let url = invoice
                 .hosted_invoice_url
-                .ok_or(DocumentError::Missing("hosted page"))?,
-        ),
+                .ok_or(DocumentError::Missing("hosted page"))?;
+            let link = links::check(&url, api_base).map_err(|_| DocumentError::Untrusted)?;
+            DocumentTarget::Link(link.into_string())
+        }
     })
 }
 
@@ -155,10 +157,11 @@ async fn download(url: &str, api_base: Option<&ApiBase>) -> Result<Vec<u8>, Docu
     let client = HyperClient::builder(TokioExecutor::new()).build(connector);
     let mut url = url.to_owned();
     for _ in 0..=MAX_REDIRECTS {
-        if !is_stripe_link(&url, api_base) {
-            return Err(DocumentError::Untrusted);
-        }
-        let uri: hyper::Uri = url.parse().map_err(|_| DocumentError::Untrusted)?;
+        let link = links::on_stripe_host(&url, api_base).map_err(|_| DocumentError::Untrusted)?;
+        let uri: hyper::Uri = link
+            .as_str()
+            .parse()
+            .map_err(|_| DocumentError::Untrusted)?;
         let request = hyper::Request::get(uri)
             .header(hyper::header::USER_AGENT, "PortalDesk")
             .body(Empty::<bytes::Bytes>::new())
@@ -176,7 +179,9 @@ async fn download(url: &str, api_base: Option<&ApiBase>) -> Result<Vec<u8>, Docu
                 .ok_or_else(|| {
                     DocumentError::NotPdf(format!("HTTP {status} without a location"))
                 })?;
-            url = resolve(&url, location);
+            url = link.join(location).ok_or_else(|| {
+                DocumentError::NotPdf(format!("HTTP {status} with a bad location"))
+            })?;
             continue;
         }
         if !status.is_success() {
@@ -193,22 +198,6 @@ async fn download(url: &str, api_base: Option<&ApiBase>) -> Result<Vec<u8>, Docu
     Err(DocumentError::NotPdf("too many redirects".into()))
 }
 
-/// `location` relative to `url` (absolute URLs and absolute paths).
-fn resolve(url: &str, location: &str) -> String {
-    if location.contains("://") {
-        return location.to_owned();
-    }
-    let origin_end = url
-        .find("://")
-        .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j))
-        .unwrap_or(url.len());
-    format!(
-        "{}/{}",
-        &url[..origin_end],
-        location.trim_start_matches('/')
-    )
-}
-
 fn describe(error: &hyper_util::client::legacy::Error) -> String {
     if error.is_connect() {
         "no connection".into()
@@ -223,9 +212,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DocumentError> {
         source,
     };
     let dir = path.parent().expect("a PDF path has a folder");
-    std::fs::create_dir_all(dir).map_err(io)?;
+    crate::private_files::create_dir_all(dir).map_err(io)?;
     let partial = path.with_extension("pdf.partial");
-    std::fs::write(&partial, bytes).map_err(io)?;
+    let mut file = crate::private_files::create_file(&partial).map_err(io)?;
+    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
+    drop(file);
     std::fs::rename(&partial, path).map_err(io)
 }
 
@@ -246,14 +237,24 @@ mod tests {
     }
 
     #[test]
-    fn redirects_resolve_against_the_origin() {
+    fn redirects_resolve_against_the_page_that_sent_them() {
+        let link = links::check("https://pay.stripe.com/invoice/x/pdf", None).expect("https");
         assert_eq!(
-            resolve("https://pay.stripe.com/invoice/x/pdf", "/files/y"),
-            "https://pay.stripe.com/files/y"
+            link.join("/files/y").as_deref(),
+            Some("https://pay.stripe.com/files/y")
         );
         assert_eq!(
-            resolve("https://pay.stripe.com/a", "https://files.stripe.com/b"),
-            "https://files.stripe.com/b"
+            link.join("y").as_deref(),
+            Some("https://pay.stripe.com/invoice/x/y")
+        );
+        assert_eq!(
+            link.join("https://files.stripe.com/b").as_deref(),
+            Some("https://files.stripe.com/b")
+        );
+        assert_eq!(
+            link.join("//evil.example/b").as_deref(),
+            Some("https://evil.example/b"),
+            "the next hop is checked again, so a scheme-relative one is parsed as browsers do"
         );
     }
 
@@ -269,5 +270,17 @@ mod tests {
             "{result:?}"
         );
         assert!(!files.is_saved("in_1"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_pdfs_and_their_folder_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("invoices-default");
+        let pdf = folder.join("in_1.pdf");
+        write_atomically(&pdf, b"%PDF-1.4").expect("saved");
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!((mode(&folder), mode(&pdf)), (0o700, 0o600));
     }
 }

@@ -110,7 +110,8 @@ impl From<rusqlite::Error> for Failure {
 }
 
 fn write_rows(cache: &Cache, kind: ExportKind, partial: &Path) -> Result<u64, Failure> {
-    let file = std::fs::File::create(partial).map_err(Failure::Write)?;
+    // Customers' names and emails: the export is this user's only (0600).
+    let file = crate::private_files::create_file(partial).map_err(Failure::Write)?;
     let mut out = std::io::BufWriter::new(file);
     // A byte-order mark, so Excel reads the file as UTF-8 (accents, non-Latin names).
     out.write_all("\u{feff}".as_bytes())
@@ -360,5 +361,19 @@ mod tests {
         );
         assert!(error.to_string().contains("out.csv"), "{error}");
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_export_is_readable_by_this_user_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let cache = Cache::in_memory().expect("cache");
+        let dir = tempfile::tempdir().expect("dir");
+        for kind in [ExportKind::Customers, ExportKind::Invoices] {
+            let path = dir.path().join(kind.file_name("default", 0));
+            write_csv(&cache, kind, &path).expect("written");
+            let mode = std::fs::metadata(&path).expect("file").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", path.display());
+        }
     }
 }

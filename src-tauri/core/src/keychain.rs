@@ -80,7 +80,11 @@ impl Keychain {
 
     /// The key saved for `profile`; `Ok(None)` when there is none.
     pub fn load(&self, profile: &ProfileName) -> Result<Option<ApiKey>, KeychainError> {
-        match self.entry(profile)?.get_password() {
+        match self
+            .entry(profile)?
+            .get_password()
+            .map(zeroize::Zeroizing::new)
+        {
             Ok(stored) => ApiKey::parse(&stored)
                 .map(Some)
                 .map_err(|_| KeychainError::Corrupt {

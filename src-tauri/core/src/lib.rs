@@ -16,11 +16,13 @@ mod documents;
 mod error;
 pub mod export;
 mod keychain;
+pub mod links;
 pub mod mail;
 pub mod money;
 pub mod outreach;
 mod percent;
 pub mod portal;
+mod private_files;
 mod profiles;
 pub mod query;
 mod rate_limit;
@@ -36,7 +38,9 @@ pub use documents::{
 };
 pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
-pub use profiles::{KeyInfo, KeySource, ProfileError, ProfileName, ProfileSettings, Profiles};
+pub use profiles::{
+    KeyInfo, KeySource, ProfileError, ProfileName, ProfileSettings, Profiles, SmtpSaved,
+};
 pub use secret::{ApiKey, KeyFormatError, KeyKind, Mode};
 pub use stripe_api::{Account, StripeClient, StripeFailure, verify_key};
 pub use transport::{API_VERSION, RequestCounters, Transport, TransportOptions};

@@ -405,27 +405,30 @@ async fn login_link(cx: &Context<'_>, enable: bool) -> Result<String, Error> {
             })?,
     };
     let configuration = portal::get_configuration(cx.client, &id).await?;
-    if let Some(url) = configuration["login_page"]["url"]
+    let url = match configuration["login_page"]["url"]
         .as_str()
         .filter(|_| configuration["login_page"]["enabled"] == true)
     {
-        return Ok(url.to_owned());
-    }
-    if !enable {
-        return Err(PortalError::LoginPageOff(id).into());
-    }
-    let update = UpdateBillingPortalConfiguration::new(id.as_str())
-        .login_page(UpdateBillingPortalConfigurationLoginPage::new(true));
-    let body = cx.client.transport().send(update.build(), None).await?;
-    let updated: serde_json::Value = serde_json::from_slice(&body)
-        .map_err(|_| StripeFailure::Unreadable("the configuration was not JSON".into()))?;
-    updated["login_page"]["url"]
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| {
-            StripeFailure::Unreadable("Stripe turned the login page on but gave no link".into())
-                .into()
-        })
+        Some(url) => url.to_owned(),
+        None if !enable => return Err(PortalError::LoginPageOff(id).into()),
+        None => {
+            let update = UpdateBillingPortalConfiguration::new(id.as_str())
+                .login_page(UpdateBillingPortalConfigurationLoginPage::new(true));
+            let body = cx.client.transport().send(update.build(), None).await?;
+            let updated: serde_json::Value = serde_json::from_slice(&body)
+                .map_err(|_| StripeFailure::Unreadable("the configuration was not JSON".into()))?;
+            updated["login_page"]["url"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    StripeFailure::Unreadable(
+                        "Stripe turned the login page on but gave no link".into(),
+                    )
+                })?
+        }
+    };
+    // Emailed to a customer: checked by the same rule as every link opened.
+    Ok(portal::stripe_link(&url, cx.api_base)?.into_string())
 }
 
 /// The business name customers know: recorded when the key was verified, else asked.

@@ -36,6 +36,7 @@ use stripe_core::customer::RetrieveCustomer;
 use crate::api_base::ApiBase;
 use crate::cache::{Cache, CacheError, customers, subscriptions};
 use crate::error::quote;
+use crate::links::{self, Link};
 use crate::secret::Mode;
 use crate::stripe_api::{StripeClient, StripeFailure};
 use crate::sync::objects::is_stripe_id;
@@ -164,14 +165,14 @@ pub enum PortalError {
     )]
     SeveralItems(String),
     /// A bad URL.
-    #[error("The {field} {} can't be used: {reason}.", quote(.url))]
+    #[error("The {field} {} can't be used: it {reason}.", quote(.url))]
     InvalidUrl {
         /// Which setting.
         field: &'static str,
         /// The URL as given (shortened).
         url: String,
         /// What is wrong.
-        reason: &'static str,
+        reason: links::LinkProblem,
     },
     /// A locale Stripe doesn't know.
     #[error(
@@ -210,68 +211,27 @@ pub enum PortalError {
     Cache(#[from] CacheError),
 }
 
-/// Where a session's link may point: Stripe's own hosts, or the sandbox in use.
-/// Whether `url` is on Stripe's https hosts (or the sandbox in use).
-pub(crate) fn is_stripe_link(url: &str, api_base: Option<&ApiBase>) -> bool {
-    if let Some(base) = api_base
-        && url.starts_with(&format!("{}/", base.url()))
-    {
-        return true;
-    }
-    let Some(rest) = url.strip_prefix("https://") else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    host == "stripe.com" || host.ends_with(".stripe.com")
-}
-
-/// Checks a return or redirect URL: https (or loopback http while a sandbox is
-/// in use), with a host, no spaces, at most 2,000 characters.
+/// Checks a return or redirect URL the user typed, by the app's one URL rule
+/// ([`links::check`]): https (or loopback http while a sandbox is in use), a
+/// host, no userinfo, at most 2,000 plain ASCII characters.
 pub fn check_url(
     field: &'static str,
     url: &str,
     api_base: Option<&ApiBase>,
 ) -> Result<String, PortalError> {
-    let url = url.trim();
-    let bad = |reason| PortalError::InvalidUrl {
-        field,
-        url: url.chars().take(80).collect(),
-        reason,
-    };
-    if url.len() > 2000 {
-        return Err(bad("it is longer than 2,000 characters"));
-    }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(bad("it contains spaces or control characters"));
-    }
-    // Invisible direction marks can disguise a link; browsers copy addresses
-    // percent-encoded anyway.
-    if !url.is_ascii() {
-        return Err(bad(
-            "it contains characters other than plain ASCII; copy it from the browser's address bar",
-        ));
-    }
-    let (scheme, rest) = url
-        .split_once("://")
-        .ok_or_else(|| bad("it must start with https://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host_name = host_name.split(':').next().unwrap_or_default();
-    if host_name.is_empty() || host.contains('@') {
-        return Err(bad("it has no usable host"));
-    }
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(url.to_owned()),
-        "http"
-            if api_base.is_some() && matches!(host_name, "127.0.0.1" | "localhost" | "[::1]") =>
-        {
-            Ok(url.to_owned())
-        }
-        "http" => Err(bad(
-            "it must use https:// (Stripe sends customers only to secure pages)",
-        )),
-        _ => Err(bad("it must start with https://")),
-    }
+    links::check(url, api_base)
+        .map(Link::into_string)
+        .map_err(|problem| PortalError::InvalidUrl {
+            field,
+            url: url.trim().chars().take(80).collect(),
+            reason: problem,
+        })
+}
+
+/// A link Stripe's API returned (a session, a login page), checked by the
+/// trust rule before it is opened or emailed.
+pub(crate) fn stripe_link(url: &str, api_base: Option<&ApiBase>) -> Result<Link, PortalError> {
+    links::check(url, api_base).map_err(|_| PortalError::UntrustedUrl(quote(url)))
 }
 
 /// Creates a portal session for `request`.
@@ -323,13 +283,10 @@ pub async fn create_session(
     };
     let session: serde_json::Value = serde_json::from_slice(&body)
         .map_err(|_| StripeFailure::Unreadable("the portal session was not JSON".into()))?;
-    let url = session["url"].as_str().unwrap_or_default().to_owned();
-    if !is_stripe_link(&url, api_base) {
-        return Err(PortalError::UntrustedUrl(url.chars().take(80).collect()));
-    }
+    let url = stripe_link(session["url"].as_str().unwrap_or_default(), api_base)?;
     Ok(PortalSession {
         id: session["id"].as_str().unwrap_or_default().to_owned(),
-        url,
+        url: url.into_string(),
     })
 }
 
@@ -553,7 +510,10 @@ async fn explain(
     }
 }
 
-/// The Dashboard page where the portal is set up.
+/// The Dashboard's API keys page, where a key is found.
+pub const DASHBOARD_API_KEYS: &str = "https://dashboard.stripe.com/apikeys";
+
+/// The Dashboard page where the portal is set up, in `mode`.
 pub fn dashboard_portal_settings(mode: Mode) -> String {
     match mode {
         Mode::Test => "https://dashboard.stripe.com/test/settings/billing/portal".into(),
@@ -638,29 +598,26 @@ mod tests {
     }
 
     #[test]
-    fn only_stripe_hosts_are_opened() {
-        assert!(is_stripe_link(
+    fn session_links_are_checked_by_the_trust_rule() {
+        let sandbox = ApiBase::parse("http://127.0.0.1:12111").expect("loopback");
+        for good in [
             "https://billing.stripe.com/p/session/test_123",
-            None
-        ));
+            // An account's custom domain: Stripe's answer, Stripe's choice.
+            "https://billing.acme.com/p/session/test_123",
+        ] {
+            assert!(stripe_link(good, None).is_ok(), "{good}");
+        }
         for bad in [
             "http://billing.stripe.com/p/session",
-            "https://billing.stripe.com.evil.example/p",
-            "https://evilstripe.com/p",
+            "https://evil.example\\.stripe.com/",
+            "https://billing.stripe.com@evil.example/p",
             "",
             "javascript:alert(1)",
         ] {
-            assert!(!is_stripe_link(bad, None), "{bad}");
+            assert!(stripe_link(bad, None).is_err(), "{bad}");
         }
-        let sandbox = ApiBase::parse("http://127.0.0.1:12111").expect("loopback");
-        assert!(is_stripe_link(
-            "http://127.0.0.1:12111/p/session/x",
-            Some(&sandbox)
-        ));
-        assert!(!is_stripe_link(
-            "http://127.0.0.1:9999/p/session/x",
-            Some(&sandbox)
-        ));
+        assert!(stripe_link("http://127.0.0.1:12111/p/session/x", Some(&sandbox)).is_ok());
+        assert!(stripe_link("http://127.0.0.1:12111/p/session/x", None).is_err());
     }
 }
 

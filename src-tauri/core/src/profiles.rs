@@ -28,6 +28,12 @@ pub enum ProfileError {
         "{0:?} is not a usable profile name: use 1 to 40 letters, digits, '-' or '_' (for example default, test or live)"
     )]
     InvalidName(String),
+    /// The name looks like a Stripe key pasted into the wrong place: refused,
+    /// and never repeated back, so the key doesn't reach a screen or a log.
+    #[error(
+        "that looks like a Stripe key, not a profile name, so it was not used or shown; a profile name is a short label such as default, test or live"
+    )]
+    NameLooksLikeKey,
     /// No profile of that name is recorded.
     #[error(
         "there is no profile named {0}; save a key for it first with `portal-desk --profile {0} key set`"
@@ -46,12 +52,23 @@ pub enum ProfileError {
     },
 }
 
+/// What saving an SMTP server did besides saving it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SmtpSaved {
+    /// The saved password was removed: the server changed and no new password
+    /// came with it. The user is asked for the new server's password.
+    pub password_removed: bool,
+}
+
 impl ProfileName {
     /// The profile used when none is named.
     pub const DEFAULT: &'static str = "default";
 
     /// Checks `name` against the naming rule.
     pub fn parse(name: &str) -> Result<ProfileName, ProfileError> {
+        if crate::secret::looks_like_key(name) {
+            return Err(ProfileError::NameLooksLikeKey);
+        }
         let valid = (1..=40).contains(&name.len())
             && name
                 .chars()
@@ -357,27 +374,47 @@ impl Profiles {
 
     /// Saves the SMTP server of `profile` after checking it, with `password`
     /// (when given) in the keychain. Without a login, a saved password is removed.
+    ///
+    /// A saved password belongs to the server it was typed for: when the host,
+    /// port, login or security changes and no new password comes with it, the
+    /// old one is removed, so a typo fix never sends it to another server.
     pub fn set_smtp(
         &self,
         profile: &ProfileName,
         settings: crate::mail::SmtpSettings,
         password: Option<&str>,
-    ) -> Result<(), Error> {
+    ) -> Result<SmtpSaved, Error> {
         settings.check()?;
         let secret = crate::mail::SMTP_SECRET;
+        let password = password.filter(|p| !p.is_empty());
+        let previous = self.settings(profile)?.smtp;
+        let same_server = previous.as_ref().is_some_and(|p| {
+            (&p.host, p.port, &p.username, p.tls)
+                == (
+                    &settings.host,
+                    settings.port,
+                    &settings.username,
+                    settings.tls,
+                )
+        });
+        let mut saved = SmtpSaved::default();
         match (&settings.username, password) {
             (None, _) => {
                 // Unused without a login: removed when the keychain can be
                 // reached, and no reason to refuse the server when it can't.
                 let _ = self.keychain.forget_secret(secret, profile);
             }
-            (Some(_), Some(password)) if !password.is_empty() => {
+            (Some(_), Some(password)) => {
                 self.keychain.save_secret(secret, profile, password)?;
             }
-            (Some(_), _) => {}
+            (Some(_), None) if same_server => {}
+            (Some(_), None) => {
+                // Must succeed: the password may not outlive its server.
+                saved.password_removed = self.keychain.forget_secret(secret, profile)?;
+            }
         }
         self.update_settings(profile, |s| s.smtp = Some(settings))?;
-        Ok(())
+        Ok(saved)
     }
 
     /// Whether an SMTP password of `profile` is in the keychain.
@@ -512,6 +549,35 @@ mod tests {
     }
 
     #[test]
+    fn a_key_given_as_a_profile_name_is_refused_without_being_repeated() {
+        for pasted in [
+            "sk_test_51FakeKeyForTests0000abcd",
+            "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
+            "sk_live_short",
+            "  sk_test_padded  ",
+            "pk_test_51FakeKeyForTests0000abcd",
+            "whsec_FakeSecret0000abcd",
+        ] {
+            let error = ProfileName::parse(pasted).expect_err("a key is no profile name");
+            let message = error.to_string();
+            assert!(
+                ["sk_", "rk_", "pk_", "whsec_", "Fake"]
+                    .iter()
+                    .all(|part| !message.contains(part)),
+                "nothing of the key is repeated: {message}"
+            );
+            assert!(
+                matches!(error, ProfileError::NameLooksLikeKey),
+                "{pasted}: {error:?}"
+            );
+        }
+        assert!(
+            ProfileName::parse("desk_ops").is_ok(),
+            "an ordinary name with _"
+        );
+    }
+
+    #[test]
     fn profile_names_follow_the_rule() {
         for good in ["default", "test", "live", "acme-eu_2"] {
             assert!(ProfileName::parse(good).is_ok(), "{good}");
@@ -603,6 +669,68 @@ mod tests {
         assert!(!profiles.has_smtp_password(&name)?, "no login, no password");
         profiles.forget_smtp(&name)?;
         assert_eq!(profiles.settings(&name)?.smtp, None);
+        Ok(())
+    }
+
+    #[test]
+    fn a_changed_smtp_server_never_gets_the_old_password() -> anyhow::Result<()> {
+        use crate::mail::{SmtpSettings, TlsMode};
+        let tmp = tempfile::tempdir()?;
+        let profiles = profiles(tmp.path());
+        let name = ProfileName::parse("default")?;
+        let typed = SmtpSettings {
+            host: "smtp.gmial.com".into(),
+            port: 587,
+            tls: TlsMode::Starttls,
+            username: Some("me@coffee.example".into()),
+            from: "billing@coffee.example".into(),
+        };
+        type Change = fn(&mut SmtpSettings);
+        let changes: [(&str, Change); 4] = [
+            ("host", |s| s.host = "smtp.gmail.com".into()),
+            ("port", |s| s.port = 465),
+            ("login", |s| {
+                s.username = Some("other@coffee.example".into())
+            }),
+            ("security", |s| s.tls = TlsMode::Tls),
+        ];
+        for (what, change) in changes {
+            profiles.set_smtp(&name, typed.clone(), Some("pw"))?;
+            let kept = profiles.set_smtp(
+                &name,
+                SmtpSettings {
+                    from: "hello@coffee.example".into(),
+                    ..typed.clone()
+                },
+                None,
+            )?;
+            assert!(!kept.password_removed, "only the sender changed ({what})");
+            assert!(profiles.has_smtp_password(&name)?, "same server ({what})");
+
+            let mut moved = typed.clone();
+            change(&mut moved);
+            let saved = profiles.set_smtp(&name, moved.clone(), None)?;
+            assert!(saved.password_removed, "a new {what} without a password");
+            assert!(
+                !profiles.has_smtp_password(&name)?,
+                "the old password must not follow a new {what}"
+            );
+            assert_eq!(
+                profiles.settings(&name)?.smtp,
+                Some(moved),
+                "saved all the same"
+            );
+
+            profiles.set_smtp(&name, typed.clone(), Some("pw"))?;
+            let mut moved = typed.clone();
+            change(&mut moved);
+            let with_new = profiles.set_smtp(&name, moved, Some("pw2"))?;
+            assert!(
+                !with_new.password_removed,
+                "a new password came along ({what})"
+            );
+            assert!(profiles.has_smtp_password(&name)?);
+        }
         Ok(())
     }
 

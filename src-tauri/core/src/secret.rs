@@ -161,6 +161,14 @@ impl ApiKey {
     }
 }
 
+/// Whether `text` looks like a Stripe key or secret (what was pasted into
+/// another field): such text is refused without being repeated.
+pub(crate) fn looks_like_key(text: &str) -> bool {
+    const KEY_LIKE: [&str; 5] = ["sk_", "rk_", "pk_", "whsec_", "ek_"];
+    let text = text.trim();
+    KEY_LIKE.iter().any(|p| text.starts_with(p))
+}
+
 impl Drop for ApiKey {
     fn drop(&mut self) {
         self.value.zeroize();

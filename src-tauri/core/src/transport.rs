@@ -105,8 +105,11 @@ impl Transport {
         let http = HyperClient::builder(TokioExecutor::new())
             .pool_idle_timeout(Duration::from_secs(60))
             .build(connector);
-        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", key.expose_secret()))
-            .expect("a parsed key is printable ASCII");
+        // The header is the one copy kept for the client's life; the text it
+        // is made from is zeroed at once.
+        let bearer = zeroize::Zeroizing::new(format!("Bearer {}", key.expose_secret()));
+        let mut authorization =
+            HeaderValue::from_str(&bearer).expect("a parsed key is printable ASCII");
         // Keeps the header out of hyper's debug output.
         authorization.set_sensitive(true);
         let base = api_base.map_or_else(|| STRIPE_BASE.to_owned(), |b| format!("{}/", b.url()));

@@ -84,9 +84,20 @@ fn bad_urls_are_refused() {
         "https://exa mple.com",
         "https://example.com/\u{202e}gnp.exe",
         &format!("https://example.com/{}", "a".repeat(2100)),
+        // A browser reads each of these differently from a plain reading.
+        "https://evil.example\\.stripe.com/",
+        "https://billing.stripe.com@evil.example/",
+        "https://stripe.com%2f@evil.example/",
+        "https://str\u{ed}pe.com/back",
+        "file:///etc/passwd",
+        "JavaScript://example.com/%0aalert(1)",
+        "http://localhost:3000/back",
     ] {
         assert!(check_url("return URL", url, None).is_err(), "{url:?}");
     }
+    let refused =
+        check_url("return URL", "https://a.example\\.b.example/", None).expect_err("a backslash");
+    assert!(refused.to_string().contains("backslash"), "{refused}");
 }
 
 #[test]

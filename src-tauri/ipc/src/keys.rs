@@ -67,6 +67,21 @@ pub struct KeyStatus {
     pub account_id: Option<String>,
 }
 
+/// A page of the Stripe Dashboard the window links to. The webview names the
+/// page, never a URL: Rust builds the link and opens it (the webview has no
+/// opener of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "page")]
+pub enum DashboardPage {
+    /// Developers → API keys, where a key is found.
+    ApiKeys,
+    /// Settings → Billing → Customer portal, in that mode.
+    PortalSettings {
+        /// Test or live mode's settings.
+        mode: Mode,
+    },
+}
+
 /// Stripe's two modes; each has its own data and keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

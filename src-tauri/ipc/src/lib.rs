@@ -19,7 +19,9 @@ pub use browse::{
     SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
 };
 pub use error::{ErrorCode, ErrorDto};
-pub use keys::{AppInfo, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs};
+pub use keys::{
+    AppInfo, DashboardPage, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs,
+};
 pub use portal::{
     ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
     ConfigurationArgs, ConfigurationDetail, ConfigurationFields, ConfigurationSummary,
@@ -144,6 +146,8 @@ commands! {
     /// Asks where to save (the OS save dialog), then writes the cached customers
     /// or invoices there as CSV; `None` when the user cancels.
     ExportCsv = "export_csv": ExportArgs => Option<ExportDone>;
+    /// Opens a page of the Stripe Dashboard in the browser.
+    OpenDashboard = "open_dashboard": DashboardPage => ();
 }
 
 /// Every command the app registers. `build.rs` grants exactly these to the
@@ -176,4 +180,5 @@ pub const COMMANDS: &[&str] = &[
     ForgetKey::NAME,
     ClearCache::NAME,
     ExportCsv::NAME,
+    OpenDashboard::NAME,
 ];

@@ -39,6 +39,11 @@ pub struct SettingsView {
     pub smtp: Option<SmtpFields>,
     /// An SMTP password is in the keychain.
     pub smtp_password_saved: bool,
+    /// This save removed the SMTP password: the server changed (host, port,
+    /// login or security) and no new password came with it, so the old one
+    /// can't reach a server it wasn't typed for. The window asks for the new one.
+    #[serde(default)]
+    pub smtp_password_removed: bool,
     /// The data folder.
     pub data_dir: String,
     /// The profile's cache file.
@@ -78,7 +83,7 @@ pub struct ExportDone {
 }
 
 /// `save_settings`: every field is saved as given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaveSettingsArgs {
     /// The profile.
     pub profile: String,
@@ -93,4 +98,39 @@ pub struct SaveSettingsArgs {
     /// A new SMTP password (`None`: keep the saved one).
     #[serde(default)]
     pub smtp_password: Option<String>,
+}
+
+// Written by hand so the password never reaches a log through `{:?}`.
+impl std::fmt::Debug for SaveSettingsArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SaveSettingsArgs")
+            .field("profile", &self.profile)
+            .field("return_url", &self.return_url)
+            .field("sync_interval_minutes", &self.sync_interval_minutes)
+            .field("smtp", &self.smtp)
+            .field(
+                "smtp_password",
+                &self.smtp_password.as_ref().map(|_| "<redacted>"),
+            )
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_prints_the_smtp_password() {
+        let args = SaveSettingsArgs {
+            profile: "default".into(),
+            return_url: None,
+            sync_interval_minutes: 15,
+            smtp: None,
+            smtp_password: Some("hunter2-canary".into()),
+        };
+        let shown = format!("{args:?} {args:#?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("<redacted>"), "{shown}");
+    }
 }

@@ -1,7 +1,10 @@
+use portal_core::DocumentError;
+use portal_core::portal;
 use portal_ipc::AppInfo;
 use tauri::State;
 
 use crate::AppState;
+use crate::error::AppError;
 
 /// [`portal_ipc::GetAppInfo`]
 #[tauri::command]
@@ -12,4 +15,34 @@ pub fn app_info(state: State<'_, AppState>, args: ()) -> AppInfo {
         profile: state.profile.to_string(),
         sandbox: state.api_base.as_ref().map(|base| base.url().to_owned()),
     }
+}
+
+/// [`portal_ipc::OpenDashboard`]: the page is an enum, so the webview can
+/// name a Dashboard page but never choose a URL.
+#[tauri::command(async)]
+pub fn open_dashboard(
+    state: State<'_, AppState>,
+    args: portal_ipc::DashboardPage,
+) -> Result<(), AppError> {
+    let url = match args {
+        portal_ipc::DashboardPage::ApiKeys => portal::DASHBOARD_API_KEYS.to_owned(),
+        portal_ipc::DashboardPage::PortalSettings { mode } => {
+            portal::dashboard_portal_settings(match mode {
+                portal_ipc::Mode::Test => portal_core::Mode::Test,
+                portal_ipc::Mode::Live => portal_core::Mode::Live,
+            })
+        }
+    };
+    state
+        .opener
+        .open_url(&url, state.api_base.as_ref())
+        .map_err(|reason| {
+            AppError(
+                DocumentError::CouldNotOpen {
+                    what: "Stripe Dashboard",
+                    reason,
+                }
+                .into(),
+            )
+        })
 }

@@ -251,7 +251,10 @@ pub fn open_invoice(state: State<'_, AppState>, args: OpenInvoiceArgs) -> Result
         .await?;
         let (opened, what) = match &target {
             DocumentTarget::File(path) => (state.opener.open_path(path), "invoice PDF"),
-            DocumentTarget::Link(url) => (state.opener.open_url(url), "invoice page"),
+            DocumentTarget::Link(url) => (
+                state.opener.open_url(url, state.api_base.as_ref()),
+                "invoice page",
+            ),
         };
         opened.map_err(|reason| AppError(DocumentError::CouldNotOpen { what, reason }.into()))
     })

@@ -116,7 +116,11 @@ pub fn open_portal(
             &request,
         )
         .await?;
-        let opened = args.open && state.opener.open_url(&session.url).is_ok();
+        let opened = args.open
+            && state
+                .opener
+                .open_url(&session.url, state.api_base.as_ref())
+                .is_ok();
         Ok(PortalLink {
             url: session.url,
             opened,
@@ -347,7 +351,7 @@ pub fn send_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDe
             match outreach::deliver(&state.profiles, &connected.profile, &draft).await? {
                 Delivery::Smtp => EmailDelivery::Smtp,
                 Delivery::Mailto { url } => {
-                    let _ = state.opener.open_url(&url);
+                    let _ = state.opener.open_mail_draft(&url);
                     EmailDelivery::Mailto { url }
                 }
             },

@@ -44,6 +44,7 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
         }),
         // Only a hint on screen: an unreachable keychain shows as "none saved".
         smtp_password_saved: profiles.has_smtp_password(profile).unwrap_or(false),
+        smtp_password_removed: false,
         data_dir: profiles.data_dir().path().display().to_string(),
         cache_path: profiles.cache_path(profile).display().to_string(),
         cache_bytes,
@@ -91,17 +92,27 @@ pub fn save_settings(
             from: fields.from.trim().to_owned(),
         }),
     };
-    match smtp {
-        Some(smtp) => state
-            .profiles
-            .set_smtp(&profile, smtp, args.smtp_password.as_deref())?,
-        None => state.profiles.forget_smtp(&profile)?,
-    }
+    // Zeroed when this command ends, like the keychain's copy when it is read.
+    let password = args.smtp_password.map(zeroize::Zeroizing::new);
+    let saved = match smtp {
+        Some(smtp) => {
+            state
+                .profiles
+                .set_smtp(&profile, smtp, password.as_deref().map(String::as_str))?
+        }
+        None => {
+            state.profiles.forget_smtp(&profile)?;
+            Default::default()
+        }
+    };
     state.profiles.update_settings(&profile, |s| {
         s.return_url = return_url;
         s.sync_interval_minutes = args.sync_interval_minutes;
     })?;
-    view(&state.profiles, &profile)
+    Ok(SettingsView {
+        smtp_password_removed: saved.password_removed,
+        ..view(&state.profiles, &profile)?
+    })
 }
 
 /// [`portal_ipc::ForgetKey`]
@@ -113,9 +124,11 @@ pub fn forget_key(state: State<'_, AppState>, args: ProfileArgs) -> Result<(), A
     Ok(())
 }
 
-/// [`portal_ipc::ClearCache`]: refused while the profile syncs.
+/// [`portal_ipc::ClearCache`]: refused while the profile syncs. WebKit's own
+/// cache and storage go too: they may hold pages of customer data.
 #[tauri::command(async)]
-pub fn clear_cache(
+pub fn clear_cache<R: tauri::Runtime>(
+    webview: tauri::Webview<R>,
     state: State<'_, AppState>,
     args: ProfileArgs,
 ) -> Result<SettingsView, AppError> {
@@ -129,6 +142,10 @@ pub fn clear_cache(
     };
     state.profiles.clear_cache(&profile)?;
     state.syncs.forget_last_sync(&profile);
+    // The window keeps nothing of its own there, so this only drops copies.
+    webview
+        .clear_all_browsing_data()
+        .map_err(|e| invalid("browsing data", e.to_string()))?;
     view(&state.profiles, &profile)
 }
 

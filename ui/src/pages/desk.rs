@@ -5,7 +5,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use portal_ipc::{ErrorCode, ErrorDto, KeyStatus, Mode, OpenPortalArgs, PortalFlow, SyncStatus};
+use portal_ipc::{
+    DashboardPage, ErrorCode, ErrorDto, KeyStatus, Mode, OpenPortalArgs, PortalFlow, SyncStatus,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{HtmlElement, KeyboardEvent};
@@ -636,14 +638,14 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
             });
         })
     };
-    let settings_url = if props.test_mode {
-        "https://dashboard.stripe.com/test/settings/billing/portal"
+    let mode = if props.test_mode {
+        Mode::Test
     } else {
-        "https://dashboard.stripe.com/settings/billing/portal"
+        Mode::Live
     };
     let open_settings = Callback::from(move |_: MouseEvent| {
         spawn_local(async move {
-            let _ = ipc::open_url(settings_url).await;
+            let _ = ipc::open_dashboard(DashboardPage::PortalSettings { mode }).await;
         });
     });
     let close = props.on_close.reform(|_: MouseEvent| ());

@@ -1,6 +1,6 @@
 //! "Connect your Stripe account": the first screen.
 
-use portal_ipc::{ErrorCode, KeyStatus};
+use portal_ipc::{DashboardPage, ErrorCode, KeyStatus};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -83,7 +83,7 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
         e.prevent_default();
         spawn_local(async {
             // The link is a convenience; the text beside it says where to go.
-            let _ = ipc::open_url(API_KEYS_PAGE).await;
+            let _ = ipc::open_dashboard(DashboardPage::ApiKeys).await;
         });
     });
 

@@ -198,7 +198,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
         };
     };
-    let password_hint = if view.smtp_password_saved {
+    // Beside the field too: the save's toast may cover it.
+    let password_removed = view.smtp_password_removed && form.password.is_empty();
+    let password_hint = if view.smtp_password_removed {
+        "Enter the password for the new server"
+    } else if view.smtp_password_saved {
         "Saved in the keychain"
     } else {
         "Only if the server wants a login"
@@ -314,7 +318,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
                         <div class="field">
                             <label for="smtp-password">{ "Password" }</label>
                             <input id="smtp-password" type="password" class="text" value={form.password.clone()} autocomplete="new-password"
-                                placeholder={password_hint} oninput={edit(&dispatch, |f, v| f.password = v)} />
+                                placeholder={password_hint} oninput={edit(&dispatch, |f, v| f.password = v)}
+                                aria-describedby={password_removed.then_some("smtp-password-help")} />
+                            if password_removed {
+                                <p class="field-error" id="smtp-password-help">{ "The server changed: enter its password" }</p>
+                            }
                         </div>
                     </div>
                 }

@@ -122,6 +122,9 @@ impl Form {
     }
 }
 
+/// Said after a save that removed the SMTP password with its old server.
+pub const PASSWORD_REMOVED: &str = "The SMTP server changed, so the password saved for the old one was removed: enter the password for the new server.";
+
 /// The screen.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SettingsState {
@@ -189,6 +192,11 @@ impl Reducible for SettingsState {
                 next.busy = false;
                 // Keep what is typed; only the password field empties.
                 next.form.password.clear();
+                let message = if view.smtp_password_removed {
+                    format!("{message} {PASSWORD_REMOVED}")
+                } else {
+                    message
+                };
                 next.view = Some(view);
                 next.notice = Some(Ok(message));
             }
@@ -218,6 +226,7 @@ mod tests {
             sync_interval_minutes: 15,
             smtp: None,
             smtp_password_saved: false,
+            smtp_password_removed: false,
             data_dir: "/data".into(),
             cache_path: "/data/cache-default.sqlite3".into(),
             cache_bytes: 4096,
@@ -229,6 +238,25 @@ mod tests {
         Rc::new(SettingsState::default())
             .reduce(SettingsMsg::Loaded(Ok(view())))
             .reduce(SettingsMsg::Edit(Rc::new(change)))
+    }
+
+    #[test]
+    fn a_save_that_removed_the_password_asks_for_the_new_one() {
+        let saved = |removed: bool| {
+            let view = SettingsView {
+                smtp_password_removed: removed,
+                ..view()
+            };
+            Rc::new(SettingsState::default())
+                .reduce(SettingsMsg::Done(Ok((view, "Settings saved.".into()))))
+                .notice
+                .clone()
+        };
+        assert_eq!(
+            saved(true),
+            Some(Ok(format!("Settings saved. {PASSWORD_REMOVED}")))
+        );
+        assert_eq!(saved(false), Some(Ok("Settings saved.".into())));
     }
 
     #[test]

@@ -197,7 +197,7 @@ pub struct Counts {
 /// SQLite, which copies the database file's permissions).
 fn create_private(path: &Path) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
+        crate::private_files::create_dir_all(parent)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.append(true).create(true);
