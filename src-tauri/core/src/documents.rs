@@ -283,4 +283,48 @@ mod tests {
         let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
         assert_eq!((mode(&folder), mode(&pdf)), (0o700, 0o600));
     }
+
+    #[tokio::test]
+    async fn a_hosted_invoice_page_is_checked_before_it_is_opened() {
+        let cache = Cache::in_memory().expect("cache");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files = InvoiceFiles::new(dir.path().to_owned());
+        let invoice = |id: &str, page: &str| invoices::Invoice {
+            id: id.into(),
+            customer_id: None,
+            subscription_id: None,
+            number: None,
+            status: Some("open".into()),
+            currency: "usd".into(),
+            total: 100,
+            amount_due: 100,
+            amount_paid: 0,
+            amount_remaining: 100,
+            period_start: None,
+            period_end: None,
+            created: 1,
+            due_date: None,
+            hosted_invoice_url: Some(page.into()),
+            invoice_pdf: None,
+        };
+        for (id, page) in [
+            ("in_1", "javascript:alert(1)"),
+            ("in_2", "https://invoice.stripe.com@evil.example/i/x"),
+            ("in_3", "https://evil.example\\.stripe.com/i/x"),
+        ] {
+            invoices::upsert(cache.conn(), &invoice(id, page), 1).expect("stored");
+            let opened =
+                invoice_document(&cache, &files, id, InvoiceDocument::HostedPage, None).await;
+            assert!(
+                matches!(opened, Err(Error::Document(DocumentError::Untrusted))),
+                "{page}: {opened:?}"
+            );
+        }
+        let page = "https://invoice.stripe.com/i/acct_1/test_x";
+        invoices::upsert(cache.conn(), &invoice("in_4", page), 1).expect("stored");
+        let opened = invoice_document(&cache, &files, "in_4", InvoiceDocument::HostedPage, None)
+            .await
+            .expect("a Stripe page");
+        assert_eq!(opened, DocumentTarget::Link(page.into()));
+    }
 }
