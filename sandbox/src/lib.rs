@@ -55,6 +55,11 @@ pub struct Config {
     pub latency: Duration,
     /// Requests per second before 429s (none: unlimited).
     pub rate_limit: Option<f64>,
+    /// Requests per second per API operation before 429s (none: unlimited;
+    /// Stripe's default is 25).
+    pub endpoint_rate_limit: Option<f64>,
+    /// Requests in flight at once before 429s (none: no cap).
+    pub max_in_flight: Option<u32>,
 }
 
 impl Default for Config {
@@ -65,6 +70,8 @@ impl Default for Config {
             keys: vec![KeySpec::full(DEFAULT_KEY)],
             latency: Duration::ZERO,
             rate_limit: None,
+            endpoint_rate_limit: None,
+            max_in_flight: None,
         }
     }
 }
@@ -198,7 +205,12 @@ impl Sandbox {
             base_url: url.clone(),
             templates,
             state: Mutex::new(placeholder),
-            conditions: Mutex::new(Conditions::new(config.latency, config.rate_limit)),
+            conditions: Mutex::new({
+                let mut conditions = Conditions::new(config.latency, config.rate_limit);
+                conditions.set_endpoint_rate_limit(config.endpoint_rate_limit);
+                conditions.set_max_in_flight(config.max_in_flight);
+                conditions
+            }),
         });
         let state = shared.fresh_state(config.dataset, config.keys);
         *shared.state() = state;
@@ -260,6 +272,15 @@ impl Drop for Sandbox {
     }
 }
 
+/// A request Stripe's concurrency limiter counts; it stops counting when dropped.
+struct InFlight(Arc<Shared>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.conditions().finished();
+    }
+}
+
 async fn handle(shared: Arc<Shared>, request: Request) -> Outcome {
     if request.path.starts_with("/_sandbox/") {
         return Outcome::Respond(api::control::handle(&shared, &request));
@@ -269,9 +290,11 @@ async fn handle(shared: Arc<Shared>, request: Request) -> Outcome {
     }
     let (verdict, latency, stall) = {
         let mut conditions = shared.conditions();
-        let verdict = conditions.judge(&request.path);
+        let verdict = conditions.judge(&request.path, &api::operation(&request));
         (verdict, conditions.latency, conditions.stall())
     };
+    // In flight from here until the answer is ready, the latency included.
+    let _in_flight = (verdict != Verdict::RateLimited).then(|| InFlight(shared.clone()));
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }

@@ -1,4 +1,5 @@
-//! `stripe-sandbox [--port P] [--customers N] [--seed S] [--key K]... [--latency-ms L] [--rate-limit R]`
+//! `stripe-sandbox [--port P] [--customers N] [--seed S] [--key K]... [--latency-ms L]
+//! [--rate-limit R] [--endpoint-rate-limit R] [--max-in-flight N]`
 
 use std::time::Duration;
 
@@ -29,9 +30,17 @@ struct Args {
     /// Latency added to every API answer, in milliseconds.
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
-    /// Requests per second before Stripe-style 429s (default: unlimited).
+    /// Requests per second in all before Stripe-style 429s (default: unlimited;
+    /// Stripe: 100 live, 25 in test mode).
     #[arg(long, value_name = "R")]
     rate_limit: Option<f64>,
+    /// Requests per second per API operation (method and route, e.g.
+    /// `GET /v1/invoices`) before 429s (default: unlimited; Stripe: 25).
+    #[arg(long, value_name = "R")]
+    endpoint_rate_limit: Option<f64>,
+    /// Requests in flight at once before 429s (default: no cap).
+    #[arg(long, value_name = "N")]
+    max_in_flight: Option<u32>,
     /// Subscriptions per customer.
     #[arg(long, default_value_t = 1)]
     subscriptions_per_customer: usize,
@@ -64,6 +73,8 @@ async fn main() -> anyhow::Result<()> {
         keys,
         latency: Duration::from_millis(args.latency_ms),
         rate_limit: args.rate_limit,
+        endpoint_rate_limit: args.endpoint_rate_limit,
+        max_in_flight: args.max_in_flight,
     };
     let sandbox = Sandbox::start(config).await?;
     // Scripts read this first line to find the port.

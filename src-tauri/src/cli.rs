@@ -75,6 +75,10 @@ enum Command {
         /// Print the summary as one JSON object.
         #[arg(long)]
         json: bool,
+        /// The sync's budget, for an account whose limits Stripe has raised
+        /// (default: the profile's setting, else 50 live, 23 in test mode).
+        #[arg(long, value_name = "N", value_parser = parse_rate)]
+        requests_per_second: Option<f64>,
     },
     /// List cached customers (works offline).
     Customers {
@@ -451,6 +455,8 @@ impl From<Error> for Failure {
             Error::Keychain(KeychainError::Unavailable { .. }) => exit::NO_KEY,
             Error::Portal(portal) => portal_code(portal),
             Error::Stripe(failure) if failure.is_network() => exit::NETWORK,
+            // A sync Stripe kept limiting: refused for now; the next one resumes.
+            Error::Stripe(StripeFailure::Limited { .. }) => exit::REFUSED,
             // Stripe overloaded or down, after retries: not a refusal of this request.
             Error::Stripe(StripeFailure::Api { status, .. })
                 if *status == 429 || *status >= 500 =>
@@ -491,7 +497,18 @@ fn run_command(
             KeyAction::Status { json } => key_status(&profiles, &profile, json),
             KeyAction::Forget => key_forget(&profiles, &profile),
         },
-        Command::Sync { full, json } => sync(&profiles, &profile, api_base, full, json),
+        Command::Sync {
+            full,
+            json,
+            requests_per_second,
+        } => sync(
+            &profiles,
+            &profile,
+            api_base,
+            full,
+            requests_per_second,
+            json,
+        ),
         Command::Customers {
             search,
             status,
@@ -731,16 +748,31 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         })
 }
 
+/// A sync budget: 1 to 1,000 requests per second.
+fn parse_rate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(rate) if (1.0..=1000.0).contains(&rate) => Ok(rate),
+        _ => Err(format!(
+            "{} is not a rate: give requests per second from 1 to 1000",
+            crate::text::clip(text, 20)
+        )),
+    }
+}
+
 fn sync(
     profiles: &Profiles,
     profile: &ProfileName,
     api_base: Option<&ApiBase>,
     full: bool,
+    requests_per_second: Option<f64>,
     json: bool,
 ) -> Result<(), Failure> {
     let key = resolve_key(profiles, profile, api_base)?;
-    let (client, options) =
-        portal_core::sync::sync_client(&key, &profiles.settings(profile)?, api_base, full);
+    let mut settings = profiles.settings(profile)?;
+    if requests_per_second.is_some() {
+        settings.requests_per_second = requests_per_second;
+    }
+    let (client, options) = portal_core::sync::sync_client(&key, &settings, api_base, full);
     drop(key);
     let mut cache = profiles.open_cache(profile)?;
     let mut bars = crate::progress::SyncBars::new();

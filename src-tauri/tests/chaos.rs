@@ -5,8 +5,9 @@
 //! subscription or invoice missing, none extra, none stale, no duplicate in
 //! the search index, and `PRAGMA integrity_check` = ok.
 //!
-//! `cargo xtask test` runs the short version (3 schedules, 1 kill);
-//! `cargo xtask chaos` the full one (`CHAOS_SCHEDULES=20 CHAOS_KILLS=5`).
+//! `cargo xtask test` runs the short version (3 schedules, 1 kill, 1 storm on
+//! invoices under Stripe's limiters); `cargo xtask chaos` the full one
+//! (`CHAOS_SCHEDULES=20 CHAOS_KILLS=5 CHAOS_STORMS=5`).
 
 mod support;
 
@@ -29,6 +30,13 @@ fn count_from_env(name: &str, default: u64) -> u64 {
 }
 
 fn sandbox(seed: u64) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
+    sandbox_with(seed, Default::default())
+}
+
+fn sandbox_with(
+    seed: u64,
+    config: stripe_sandbox::Config,
+) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     let sandbox = runtime
         .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
@@ -38,7 +46,7 @@ fn sandbox(seed: u64) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
                 ..Default::default()
             },
             keys: vec![stripe_sandbox::KeySpec::full(KEY)],
-            ..Default::default()
+            ..config
         }))
         .expect("the sandbox starts");
     (runtime, sandbox)
@@ -271,6 +279,47 @@ fn syncs_under_fault_schedules_end_equal_to_stripe() {
         eprintln!(
             "chaos schedule {seed}: faults {faults}, {full_runs} full runs ({full_time:.1?}) and \
              {incremental_runs} incremental"
+        );
+    }
+}
+
+/// 429 storms on one operation, `GET /v1/invoices` (the longest list), with
+/// Stripe's limiters on for a test-mode account: 25 requests/s in all, 25/s
+/// per operation, 20 in flight.
+#[test]
+fn syncs_under_429_storms_on_invoices_end_equal_to_stripe() {
+    for seed in 1..=count_from_env("CHAOS_STORMS", 1) {
+        let (_runtime, sandbox) = sandbox_with(
+            200 + seed,
+            stripe_sandbox::Config {
+                rate_limit: Some(25.0),
+                endpoint_rate_limit: Some(25.0),
+                max_in_flight: Some(20),
+                ..Default::default()
+            },
+        );
+        let url = sandbox.url().to_owned();
+        let tmp = tempfile::tempdir().expect("tmp");
+        sandbox
+            .control(
+                "conditions",
+                json!({"faults": {"seed": seed, "percent": 30, "kinds": ["rate_limit"],
+                       "storm_length": 3 + seed % 4, "paths": ["/v1/invoices"], "max_faults": 24}}),
+            )
+            .expect("faults");
+        let runs = sync_until_done(tmp.path(), &url);
+        assert_equal_to_truth(tmp.path(), &sandbox, &format!("storm {seed}, full sync"));
+        portal_changes(&sandbox, seed);
+        sync_until_done(tmp.path(), &url);
+        assert_equal_to_truth(tmp.path(), &sandbox, &format!("storm {seed}, incremental"));
+        let counters = sandbox.counters();
+        assert!(
+            counters["faults"]["rate_limit"].as_u64().unwrap_or(0) > 0,
+            "storm {seed} hit nothing: {counters}"
+        );
+        eprintln!(
+            "chaos storm {seed}: {runs} full runs, storms {}, limiters {}",
+            counters["faults"], counters["rate_limited_by"]
         );
     }
 }

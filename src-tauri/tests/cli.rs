@@ -201,3 +201,18 @@ fn offline_exits_4_and_suggests_no_verify() -> anyhow::Result<()> {
     assert!(stderr.contains("--no-verify"), "{stderr}");
     Ok(())
 }
+
+#[test]
+fn a_sync_budget_must_be_a_sensible_rate() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    for bad in ["0", "0.5", "fast", "5000"] {
+        let output = run(
+            cli(tmp.path()).args(["sync", "--requests-per-second", bad]),
+            "",
+        );
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(stderr.contains("from 1 to 1000"), "{bad}: {stderr}");
+    }
+    Ok(())
+}

@@ -323,6 +323,7 @@ mod portal_actions {
     use super::*;
     use portal_ipc::{
         CreateRecommendedConfiguration, OpenPortal, PreviewEmail, RefreshAfterPortal, SendEmail,
+        SyncNow, SyncStatus,
     };
 
     fn code(error: Value) -> ErrorCode {
@@ -340,6 +341,64 @@ mod portal_actions {
             .and_then(|s| s["customer"].as_str())
             .expect("an active customer")
             .to_owned()
+    }
+
+    #[test]
+    fn a_click_during_a_full_sync_goes_before_the_syncs_queued_requests() -> anyhow::Result<()> {
+        use tauri::Manager;
+        let (_runtime, sandbox) = sandbox();
+        let tmp = tempfile::tempdir()?;
+        let (app, webview) = app_against(tmp.path(), Some(sandbox.url()));
+        let customer = active_customer(&sandbox);
+        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        invoke::<RefreshAfterPortal>(
+            &webview,
+            json!({"profile": "default", "customer": customer}),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let _: String = ok(invoke::<CreateRecommendedConfiguration>(
+            &webview,
+            json!({"profile": "default"}),
+        ))?;
+        // A slow sync budget, so the sync's requests wait in its queue.
+        let name = portal_core::ProfileName::parse("default")?;
+        app.state::<AppState>()
+            .profiles
+            .update_settings(&name, |s| s.requests_per_second = Some(4.0))?;
+
+        let sent = || sandbox.requests().len();
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let started = sent();
+            let sync = scope
+                .spawn(|| invoke::<SyncNow>(&webview, json!({"profile": "default", "full": true})));
+            while sent() < started + 3 {
+                anyhow::ensure!(!sync.is_finished(), "the sync ended before the click");
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            let before_click = sent();
+            let _: Value = ok(invoke::<OpenPortal>(
+                &webview,
+                json!({"profile": "default", "customer": customer, "open": false}),
+            ))?;
+            let log = sandbox.requests();
+            let session = log
+                .iter()
+                .rposition(|r| r["path"] == "/v1/billing_portal/sessions")
+                .expect("the click's request");
+            let sync_first = session - before_click;
+            assert!(
+                sync_first <= 1,
+                "the click waited behind {sync_first} of the sync's requests"
+            );
+            let synced: SyncStatus = ok(sync.join().expect("the sync thread"))?;
+            assert!(synced.last_error.is_none(), "{synced:?}");
+            assert!(
+                log.len() > session + 1 || sent() > session + 1,
+                "the sync was still running when the click went"
+            );
+            Ok(())
+        })
     }
 
     #[test]
@@ -677,6 +736,14 @@ mod settings {
                 "sync interval",
             ),
             (
+                json!({"profile": "default", "sync_interval_minutes": 15, "requests_per_second": 0}),
+                "sync speed",
+            ),
+            (
+                json!({"profile": "default", "sync_interval_minutes": 15, "requests_per_second": 5000}),
+                "sync speed",
+            ),
+            (
                 json!({"profile": "default", "sync_interval_minutes": 15,
                        "smtp": {"host": "smtp.example", "port": 25, "tls": "none", "from": "nobody"}}),
                 "sender",
@@ -693,7 +760,7 @@ mod settings {
 
         let saved = invoke::<SaveSettings>(
             &webview,
-            json!({"profile": "default", "sync_interval_minutes": 5,
+            json!({"profile": "default", "sync_interval_minutes": 5, "requests_per_second": 80,
                    "return_url": format!("{}/account", sandbox.url()),
                    "smtp": smtp, "smtp_password": "canary-smtp-pw"}),
         )
@@ -704,6 +771,11 @@ mod settings {
         );
         let saved: SettingsView = serde_json::from_value(saved)?;
         assert_eq!(saved.sync_interval_minutes, 5);
+        assert_eq!(
+            saved.requests_per_second,
+            Some(80),
+            "an account with raised limits"
+        );
         assert!(saved.smtp_password_saved);
         assert!(!saved.smtp_password_removed);
         assert_eq!(saved.smtp.map(|s| s.port), Some(2525));

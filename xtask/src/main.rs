@@ -49,8 +49,9 @@ enum Command {
         #[arg(long)]
         window_only: bool,
     },
-    /// The full chaos run: 20 fault schedules and 5 kills of a sync, each
-    /// ending equal to the sandbox (`cargo xtask test` runs 3 and 1).
+    /// The full chaos run: 20 fault schedules, 5 kills of a sync and 5 429
+    /// storms on invoices under Stripe's limiters, each ending equal to the
+    /// sandbox (`cargo xtask test` runs 3, 1 and 1).
     Chaos,
     /// Run each cargo-fuzz target for a set time (two at a time) and record
     /// the runs in BENCHMARKS.md. Needs a nightly toolchain.

@@ -196,6 +196,7 @@ pub fn chaos() -> anyhow::Result<()> {
                 "--nocapture",
             ])
             .env("CHAOS_SCHEDULES", "20")
-            .env("CHAOS_KILLS", "5"),
+            .env("CHAOS_KILLS", "5")
+            .env("CHAOS_STORMS", "5"),
     )
 }

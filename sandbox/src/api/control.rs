@@ -37,6 +37,8 @@ pub fn counters(shared: &Shared) -> Value {
         "routes": routes,
         "faults": conditions.injected,
         "rate_limited": conditions.rate_limited,
+        "rate_limited_by": conditions.rate_limited_by,
+        "rate_limited_routes": conditions.rate_limited_routes,
     })
 }
 
@@ -86,6 +88,8 @@ fn conditions(shared: &Shared) -> Value {
     json!({
         "latency_ms": c.latency.as_millis() as u64,
         "rate_limit": c.rate_limit(),
+        "endpoint_rate_limit": c.endpoint_rate_limit(),
+        "max_in_flight": c.max_in_flight(),
         "faults": c.faults(),
         "hold": c.hold,
     })
@@ -101,6 +105,12 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             }
             if let Some(rate) = body.get("rate_limit") {
                 c.set_rate_limit(rate.as_f64());
+            }
+            if let Some(rate) = body.get("endpoint_rate_limit") {
+                c.set_endpoint_rate_limit(rate.as_f64());
+            }
+            if let Some(cap) = body.get("max_in_flight") {
+                c.set_max_in_flight(cap.as_u64().and_then(|c| u32::try_from(c).ok()));
             }
             if let Some(hold) = body.get("hold") {
                 // `null` or `[]` lifts the hold.

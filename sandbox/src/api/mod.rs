@@ -15,11 +15,13 @@ use errors::ApiError;
 
 /// Counts a request under its route ("GET /v1/customers/{id}").
 pub fn count(shared: &Shared, request: &Request) {
-    let route = route_name(request);
+    let route = operation(request);
     *shared.state().counters.entry(route).or_default() += 1;
 }
 
-fn route_name(request: &Request) -> String {
+/// The API operation of `request`, as Stripe's limiters key it: the method and
+/// the route, ids replaced ("GET /v1/customers/{id}").
+pub fn operation(request: &Request) -> String {
     let path: Vec<&str> = request
         .path
         .split('/')
@@ -41,7 +43,7 @@ fn store_like_id(segment: &str) -> bool {
 /// Answers one authenticated API request.
 pub fn dispatch(shared: &Shared, request: &Request) -> Response {
     let mut state = shared.state();
-    *state.counters.entry(route_name(request)).or_default() += 1;
+    *state.counters.entry(operation(request)).or_default() += 1;
     let request_id = state.rng.id("req_")[..18].to_owned();
     let response = match answer(shared, &mut state, request) {
         Ok(response) => response,

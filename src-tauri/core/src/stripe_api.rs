@@ -42,12 +42,27 @@ pub enum StripeFailure {
     /// An answer Portal Desk could not read.
     #[error("Stripe's answer could not be read ({0}).")]
     Unreadable(String),
+    /// A sync met 429s past every retry and stopped at its last committed page.
+    #[error(
+        "Stripe is limiting requests for this account; {read} of {expected} objects read, the next sync continues."
+    )]
+    Limited {
+        /// Objects stored so far.
+        read: u64,
+        /// Objects expected in all (what was read where no estimate exists yet).
+        expected: u64,
+    },
 }
 
 impl StripeFailure {
     /// Whether the network, not Stripe, is the problem.
     pub fn is_network(&self) -> bool {
         matches!(self, StripeFailure::Unreachable(_))
+    }
+
+    /// Stripe's 429, after every retry.
+    pub fn is_rate_limited(&self) -> bool {
+        matches!(self, StripeFailure::Api { status: 429, .. })
     }
 
     /// Stripe's "no such object" answer.

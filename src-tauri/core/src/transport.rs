@@ -1,8 +1,14 @@
 //! The one HTTP path to Stripe. async-stripe's request builders describe each
 //! call; this transport sends them, so every attempt goes through the same
-//! client-side rate limiter, the same retry policy (async-stripe's
-//! [`RequestStrategy`], which honours `Stripe-Should-Retry`), the same
-//! per-attempt timeout and one warm connection pool, and is counted.
+//! pacing, the same retry policy, the same per-attempt timeout and one warm
+//! connection pool, and is counted.
+//!
+//! Pacing follows Stripe's limiters: one limiter for the whole budget, and one
+//! per API operation (25/s by default, Stripe's own per-operation limit). A 429
+//! halves that operation's pace, which then recovers a little with every
+//! success, so a storm on `GET /v1/invoices` slows invoices alone. Retries wait
+//! an exponential time with full jitter, and `Stripe-Should-Retry` overrides
+//! the status code either way.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,12 +22,11 @@ use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use stripe_client_core::{
-    CustomizedStripeRequest, Outcome, RequestBuilder, RequestStrategy, StripeClient,
-    StripeClientErr, StripeMethod,
+    CustomizedStripeRequest, RequestBuilder, StripeClient, StripeClientErr, StripeMethod,
 };
 
 use crate::api_base::ApiBase;
-use crate::rate_limit::RateLimiter;
+use crate::rate_limit::{self, RateLimiter};
 use crate::secret::{ApiKey, Mode};
 use crate::stripe_api::StripeFailure;
 
@@ -32,8 +37,12 @@ const STRIPE_BASE: &str = "https://api.stripe.com/";
 /// How the transport paces and retries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TransportOptions {
-    /// Requests per second, every attempt included.
+    /// Requests per second in all, every attempt included.
     pub requests_per_second: f64,
+    /// Requests per second to one API operation (Stripe allows 25).
+    pub per_operation: f64,
+    /// The first retry waits up to this long; each later one up to twice as long.
+    pub backoff_base: Duration,
     /// How long one attempt may take.
     pub timeout: Duration,
     /// Attempts per request, the first included.
@@ -48,8 +57,24 @@ impl TransportOptions {
                 Mode::Test => 25.0,
                 Mode::Live => 100.0,
             },
+            per_operation: PER_OPERATION_LIMIT,
+            backoff_base: Duration::from_secs(1),
             timeout: Duration::from_secs(20),
             max_attempts: 6,
+        }
+    }
+
+    /// For a background sync: a share of Stripe's limit, not all of it. Live,
+    /// half (50 requests/s), so the account's own traffic (its checkout, its
+    /// servers) keeps the rest, as Stripe asks of background jobs. In test
+    /// mode, 25/s less [`CLICK_RESERVE`], so a click during a sync still fits.
+    pub fn for_sync(mode: Mode) -> TransportOptions {
+        TransportOptions {
+            requests_per_second: match mode {
+                Mode::Test => 25.0 - CLICK_RESERVE,
+                Mode::Live => 50.0,
+            },
+            ..TransportOptions::for_mode(mode)
         }
     }
 
@@ -64,11 +89,21 @@ impl TransportOptions {
     }
 }
 
+/// Requests per second a test-mode sync leaves free for clicks (portal, email).
+pub const CLICK_RESERVE: f64 = 2.0;
+/// Stripe's default limit for one API operation, requests per second.
+pub const PER_OPERATION_LIMIT: f64 = 25.0;
+/// The longest wait before a retry.
+const MAX_BACKOFF: Duration = Duration::from_secs(16);
+/// After a success, an operation slowed by a 429 speeds up by this much (per second).
+const RECOVERY_STEP: f64 = 0.5;
+
 /// Requests sent and retried so far, shared with whoever reports progress.
 #[derive(Debug, Default)]
 pub struct RequestCounters {
     requests: AtomicU64,
     retries: AtomicU64,
+    rate_limited: AtomicU64,
 }
 
 impl RequestCounters {
@@ -81,6 +116,11 @@ impl RequestCounters {
     pub fn retries(&self) -> u64 {
         self.retries.load(Ordering::Relaxed)
     }
+
+    /// Attempts Stripe answered with 429.
+    pub fn rate_limited(&self) -> u64 {
+        self.rate_limited.load(Ordering::Relaxed)
+    }
 }
 
 /// A Stripe HTTP client for one key.
@@ -89,6 +129,7 @@ pub struct Transport {
     base: String,
     authorization: HeaderValue,
     limiter: RateLimiter,
+    operations: std::sync::Mutex<std::collections::HashMap<String, Arc<RateLimiter>>>,
     options: TransportOptions,
     counters: Arc<RequestCounters>,
 }
@@ -118,6 +159,7 @@ impl Transport {
             base,
             authorization,
             limiter: RateLimiter::new(options.requests_per_second),
+            operations: Default::default(),
             options,
             counters: Arc::default(),
         }
@@ -126,6 +168,25 @@ impl Transport {
     /// The counters of this transport.
     pub fn counters(&self) -> Arc<RequestCounters> {
         self.counters.clone()
+    }
+
+    /// The pace of `operation` now (`GET /invoices`, see
+    /// [`rate_limit::operation`]), in requests per second.
+    pub fn operation_rate(&self, operation: &str) -> f64 {
+        self.operations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(operation)
+            .map_or(self.options.per_operation, |l| l.rate())
+    }
+
+    fn operation_limiter(&self, operation: &str) -> Arc<RateLimiter> {
+        self.operations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(operation.to_owned())
+            .or_insert_with(|| Arc::new(RateLimiter::new(self.options.per_operation)))
+            .clone()
     }
 
     /// Sends `request`, retrying transient failures; POSTs carry `idempotency_key`
@@ -146,25 +207,32 @@ impl Transport {
             StripeMethod::Delete => hyper::Method::DELETE,
         };
         let body = Bytes::from(request.body.clone().unwrap_or_default());
-        let strategy = RequestStrategy::ExponentialBackoff(self.options.max_attempts);
+        let operation = rate_limit::operation(method.as_str(), &request.path);
+        let pace = self.operation_limiter(&operation);
 
-        let mut tries = 0;
+        let mut tries: u32 = 0;
         let mut last_status = None;
         let mut last_should_retry = None;
         let mut last_failure = StripeFailure::Unreachable("no attempt was made".into());
         loop {
-            match strategy.test(last_status, last_should_retry, tries) {
-                Outcome::Stop => return Err(last_failure),
-                Outcome::Continue(backoff) => {
-                    if let Some(backoff) = backoff {
-                        tokio::time::sleep(backoff).await;
-                    }
-                }
-            }
             if tries > 0 {
+                if tries >= self.options.max_attempts
+                    || !worth_retrying(last_status, last_should_retry)
+                {
+                    return Err(last_failure);
+                }
+                tokio::time::sleep(rate_limit::backoff(
+                    tries,
+                    self.options.backoff_base,
+                    MAX_BACKOFF,
+                ))
+                .await;
                 self.counters.retries.fetch_add(1, Ordering::Relaxed);
             }
             tries += 1;
+            // The operation's own pace first, then the budget's: a slowed
+            // operation waits without holding up the others' slots.
+            pace.acquire().await;
             self.limiter.acquire().await;
             self.counters.requests.fetch_add(1, Ordering::Relaxed);
 
@@ -216,8 +284,18 @@ impl Transport {
                     last_should_retry = None;
                     last_failure = StripeFailure::Unreachable(reason);
                 }
-                Ok(Ok((status, _, bytes))) if (200..300).contains(&status) => return Ok(bytes),
+                Ok(Ok((status, _, bytes))) if (200..300).contains(&status) => {
+                    let rate = pace.rate();
+                    if rate < self.options.per_operation {
+                        pace.set_rate((rate + RECOVERY_STEP).min(self.options.per_operation));
+                    }
+                    return Ok(bytes);
+                }
                 Ok(Ok((status, should_retry, bytes))) => {
+                    if status == 429 {
+                        self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
+                        pace.set_rate(pace.rate() / 2.0);
+                    }
                     last_status = Some(status);
                     last_should_retry = should_retry;
                     last_failure = StripeFailure::from_response(status, &bytes);
@@ -225,6 +303,13 @@ impl Transport {
             }
         }
     }
+}
+
+/// Whether a failed attempt is worth another: `Stripe-Should-Retry` decides when
+/// Stripe sends it; otherwise conflicts (409), failed dependencies (424), 429s,
+/// 5xx and network failures (no status) are retried, and nothing else.
+fn worth_retrying(status: Option<u16>, should_retry: Option<bool>) -> bool {
+    should_retry.unwrap_or_else(|| status.is_none_or(|s| matches!(s, 409 | 424 | 429 | 500..)))
 }
 
 const NO_ADDRESS: &str = "its address could not be looked up";
@@ -269,5 +354,20 @@ impl StripeClient for Transport {
     async fn execute(&self, request: CustomizedStripeRequest) -> Result<Bytes, StripeFailure> {
         let (request, _config) = request.into_pieces();
         self.send(request, None).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stripe_should_retry_overrides_the_status() {
+        assert!(worth_retrying(Some(429), None));
+        assert!(worth_retrying(Some(503), None));
+        assert!(worth_retrying(None, None), "the network failed");
+        assert!(!worth_retrying(Some(400), None));
+        assert!(!worth_retrying(Some(429), Some(false)), "Stripe says no");
+        assert!(worth_retrying(Some(400), Some(true)), "Stripe says yes");
     }
 }

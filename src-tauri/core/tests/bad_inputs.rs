@@ -324,6 +324,8 @@ async fn odd_stripe_answers_stop_the_sync_cleanly_and_leave_the_cache_alone() ->
             Some(&ApiBase::parse(&url)?),
             TransportOptions {
                 requests_per_second: 1000.0,
+                per_operation: 1000.0,
+                backoff_base: Duration::from_secs(1),
                 timeout: Duration::from_secs(2),
                 max_attempts: 2,
             },

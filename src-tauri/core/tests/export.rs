@@ -28,6 +28,8 @@ async fn synced_cache(dir: &tempfile::TempDir) -> anyhow::Result<(Sandbox, Cache
         Some(&ApiBase::parse(sandbox.url())?),
         TransportOptions {
             requests_per_second: 1000.0,
+            per_operation: 1000.0,
+            backoff_base: Duration::from_secs(1),
             timeout: Duration::from_secs(5),
             max_attempts: 3,
         },

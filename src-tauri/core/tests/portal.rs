@@ -43,6 +43,8 @@ async fn setup(default_configuration: bool) -> Setup {
         Some(&base),
         TransportOptions {
             requests_per_second: 1000.0,
+            per_operation: 1000.0,
+            backoff_base: Duration::from_secs(1),
             timeout: Duration::from_secs(5),
             max_attempts: 2,
         },

@@ -37,6 +37,8 @@ fn client(sandbox: &Sandbox, key: &str) -> StripeClient {
         Some(&base),
         TransportOptions {
             requests_per_second: 1000.0,
+            per_operation: 1000.0,
+            backoff_base: Duration::from_secs(1),
             timeout: Duration::from_secs(2),
             max_attempts: 4,
         },
@@ -458,6 +460,8 @@ async fn refused_keys_and_a_lost_network_leave_the_cache_intact() -> anyhow::Res
         Some(&ApiBase::parse(&url)?),
         TransportOptions {
             requests_per_second: 1000.0,
+            per_operation: 1000.0,
+            backoff_base: Duration::from_secs(1),
             timeout: Duration::from_secs(1),
             max_attempts: 2,
         },
@@ -489,6 +493,146 @@ async fn a_cache_older_than_stripes_event_retention_gets_a_full_sync() -> anyhow
     assert!(
         note.contains("40 days ago") && note.contains("30 days"),
         "{note}"
+    );
+    assert_equal_to_truth(&sandbox, &cache);
+    Ok(())
+}
+
+/// Stripe's three limiters, as the sandbox enforces them: 100 requests/s in
+/// all (live mode), 25/s per API operation, and a cap on requests in flight.
+async fn limited_sandbox(customers: usize) -> Sandbox {
+    Sandbox::start(Config {
+        dataset: DatasetConfig {
+            customers,
+            ..DatasetConfig::default()
+        },
+        keys: vec![KeySpec::full(KEY)],
+        rate_limit: Some(100.0),
+        endpoint_rate_limit: Some(25.0),
+        max_in_flight: Some(20),
+        ..Config::default()
+    })
+    .await
+    .expect("the sandbox starts")
+}
+
+fn paced_client(sandbox: &Sandbox, options: TransportOptions) -> StripeClient {
+    let key = ApiKey::parse(KEY).expect("test key");
+    let base = ApiBase::parse(sandbox.url()).expect("loopback");
+    StripeClient::with_options(&key, Some(&base), options)
+}
+
+#[tokio::test]
+async fn a_live_paced_full_sync_stays_inside_every_limiter() -> anyhow::Result<()> {
+    let sandbox = limited_sandbox(2_000).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    // A live key's background budget (the sandbox takes test keys only).
+    let pacing = TransportOptions::for_sync(portal_core::Mode::Live);
+    let client = paced_client(&sandbox, pacing.clone());
+    let options = SyncOptions::for_rate(pacing.requests_per_second, true);
+    sync(&client, &mut cache, &options, &mut |_| {}).await?;
+    assert_equal_to_truth(&sandbox, &cache);
+
+    let counters = sandbox.counters();
+    let total = counters["total"].as_u64().unwrap_or(0);
+    let refused = counters["rate_limited"].as_u64().unwrap_or(u64::MAX);
+    assert!(total > 100, "a real sync: {counters}");
+    assert!(
+        refused * 100 <= total,
+        "at most 1% of requests refused by a limiter: {refused} of {total} ({})",
+        counters["rate_limited_by"]
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_storm_of_429s_on_one_operation_slows_that_operation_only() -> anyhow::Result<()> {
+    let sandbox = limited_sandbox(600).await;
+    sandbox
+        .control(
+            "conditions",
+            json!({"faults": {"seed": 3, "percent": 100, "kinds": ["rate_limit"],
+                   "storm_length": 1, "max_faults": 4, "paths": ["/v1/invoices"]}}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let pacing = TransportOptions {
+        backoff_base: Duration::from_millis(100),
+        ..TransportOptions::for_sync(portal_core::Mode::Test)
+    };
+    let client = paced_client(&sandbox, pacing.clone());
+    let options = SyncOptions::for_rate(pacing.requests_per_second, true);
+    sync(&client, &mut cache, &options, &mut |_| {}).await?;
+    assert_equal_to_truth(&sandbox, &cache);
+
+    assert_eq!(
+        sandbox.counters()["faults"]["rate_limit"],
+        4,
+        "the storm hit"
+    );
+    let transport = client.transport();
+    let invoices = transport.operation_rate("GET /invoices");
+    assert!(
+        invoices < pacing.per_operation,
+        "the refused operation slowed down: {invoices}/s"
+    );
+    for other in ["GET /customers", "GET /subscriptions"] {
+        assert_eq!(
+            transport.operation_rate(other),
+            pacing.per_operation,
+            "{other} kept its pace"
+        );
+    }
+    assert_eq!(transport.counters().rate_limited(), 4);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_sync_stripe_keeps_limiting_stops_cleanly_and_the_next_one_continues()
+-> anyhow::Result<()> {
+    let sandbox = limited_sandbox(450).await;
+    sandbox
+        .control(
+            "conditions",
+            json!({"faults": {"seed": 5, "percent": 100, "kinds": ["rate_limit"],
+                   "storm_length": 1, "paths": ["/v1/invoices"]}}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let pacing = TransportOptions {
+        backoff_base: Duration::from_millis(20),
+        max_attempts: 3,
+        ..TransportOptions::for_sync(portal_core::Mode::Test)
+    };
+    let client = paced_client(&sandbox, pacing.clone());
+    let options = SyncOptions::for_rate(pacing.requests_per_second, true);
+    let error = sync(&client, &mut cache, &options, &mut |_| {})
+        .await
+        .expect_err("every invoice page is refused");
+    let portal_core::sync::SyncError::Stripe(StripeFailure::Limited { read, expected }) = &error
+    else {
+        panic!("not the rate-limit stop: {error:?}");
+    };
+    assert!(*read > 0 && read <= expected, "{read} of {expected}");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "Stripe is limiting requests for this account; {read} of {expected} objects read, the next sync continues."
+        )
+    );
+    let kept = cached(&cache, "customers").len();
+    assert!(kept > 0, "the committed pages are kept");
+
+    sandbox
+        .control("conditions", json!({"faults": null}))
+        .map_err(anyhow::Error::msg)?;
+    let report = sync(&client, &mut cache, &options, &mut |_| {}).await?;
+    assert_eq!(
+        report.note.as_deref(),
+        Some("Resumed the full sync that was interrupted.")
     );
     assert_equal_to_truth(&sandbox, &cache);
     Ok(())

@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The highest sync budget the window takes, requests per second (Stripe's
+/// raised limits stay well below it).
+pub const MAX_REQUESTS_PER_SECOND: u32 = 1000;
+
 /// The longest sync interval: a day. `save_settings` refuses more, and the
 /// settings screen says so as the number is typed.
 pub const MAX_SYNC_INTERVAL_MINUTES: u32 = 24 * 60;
@@ -35,6 +39,10 @@ pub struct SettingsView {
     pub return_url: Option<String>,
     /// Minutes between background syncs (0: off).
     pub sync_interval_minutes: u32,
+    /// The sync's budget in requests per second (`None`: Stripe's standard
+    /// share, 50 live and 23 in test mode).
+    #[serde(default)]
+    pub requests_per_second: Option<u32>,
     /// The SMTP server, if set.
     pub smtp: Option<SmtpFields>,
     /// An SMTP password is in the keychain.
@@ -92,6 +100,9 @@ pub struct SaveSettingsArgs {
     pub return_url: Option<String>,
     /// Minutes between background syncs (0: off, at most 1440).
     pub sync_interval_minutes: u32,
+    /// The sync's budget, 1 to [`MAX_REQUESTS_PER_SECOND`] (`None`: the standard share).
+    #[serde(default)]
+    pub requests_per_second: Option<u32>,
     /// The SMTP server (`None`: remove it and its password).
     #[serde(default)]
     pub smtp: Option<SmtpFields>,
@@ -107,6 +118,7 @@ impl std::fmt::Debug for SaveSettingsArgs {
             .field("profile", &self.profile)
             .field("return_url", &self.return_url)
             .field("sync_interval_minutes", &self.sync_interval_minutes)
+            .field("requests_per_second", &self.requests_per_second)
             .field("smtp", &self.smtp)
             .field(
                 "smtp_password",
@@ -126,6 +138,7 @@ mod tests {
             profile: "default".into(),
             return_url: None,
             sync_interval_minutes: 15,
+            requests_per_second: None,
             smtp: None,
             smtp_password: Some("hunter2-canary".into()),
         };

@@ -6,8 +6,8 @@ use portal_core::mail::{SmtpSettings, TlsMode};
 use portal_core::portal::{PortalError, check_url};
 use portal_core::{ProfileName, Profiles};
 use portal_ipc::{
-    ExportArgs, ExportDone, MAX_SYNC_INTERVAL_MINUTES, ProfileArgs, SaveSettingsArgs, SettingsView,
-    SmtpFields,
+    ExportArgs, ExportDone, MAX_REQUESTS_PER_SECOND, MAX_SYNC_INTERVAL_MINUTES, ProfileArgs,
+    SaveSettingsArgs, SettingsView, SmtpFields,
 };
 use tauri::State;
 
@@ -30,6 +30,7 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
         profiles: profiles.names()?,
         return_url: settings.return_url,
         sync_interval_minutes: settings.sync_interval_minutes,
+        requests_per_second: settings.requests_per_second.map(|r| r.round() as u32),
         smtp: settings.smtp.map(|s| SmtpFields {
             host: s.host,
             port: s.port,
@@ -78,6 +79,17 @@ pub fn save_settings(
             format!("at most {MAX_SYNC_INTERVAL_MINUTES} minutes (a day); 0 turns it off"),
         ));
     }
+    if args
+        .requests_per_second
+        .is_some_and(|r| !(1..=MAX_REQUESTS_PER_SECOND).contains(&r))
+    {
+        return Err(invalid(
+            "sync speed",
+            format!(
+                "from 1 to {MAX_REQUESTS_PER_SECOND} requests per second, or empty for Stripe's standard share"
+            ),
+        ));
+    }
     let smtp = match args.smtp {
         None => None,
         Some(fields) => Some(SmtpSettings {
@@ -108,6 +120,7 @@ pub fn save_settings(
     state.profiles.update_settings(&profile, |s| {
         s.return_url = return_url;
         s.sync_interval_minutes = args.sync_interval_minutes;
+        s.requests_per_second = args.requests_per_second.map(f64::from);
     })?;
     Ok(SettingsView {
         smtp_password_removed: saved.password_removed,

@@ -276,6 +276,13 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     <span class="field-help">{ "while the window is open; 0 turns it off" }</span>
                 </div>
                 { problem(Field::Interval, "sync-interval") }
+                <div class="field inline">
+                    <label for="sync-rate">{ "Sync speed (requests per second)" }</label>
+                    <input id="sync-rate" type="number" min="1" max="1000" class="text narrow" placeholder="standard"
+                        value={form.rate.clone()} oninput={edit(&dispatch, |f, v| f.rate = v)} aria-invalid={invalid(Field::Rate)} />
+                    <span class="field-help">{ "empty: Stripe's standard share (50 live, 23 in test mode). Raise it only if Stripe raised your account's limits." }</span>
+                </div>
+                { problem(Field::Rate, "sync-rate") }
 
                 <h2 class="subsection">{ "Email" }</h2>
                 <label class="check">

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use portal_ipc::{
-    ErrorDto, ExportDone, ExportKind, MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView,
-    SmtpFields,
+    ErrorDto, ExportDone, ExportKind, MAX_REQUESTS_PER_SECOND, MAX_SYNC_INTERVAL_MINUTES,
+    SaveSettingsArgs, SettingsView, SmtpFields,
 };
 use yew::Reducible;
 
@@ -14,6 +14,8 @@ use yew::Reducible;
 pub struct Form {
     pub return_url: String,
     pub interval: String,
+    /// The sync's budget; empty for Stripe's standard share.
+    pub rate: String,
     pub smtp_on: bool,
     pub host: String,
     pub port: String,
@@ -29,6 +31,7 @@ pub struct Form {
 pub enum Field {
     ReturnUrl,
     Interval,
+    Rate,
     Host,
     Port,
     From,
@@ -40,6 +43,10 @@ impl Form {
         Form {
             return_url: view.return_url.clone().unwrap_or_default(),
             interval: view.sync_interval_minutes.to_string(),
+            rate: view
+                .requests_per_second
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
             smtp_on: smtp.is_some(),
             host: smtp.as_ref().map(|s| s.host.clone()).unwrap_or_default(),
             port: smtp.as_ref().map_or("587".into(), |s| s.port.to_string()),
@@ -66,6 +73,14 @@ impl Form {
         match self.interval.trim().parse::<u32>() {
             Ok(n) if n <= MAX_SYNC_INTERVAL_MINUTES => {}
             _ => out.push((Field::Interval, "Minutes from 0 (off) to 1440 (once a day)")),
+        }
+        if !self.rate.trim().is_empty()
+            && !matches!(self.rate.trim().parse::<u32>(), Ok(r) if (1..=MAX_REQUESTS_PER_SECOND).contains(&r))
+        {
+            out.push((
+                Field::Rate,
+                "A whole number from 1 to 1000, or empty for Stripe's standard share",
+            ));
         }
         if self.smtp_on {
             let host = self.host.trim();
@@ -116,6 +131,7 @@ impl Form {
             profile: profile.to_owned(),
             return_url: Some(self.return_url.trim().to_owned()).filter(|u| !u.is_empty()),
             sync_interval_minutes: self.interval.trim().parse().unwrap_or(15),
+            requests_per_second: self.rate.trim().parse().ok(),
             smtp,
             smtp_password: Some(self.password.clone()).filter(|p| !p.is_empty()),
         })
@@ -224,6 +240,7 @@ mod tests {
             profiles: vec!["default".into()],
             return_url: None,
             sync_interval_minutes: 15,
+            requests_per_second: None,
             smtp: None,
             smtp_password_saved: false,
             smtp_password_removed: false,
@@ -274,13 +291,16 @@ mod tests {
     #[test]
     fn each_bad_value_is_named_and_blocks_the_save() {
         type Edit = fn(&mut Form);
-        let cases: [(Edit, Field); 6] = [
+        let cases: [(Edit, Field); 9] = [
             (
                 |f| f.return_url = "http://shop.example".into(),
                 Field::ReturnUrl,
             ),
             (|f| f.interval = "2000".into(), Field::Interval),
             (|f| f.interval = "soon".into(), Field::Interval),
+            (|f| f.rate = "0".into(), Field::Rate),
+            (|f| f.rate = "2.5".into(), Field::Rate),
+            (|f| f.rate = "5000".into(), Field::Rate),
             (
                 |f| {
                     f.smtp_on = true;

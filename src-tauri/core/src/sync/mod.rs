@@ -73,14 +73,15 @@ impl SyncOptions {
     }
 }
 
-/// The pacing of a sync for a profile: Stripe's limit for the key's mode,
-/// unless the profile's settings name another rate.
+/// The pacing of a sync for a profile: a background share of Stripe's limit
+/// for the key's mode ([`crate::TransportOptions::for_sync`]), unless the
+/// profile's settings name another rate (an account whose limits Stripe raised).
 pub fn pacing(
     settings: &crate::ProfileSettings,
     mode: crate::Mode,
     full: bool,
 ) -> (crate::TransportOptions, SyncOptions) {
-    let mut transport = crate::TransportOptions::for_mode(mode);
+    let mut transport = crate::TransportOptions::for_sync(mode);
     if let Some(rate) = settings.requests_per_second.filter(|r| *r > 0.0) {
         transport.requests_per_second = rate;
     }
@@ -130,6 +131,19 @@ pub struct Progress {
     pub retries: u64,
     /// Events applied so far.
     pub events_applied: u64,
+}
+
+impl Progress {
+    /// Objects read so far and expected in all (a list without an estimate
+    /// yet counts what it has read).
+    pub fn objects(&self) -> (u64, u64) {
+        self.resources.iter().fold((0, 0), |(read, expected), r| {
+            (
+                read + r.fetched,
+                expected + r.estimated_total.unwrap_or(r.fetched).max(r.fetched),
+            )
+        })
+    }
 }
 
 /// The outcome of a sync.
@@ -197,12 +211,29 @@ pub async fn sync(
         }
     };
 
+    // The newest progress, to say how far a sync Stripe slowed down got.
+    let mut latest: Option<Progress> = None;
+    let mut on_progress = |progress: &Progress| {
+        latest = Some(progress.clone());
+        on_progress(progress);
+    };
     let mut events_applied = 0;
-    if run_full {
-        full::run(client, cache, options, on_progress).await?;
+    let outcome = async {
+        if run_full {
+            full::run(client, cache, options, &mut on_progress).await?;
+        }
+        // After a full sync this catches what changed while it ran.
+        incremental::run(client, cache, &mut on_progress).await
     }
-    // After a full sync this catches what changed while it ran.
-    events_applied += incremental::run(client, cache, on_progress).await?;
+    .await;
+    events_applied += match outcome {
+        Ok(applied) => applied,
+        Err(SyncError::Stripe(failure)) if failure.is_rate_limited() => {
+            let (read, expected) = latest.as_ref().map_or((0, 0), Progress::objects);
+            return Err(SyncError::Stripe(StripeFailure::Limited { read, expected }));
+        }
+        Err(other) => return Err(other),
+    };
 
     let counts = cache.counts()?;
     let feed_after = crate::cache::activity::count(cache.conn()).map_err(|e| cache.error(e))?;

@@ -65,6 +65,11 @@ impl Resource {
 
     /// The resource an id belongs to, by its prefix.
     pub fn of_id(id: &str) -> Option<Resource> {
+        // Subscription schedules (`sub_sched_…`) are not subscriptions, and
+        // the cache keeps none: their events cost no request.
+        if id.starts_with("sub_sched_") {
+            return None;
+        }
         let prefix = id.split('_').next()?;
         Some(match prefix {
             "prod" => Resource::Products,
@@ -204,3 +209,26 @@ impl Resource {
 
 const CUSTOMER_EXPAND: &str = "data.invoice_settings.default_payment_method";
 const SUBSCRIPTION_LIST_EXPAND: &str = "data.default_payment_method";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_ids_of_cached_kinds_name_a_list() {
+        for (id, expected) in [
+            ("cus_1", Some(Resource::Customers)),
+            ("sub_1", Some(Resource::Subscriptions)),
+            ("in_1", Some(Resource::Invoices)),
+            ("pm_1", Some(Resource::PaymentMethods)),
+            ("price_1", Some(Resource::Prices)),
+            ("prod_1", Some(Resource::Products)),
+            ("sub_sched_1", None),
+            ("ch_1", None),
+            ("pi_1", None),
+            ("txn_1", None),
+        ] {
+            assert_eq!(Resource::of_id(id), expected, "{id}");
+        }
+    }
+}
