@@ -361,11 +361,12 @@ mod portal_actions {
             &webview,
             json!({"profile": "default"}),
         ))?;
-        // A slow sync budget, so the sync's requests wait in its queue.
+        // A slow sync budget (a slot a second), so the sync's requests wait in
+        // its queue: a click behind them would come three or more requests late.
         let name = portal_core::ProfileName::parse("default")?;
         app.state::<AppState>()
             .profiles
-            .update_settings(&name, |s| s.requests_per_second = Some(4.0))?;
+            .update_settings(&name, |s| s.requests_per_second = Some(1.0))?;
 
         let sent = || sandbox.requests().len();
         std::thread::scope(|scope| -> anyhow::Result<()> {

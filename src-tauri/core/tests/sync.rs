@@ -35,12 +35,15 @@ fn client(sandbox: &Sandbox, key: &str) -> StripeClient {
     StripeClient::with_options(
         &key,
         Some(&base),
+        // As many attempts as a real sync makes: with jittered backoff a retry
+        // can come before other requests have used up a storm of 429s, so a
+        // request may meet its own storm twice.
         TransportOptions {
             requests_per_second: 1000.0,
             per_operation: 1000.0,
-            backoff_base: Duration::from_secs(1),
+            backoff_base: Duration::from_millis(250),
             timeout: Duration::from_secs(2),
-            max_attempts: 4,
+            max_attempts: 6,
         },
     )
 }
@@ -603,8 +606,8 @@ async fn a_sync_stripe_keeps_limiting_stops_cleanly_and_the_next_one_continues()
     let dir = tempfile::tempdir()?;
     let mut cache = cache_file(&dir);
     let pacing = TransportOptions {
-        backoff_base: Duration::from_millis(20),
-        max_attempts: 3,
+        backoff_base: Duration::from_millis(50),
+        max_attempts: 4,
         ..TransportOptions::for_sync(portal_core::Mode::Test)
     };
     let client = paced_client(&sandbox, pacing.clone());

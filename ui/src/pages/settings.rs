@@ -277,10 +277,10 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 </div>
                 { problem(Field::Interval, "sync-interval") }
                 <div class="field inline">
-                    <label for="sync-rate">{ "Sync speed (requests per second)" }</label>
-                    <input id="sync-rate" type="number" min="1" max="1000" class="text narrow" placeholder="standard"
+                    <label for="sync-rate">{ "Sync speed" }</label>
+                    <input id="sync-rate" type="number" min="1" max="1000" class="text narrow"
                         value={form.rate.clone()} oninput={edit(&dispatch, |f, v| f.rate = v)} aria-invalid={invalid(Field::Rate)} />
-                    <span class="field-help">{ "empty: Stripe's standard share (50 live, 23 in test mode). Raise it only if Stripe raised your account's limits." }</span>
+                    <span class="field-help">{ "requests per second; empty: Stripe's standard share (50 live, 23 in test mode). Raise it only if Stripe raised your account's limits." }</span>
                 </div>
                 { problem(Field::Rate, "sync-rate") }
 

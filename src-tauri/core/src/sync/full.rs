@@ -114,28 +114,32 @@ async fn begin(client: &StripeClient, cache: &mut Cache) -> Result<i64, SyncErro
         return Ok(run);
     }
     let transport = client.transport();
-    let floor =
-        match sync_state::get_i64(conn, keys::ACCOUNT_CREATED).map_err(|e| cache.error(e))? {
-            Some(created) => created,
+    let known_floor =
+        sync_state::get_i64(conn, keys::ACCOUNT_CREATED).map_err(|e| cache.error(e))?;
+    // The account's creation (the windows' floor) and where the event feed
+    // stands now (changes from there on are caught up after) are asked for
+    // together: one round trip before the first pages, not two.
+    let account = async {
+        match known_floor {
+            Some(created) => Ok(created),
             None => match transport
                 .send(RetrieveForMyAccountAccount::new().build(), None)
                 .await
             {
-                Ok(body) => serde_json::from_slice::<Value>(&body)
+                Ok(body) => Ok(serde_json::from_slice::<Value>(&body)
                     .ok()
                     .and_then(|account| account["created"].as_i64())
-                    .unwrap_or(STRIPE_EPOCH),
+                    .unwrap_or(STRIPE_EPOCH)),
                 // A restricted key may not read the account; windows then start at Stripe's epoch.
-                Err(StripeFailure::Api { status: 403, .. }) => STRIPE_EPOCH,
-                Err(failure) => return Err(failure.into()),
+                Err(StripeFailure::Api { status: 403, .. }) => Ok(STRIPE_EPOCH),
+                Err(failure) => Err(failure),
             },
         }
-        .max(STRIPE_EPOCH);
-
-    // Where the event feed stands now: changes from here on are caught up after.
-    let body = transport
-        .send(ListEvent::new().limit(100).build(), None)
-        .await?;
+    };
+    let events = transport.send(ListEvent::new().limit(100).build(), None);
+    let (floor, body) = futures_util::future::join(account, events).await;
+    let floor = floor?.max(STRIPE_EPOCH);
+    let body = body?;
     let head = objects::page(&body)
         .ok_or_else(|| StripeFailure::Unreadable("the event list was not a Stripe list".into()))?;
     let newest = head
