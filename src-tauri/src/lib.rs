@@ -2,10 +2,11 @@
 //! `portal_core`. [`run_app`] wires the app onto any Tauri runtime so tests can
 //! drive it with the mock runtime.
 
-// A release build loads the UI it embeds. Without `custom-protocol` it would
-// load `devUrl` instead, and any local process listening on that port would
-// get the page, and with it full IPC.
-#[cfg(all(not(debug_assertions), not(feature = "custom-protocol")))]
+// A release build loads the UI it embeds. Without Tauri's `custom-protocol`
+// (tauri-build's `dev` cfg is then set) it would load `devUrl` instead, and
+// any local process listening on that port would get the page, and with it
+// full IPC. `cargo tauri build` turns it on, as `--features custom-protocol` does.
+#[cfg(all(not(debug_assertions), dev))]
 compile_error!(
     "a release build must embed the UI: build with `--features custom-protocol` (as `cargo tauri build` and `cargo xtask` do)"
 );
