@@ -136,9 +136,9 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     ui.screenshot(&shots.join("desk-search.png"))?;
     search.replace_text("zzzz-nobody")?;
     ui.wait_for_text("#no-match", "No customer matches")?;
-    search.clear()?;
-    // Clearing by script fires no input event: type and erase one character.
-    search.type_text("a\u{E003}")?;
+    // Clearing by script fires no input event (and a late re-render could
+    // restore the old text): type over it, then erase, as a user would.
+    search.replace_text("a\u{E003}")?;
     lists_everyone(ui, total)?;
 
     // The past-due chip shows only past-due customers, as many as it says.
@@ -398,8 +398,7 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
         pdf,
         "the saved PDF opens offline"
     );
-    ui.find("#search")?.clear()?;
-    ui.find("#search")?.type_text("a\u{E003}")?;
+    ui.find("#search")?.replace_text("a\u{E003}")?;
     lists_everyone(ui, total)?;
     ui.find(&format!(".row[data-id='{id}']"))?.click()?;
     ui.wait_for_text("#detail-email", email)?;
@@ -436,8 +435,7 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.screenshot(&shots.join(format!("desk-detail-{theme}.png")))?;
     ui.set_window_size(900, 600)?;
     ui.screenshot(&shots.join(format!("desk-detail-{theme}-900x600.png")))?;
-    ui.find("#search")?.clear()?;
-    ui.find("#search")?.type_text("a\u{E003}")?;
+    ui.find("#search")?.replace_text("a\u{E003}")?;
     lists_everyone(ui, total)?;
     ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
 
