@@ -63,3 +63,19 @@ fn the_config_has_a_strict_csp_and_the_agreed_identity() {
     assert_eq!(config["app"]["windows"][0]["title"], "Portal Desk");
     assert_eq!(config["app"]["windows"][0]["label"], "main");
 }
+
+/// A release build that would load `devUrl` (any local process on that port
+/// would get full IPC) must not compile. The guard itself is checked by hand
+/// (`cargo check --release -p portal-desk` fails; with `--features
+/// custom-protocol` it builds), since a release build costs minutes; this pins it.
+#[test]
+fn a_release_build_without_the_embedded_ui_is_a_compile_error() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/lib.rs");
+    let lib = std::fs::read_to_string(&path).expect("lib.rs");
+    let guard = "#[cfg(all(not(debug_assertions), dev))]\ncompile_error!(";
+    assert!(
+        lib.contains(guard),
+        "{} must keep the compile_error for release builds with tauri-build's `dev` cfg",
+        path.display()
+    );
+}
