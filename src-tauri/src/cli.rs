@@ -748,12 +748,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         })
 }
 
-/// A sync budget: 1 to 1,000 requests per second.
+/// A sync budget: 1 to `MAX_REQUESTS_PER_SECOND` requests per second, the
+/// window's Settings' bound.
 fn parse_rate(text: &str) -> Result<f64, String> {
+    let max = f64::from(portal_ipc::MAX_REQUESTS_PER_SECOND);
     match text.trim().parse::<f64>() {
-        Ok(rate) if (1.0..=1000.0).contains(&rate) => Ok(rate),
+        Ok(rate) if (1.0..=max).contains(&rate) => Ok(rate),
         _ => Err(format!(
-            "{} is not a rate: give requests per second from 1 to 1000",
+            "{} is not a rate: give requests per second from 1 to {max}",
             crate::text::clip(text, 20)
         )),
     }

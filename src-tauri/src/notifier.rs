@@ -60,15 +60,13 @@ impl Notifier {
     }
 }
 
-/// `text` for a notification server: control characters dropped, and on
+/// `text` for a notification server: control characters shown as "�" (as on
+/// the terminal), and on
 /// Linux `& < >` escaped, since servers there may render the body as markup
 /// (the freedesktop spec's `body-markup`), so `<a href>` or `<img>` in a
 /// customer's name would be drawn or fetched rather than shown.
 pub fn plain(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .collect();
+    let text = crate::text::terminal_safe(text).replace('\t', " ");
     if cfg!(target_os = "linux") {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -139,7 +137,7 @@ mod tests {
         #[cfg(target_os = "linux")]
         assert_eq!(
             text,
-            "A customer changed their billing\t]0;pwned&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=http://evil.example/p&gt; canceled Pro\n"
+            "A customer changed their billing\t\u{FFFD}]0;pwned\u{FFFD}&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=http://evil.example/p&gt; canceled Pro\n"
         );
     }
 }

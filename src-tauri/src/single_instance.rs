@@ -87,8 +87,9 @@ mod tests {
     use super::*;
     use std::sync::mpsc;
 
-    #[test]
-    fn a_second_launch_focuses_the_first_and_a_third_works_after_it_ends() {
+    /// A folder claimed by a first instance that serves focus requests; each
+    /// request arrives on the receiver.
+    fn first_instance_serving() -> (tempfile::TempDir, mpsc::Receiver<()>) {
         let dir = tempfile::tempdir().expect("a temp dir");
         let Launch::First(first) = claim(dir.path()).expect("claim") else {
             panic!("the first launch owns the folder");
@@ -97,6 +98,12 @@ mod tests {
         first.serve(move || {
             let _ = focused.send(());
         });
+        (dir, asked)
+    }
+
+    #[test]
+    fn a_second_launch_focuses_the_first_and_a_third_works_after_it_ends() {
+        let (dir, asked) = first_instance_serving();
         assert!(matches!(
             claim(dir.path()).expect("claim"),
             Launch::AlreadyRunning
@@ -124,14 +131,7 @@ mod tests {
 
     #[test]
     fn an_idle_connection_does_not_block_the_next_launch() {
-        let dir = tempfile::tempdir().expect("a temp dir");
-        let Launch::First(first) = claim(dir.path()).expect("claim") else {
-            panic!("the first launch owns the folder");
-        };
-        let (focused, asked) = mpsc::channel();
-        first.serve(move || {
-            let _ = focused.send(());
-        });
+        let (dir, asked) = first_instance_serving();
         // Connects and never writes, never closes.
         let _idle = UnixStream::connect(dir.path().join(SOCKET_FILE)).expect("connect");
         assert!(matches!(

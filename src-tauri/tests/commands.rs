@@ -343,6 +343,23 @@ mod portal_actions {
             .to_owned()
     }
 
+    /// The key saved, `customer` cached (a first sync) and the recommended
+    /// configuration created: what the window has once its portal opens.
+    fn ready_to_open_portals(
+        webview: &WebviewWindow<MockRuntime>,
+        customer: &str,
+    ) -> anyhow::Result<()> {
+        invoke::<SaveKey>(webview, json!({"profile": "default", "key": KEY}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        invoke::<RefreshAfterPortal>(webview, json!({"profile": "default", "customer": customer}))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let _: String = ok(invoke::<CreateRecommendedConfiguration>(
+            webview,
+            json!({"profile": "default"}),
+        ))?;
+        Ok(())
+    }
+
     #[test]
     fn a_click_during_a_full_sync_goes_before_the_syncs_queued_requests() -> anyhow::Result<()> {
         use tauri::Manager;
@@ -350,17 +367,7 @@ mod portal_actions {
         let tmp = tempfile::tempdir()?;
         let (app, webview) = app_against(tmp.path(), Some(sandbox.url()));
         let customer = active_customer(&sandbox);
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        invoke::<RefreshAfterPortal>(
-            &webview,
-            json!({"profile": "default", "customer": customer}),
-        )
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let _: String = ok(invoke::<CreateRecommendedConfiguration>(
-            &webview,
-            json!({"profile": "default"}),
-        ))?;
+        ready_to_open_portals(&webview, &customer)?;
         // A slow sync budget (a slot a second), so the sync's requests wait in
         // its queue: a click behind them would come three or more requests late.
         let name = portal_core::ProfileName::parse("default")?;
@@ -409,15 +416,7 @@ mod portal_actions {
         let tmp = tempfile::tempdir()?;
         let (app, webview) = app_against(tmp.path(), Some(sandbox.url()));
         let customer = active_customer(&sandbox);
-        let profile = json!({"profile": "default"});
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        invoke::<RefreshAfterPortal>(
-            &webview,
-            json!({"profile": "default", "customer": customer}),
-        )
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let _: String = ok(invoke::<CreateRecommendedConfiguration>(&webview, profile))?;
+        ready_to_open_portals(&webview, &customer)?;
         let open = json!({"profile": "default", "customer": customer, "open": false});
         let _: Value = ok(invoke::<OpenPortal>(&webview, open.clone()))?;
 

@@ -58,35 +58,39 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// Sets one field of a customer, as the portal does; returns the
+/// `customer.updated` event, with the field's old value as `previous_attributes`.
+fn set_customer_field(
+    shared: &Shared,
+    state: &mut State,
+    customer: &str,
+    field: &str,
+    value: String,
+) -> Result<String, String> {
+    let mut before = load(state, Kind::Customer, customer)?;
+    let previous = json!({ field: before[field] });
+    before[field] = json!(value);
+    let snapshot = save(state, Kind::Customer, before);
+    Ok(event(
+        shared,
+        state,
+        "customer.updated",
+        snapshot,
+        Some(previous),
+    ))
+}
+
 /// Applies `action`; returns the ids of the events it created.
 pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<String>, String> {
     let mut events = Vec::new();
     match action {
         Action::UpdateEmail { customer, email } => {
-            let mut before = load(state, Kind::Customer, &customer)?;
-            let previous = json!({"email": before["email"]});
-            before["email"] = json!(email);
-            let snapshot = save(state, Kind::Customer, before);
-            events.push(event(
-                shared,
-                state,
-                "customer.updated",
-                snapshot,
-                Some(previous),
-            ));
+            events.push(set_customer_field(
+                shared, state, &customer, "email", email,
+            )?);
         }
         Action::UpdateName { customer, name } => {
-            let mut before = load(state, Kind::Customer, &customer)?;
-            let previous = json!({"name": before["name"]});
-            before["name"] = json!(name);
-            let snapshot = save(state, Kind::Customer, before);
-            events.push(event(
-                shared,
-                state,
-                "customer.updated",
-                snapshot,
-                Some(previous),
-            ));
+            events.push(set_customer_field(shared, state, &customer, "name", name)?);
         }
         Action::UpdateAddress { customer, address } => {
             let mut before = load(state, Kind::Customer, &customer)?;

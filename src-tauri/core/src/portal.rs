@@ -513,6 +513,25 @@ async fn explain(
 /// The Dashboard's API keys page, where a key is found.
 pub const DASHBOARD_API_KEYS: &str = "https://dashboard.stripe.com/apikeys";
 
+/// A page of the Stripe Dashboard the window links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DashboardPage {
+    /// Developers → API keys.
+    ApiKeys,
+    /// Settings → Billing → Customer portal, in a mode.
+    PortalSettings(Mode),
+}
+
+impl DashboardPage {
+    /// The page's address.
+    pub fn url(self) -> String {
+        match self {
+            DashboardPage::ApiKeys => DASHBOARD_API_KEYS.to_owned(),
+            DashboardPage::PortalSettings(mode) => dashboard_portal_settings(mode),
+        }
+    }
+}
+
 /// The Dashboard page where the portal is set up, in `mode`.
 pub fn dashboard_portal_settings(mode: Mode) -> String {
     match mode {

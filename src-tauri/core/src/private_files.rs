@@ -24,16 +24,35 @@ pub fn create_dir_all(path: &Path) -> io::Result<()> {
 pub fn create_file(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
+    private(&mut options).open(path).and_then(made_private)
+}
+
+/// Creates the file at `path` (0600) if it doesn't exist; an existing one is
+/// left as it is, content and mode (the cache, whose mode was set when made).
+pub fn create_or_keep(path: &Path) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.append(true).create(true);
+    private(&mut options).open(path).map(drop)
+}
+
+/// `options` creating files 0600.
+fn private(options: &mut OpenOptions) -> &mut OpenOptions {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
-        let file = options.open(path)?;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        Ok(file)
     }
-    #[cfg(not(unix))]
-    options.open(path)
+    options
+}
+
+/// `file`, made 0600 even if it existed with another mode.
+fn made_private(file: File) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
 }
 
 #[cfg(all(test, unix))]

@@ -526,14 +526,7 @@ fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), Error> 
         source,
     };
     let tmp = dir.join(format!(".{REGISTRY_FILE}.tmp"));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp).map_err(io_error)?;
+    let mut file = crate::private_files::create_file(&tmp).map_err(io_error)?;
     file.write_all(bytes).map_err(io_error)?;
     file.sync_all().map_err(io_error)?;
     std::fs::rename(&tmp, path).map_err(io_error)
@@ -553,7 +546,7 @@ mod tests {
         for pasted in [
             "sk_test_51FakeKeyForTests0000abcd",
             "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
-            "sk_live_short",
+            "sk_test_short",
             "  sk_test_padded  ",
             "pk_test_51FakeKeyForTests0000abcd",
             "whsec_FakeSecret0000abcd",

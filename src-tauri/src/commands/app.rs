@@ -1,5 +1,5 @@
 use portal_core::DocumentError;
-use portal_core::portal;
+use portal_core::portal::DashboardPage;
 use portal_ipc::AppInfo;
 use tauri::State;
 
@@ -24,10 +24,10 @@ pub fn open_dashboard(
     state: State<'_, AppState>,
     args: portal_ipc::DashboardPage,
 ) -> Result<(), AppError> {
-    let url = match args {
-        portal_ipc::DashboardPage::ApiKeys => portal::DASHBOARD_API_KEYS.to_owned(),
+    let page = match args {
+        portal_ipc::DashboardPage::ApiKeys => DashboardPage::ApiKeys,
         portal_ipc::DashboardPage::PortalSettings { mode } => {
-            portal::dashboard_portal_settings(match mode {
+            DashboardPage::PortalSettings(match mode {
                 portal_ipc::Mode::Test => portal_core::Mode::Test,
                 portal_ipc::Mode::Live => portal_core::Mode::Live,
             })
@@ -35,7 +35,7 @@ pub fn open_dashboard(
     };
     state
         .opener
-        .open_url(&url, state.api_base.as_ref())
+        .open_url(&page.url(), state.api_base.as_ref())
         .map_err(|reason| {
             AppError(
                 DocumentError::CouldNotOpen {

@@ -193,20 +193,13 @@ pub struct Counts {
     pub products: u64,
 }
 
-/// Creates `path` with mode 0600 (and its WAL companions inherit the mode from
-/// SQLite, which copies the database file's permissions).
+/// Creates `path` with mode 0600, keeping it if it exists (its WAL companions
+/// inherit the mode from SQLite, which copies the database file's permissions).
 fn create_private(path: &Path) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         crate::private_files::create_dir_all(parent)?;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.append(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map(drop)
+    crate::private_files::create_or_keep(path)
 }
 
 /// Lower-cases `text` and strips accents, so "Zoë" matches "zoe".
