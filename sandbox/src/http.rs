@@ -237,9 +237,11 @@ async fn write_response(
     cut_at: Option<usize>,
 ) -> std::io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n",
+        "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n",
         response.status,
         reason(response.status),
+        // Stripe's clock: clients tell from it where the event feed stands.
+        httpdate::fmt_http_date(std::time::SystemTime::now()),
         response.content_type,
         response.body.len(),
         if keep_alive { "keep-alive" } else { "close" },

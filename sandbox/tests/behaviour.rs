@@ -558,6 +558,36 @@ async fn each_portal_action_appends_its_events() -> anyhow::Result<()> {
         .await
         .json();
     assert_eq!(only["data"].as_array().expect("data").len(), 3);
+    // `types[]` takes exact names only, as Stripe's does: a pattern matches nothing.
+    let named = get(
+        &sandbox,
+        "/v1/events?types[]=customer.deleted&types[]=payment_method.attached",
+    )
+    .await
+    .json();
+    assert_eq!(named["data"].as_array().expect("data").len(), 2);
+    let pattern = get(&sandbox, "/v1/events?types[]=customer.*").await.json();
+    assert_eq!(pattern["data"].as_array().expect("data").len(), 0);
+    // Stripe's clock comes with every answer.
+    let answer = get(&sandbox, "/v1/events?limit=1").await;
+    let date = answer.header("date").expect("a Date header");
+    let stripe_now = httpdate::parse_http_date(date)?;
+    let drift = std::time::SystemTime::now()
+        .duration_since(stripe_now)
+        .unwrap_or_default();
+    assert!(drift < std::time::Duration::from_secs(5), "{date}");
+
+    act(json!({"action": "checkout_payments", "count": 2}))?;
+    let busy = get(&sandbox, "/v1/events?limit=100&types[]=customer.deleted")
+        .await
+        .json();
+    assert_eq!(
+        busy["data"].as_array().expect("data").len(),
+        1,
+        "payment traffic is not in a named feed"
+    );
+    let all = get(&sandbox, "/v1/events?limit=100").await.json();
+    assert_eq!(all["data"].as_array().expect("data").len(), 8 + 6);
 
     let gone = get(&sandbox, &format!("/v1/customers/{customer}"))
         .await

@@ -126,6 +126,8 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
     let (mut request_ratio, mut wall_ratio, mut walls, mut requests) =
         (vec![], vec![], vec![], vec![]);
     let (mut limited, mut inc_requests, mut inc_walls) = (vec![], vec![], vec![]);
+    let (mut inc_ratio, mut inc_events, mut inc_objects) = (vec![], 0.0, 0.0);
+    let mut pace_10k = Vec::new();
     // The baselines, and each one's ratio to the full sync of the same run.
     let (mut seq_ratio, mut seq_walls, mut seq_vs_sync) = (vec![], vec![], vec![]);
     let (mut seed_requests, mut seed_walls) = (vec![], vec![]);
@@ -165,6 +167,11 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         requests.push(number(&full["requests"]));
         limited.push(number(&result["rate_limited"]));
         inc_requests.push(number(&result["incremental"]["requests"]));
+        let least = &result["incremental"]["minimum"];
+        inc_ratio.push(number(&result["incremental"]["requests"]) / number(&least["requests"]));
+        inc_events = number(&least["events"]);
+        inc_objects = number(&least["objects"]);
+        pace_10k.push(Paced::from_full(full, 25.0));
         inc_walls.push(number(&result["incremental"]["duration_ms"]));
         let sequential = &result["sequential"];
         let seq_wall = number(&sequential["duration_ms"]) / 1000.0;
@@ -265,6 +272,13 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         0,
     );
     out += &row(
+        &format!("incremental sync after {PORTAL_CHANGES} changes: requests ÷ minimum"),
+        "1.0",
+        &inc_ratio,
+        "",
+        3,
+    );
+    out += &row(
         "baseline, sequential pagination: requests ÷ minimum",
         "—",
         &seq_ratio,
@@ -313,6 +327,8 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         "",
         1,
     );
+    let inc_pages = (inc_events / 100.0).ceil();
+    let limits = limits_section(sandbox_binary, &measure, pace_10k)?;
     let portal_rows = row("open portal: overhead, p50", "—", &portal_p50, " ms", 1)
         + &row(
             "open portal: overhead, p95",
@@ -326,6 +342,13 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
          and pages each list in `created` windows split while it runs; each window ends in a partial page,\n\
          which is where the few requests above the minimum go. The incremental sync lists the new events\n\
          and re-fetches each changed object once.\n\n\
+         The changes run between two bursts of the account's own payment traffic (300 `charge.*`,\n\
+         `payment_intent.*` and `balance.*` events), which the feed's `types[]` leaves unread. Its minimum is\n\
+         counted from the feed itself: {inc_events:.0} relevant events make ⌈{inc_events:.0} ÷ 100⌉ = {inc_pages:.0} page, and they name\n\
+         {inc_objects:.0} distinct objects (each changed customer, plus each card added, which the customer's\n\
+         `customer.updated` also names but whose retrieve the sync still makes: the customer's expansion would\n\
+         carry it only when it became the default, and waiting for the customer first would put two round trips\n\
+         in a row), so one retrieve each.\n\n\
          The baselines run in the same runs, against the same sandbox, after the syncs, each with a new\n\
          client of the same kind (paced to 25 requests/s, retrying the same way). *Sequential pagination*\n\
          reads the same five lists with the sync's request shapes, one page after another with plain\n\
@@ -334,6 +357,7 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
          one retrieves it, lists 1 subscription and lists 5 invoices; its per-customer requests are timed on\n\
          the first {seed_sample} customers and multiplied out to all of them (the whole of it would take over an hour\n\
          a run: each of its 30,000 requests waits for the one before).\n\n\
+         {limits}\
          ## Open portal (portal-core, release build)\n\n\
          Command: `target/release/stripe-sandbox --customers 20 --latency-ms {PORTAL_LATENCY_MS}`, then\n\
          `target/release/examples/bench portal URL {PORTAL_LATENCY_MS}`: 30 clicks on *Open portal* the way the\n\
@@ -380,6 +404,196 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
          precomputed place in the list. Every count is exact, and a 1-character text costs about what a\n\
          12-character one does. The index is rebuilt when a trigger-bumped counter in the cache says the\n\
          customers changed, so once after each sync that changed a customer.\n";
+    Ok(out)
+}
+
+/// Test-pace sizes besides the main scenario's 10,000 customers, with their runs.
+const PACE_SIZES: [(usize, usize); 3] = [(300, 5), (2_000, 5), (50_000, 1)];
+/// Full syncs at each live budget.
+const LIVE_RUNS: usize = 3;
+/// Stripe's default limit per API operation.
+const PER_OPERATION: f64 = 25.0;
+
+/// One full sync measured against its bounds.
+struct Paced {
+    requests: f64,
+    wall: f64,
+    /// Σ⌈count/100⌉ over the lists, plus the one page of events.
+    minimum: f64,
+    /// The rate-limit bound: every page at the budget, and the largest list at 25/s.
+    bound: f64,
+}
+
+impl Paced {
+    fn from_full(full: &serde_json::Value, budget: f64) -> Paced {
+        let pages: Vec<f64> = [
+            "customers",
+            "subscriptions",
+            "invoices",
+            "prices",
+            "products",
+        ]
+        .iter()
+        .map(|list| {
+            (full[*list].as_f64().unwrap_or(0.0) / 100.0)
+                .ceil()
+                .max(1.0)
+        })
+        .collect();
+        let minimum = pages.iter().sum::<f64>() + 1.0;
+        let largest = pages.iter().copied().fold(0.0, f64::max);
+        Paced {
+            requests: full["requests"].as_f64().unwrap_or(0.0),
+            wall: full["duration_ms"].as_f64().unwrap_or(0.0) / 1000.0,
+            minimum,
+            bound: (minimum / budget).max(largest / PER_OPERATION),
+        }
+    }
+}
+
+/// Full syncs at Stripe's limits: the live budgets against a sandbox with
+/// Stripe's three limiters, and the test pace at four sizes.
+fn limits_section(
+    sandbox_binary: &std::path::Path,
+    measure: &dyn Fn(&[&str]) -> anyhow::Result<serde_json::Value>,
+    pace_10k: Vec<Paced>,
+) -> anyhow::Result<String> {
+    let mut out = String::from(
+        "## Sync at Stripe's limits (portal-core, release build)\n\n\
+         Every sandbox here answers after 150 ms. *Live pace*: `stripe-sandbox --customers 10000 --latency-ms 150\n\
+         --rate-limit 100 --endpoint-rate-limit 25 --max-in-flight 20` (Stripe's live limits: 100 requests/s in all,\n\
+         25/s per API operation, and a cap on requests in flight), then `bench pace URL 100` (a client budget\n\
+         of 100/s) and `bench pace URL 50` (the default live budget, half of the account's limit). The bound is\n\
+         max(Σpages ÷ budget, largest list's pages ÷ 25): the invoices, 400 pages, can go no faster than their\n\
+         operation's 25/s. *Test pace*: `--rate-limit 25` and a 25/s budget, at four sizes (10,000 is the\n\
+         sync section's scenario); the bound is the minimum ÷ 25.\n\n\
+         | measure | goal | median | spread |\n\
+         | --- | --- | --- | --- |\n",
+    );
+    let live_limits = [
+        "--customers",
+        "10000",
+        "--latency-ms",
+        "150",
+        "--rate-limit",
+        "100",
+        "--endpoint-rate-limit",
+        "25",
+        "--max-in-flight",
+        "20",
+    ];
+    for (budget, label) in [
+        (100.0, "live pace, budget 100/s"),
+        (50.0, "default live budget, 50/s"),
+    ] {
+        let (mut ratios, mut walls, mut refused, mut failed) = (vec![], vec![], vec![], 0.0);
+        let mut bound = 0.0;
+        for run in 0..LIVE_RUNS {
+            let sandbox = SandboxProcess::start(sandbox_binary, &live_limits)?;
+            let result = measure(&["pace", &sandbox.url, &budget.to_string()])?;
+            if result["failed"].is_string() {
+                failed += 1.0;
+                eprintln!(
+                    "bench: {label}: run {} failed: {}",
+                    run + 1,
+                    result["failed"]
+                );
+                continue;
+            }
+            let paced = Paced::from_full(&result["full"], budget);
+            bound = paced.bound;
+            ratios.push(paced.wall / paced.bound);
+            walls.push(paced.wall);
+            let sent = result["requests"].as_f64().unwrap_or(1.0).max(1.0);
+            refused.push(100.0 * result["rate_limited"].as_f64().unwrap_or(0.0) / sent);
+            eprintln!(
+                "bench: {label}: run {}/{LIVE_RUNS}: {:.1} s",
+                run + 1,
+                paced.wall
+            );
+        }
+        out += &row(
+            &format!("{label}: wall ÷ bound ({bound:.1} s)"),
+            "≤ 1.15",
+            &ratios,
+            "",
+            3,
+        );
+        out += &row(&format!("{label}: wall time"), "—", &walls, " s", 1);
+        out += &row(
+            &format!("{label}: 429s, % of requests"),
+            "≤ 1%",
+            &refused,
+            "%",
+            2,
+        );
+        out += &row(&format!("{label}: failed syncs"), "0", &[failed], "", 0);
+    }
+
+    let mut sizes: Vec<(usize, Vec<Paced>)> = Vec::new();
+    for (customers, runs) in PACE_SIZES {
+        let mut paced = Vec::new();
+        for run in 0..runs {
+            let count = customers.to_string();
+            let sandbox = SandboxProcess::start(
+                sandbox_binary,
+                &[
+                    "--customers",
+                    &count,
+                    "--latency-ms",
+                    "150",
+                    "--rate-limit",
+                    "25",
+                ],
+            )?;
+            let result = measure(&["pace", &sandbox.url, "25"])?;
+            if let Some(error) = result["failed"].as_str() {
+                bail!("the test-pace sync of {customers} customers failed: {error}");
+            }
+            paced.push(Paced::from_full(&result["full"], 25.0));
+            eprintln!(
+                "bench: test pace, {customers} customers: run {}/{runs}",
+                run + 1
+            );
+        }
+        sizes.push((customers, paced));
+    }
+    sizes.push((10_000, pace_10k));
+    sizes.sort_by_key(|(customers, _)| *customers);
+    for (customers, runs) in &sizes {
+        let pick = |f: &dyn Fn(&Paced) -> f64| runs.iter().map(f).collect::<Vec<f64>>();
+        let (minimum, bound) = runs.first().map_or((0.0, 0.0), |p| (p.minimum, p.bound));
+        let name = format!("test pace, {customers} customers");
+        out += &row(
+            &format!("{name}: requests ÷ minimum ({minimum:.0})"),
+            "≤ 1.05",
+            &pick(&|p| p.requests / p.minimum),
+            "",
+            3,
+        );
+        out += &row(
+            &format!("{name}: wall ÷ bound ({bound:.2} s)"),
+            "≤ 1.25",
+            &pick(&|p| p.wall / p.bound),
+            "",
+            3,
+        );
+        out += &row(
+            &format!("{name}: requests"),
+            "—",
+            &pick(&|p| p.requests),
+            "",
+            0,
+        );
+        out += &row(
+            &format!("{name}: wall time"),
+            "—",
+            &pick(&|p| p.wall),
+            " s",
+            2,
+        );
+    }
+    out += "\n";
     Ok(out)
 }
 

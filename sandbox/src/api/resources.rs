@@ -193,10 +193,13 @@ pub fn list_events(state: &State, params: &Value) -> Result<Value, ApiError> {
             Some("types"),
         ));
     }
-    let patterns: Vec<String> = single.into_iter().chain(many).collect();
+    // `type` takes one name or a `*` pattern; `types[]` takes exact names only.
     page(&state.store, Kind::Event, &list, "/v1/events", |e| {
         let kind = e["type"].as_str().unwrap_or_default();
-        patterns.is_empty() || patterns.iter().any(|p| glob(p, kind))
+        match &single {
+            Some(pattern) => glob(pattern, kind),
+            None => many.is_empty() || many.iter().any(|name| name == kind),
+        }
     })
 }
 

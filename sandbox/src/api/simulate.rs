@@ -49,6 +49,10 @@ pub enum Action {
     },
     /// The customer is deleted (from the Dashboard or the API).
     DeleteCustomer { customer: String },
+    /// A busy account's own checkout traffic, nothing the desk caches: per
+    /// payment, the `payment_intent.succeeded`, `charge.succeeded` and
+    /// `balance.available` events Stripe emits.
+    CheckoutPayments { count: u32 },
 }
 
 fn now() -> i64 {
@@ -262,6 +266,38 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             }
             state.store.delete_customer(&customer);
             events.push(event(shared, state, "customer.deleted", owner, None));
+        }
+        Action::CheckoutPayments { count } => {
+            for _ in 0..count {
+                let intent = state.rng.id("pi_");
+                let charge = state.rng.id("ch_");
+                let paid = json!({"amount": 1_200, "currency": "usd", "status": "succeeded"});
+                let with = |id: &str, object: &str| {
+                    let mut value = paid.clone();
+                    value["id"] = json!(id);
+                    value["object"] = json!(object);
+                    value
+                };
+                let (intent_object, charge_object) =
+                    (with(&intent, "payment_intent"), with(&charge, "charge"));
+                events.push(event(
+                    shared,
+                    state,
+                    "payment_intent.succeeded",
+                    intent_object,
+                    None,
+                ));
+                events.push(event(
+                    shared,
+                    state,
+                    "charge.succeeded",
+                    charge_object,
+                    None,
+                ));
+                let balance = json!({"object": "balance", "livemode": false,
+                    "available": [{"amount": 1_200, "currency": "usd"}]});
+                events.push(event(shared, state, "balance.available", balance, None));
+            }
         }
     }
     Ok(events)

@@ -196,6 +196,16 @@ impl Transport {
         request: RequestBuilder,
         idempotency_key: Option<&str>,
     ) -> Result<Bytes, StripeFailure> {
+        Ok(self.send_dated(request, idempotency_key).await?.body)
+    }
+
+    /// [`Transport::send`], with Stripe's clock at the answer: its `Date`
+    /// header in Unix seconds, when it sent a readable one.
+    pub async fn send_dated(
+        &self,
+        request: RequestBuilder,
+        idempotency_key: Option<&str>,
+    ) -> Result<Dated, StripeFailure> {
         let mut uri = format!("{}v1{}", self.base, request.path);
         if let Some(query) = &request.query {
             uri.push('?');
@@ -258,13 +268,21 @@ impl Transport {
             let attempt = async {
                 let response = self.http.request(http_request).await?;
                 let status = response.status().as_u16();
-                let should_retry = response
-                    .headers()
-                    .get("stripe-should-retry")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.parse::<bool>().ok());
+                let header = |name: &str| {
+                    response
+                        .headers()
+                        .get(name)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned)
+                };
+                let should_retry = header("stripe-should-retry").and_then(|v| v.parse().ok());
+                let date = header("date").as_deref().and_then(unix_seconds);
                 let bytes = response.into_body().collect().await?.to_bytes();
-                Ok::<_, Box<dyn std::error::Error + Send + Sync>>((status, should_retry, bytes))
+                Ok::<_, Box<dyn std::error::Error + Send + Sync>>((
+                    status,
+                    should_retry,
+                    Dated { body: bytes, date },
+                ))
             };
             match tokio::time::timeout(self.options.timeout, attempt).await {
                 Err(_) => {
@@ -284,14 +302,14 @@ impl Transport {
                     last_should_retry = None;
                     last_failure = StripeFailure::Unreachable(reason);
                 }
-                Ok(Ok((status, _, bytes))) if (200..300).contains(&status) => {
+                Ok(Ok((status, _, answer))) if (200..300).contains(&status) => {
                     let rate = pace.rate();
                     if rate < self.options.per_operation {
                         pace.set_rate((rate + RECOVERY_STEP).min(self.options.per_operation));
                     }
-                    return Ok(bytes);
+                    return Ok(answer);
                 }
-                Ok(Ok((status, should_retry, bytes))) => {
+                Ok(Ok((status, should_retry, Dated { body: bytes, .. }))) => {
                     if status == 429 {
                         self.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
                         pace.set_rate(pace.rate() / 2.0);
@@ -303,6 +321,22 @@ impl Transport {
             }
         }
     }
+}
+
+/// A successful answer and when Stripe sent it.
+#[derive(Debug, Clone)]
+pub struct Dated {
+    /// The body.
+    pub body: Bytes,
+    /// Stripe's clock when it answered (Unix seconds, from `Date`).
+    pub date: Option<i64>,
+}
+
+/// An HTTP date (`Tue, 01 Dec 2026 23:49:34 GMT`) in Unix seconds.
+fn unix_seconds(text: &str) -> Option<i64> {
+    let at = httpdate::parse_http_date(text).ok()?;
+    let seconds = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    i64::try_from(seconds).ok()
 }
 
 /// Whether a failed attempt is worth another: `Stripe-Should-Retry` decides when
@@ -369,5 +403,14 @@ mod tests {
         assert!(!worth_retrying(Some(400), None));
         assert!(!worth_retrying(Some(429), Some(false)), "Stripe says no");
         assert!(worth_retrying(Some(400), Some(true)), "Stripe says yes");
+    }
+
+    #[test]
+    fn stripes_clock_is_read_from_the_date_header() {
+        assert_eq!(
+            unix_seconds("Tue, 01 Dec 2026 23:49:34 GMT"),
+            Some(1_796_168_974)
+        );
+        assert_eq!(unix_seconds("yesterday"), None);
     }
 }

@@ -199,6 +199,127 @@ async fn a_full_sync_equals_the_sandbox_and_reads_only_lists() -> anyhow::Result
     Ok(())
 }
 
+fn paths(requests: &[Value]) -> Vec<String> {
+    requests
+        .iter()
+        .filter_map(|r| r["path"].as_str().map(str::to_owned))
+        .collect()
+}
+
+const LISTS: [&str; 5] = [
+    "/v1/customers",
+    "/v1/subscriptions",
+    "/v1/invoices",
+    "/v1/prices",
+    "/v1/products",
+];
+
+#[tokio::test]
+async fn every_list_starts_before_the_account_answers() -> anyhow::Result<()> {
+    let sandbox = sandbox(30).await;
+    let control = |body: Value| {
+        sandbox
+            .control("conditions", body)
+            .map_err(anyhow::Error::msg)
+    };
+    // The account (which only guides where windows split) waits until lifted.
+    control(json!({"hold": ["/v1/account"]}))?;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+
+    let watch = async {
+        let mut seen = Vec::new();
+        // A bound on the wait, not a speed test: a sync that waits for the
+        // account never reads a list while it is held.
+        for _ in 0..200 {
+            seen = paths(&sandbox.requests());
+            if LISTS.iter().all(|list| seen.iter().any(|p| p == list)) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        control(json!({"hold": null})).map(|_| seen)
+    };
+    let (report, seen) = tokio::join!(run(&client, &mut cache, true), watch);
+    let seen = seen?;
+    for list in LISTS {
+        assert!(
+            seen.iter().any(|p| p == list),
+            "{list} was read while the account was held: {seen:?}"
+        );
+    }
+    assert!(!seen.iter().any(|p| p == "/v1/account"), "{seen:?}");
+    assert!(
+        !seen.iter().any(|p| p == "/v1/events"),
+        "no request waits on the event feed before the lists: {seen:?}"
+    );
+    report?;
+    assert_equal_to_truth(&sandbox, &cache);
+    // The feed's position came from Stripe's clock; its one request catches up after the lists.
+    let all = paths(&sandbox.requests());
+    assert_eq!(all.iter().filter(|p| *p == "/v1/events").count(), 1);
+    assert_eq!(all.last().map(String::as_str), Some("/v1/events"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_feed_pages_only_what_the_cache_applies_at_the_fewest_requests() -> anyhow::Result<()> {
+    let sandbox = sandbox(40).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+    run(&client, &mut cache, true).await?;
+    let simulate = |body: Value| {
+        sandbox
+            .control("simulate", body)
+            .map_err(anyhow::Error::msg)
+    };
+    // A busy account's checkout traffic: 450 events, four and a half pages
+    // of a feed without `types[]`.
+    simulate(json!({"action": "checkout_payments", "count": 150}))?;
+    let truth = sandbox.truth();
+    let customers: Vec<String> = ids(&truth, "customers").into_iter().take(5).collect();
+    for customer in &customers[..3] {
+        simulate(json!({"action": "update_email", "customer": customer,
+                        "email": format!("new.{customer}@example.com")}))?;
+    }
+    for customer in &customers[3..] {
+        simulate(json!({"action": "add_card", "customer": customer, "last4": "4242"}))?;
+    }
+    simulate(json!({"action": "checkout_payments", "count": 20}))?;
+    sandbox
+        .control("counters/reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let before = sandbox.requests().len();
+
+    let report = run(&client, &mut cache, false).await?;
+    assert_eq!(report.mode, SyncMode::Incremental);
+    // 7 events (3 emails, 2 cards with their customer's update): one page,
+    // then one retrieve per distinct object (5 customers, 2 cards).
+    assert_eq!(report.events_applied, 7);
+    assert_eq!(report.requests, 1 + 7);
+    let requests = sandbox.requests();
+    let feed: Vec<&Value> = requests[before..]
+        .iter()
+        .filter(|r| r["path"] == "/v1/events")
+        .collect();
+    assert_eq!(feed.len(), 1);
+    let types = feed[0]["params"]["types"].as_array().expect("types[] sent");
+    assert_eq!(types.len(), 20, "Stripe takes at most 20");
+    assert!(
+        types
+            .iter()
+            .all(|t| t.as_str().is_some_and(|t| !t.contains('*')
+                && !t.starts_with("charge.")
+                && !t.starts_with("payment_intent.")
+                && !t.starts_with("balance."))),
+        "{types:?}"
+    );
+    assert_equal_to_truth(&sandbox, &cache);
+    Ok(())
+}
+
 #[tokio::test]
 async fn deleted_objects_leave_the_cache_after_a_full_sync() -> anyhow::Result<()> {
     let sandbox = sandbox(30).await;

@@ -9,18 +9,19 @@
 
 use std::collections::BTreeMap;
 
+use futures_util::future::BoxFuture;
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde_json::Value;
 use stripe_client_core::StripeRequest;
 use stripe_connect::account::RetrieveForMyAccountAccount;
-use stripe_core::event::ListEvent;
 
-use super::objects;
 use super::resources::Resource;
 use super::{Progress, ResourceProgress, SyncError, SyncMode, SyncOptions, unix_now};
+use super::{incremental, objects};
 use crate::cache::sync_state::{self, Window, keys};
 use crate::cache::{self, Cache};
 use crate::stripe_api::{StripeClient, StripeFailure};
+use crate::transport::{Dated, Transport};
 
 /// No Stripe object is older than this (2011-01-01).
 const STRIPE_EPOCH: i64 = 1_293_840_000;
@@ -39,19 +40,25 @@ struct Slot {
 }
 
 impl Slot {
-    /// Objects expected in the unread part of the window.
-    fn remaining(&self) -> f64 {
+    /// Objects expected in the unread part of the window, none older than `floor`.
+    fn remaining(&self, floor: i64) -> f64 {
         if self.window.done {
             return 0.0;
         }
         match (self.window.first_created, self.window.cursor_created) {
             (Some(first), Some(cursor)) => {
                 let density = self.window.fetched as f64 / (first - cursor).max(1) as f64;
-                density * (cursor - self.window.lo).max(0) as f64
+                density * (cursor - self.window.lo.max(floor)).max(0) as f64
             }
             _ => self.guess,
         }
     }
+}
+
+/// What came back: a page of window `index`, or the account's creation.
+enum Answer {
+    Page(usize, Result<Dated, StripeFailure>),
+    Floor(Result<i64, StripeFailure>),
 }
 
 pub(super) async fn run(
@@ -61,7 +68,11 @@ pub(super) async fn run(
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<(), SyncError> {
     let transport = client.transport();
-    let run = begin(client, cache).await?;
+    let Begun {
+        run,
+        mut floor,
+        mut feed_placed,
+    } = begin(cache)?;
     let mut slots: Vec<Slot> = sync_state::windows(cache.conn(), run)
         .map_err(|e| cache.error(e))?
         .into_iter()
@@ -75,11 +86,20 @@ pub(super) async fn run(
         })
         .collect();
     let mut requests: BTreeMap<Resource, u64> = BTreeMap::new();
-    let mut in_flight = FuturesUnordered::new();
-    report(&slots, &requests, client, on_progress);
+    let mut in_flight: FuturesUnordered<BoxFuture<'_, Answer>> = FuturesUnordered::new();
+    // The account's creation only guides where windows split, so it is asked
+    // for beside the first pages, not before them.
+    if floor.is_none() {
+        in_flight.push(Box::pin(async {
+            Answer::Floor(account_created(transport).await)
+        }));
+    }
+    report(&slots, floor, &requests, client, on_progress);
 
     loop {
-        split(&mut slots, options.concurrency, cache, run)?;
+        if let Some(floor) = floor {
+            split(&mut slots, floor, options.concurrency, cache, run)?;
+        }
         for (index, slot) in slots.iter_mut().enumerate() {
             if slot.window.done || slot.in_flight {
                 continue;
@@ -91,86 +111,74 @@ pub(super) async fn run(
                 slot.window.hi,
                 slot.window.cursor.as_deref(),
             );
-            in_flight.push(async move { (index, transport.send(request, None).await) });
+            in_flight.push(Box::pin(async move {
+                Answer::Page(index, transport.send_dated(request, None).await)
+            }));
         }
-        let Some((index, answer)) = in_flight.next().await else {
+        let Some(answer) = in_flight.next().await else {
             break;
         };
-        let body = answer?;
-        let page = objects::page(&body)
+        let (index, answer) = match answer {
+            Answer::Floor(created) => {
+                let created = created?.max(STRIPE_EPOCH);
+                cache.write(|tx| sync_state::set(tx, keys::ACCOUNT_CREATED, created))?;
+                floor = Some(created);
+                continue;
+            }
+            Answer::Page(index, answer) => (index, answer?),
+        };
+        if !feed_placed {
+            place_feed(transport, cache, answer.date).await?;
+            feed_placed = true;
+        }
+        let page = objects::page(&answer.body)
             .ok_or_else(|| StripeFailure::Unreadable("a list page was not a Stripe list".into()))?;
         let slot = &mut slots[index];
         slot.in_flight = false;
         store_page(cache, run, slot, page)?;
-        report(&slots, &requests, client, on_progress);
+        report(&slots, floor, &requests, client, on_progress);
     }
     finish(cache, run)
 }
 
-/// The run under way, or a new one with a window per list.
-async fn begin(client: &StripeClient, cache: &mut Cache) -> Result<i64, SyncError> {
-    let conn = cache.conn();
-    if let Some(run) = sync_state::get_i64(conn, keys::FULL_RUN).map_err(|e| cache.error(e))? {
-        return Ok(run);
-    }
-    let transport = client.transport();
-    let known_floor =
-        sync_state::get_i64(conn, keys::ACCOUNT_CREATED).map_err(|e| cache.error(e))?;
-    // The account's creation (the windows' floor) and where the event feed
-    // stands now (changes from there on are caught up after) are asked for
-    // together: one round trip before the first pages, not two.
-    let account = async {
-        match known_floor {
-            Some(created) => Ok(created),
-            None => match transport
-                .send(RetrieveForMyAccountAccount::new().build(), None)
-                .await
-            {
-                Ok(body) => Ok(serde_json::from_slice::<Value>(&body)
-                    .ok()
-                    .and_then(|account| account["created"].as_i64())
-                    .unwrap_or(STRIPE_EPOCH)),
-                // A restricted key may not read the account; windows then start at Stripe's epoch.
-                Err(StripeFailure::Api { status: 403, .. }) => Ok(STRIPE_EPOCH),
-                Err(failure) => Err(failure),
-            },
-        }
-    };
-    let events = transport.send(ListEvent::new().limit(100).build(), None);
-    let (floor, body) = futures_util::future::join(account, events).await;
-    let floor = floor?.max(STRIPE_EPOCH);
-    let body = body?;
-    let head = objects::page(&body)
-        .ok_or_else(|| StripeFailure::Unreadable("the event list was not a Stripe list".into()))?;
-    let newest = head
-        .data
-        .iter()
-        .filter_map(|e| e["created"].as_i64())
-        .max()
-        .unwrap_or_else(unix_now);
+/// The run a sync continues: its number, the account's creation if known,
+/// and whether the event feed's position was saved for it.
+struct Begun {
+    run: i64,
+    floor: Option<i64>,
+    feed_placed: bool,
+}
 
-    Ok(cache.write(|tx| {
+/// The run under way, or a new one with a window per list. No request is
+/// made: every list starts at once.
+fn begin(cache: &mut Cache) -> Result<Begun, SyncError> {
+    let conn = cache.conn();
+    let read = |key| sync_state::get_i64(conn, key).map_err(|e| cache.error(e));
+    let floor = read(keys::ACCOUNT_CREATED)?;
+    let feed_placed = read(keys::EVENTS_FROM)?.is_some();
+    // A run stopped before any page answered has nothing to resume and no
+    // feed position: it starts again.
+    if let Some(run) = read(keys::FULL_RUN)?
+        && feed_placed
+    {
+        return Ok(Begun {
+            run,
+            floor,
+            feed_placed,
+        });
+    }
+    let run = cache.write(|tx| {
         let run = sync_state::get_i64(tx, keys::LAST_RUN)?.unwrap_or(0) + 1;
         sync_state::set(tx, keys::LAST_RUN, run)?;
         sync_state::set(tx, keys::FULL_RUN, run)?;
-        sync_state::set(tx, keys::ACCOUNT_CREATED, floor)?;
-        sync_state::set(tx, keys::EVENTS_FROM, newest)?;
-        // Recent events describe changes this sync will read anyway.
-        for event in &head.data {
-            if let (Some(id), Some(kind), Some(created)) = (
-                event["id"].as_str(),
-                event["type"].as_str(),
-                event["created"].as_i64(),
-            ) && created >= newest - EVENTS_OVERLAP_SECS
-            {
-                cache::events::mark_applied(tx, id, kind, created)?;
-            }
-        }
+        // Placed again from this run's first answer.
+        sync_state::remove(tx, keys::EVENTS_FROM)?;
         sync_state::clear_windows_before(tx, run)?;
         for resource in Resource::LISTED {
             let window = Window {
                 resource: resource.name().to_owned(),
-                lo: floor,
+                // Until the account says when it opened, a window covers all of Stripe's time.
+                lo: floor.unwrap_or(STRIPE_EPOCH),
                 hi: None,
                 cursor: None,
                 cursor_created: None,
@@ -181,12 +189,66 @@ async fn begin(client: &StripeClient, cache: &mut Cache) -> Result<i64, SyncErro
             sync_state::save_window(tx, run, &window)?;
         }
         Ok(run)
-    })?)
+    })?;
+    Ok(Begun {
+        run,
+        floor,
+        feed_placed: false,
+    })
 }
 
-/// Splits the windows with the most left until `concurrency` run.
+/// When the account was opened: no object is older, so windows split from there.
+async fn account_created(transport: &Transport) -> Result<i64, StripeFailure> {
+    match transport
+        .send(RetrieveForMyAccountAccount::new().build(), None)
+        .await
+    {
+        Ok(body) => Ok(serde_json::from_slice::<Value>(&body)
+            .ok()
+            .and_then(|account| account["created"].as_i64())
+            .unwrap_or(STRIPE_EPOCH)),
+        // A restricted key may not read the account; windows then split from Stripe's epoch.
+        Err(StripeFailure::Api { status: 403, .. }) => Ok(STRIPE_EPOCH),
+        Err(failure) => Err(failure),
+    }
+}
+
+/// Saves where the event feed stands for this run: Stripe's clock at the
+/// first page it answered. Events from there on (less an overlap) are caught
+/// up after the lists, so no change made while they are read is missed, and
+/// no request is spent on it. Without a `Date` header, the newest relevant
+/// event says it instead (one request; none of Stripe's answers lack one).
+async fn place_feed(
+    transport: &Transport,
+    cache: &mut Cache,
+    stripe_now: Option<i64>,
+) -> Result<(), SyncError> {
+    let from = match stripe_now {
+        Some(at) => at,
+        None => {
+            let body = transport
+                .send(incremental::feed_page(None, None).limit(1).build(), None)
+                .await?;
+            let head = objects::page(&body).ok_or_else(|| {
+                StripeFailure::Unreadable("the event list was not a Stripe list".into())
+            })?;
+            // No event yet: every one that comes is new.
+            head.data
+                .iter()
+                .filter_map(|e| e["created"].as_i64())
+                .max()
+                .unwrap_or(0)
+        }
+    };
+    cache.write(|tx| sync_state::set(tx, keys::EVENTS_FROM, from))?;
+    Ok(())
+}
+
+/// Splits the windows with the most left until `concurrency` run; no
+/// object is older than `floor`.
 fn split(
     slots: &mut Vec<Slot>,
+    floor: i64,
     concurrency: usize,
     cache: &mut Cache,
     run: i64,
@@ -202,17 +264,18 @@ fn split(
             .filter(|(_, s)| {
                 s.window
                     .cursor_created
-                    .is_some_and(|c| c - s.window.lo >= 2)
+                    .is_some_and(|c| c - s.window.lo.max(floor) >= 2)
             })
-            .map(|(index, s)| (index, s.remaining()))
+            .map(|(index, s)| (index, s.remaining(floor)))
             .filter(|(_, remaining)| *remaining >= MIN_SPLIT_REMAINING)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let Some((index, remaining)) = candidate else {
             return Ok(());
         };
         let parent = &mut slots[index];
-        let cursor = parent.window.cursor_created.unwrap_or(parent.window.lo);
-        let mid = parent.window.lo + (cursor - parent.window.lo) / 2;
+        let lo = parent.window.lo.max(floor);
+        let cursor = parent.window.cursor_created.unwrap_or(lo);
+        let mid = lo + (cursor - lo) / 2;
         let older = Window {
             resource: parent.window.resource.clone(),
             lo: parent.window.lo,
@@ -310,6 +373,7 @@ fn finish(cache: &mut Cache, run: i64) -> Result<(), SyncError> {
 
 fn report(
     slots: &[Slot],
+    floor: Option<i64>,
     requests: &BTreeMap<Resource, u64>,
     client: &StripeClient,
     on_progress: &mut dyn FnMut(&Progress),
@@ -323,7 +387,9 @@ fn report(
             let started = mine
                 .clone()
                 .any(|s| s.window.first_created.is_some() || s.window.done);
-            let remaining: f64 = mine.clone().map(Slot::remaining).sum();
+            // Before the account answers there is no floor to estimate from.
+            let remaining: f64 =
+                floor.map_or(0.0, |floor| mine.clone().map(|s| s.remaining(floor)).sum());
             ResourceProgress {
                 name: resource.name().to_owned(),
                 fetched,

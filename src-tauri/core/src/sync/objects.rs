@@ -149,6 +149,17 @@ pub fn subscription(v: &Value) -> Option<(Subscription, Option<PaymentMethod>)> 
     Some((subscription, default_method))
 }
 
+/// The prices a subscription's items carry in full.
+pub fn item_prices(subscription: &Value) -> Vec<Price> {
+    subscription["items"]["data"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|item| item["price"].is_object())
+        .filter_map(|item| price(&item["price"]))
+        .collect()
+}
+
 /// An invoice.
 pub fn invoice(v: &Value) -> Option<Invoice> {
     let subscription_id = id_of(v, "subscription").or_else(|| {

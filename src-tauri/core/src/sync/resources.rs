@@ -150,6 +150,11 @@ impl Resource {
                 if let Some(method) = method.filter(|m| m.customer_id.is_some()) {
                     cache::payment_methods::upsert(tx, &method, run)?;
                 }
+                // Each item carries its whole price: a plan switched to a price
+                // created since the last full sync is named (the feed skips price events).
+                for price in objects::item_prices(object) {
+                    cache::prices::upsert(tx, &price, run)?;
+                }
                 cache::subscriptions::upsert(tx, &subscription, run)?;
             }
             Resource::Invoices => match objects::invoice(object) {
