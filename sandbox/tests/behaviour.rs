@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{Value, json};
 use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
-use support::{get, post, raw};
+use support::{Raw, get, post, raw, raw_at};
 
 async fn sandbox_with_keys(keys: Vec<KeySpec>) -> Sandbox {
     Sandbox::start(Config {
@@ -728,13 +728,29 @@ async fn a_hold_keeps_matching_requests_waiting_until_lifted() -> anyhow::Result
 #[tokio::test]
 async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
-    let invoice = &sandbox.truth()["invoices"][0];
-    let pdf_path = invoice["invoice_pdf"]
-        .as_str()
-        .expect("pdf url")
-        .trim_start_matches(sandbox.url())
-        .to_owned();
-    let pdf = raw(&sandbox, "GET", &pdf_path, None, "").await?;
+    let truth = sandbox.truth();
+    let invoice = &truth["invoices"][0];
+    let id = invoice["id"].as_str().expect("id");
+    // Each answer hands out a link issued now; Stripe's redirects to its file host.
+    let link_of = |answer: Raw| {
+        answer.json()["invoice_pdf"]
+            .as_str()
+            .expect("pdf url")
+            .trim_start_matches(sandbox.url())
+            .to_owned()
+    };
+    let pdf_path = link_of(get(&sandbox, &format!("/v1/invoices/{id}")).await);
+    assert!(pdf_path.contains("issued="), "{pdf_path}");
+    let found = raw(&sandbox, "GET", &pdf_path, None, "").await?;
+    assert_eq!(found.status, 302);
+    let location = found.header("Location").expect("a redirect").to_owned();
+    let rest = location
+        .strip_prefix("http://")
+        .expect("loopback file host");
+    let (host, file) = rest.split_at(rest.find('/').expect("a path"));
+    let file_host: std::net::SocketAddr = host.parse()?;
+    assert_ne!(file_host, sandbox.addr(), "another host than the API's");
+    let pdf = raw_at(file_host, "GET", file, None, "").await?;
     assert_eq!(pdf.header("Content-Type"), Some("application/pdf"));
     let text = String::from_utf8_lossy(&pdf.body).into_owned();
     assert!(text.starts_with("%PDF-1.4") && text.trim_end().ends_with("%%EOF"));
@@ -747,6 +763,35 @@ async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
     assert!(
         text[startxref..].starts_with("xref"),
         "the xref offset is right"
+    );
+
+    // Links expire: those handed out before an expiry answer 404, a fresh retrieve works.
+    let never_issued = invoice["invoice_pdf"]
+        .as_str()
+        .expect("stored url")
+        .trim_start_matches(sandbox.url())
+        .to_owned();
+    assert_eq!(
+        raw(&sandbox, "GET", &never_issued, None, "").await?.status,
+        404
+    );
+    sandbox
+        .control("pdf_links/expire", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    assert_eq!(raw(&sandbox, "GET", &pdf_path, None, "").await?.status, 404);
+    let fresh = link_of(get(&sandbox, &format!("/v1/invoices/{id}")).await);
+    assert_eq!(raw(&sandbox, "GET", &fresh, None, "").await?.status, 302);
+    sandbox
+        .control("conditions", json!({"pdf_link_ttl_secs": 0}))
+        .map_err(anyhow::Error::msg)?;
+    // A link handed out long ago (issued at 1 s past the epoch) has outlived any lifetime.
+    let (before, after) = fresh.split_once("issued=").expect("issued");
+    let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    let aged = format!("{before}issued=1{rest}");
+    assert_eq!(
+        raw(&sandbox, "GET", &aged, None, "").await?.status,
+        404,
+        "{aged}"
     );
 
     let hosted = invoice["hosted_invoice_url"]

@@ -60,8 +60,19 @@ pub async fn raw(
     key: Option<&str>,
     form: &str,
 ) -> std::io::Result<Raw> {
+    raw_at(sandbox.addr(), method, path, key, form).await
+}
+
+/// [`raw`] to any address (the sandbox's file host, say).
+pub async fn raw_at(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    key: Option<&str>,
+    form: &str,
+) -> std::io::Result<Raw> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(sandbox.addr()).await?;
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
     let auth = key
         .map(|k| format!("Authorization: Bearer {k}\r\n"))
         .unwrap_or_default();
