@@ -518,8 +518,11 @@ async fn send(
         .map_err(|failure| match failure {
             StripeFailure::Api {
                 status: 400 | 404,
-                message,
-            } if message.starts_with("No such") => invalid("configuration", message),
+                ref message,
+                ..
+            } if failure.is_missing("configuration", "") => {
+                invalid("configuration", message.clone())
+            }
             other => PortalError::Stripe(other),
         })?;
     serde_json::from_slice(&body)
