@@ -52,6 +52,27 @@ async fn keys_are_checked_like_stripe() -> anyhow::Result<()> {
     ])
     .await;
 
+    // Basic auth with the key as the user name, as `curl -u sk_test_…:` sends it.
+    let basic = raw_at(
+        sandbox.addr(),
+        "GET",
+        "/v1/customers?limit=1",
+        Some("Basic c2tfdGVzdF9zYW5kYm94Og=="),
+        "",
+    )
+    .await?;
+    assert_eq!(basic.status, 200, "{:?}", basic.json());
+    // A bare key with no scheme is not an API key Stripe reads.
+    let bare = raw_at(
+        sandbox.addr(),
+        "GET",
+        "/v1/customers",
+        Some("sk_test_sandbox"),
+        "",
+    )
+    .await?;
+    assert_eq!(bare.status, 401);
+
     let none = raw(&sandbox, "GET", "/v1/customers", None, "").await?;
     assert_eq!(none.status, 401);
     assert!(

@@ -130,7 +130,22 @@ fn authenticate(state: &State, request: &Request) -> Result<KeySpec, ApiError> {
     let header = request.header("authorization").ok_or_else(|| {
         unauthorized("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.".into())
     })?;
-    let key = header.strip_prefix("Bearer ").unwrap_or(header).trim();
+    // Stripe takes the key as a Bearer token or as Basic auth's user name
+    // (`curl -u sk_test_…:`), and nothing else.
+    let basic = header.strip_prefix("Basic ").map(|encoded| {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|pair| pair.split(':').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    });
+    let key = match (header.strip_prefix("Bearer "), &basic) {
+        (Some(token), _) => token.trim(),
+        (None, Some(user)) => user.as_str(),
+        (None, None) => "",
+    };
     state
         .keys
         .iter()
