@@ -458,11 +458,33 @@ async fn configurations_follow_stripes_rules() -> anyhow::Result<()> {
         "features[subscription_cancel][mode]"
     );
 
+    // Stripe's rule: plan switching needs card updates (on create, unset is off).
+    let switching = format!(
+        "features[subscription_update][enabled]=true&features[subscription_update][products][0][product]={product}\
+         &features[subscription_update][products][0][prices][0]={price}"
+    );
+    let answer = post(&sandbox, "/v1/billing_portal/configurations", &switching).await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(
+        answer.json()["error"]["message"],
+        "Cannot enable subscription updates while payment method update is disabled."
+    );
+    // An empty string tries to unset, and nothing can be unset on create.
+    let answer = post(
+        &sandbox,
+        "/v1/billing_portal/configurations",
+        "features[invoice_history][enabled]=true&default_return_url=",
+    )
+    .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.json()["error"]["param"], "default_return_url");
+
     let created = post(
         &sandbox,
         "/v1/billing_portal/configurations",
         &format!(
             "features[invoice_history][enabled]=true&business_profile[headline]=Acme%20billing\
+             &features[payment_method_update][enabled]=true\
              &features[subscription_update][enabled]=true&features[subscription_update][products][0][product]={product}\
              &features[subscription_update][products][0][prices][0]={price}&login_page[enabled]=true"
         ),
