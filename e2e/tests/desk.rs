@@ -505,6 +505,16 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     ui.wait_for_text("#privacy-url-help", "https://")?;
     ui.find("#plan-switching")?.click()?;
     ui.wait_for_text("#products-problem", "Choose the products")?;
+    // Stripe's rule is named beside the field: no plan switching without card updates.
+    ui.find("#payment-method-update")?.click()?;
+    ui.wait_for_text("#plan-switching-problem", "update their card")?;
+    ui.find("#payment-method-update")?.click()?;
+    ui.wait_for("the card rule to be met", || {
+        Ok(ui
+            .try_find("#plan-switching-problem")?
+            .is_none()
+            .then_some(()))
+    })?;
     let save_disabled = |ui: &Session| -> anyhow::Result<bool> {
         Ok(ui.find("#editor-save")?.property("disabled")? == json!(true))
     };

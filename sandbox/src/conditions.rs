@@ -122,6 +122,8 @@ pub enum Verdict {
 pub struct Conditions {
     /// Added before every `/v1/` answer.
     pub latency: Duration,
+    /// How long an `invoice_pdf` link works (none: until expired by hand).
+    pub pdf_link_ttl: Option<Duration>,
     global: Option<Bucket>,
     endpoint_rate: Option<f64>,
     endpoints: std::collections::HashMap<String, Bucket>,
@@ -148,6 +150,7 @@ impl Conditions {
     pub fn new(latency: Duration, rate: Option<f64>) -> Conditions {
         let mut conditions = Conditions {
             latency,
+            pdf_link_ttl: None,
             global: None,
             endpoint_rate: None,
             endpoints: Default::default(),

@@ -263,6 +263,7 @@ async fn write_response(
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        302 => "Found",
         400 => "Bad Request",
         401 => "Unauthorized",
         402 => "Request Failed",

@@ -60,6 +60,9 @@ pub struct Config {
     pub endpoint_rate_limit: Option<f64>,
     /// Requests in flight at once before 429s (none: no cap).
     pub max_in_flight: Option<u32>,
+    /// How long an `invoice_pdf` link works after it was handed out (none: until
+    /// `POST /_sandbox/pdf_links/expire`).
+    pub pdf_link_ttl: Option<Duration>,
 }
 
 impl Default for Config {
@@ -72,6 +75,7 @@ impl Default for Config {
             rate_limit: None,
             endpoint_rate_limit: None,
             max_in_flight: None,
+            pdf_link_ttl: None,
         }
     }
 }
@@ -134,6 +138,9 @@ impl std::fmt::Debug for Sandbox {
 
 pub(crate) struct Shared {
     base_url: String,
+    /// The file host invoice PDFs redirect to (Stripe's is Amazon S3): a
+    /// second listener, so a download crosses to another host as a real one does.
+    file_host_url: String,
     templates: Templates,
     state: Mutex<State>,
     conditions: Mutex<Conditions>,
@@ -148,6 +155,8 @@ pub(crate) struct State {
     requests: VecDeque<Value>,
     idempotency: HashMap<String, (Value, Response)>,
     login_pages: HashMap<String, String>,
+    /// `invoice_pdf` links handed out before this generation have expired.
+    pdf_link_epoch: u64,
     rng: dataset::Rng,
 }
 
@@ -178,6 +187,7 @@ impl Shared {
             requests: VecDeque::new(),
             idempotency: HashMap::new(),
             login_pages: HashMap::new(),
+            pdf_link_epoch: 0,
             rng,
         }
     }
@@ -189,6 +199,8 @@ impl Sandbox {
         let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
         let addr = listener.local_addr()?;
         let url = format!("http://127.0.0.1:{}", addr.port());
+        let files = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let file_host_url = format!("http://127.0.0.1:{}", files.local_addr()?.port());
         let templates = Templates::load();
         let placeholder = State {
             dataset: config.dataset.clone(),
@@ -199,16 +211,19 @@ impl Sandbox {
             requests: VecDeque::new(),
             idempotency: HashMap::new(),
             login_pages: HashMap::new(),
+            pdf_link_epoch: 0,
             rng: dataset::Rng::new(0),
         };
         let shared = Arc::new(Shared {
             base_url: url.clone(),
+            file_host_url,
             templates,
             state: Mutex::new(placeholder),
             conditions: Mutex::new({
                 let mut conditions = Conditions::new(config.latency, config.rate_limit);
                 conditions.set_endpoint_rate_limit(config.endpoint_rate_limit);
                 conditions.set_max_in_flight(config.max_in_flight);
+                conditions.pdf_link_ttl = config.pdf_link_ttl;
                 conditions
             }),
         });
@@ -221,7 +236,13 @@ impl Sandbox {
             let shared = handler_shared.clone();
             async move { handle(shared, request).await }
         });
-        tokio::spawn(http::serve(listener, handler, receiver));
+        tokio::spawn(http::serve(listener, handler, receiver.clone()));
+        let file_shared = shared.clone();
+        let file_handler = Arc::new(move |request: Request| {
+            let shared = file_shared.clone();
+            async move { Outcome::Respond(pages::file_host(&shared, &request)) }
+        });
+        tokio::spawn(http::serve(files, file_handler, receiver));
         Ok(Sandbox {
             url,
             addr,

@@ -41,6 +41,10 @@ struct Args {
     /// Requests in flight at once before 429s (default: no cap).
     #[arg(long, value_name = "N")]
     max_in_flight: Option<u32>,
+    /// Seconds an invoice's `invoice_pdf` link works after it is handed out
+    /// (default: until `POST /_sandbox/pdf_links/expire`).
+    #[arg(long, value_name = "SECS")]
+    pdf_link_ttl: Option<u64>,
     /// Subscriptions per customer.
     #[arg(long, default_value_t = 1)]
     subscriptions_per_customer: usize,
@@ -75,6 +79,7 @@ async fn main() -> anyhow::Result<()> {
         rate_limit: args.rate_limit,
         endpoint_rate_limit: args.endpoint_rate_limit,
         max_in_flight: args.max_in_flight,
+        pdf_link_ttl: args.pdf_link_ttl.map(Duration::from_secs),
     };
     let sandbox = Sandbox::start(config).await?;
     // Scripts read this first line to find the port.

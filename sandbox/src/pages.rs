@@ -7,6 +7,45 @@ use crate::Shared;
 use crate::http::{Request, Response};
 use crate::store::Kind;
 
+/// The file host: what invoice PDF links redirect to.
+pub fn file_host(shared: &Shared, request: &Request) -> Response {
+    let state = shared.state();
+    let segments: Vec<&str> = request.path.trim_start_matches('/').split('/').collect();
+    let found = match segments.as_slice() {
+        ["s3", "invoices", file] => file
+            .strip_suffix(".pdf")
+            .and_then(|id| state.store.collection(Kind::Invoice).get(id)),
+        _ => None,
+    };
+    match found {
+        Some(invoice) => Response::bytes(200, "application/pdf", invoice_pdf(&invoice)),
+        None => Response::bytes(
+            404,
+            "application/xml",
+            b"<Error><Code>NoSuchKey</Code></Error>".to_vec(),
+        ),
+    }
+}
+
+/// Whether a PDF link's `issued` and `epoch` say it still works.
+fn link_is_live(query: &str, epoch: u64, ttl: Option<std::time::Duration>) -> bool {
+    let field = |name: &str| {
+        query.split('&').find_map(|pair| {
+            pair.strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix('='))
+                .and_then(|v| v.parse::<u64>().ok())
+        })
+    };
+    let (Some(issued), Some(given)) = (field("issued"), field("epoch")) else {
+        // Not a link the sandbox handed out.
+        return false;
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    given >= epoch && ttl.is_none_or(|ttl| now.saturating_sub(issued) <= ttl.as_secs())
+}
+
 /// Serves everything outside `/v1/` and `/_sandbox/`.
 pub fn handle(shared: &Shared, request: &Request) -> Response {
     let state = shared.state();
@@ -68,11 +107,24 @@ pub fn handle(shared: &Shared, request: &Request) -> Response {
             ),
             None => html(404, "Not found", "<h1>No such invoice</h1>"),
         },
+        // Stripe's PDF link (pay.stripe.com) redirects to its file host, and expires.
         ["_files", "invoices", file] => {
             let id = file.trim_end_matches(".pdf");
+            let ttl = shared.conditions().pdf_link_ttl;
             match state.store.collection(Kind::Invoice).get(id) {
-                Some(invoice) => Response::bytes(200, "application/pdf", invoice_pdf(&invoice)),
                 None => html(404, "Not found", "<h1>No such invoice</h1>"),
+                Some(_) if !link_is_live(&request.query, state.pdf_link_epoch, ttl) => html(
+                    404,
+                    "Link expired",
+                    "<h1>This invoice link has expired.</h1>",
+                ),
+                Some(_) => html(302, "Found", "<p>Redirecting to the file.</p>").with_header(
+                    "Location",
+                    format!(
+                        "{}/s3/invoices/{id}.pdf?X-Amz-Expires=300",
+                        shared.file_host_url
+                    ),
+                ),
             }
         }
         _ => Response::json(

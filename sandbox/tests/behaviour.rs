@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{Value, json};
 use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
-use support::{get, post, raw};
+use support::{Raw, get, post, raw, raw_at};
 
 async fn sandbox_with_keys(keys: Vec<KeySpec>) -> Sandbox {
     Sandbox::start(Config {
@@ -51,6 +51,27 @@ async fn keys_are_checked_like_stripe() -> anyhow::Result<()> {
         KeySpec::full("sk_live_sandboxlive"),
     ])
     .await;
+
+    // Basic auth with the key as the user name, as `curl -u sk_test_…:` sends it.
+    let basic = raw_at(
+        sandbox.addr(),
+        "GET",
+        "/v1/customers?limit=1",
+        Some("Basic c2tfdGVzdF9zYW5kYm94Og=="),
+        "",
+    )
+    .await?;
+    assert_eq!(basic.status, 200, "{:?}", basic.json());
+    // A bare key with no scheme is not an API key Stripe reads.
+    let bare = raw_at(
+        sandbox.addr(),
+        "GET",
+        "/v1/customers",
+        Some("sk_test_sandbox"),
+        "",
+    )
+    .await?;
+    assert_eq!(bare.status, 401);
 
     let none = raw(&sandbox, "GET", "/v1/customers", None, "").await?;
     assert_eq!(none.status, 401);
@@ -437,11 +458,33 @@ async fn configurations_follow_stripes_rules() -> anyhow::Result<()> {
         "features[subscription_cancel][mode]"
     );
 
+    // Stripe's rule: plan switching needs card updates (on create, unset is off).
+    let switching = format!(
+        "features[subscription_update][enabled]=true&features[subscription_update][products][0][product]={product}\
+         &features[subscription_update][products][0][prices][0]={price}"
+    );
+    let answer = post(&sandbox, "/v1/billing_portal/configurations", &switching).await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(
+        answer.json()["error"]["message"],
+        "Cannot enable subscription updates while payment method update is disabled."
+    );
+    // An empty string tries to unset, and nothing can be unset on create.
+    let answer = post(
+        &sandbox,
+        "/v1/billing_portal/configurations",
+        "features[invoice_history][enabled]=true&default_return_url=",
+    )
+    .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.json()["error"]["param"], "default_return_url");
+
     let created = post(
         &sandbox,
         "/v1/billing_portal/configurations",
         &format!(
             "features[invoice_history][enabled]=true&business_profile[headline]=Acme%20billing\
+             &features[payment_method_update][enabled]=true\
              &features[subscription_update][enabled]=true&features[subscription_update][products][0][product]={product}\
              &features[subscription_update][products][0][prices][0]={price}&login_page[enabled]=true"
         ),
@@ -728,13 +771,29 @@ async fn a_hold_keeps_matching_requests_waiting_until_lifted() -> anyhow::Result
 #[tokio::test]
 async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
-    let invoice = &sandbox.truth()["invoices"][0];
-    let pdf_path = invoice["invoice_pdf"]
-        .as_str()
-        .expect("pdf url")
-        .trim_start_matches(sandbox.url())
-        .to_owned();
-    let pdf = raw(&sandbox, "GET", &pdf_path, None, "").await?;
+    let truth = sandbox.truth();
+    let invoice = &truth["invoices"][0];
+    let id = invoice["id"].as_str().expect("id");
+    // Each answer hands out a link issued now; Stripe's redirects to its file host.
+    let link_of = |answer: Raw| {
+        answer.json()["invoice_pdf"]
+            .as_str()
+            .expect("pdf url")
+            .trim_start_matches(sandbox.url())
+            .to_owned()
+    };
+    let pdf_path = link_of(get(&sandbox, &format!("/v1/invoices/{id}")).await);
+    assert!(pdf_path.contains("issued="), "{pdf_path}");
+    let found = raw(&sandbox, "GET", &pdf_path, None, "").await?;
+    assert_eq!(found.status, 302);
+    let location = found.header("Location").expect("a redirect").to_owned();
+    let rest = location
+        .strip_prefix("http://")
+        .expect("loopback file host");
+    let (host, file) = rest.split_at(rest.find('/').expect("a path"));
+    let file_host: std::net::SocketAddr = host.parse()?;
+    assert_ne!(file_host, sandbox.addr(), "another host than the API's");
+    let pdf = raw_at(file_host, "GET", file, None, "").await?;
     assert_eq!(pdf.header("Content-Type"), Some("application/pdf"));
     let text = String::from_utf8_lossy(&pdf.body).into_owned();
     assert!(text.starts_with("%PDF-1.4") && text.trim_end().ends_with("%%EOF"));
@@ -747,6 +806,35 @@ async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
     assert!(
         text[startxref..].starts_with("xref"),
         "the xref offset is right"
+    );
+
+    // Links expire: those handed out before an expiry answer 404, a fresh retrieve works.
+    let never_issued = invoice["invoice_pdf"]
+        .as_str()
+        .expect("stored url")
+        .trim_start_matches(sandbox.url())
+        .to_owned();
+    assert_eq!(
+        raw(&sandbox, "GET", &never_issued, None, "").await?.status,
+        404
+    );
+    sandbox
+        .control("pdf_links/expire", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    assert_eq!(raw(&sandbox, "GET", &pdf_path, None, "").await?.status, 404);
+    let fresh = link_of(get(&sandbox, &format!("/v1/invoices/{id}")).await);
+    assert_eq!(raw(&sandbox, "GET", &fresh, None, "").await?.status, 302);
+    sandbox
+        .control("conditions", json!({"pdf_link_ttl_secs": 0}))
+        .map_err(anyhow::Error::msg)?;
+    // A link handed out long ago (issued at 1 s past the epoch) has outlived any lifetime.
+    let (before, after) = fresh.split_once("issued=").expect("issued");
+    let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    let aged = format!("{before}issued=1{rest}");
+    assert_eq!(
+        raw(&sandbox, "GET", &aged, None, "").await?.status,
+        404,
+        "{aged}"
     );
 
     let hosted = invoice["hosted_invoice_url"]

@@ -3,7 +3,7 @@
 //! unavailable, 4 network unreachable, 5 Stripe refused.
 
 use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -172,6 +172,15 @@ enum Command {
         /// name in the current folder).
         #[arg(long, value_name = "FILE")]
         out: Option<std::path::PathBuf>,
+        /// Also save every cached invoice's PDF in this folder (invoices only),
+        /// skipping those already there.
+        #[arg(long, value_name = "DIR")]
+        pdf: Option<std::path::PathBuf>,
+    },
+    /// An invoice's documents.
+    Invoice {
+        #[command(subcommand)]
+        action: InvoiceAction,
     },
     /// A customer's billing info from the cache (works offline).
     Show {
@@ -180,6 +189,19 @@ enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum InvoiceAction {
+    /// Download the invoice's PDF (or reuse the copy saved on this computer,
+    /// offline too) and print where it is.
+    Pdf {
+        /// The invoice's id (in_…).
+        invoice_id: String,
+        /// Copy it to this file as well.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
     },
 }
 
@@ -516,7 +538,22 @@ fn run_command(
             json,
         } => customers(&profiles, &profile, search, status, limit, json),
         Command::Show { customer_id, json } => show(&profiles, &profile, &customer_id, json),
-        Command::Export { what, out } => export(&profiles, &profile, what, out),
+        Command::Export { what, out, pdf } => {
+            export(&profiles, &profile, what, out)?;
+            match (pdf, what) {
+                (None, _) => Ok(()),
+                (Some(dir), ExportArg::Invoices) => {
+                    export_pdfs(&profiles, &profile, api_base, &dir)
+                }
+                (Some(_), ExportArg::Customers) => Err(Failure {
+                    code: exit::USAGE,
+                    message: "--pdf saves invoices' PDFs: use it with `export invoices`".into(),
+                }),
+            }
+        }
+        Command::Invoice {
+            action: InvoiceAction::Pdf { invoice_id, out },
+        } => invoice_pdf(&profiles, &profile, api_base, &invoice_id, out),
         Command::Portal {
             customer_id,
             flow,
@@ -1305,6 +1342,119 @@ fn export(
     let rows = write_csv(&cache, kind, &path).map_err(Error::from)?;
     say!("Wrote {rows} {} to {}", kind.as_str(), path.display());
     Ok(())
+}
+
+/// The profile's client when its key can be had, for a fresh PDF link; a
+/// saved PDF opens without one.
+fn optional_client(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+) -> Option<StripeClient> {
+    interactive_client(profiles, profile, api_base)
+        .ok()
+        .map(|(client, _)| client)
+}
+
+fn invoice_pdf(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    invoice_id: &str,
+    out: Option<PathBuf>,
+) -> Result<(), Failure> {
+    let mut cache = profiles.open_cache(profile)?;
+    let files = profiles.invoice_files(profile);
+    let client = if files.is_saved(invoice_id.trim()) {
+        None
+    } else {
+        optional_client(profiles, profile, api_base)
+    };
+    let target = runtime()?.block_on(portal_core::invoice_document(
+        &mut cache,
+        &files,
+        invoice_id,
+        portal_core::InvoiceDocument::Pdf,
+        api_base,
+        client.as_ref().map(StripeClient::transport),
+    ))?;
+    let portal_core::DocumentTarget::File(saved) = target else {
+        unreachable!("a PDF is a file");
+    };
+    match out {
+        Some(out) => {
+            std::fs::copy(&saved, &out).map_err(|e| Failure {
+                code: exit::OTHER,
+                message: format!("Couldn't write {}: {e}", out.display()),
+            })?;
+            say!("{}", out.display());
+        }
+        None => say!("{}", saved.display()),
+    }
+    Ok(())
+}
+
+/// Saves every cached invoice's PDF in `dir` for an accountant: those already
+/// there are skipped, and those that could not be had are listed.
+fn export_pdfs(
+    profiles: &Profiles,
+    profile: &ProfileName,
+    api_base: Option<&ApiBase>,
+    dir: &Path,
+) -> Result<(), Failure> {
+    let mut cache = profiles.open_cache(profile)?;
+    let files = profiles.invoice_files(profile);
+    let ids = portal_core::cache::invoices::ids_with_pdf(cache.conn()).map_err(|e| Failure {
+        code: exit::OTHER,
+        message: e.to_string(),
+    })?;
+    std::fs::create_dir_all(dir).map_err(|e| Failure {
+        code: exit::OTHER,
+        message: format!("Couldn't create {}: {e}", dir.display()),
+    })?;
+    let client = optional_client(profiles, profile, api_base);
+    let runtime = runtime()?;
+    let (mut saved, mut skipped, mut failed) = (0, 0, Vec::new());
+    for id in ids {
+        let target = dir.join(format!("{id}.pdf"));
+        if target.is_file() {
+            skipped += 1;
+            continue;
+        }
+        let fetched = runtime.block_on(portal_core::invoice_document(
+            &mut cache,
+            &files,
+            &id,
+            portal_core::InvoiceDocument::Pdf,
+            api_base,
+            client.as_ref().map(StripeClient::transport),
+        ));
+        match fetched {
+            Ok(portal_core::DocumentTarget::File(path)) => match std::fs::copy(&path, &target) {
+                Ok(_) => saved += 1,
+                Err(e) => failed.push(format!("{id}: {e}")),
+            },
+            Ok(portal_core::DocumentTarget::Link(_)) => unreachable!("a PDF is a file"),
+            Err(e) => failed.push(format!("{id}: {e}")),
+        }
+    }
+    say!(
+        "Saved {saved} invoice PDFs in {} ({skipped} already there).",
+        dir.display()
+    );
+    if failed.is_empty() {
+        return Ok(());
+    }
+    for line in &failed {
+        tell!("{line}");
+    }
+    Err(Failure {
+        code: exit::OTHER,
+        message: format!(
+            "{} invoice PDFs could not be saved (listed above).",
+            failed.len()
+        ),
+    })
 }
 
 fn customers(

@@ -846,6 +846,7 @@ mod configurations {
             &webview,
             json!({"profile": "default", "use_it": true, "fields": {
                 "headline": "Acme billing", "invoice_history": true,
+                "payment_method_update": true,
                 "cancel_mode": "at_period_end", "plan_switching": true,
                 "plan_products": [products[0].id]}}),
         ))?;

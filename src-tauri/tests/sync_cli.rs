@@ -352,3 +352,78 @@ fn a_customer_named_with_escape_sequences_cannot_drive_the_terminal() -> anyhow:
     );
     Ok(())
 }
+
+#[test]
+fn invoice_pdfs_download_behind_redirects_renew_expired_links_and_export_for_an_accountant()
+-> anyhow::Result<()> {
+    let (_runtime, sandbox) = sandbox(3, 0);
+    let url = sandbox.url().to_owned();
+    let tmp = tempfile::tempdir()?;
+    let output = run(portal(tmp.path(), &url, CANARY).arg("sync"), "");
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let invoices = truth_count(&sandbox, "invoices");
+    let invoice = sandbox.truth()["invoices"][0]["id"]
+        .as_str()
+        .expect("an invoice")
+        .to_owned();
+
+    // Every cached link has expired since the sync: each is renewed from its invoice.
+    sandbox
+        .control("pdf_links/expire", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let out = tmp.path().join("in.pdf");
+    let output = run(
+        portal(tmp.path(), &url, CANARY)
+            .args(["invoice", "pdf", &invoice, "--out"])
+            .arg(&out),
+        "",
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stdout.trim(), out.display().to_string());
+    assert!(std::fs::read(&out)?.starts_with(b"%PDF"));
+
+    let folder = tmp.path().join("for the accountant");
+    let export = || {
+        run(
+            portal(tmp.path(), &url, CANARY)
+                .args(["export", "invoices", "--out"])
+                .arg(tmp.path().join("invoices.csv"))
+                .arg("--pdf")
+                .arg(&folder),
+            "",
+        )
+    };
+    let output = export();
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let pdfs = std::fs::read_dir(&folder)?.count() as u64;
+    assert_eq!(pdfs, invoices, "{stdout}");
+    assert!(
+        stdout.contains(&format!("Saved {invoices} invoice PDFs")),
+        "{stdout}"
+    );
+    // Again: every PDF is already there, and nothing is fetched.
+    let output = export();
+    let (stdout, _) = text(&output);
+    assert!(
+        stdout.contains(&format!(
+            "Saved 0 invoice PDFs in {} ({invoices} already there)",
+            folder.display()
+        )),
+        "{stdout}"
+    );
+
+    // Offline, the one saved on this computer still opens.
+    let saved_elsewhere = tmp.path().join("again.pdf");
+    sandbox.stop();
+    let output = run(
+        portal(tmp.path(), &url, CANARY)
+            .args(["invoice", "pdf", &invoice, "--out"])
+            .arg(&saved_elsewhere),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    assert!(std::fs::read(&saved_elsewhere)?.starts_with(b"%PDF"));
+    Ok(())
+}

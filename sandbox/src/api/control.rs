@@ -90,6 +90,7 @@ fn conditions(shared: &Shared) -> Value {
         "rate_limit": c.rate_limit(),
         "endpoint_rate_limit": c.endpoint_rate_limit(),
         "max_in_flight": c.max_in_flight(),
+        "pdf_link_ttl_secs": c.pdf_link_ttl.map(|t| t.as_secs()),
         "faults": c.faults(),
         "hold": c.hold,
     })
@@ -111,6 +112,9 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             }
             if let Some(cap) = body.get("max_in_flight") {
                 c.set_max_in_flight(cap.as_u64().and_then(|c| u32::try_from(c).ok()));
+            }
+            if let Some(ttl) = body.get("pdf_link_ttl_secs") {
+                c.pdf_link_ttl = ttl.as_u64().map(std::time::Duration::from_secs);
             }
             if let Some(hold) = body.get("hold") {
                 // `null` or `[]` lifts the hold.
@@ -178,6 +182,13 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             let mut state = shared.state();
             let config = create_default_configuration(shared, &mut state);
             Ok(config)
+        }
+        "pdf_links/expire" => {
+            // Every `invoice_pdf` link handed out so far stops working; a
+            // retrieve hands out a fresh one.
+            let mut state = shared.state();
+            state.pdf_link_epoch += 1;
+            Ok(json!({"epoch": state.pdf_link_epoch}))
         }
         "reset" => {
             let dataset = {

@@ -106,7 +106,8 @@ fn answer(shared: &Shared, state: &mut State, request: &Request) -> Result<Respo
         });
     }
 
-    let body = route(shared, state, request, &segments, &params)?;
+    let mut body = route(shared, state, request, &segments, &params)?;
+    issue_pdf_links(&mut body, &shared.base_url, state.pdf_link_epoch);
     let body = if key.live() {
         with_livemode(body)
     } else {
@@ -129,7 +130,22 @@ fn authenticate(state: &State, request: &Request) -> Result<KeySpec, ApiError> {
     let header = request.header("authorization").ok_or_else(|| {
         unauthorized("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.".into())
     })?;
-    let key = header.strip_prefix("Bearer ").unwrap_or(header).trim();
+    // Stripe takes the key as a Bearer token or as Basic auth's user name
+    // (`curl -u sk_test_…:`), and nothing else.
+    let basic = header.strip_prefix("Basic ").map(|encoded| {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|pair| pair.split(':').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    });
+    let key = match (header.strip_prefix("Bearer "), &basic) {
+        (Some(token), _) => token.trim(),
+        (None, Some(user)) => user.as_str(),
+        (None, None) => "",
+    };
     state
         .keys
         .iter()
@@ -240,6 +256,36 @@ fn log(state: &mut State, request: &Request, params: &Value) {
         "idempotency_key": request.header("idempotency-key"),
         "stripe_version": request.header("stripe-version"),
     }));
+}
+
+/// Stripe's `invoice_pdf` links expire, so each answer hands out links issued
+/// now: `…/in_1.pdf?issued=T&epoch=E`, valid for the link lifetime and until
+/// `POST /_sandbox/pdf_links/expire` moves the epoch on.
+fn issue_pdf_links(value: &mut Value, base_url: &str, epoch: u64) {
+    match value {
+        Value::Object(object) => {
+            if object.get("object").and_then(Value::as_str) == Some("invoice")
+                && let Some(Value::String(link)) = object.get_mut("invoice_pdf")
+                && link.starts_with(base_url)
+            {
+                let bare = link.split('?').next().unwrap_or_default().to_owned();
+                *link = format!("{bare}?issued={}&epoch={epoch}", unix_now());
+            }
+            object
+                .values_mut()
+                .for_each(|v| issue_pdf_links(v, base_url, epoch));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| issue_pdf_links(v, base_url, epoch)),
+        _ => {}
+    }
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Live keys see `livemode: true` on every object they receive.

@@ -345,6 +345,35 @@ pub fn create_configuration(
     if params.get("features").is_none() {
         return Err(ApiError::missing("features"));
     }
+    // An empty string unsets a field, and on create there is nothing to unset.
+    for (path, name) in [
+        (
+            ["business_profile", "headline"],
+            "business_profile[headline]",
+        ),
+        (
+            ["business_profile", "privacy_policy_url"],
+            "business_profile[privacy_policy_url]",
+        ),
+        (
+            ["business_profile", "terms_of_service_url"],
+            "business_profile[terms_of_service_url]",
+        ),
+        (["default_return_url", ""], "default_return_url"),
+    ] {
+        let value = match path {
+            [field, ""] => &params[field],
+            [outer, inner] => &params[outer][inner],
+        };
+        if value.as_str() == Some("") {
+            return Err(ApiError::invalid(
+                format!(
+                    "You passed an empty string for '{name}'. We assume empty values are an attempt to unset a parameter; however '{name}' cannot be unset. You should remove '{name}' from your request or supply a non-empty value."
+                ),
+                Some(name),
+            ));
+        }
+    }
     apply_configuration(shared, state, &mut config, params)?;
     if params.get("is_default").is_some() {
         return Err(ApiError::invalid(
@@ -592,6 +621,15 @@ fn apply_configuration(
             }
             f["subscription_update"]["products"] = json!(checked);
         }
+    }
+    let features = &config["features"];
+    if features["subscription_update"]["enabled"] == json!(true)
+        && features["payment_method_update"]["enabled"] != json!(true)
+    {
+        return Err(ApiError::invalid(
+            "Cannot enable subscription updates while payment method update is disabled.",
+            Some("features[subscription_update][enabled]"),
+        ));
     }
     Ok(())
 }

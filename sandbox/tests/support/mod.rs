@@ -60,10 +60,23 @@ pub async fn raw(
     key: Option<&str>,
     form: &str,
 ) -> std::io::Result<Raw> {
+    let bearer = key.map(|k| format!("Bearer {k}"));
+    raw_at(sandbox.addr(), method, path, bearer.as_deref(), form).await
+}
+
+/// [`raw`] to any address (the sandbox's file host, say), with any
+/// `Authorization` value.
+pub async fn raw_at(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    authorization: Option<&str>,
+    form: &str,
+) -> std::io::Result<Raw> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(sandbox.addr()).await?;
-    let auth = key
-        .map(|k| format!("Authorization: Bearer {k}\r\n"))
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    let auth = authorization
+        .map(|value| format!("Authorization: {value}\r\n"))
         .unwrap_or_default();
     let request = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",

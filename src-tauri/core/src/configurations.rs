@@ -128,7 +128,10 @@ pub fn encode(
         if headline.chars().any(char::is_control) {
             return Err(invalid("headline", "no line breaks or control characters"));
         }
-        put("business_profile[headline]", headline.to_owned());
+        // An empty value unsets on update; Stripe refuses it on create.
+        if !(creating && headline.is_empty()) {
+            put("business_profile[headline]", headline.to_owned());
+        }
     }
     for (field, key, value) in [
         (
@@ -148,12 +151,13 @@ pub fn encode(
         ),
     ] {
         if let Some(url) = value {
-            let url = if url.trim().is_empty() {
-                String::new()
+            if url.trim().is_empty() {
+                if !creating {
+                    put(key, String::new());
+                }
             } else {
-                check_url(field, url, api_base)?
-            };
-            put(key, url);
+                put(key, check_url(field, url, api_base)?);
+            }
         }
     }
     if let Some(on) = spec.login_page {
@@ -224,6 +228,16 @@ pub fn encode(
                 );
             }
         }
+    }
+    if spec.plan_switching == Some(true)
+        && (spec.payment_method_update == Some(false)
+            || (creating && spec.payment_method_update.is_none()))
+    {
+        // Stripe's rule (on create, an unset feature is off).
+        return Err(invalid(
+            "plan switching",
+            "needs card updates on: Stripe doesn't let customers switch plans while they can't update their payment method",
+        ));
     }
     if let Some(on) = spec.plan_switching {
         put("features[subscription_update][enabled]", flag(on));
@@ -518,8 +532,11 @@ async fn send(
         .map_err(|failure| match failure {
             StripeFailure::Api {
                 status: 400 | 404,
-                message,
-            } if message.starts_with("No such") => invalid("configuration", message),
+                ref message,
+                ..
+            } if failure.is_missing("configuration", "") => {
+                invalid("configuration", message.clone())
+            }
             other => PortalError::Stripe(other),
         })?;
     serde_json::from_slice(&body)
@@ -650,6 +667,50 @@ mod tests {
         }
         let empty = encode(&ConfigurationSpec::default(), &cache, None, true);
         assert!(empty.is_err(), "a configuration needs a feature");
+    }
+
+    #[test]
+    fn stripes_rules_for_a_new_configuration_are_kept_before_sending() {
+        let cache = cache();
+        // Plan switching needs card updates, and on create an unset feature is off.
+        let switching = ConfigurationSpec {
+            plan_switching: Some(true),
+            ..Default::default()
+        };
+        for creating in [true, false] {
+            let spec = ConfigurationSpec {
+                payment_method_update: (!creating).then_some(false),
+                ..switching.clone()
+            };
+            assert!(
+                matches!(
+                    encode(&spec, &cache, None, creating),
+                    Err(PortalError::InvalidValue {
+                        field: "plan switching",
+                        ..
+                    })
+                ),
+                "creating: {creating}"
+            );
+        }
+        // An update may leave card updates as they are.
+        assert!(encode(&switching, &cache, None, false).is_ok());
+
+        // Empty text unsets on update; on create it is left out, as Stripe refuses it.
+        let blank = ConfigurationSpec {
+            headline: Some(" ".into()),
+            default_return_url: Some(String::new()),
+            invoice_history: Some(true),
+            ..Default::default()
+        };
+        let created = encode(&blank, &cache, None, true).expect("valid");
+        assert!(created.iter().all(|(_, v)| !v.is_empty()), "{created:?}");
+        let updated = encode(&blank, &cache, None, false).expect("valid");
+        assert!(
+            updated
+                .iter()
+                .any(|(k, v)| k == "default_return_url" && v.is_empty())
+        );
     }
 
     #[test]

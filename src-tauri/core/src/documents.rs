@@ -16,6 +16,8 @@ use crate::api_base::ApiBase;
 use crate::cache::{Cache, invoices};
 use crate::links;
 use crate::sync::objects::is_stripe_id;
+use crate::sync::resources::Resource;
+use crate::transport::Transport;
 
 /// Larger answers are refused: Stripe's invoice PDFs are a few hundred KB.
 const MAX_PDF_BYTES: usize = 25 * 1024 * 1024;
@@ -34,6 +36,14 @@ pub enum DocumentError {
         "Couldn't download the invoice PDF ({0}). It hasn't been saved on this computer yet, so it needs the network once."
     )]
     Unreachable(String),
+    /// The link no longer works (Stripe's PDF links expire) and no fresh one could be had.
+    #[error(
+        "The invoice's PDF link has expired and Stripe couldn't be asked for a new one ({0}). Sync, then try again."
+    )]
+    Expired(String),
+    /// A redirect pointed somewhere no download may go.
+    #[error("The invoice PDF's download was sent to an address that {0}, so it was stopped.")]
+    BadRedirect(links::LinkProblem),
     /// Stripe answered with something other than a PDF.
     #[error("Stripe didn't return a PDF for this invoice ({0}).")]
     NotPdf(String),
@@ -80,12 +90,15 @@ pub enum DocumentTarget {
 }
 
 /// Finds invoice `id`'s document: the PDF is saved first if it isn't yet.
+/// When the cached PDF link has expired, `stripe` (if given) is asked once for
+/// the invoice again, and its fresh link is cached and followed.
 pub async fn invoice_document(
-    cache: &Cache,
+    cache: &mut Cache,
     files: &InvoiceFiles,
     id: &str,
     document: InvoiceDocument,
     api_base: Option<&ApiBase>,
+    stripe: Option<&Transport>,
 ) -> Result<DocumentTarget, Error> {
     let id = id.trim();
     let invoice = invoices::get(cache.conn(), id)
@@ -94,7 +107,13 @@ pub async fn invoice_document(
     Ok(match document {
         InvoiceDocument::Pdf => {
             let url = invoice.invoice_pdf.ok_or(DocumentError::Missing("PDF"))?;
-            DocumentTarget::File(files.ensure(&invoice.id, &url, api_base).await?)
+            match (files.ensure(&invoice.id, &url, api_base).await, stripe) {
+                (Err(DocumentError::Expired(_)), Some(stripe)) => {
+                    let fresh = fresh_pdf_link(cache, stripe, &invoice.id).await?;
+                    DocumentTarget::File(files.ensure(&invoice.id, &fresh, api_base).await?)
+                }
+                (saved, _) => DocumentTarget::File(saved?),
+            }
         }
         InvoiceDocument::HostedPage => {
             let url = invoice
@@ -104,6 +123,30 @@ pub async fn invoice_document(
             DocumentTarget::Link(link.into_string())
         }
     })
+}
+
+/// Retrieves invoice `id` again for a fresh `invoice_pdf`, and caches it.
+async fn fresh_pdf_link(
+    cache: &mut Cache,
+    stripe: &Transport,
+    id: &str,
+) -> Result<String, DocumentError> {
+    let expired = |reason: String| DocumentError::Expired(reason);
+    let body = stripe
+        .send(Resource::Invoices.retrieve(id), None)
+        .await
+        .map_err(|failure| expired(failure.to_string()))?;
+    let object: serde_json::Value = serde_json::from_slice(&body)
+        .map_err(|_| expired("Stripe's answer was not JSON".into()))?;
+    let link = object["invoice_pdf"]
+        .as_str()
+        .ok_or(DocumentError::Missing("PDF"))?
+        .to_owned();
+    // The fresh link is kept, so the next download starts from it.
+    cache
+        .write(|tx| Resource::Invoices.store(tx, &object, 0))
+        .map_err(|e| expired(e.to_string()))?;
+    Ok(link)
 }
 
 /// The saved PDFs of one profile.
@@ -156,8 +199,15 @@ async fn download(url: &str, api_base: Option<&ApiBase>) -> Result<Vec<u8>, Docu
         .build();
     let client = HyperClient::builder(TokioExecutor::new()).build(connector);
     let mut url = url.to_owned();
-    for _ in 0..=MAX_REDIRECTS {
-        let link = links::on_stripe_host(&url, api_base).map_err(|_| DocumentError::Untrusted)?;
+    for hop in 0..=MAX_REDIRECTS {
+        // The first URL must be Stripe's; its redirects may go to any https
+        // host (a real one lands on Amazon S3), checked by the same rule as
+        // every link Stripe hands us.
+        let link = if hop == 0 {
+            links::on_stripe_host(&url, api_base).map_err(|_| DocumentError::Untrusted)?
+        } else {
+            links::check(&url, api_base).map_err(DocumentError::BadRedirect)?
+        };
         let uri: hyper::Uri = link
             .as_str()
             .parse()
@@ -183,6 +233,9 @@ async fn download(url: &str, api_base: Option<&ApiBase>) -> Result<Vec<u8>, Docu
                 DocumentError::NotPdf(format!("HTTP {status} with a bad location"))
             })?;
             continue;
+        }
+        if matches!(status.as_u16(), 403 | 404 | 410) {
+            return Err(DocumentError::Expired(format!("HTTP {}", status.as_u16())));
         }
         if !status.is_success() {
             return Err(DocumentError::NotPdf(format!("HTTP {}", status.as_u16())));
@@ -272,6 +325,88 @@ mod tests {
         assert!(!files.is_saved("in_1"));
     }
 
+    /// A file host that answers each path as scripted, one request per connection.
+    async fn scripted_host(routes: Vec<(&'static str, String)>) -> ApiBase {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a port");
+        let base = format!("http://{}", listener.local_addr().expect("bound"));
+        tokio::spawn(async move {
+            while let Ok((mut stream, _)) = listener.accept().await {
+                let mut head = vec![0u8; 4096];
+                let read = stream.read(&mut head).await.unwrap_or(0);
+                let text = String::from_utf8_lossy(&head[..read]).into_owned();
+                let path = text.split(' ').nth(1).unwrap_or("/").to_owned();
+                let answer = routes.iter().find(|(route, _)| *route == path).map_or(
+                    "HTTP/1.1 500 No\r\nContent-Length: 0\r\n\r\n".to_owned(),
+                    |r| r.1.clone(),
+                );
+                let _ = stream.write_all(answer.as_bytes()).await;
+            }
+        });
+        ApiBase::parse(&base).expect("loopback")
+    }
+
+    fn redirect(to: &str) -> String {
+        format!(
+            "HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+    }
+
+    #[tokio::test]
+    async fn odd_answers_behind_a_pdf_link_are_refused_and_nothing_is_saved() {
+        let base = scripted_host(vec![
+            ("/loop", redirect("/loop")),
+            ("/insecure", redirect("http://files.example/in_1.pdf")),
+            ("/userinfo", redirect("https://stripe.com@files.example/in_1.pdf")),
+            ("/html", redirect("/page")),
+            (
+                "/page",
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 6\r\nConnection: close\r\n\r\n<html>".into(),
+            ),
+            (
+                "/gone",
+                "HTTP/1.1 410 Gone\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".into(),
+            ),
+        ])
+        .await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files = InvoiceFiles::new(dir.path().to_owned());
+        let fetch = |path: &str| {
+            let url = format!("{}{path}", base.url());
+            let files = files.clone();
+            let base = base.clone();
+            async move { files.ensure("in_1", &url, Some(&base)).await }
+        };
+        let loop_ = fetch("/loop").await;
+        assert!(
+            matches!(&loop_, Err(DocumentError::NotPdf(m)) if m.contains("too many redirects")),
+            "{loop_:?}"
+        );
+        let insecure = fetch("/insecure").await;
+        assert!(
+            matches!(
+                insecure,
+                Err(DocumentError::BadRedirect(links::LinkProblem::NotHttps))
+            ),
+            "{insecure:?}"
+        );
+        let userinfo = fetch("/userinfo").await;
+        assert!(
+            matches!(
+                userinfo,
+                Err(DocumentError::BadRedirect(links::LinkProblem::UserInfo))
+            ),
+            "{userinfo:?}"
+        );
+        let html = fetch("/html").await;
+        assert!(matches!(html, Err(DocumentError::NotPdf(_))), "{html:?}");
+        let gone = fetch("/gone").await;
+        assert!(matches!(gone, Err(DocumentError::Expired(_))), "{gone:?}");
+        assert!(!files.is_saved("in_1"));
+    }
+
     #[cfg(unix)]
     #[test]
     fn saved_pdfs_and_their_folder_are_private() {
@@ -286,7 +421,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_hosted_invoice_page_is_checked_before_it_is_opened() {
-        let cache = Cache::in_memory().expect("cache");
+        let mut cache = Cache::in_memory().expect("cache");
         let dir = tempfile::tempdir().expect("temp dir");
         let files = InvoiceFiles::new(dir.path().to_owned());
         let invoice = |id: &str, page: &str| invoices::Invoice {
@@ -313,8 +448,15 @@ mod tests {
             ("in_3", "https://evil.example\\.stripe.com/i/x"),
         ] {
             invoices::upsert(cache.conn(), &invoice(id, page), 1).expect("stored");
-            let opened =
-                invoice_document(&cache, &files, id, InvoiceDocument::HostedPage, None).await;
+            let opened = invoice_document(
+                &mut cache,
+                &files,
+                id,
+                InvoiceDocument::HostedPage,
+                None,
+                None,
+            )
+            .await;
             assert!(
                 matches!(opened, Err(Error::Document(DocumentError::Untrusted))),
                 "{page}: {opened:?}"
@@ -322,9 +464,16 @@ mod tests {
         }
         let page = "https://invoice.stripe.com/i/acct_1/test_x";
         invoices::upsert(cache.conn(), &invoice("in_4", page), 1).expect("stored");
-        let opened = invoice_document(&cache, &files, "in_4", InvoiceDocument::HostedPage, None)
-            .await
-            .expect("a Stripe page");
+        let opened = invoice_document(
+            &mut cache,
+            &files,
+            "in_4",
+            InvoiceDocument::HostedPage,
+            None,
+            None,
+        )
+        .await
+        .expect("a Stripe page");
         assert_eq!(opened, DocumentTarget::Link(page.into()));
     }
 }

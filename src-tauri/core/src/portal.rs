@@ -490,7 +490,7 @@ async fn explain(
                 mode,
             }
         }
-        StripeFailure::Api { message, .. } if message.starts_with("No such customer") => {
+        failure if failure.is_missing("customer", "customer") => {
             // Deleted customers answer "no such customer" too; asking tells them apart.
             match client
                 .transport()
@@ -788,9 +788,9 @@ pub async fn get_configuration(
         .send(RetrieveBillingPortalConfiguration::new(id).build(), None)
         .await
         .map_err(|failure| match failure {
-            StripeFailure::Api { status: 404, .. } | StripeFailure::Api { status: 400, .. }
-                if failure.to_string().contains("No such") =>
-            {
+            StripeFailure::Api {
+                status: 400 | 404, ..
+            } if failure.is_missing("configuration", "billing_portal.configuration") => {
                 PortalError::InvalidValue {
                     field: "configuration",
                     reason: format!("Stripe has no portal configuration {id}"),

@@ -38,6 +38,10 @@ pub enum StripeFailure {
         status: u16,
         /// Stripe's own message.
         message: String,
+        /// Stripe's `error.code` (`resource_missing`, `parameter_unknown`…), when given.
+        code: Option<String>,
+        /// Stripe's `error.param`: the parameter the error is about, when given.
+        param: Option<String>,
     },
     /// An answer Portal Desk could not read.
     #[error("Stripe's answer could not be read ({0}).")]
@@ -70,15 +74,37 @@ impl StripeFailure {
         matches!(self, StripeFailure::Api { status: 404, .. })
     }
 
+    /// Stripe's "no such object" for the object named by parameter `param`
+    /// (`customer`, `configuration`, `id`…): by its `code` and `param` where
+    /// Stripe gives them, else by the message's "No such {object}" ([`object`]).
+    pub fn is_missing(&self, param: &str, object: &str) -> bool {
+        match self {
+            StripeFailure::Api {
+                code: Some(code),
+                param: given,
+                ..
+            } => {
+                code == "resource_missing"
+                    && given.as_deref().is_none_or(|p| p == param || p == "id")
+            }
+            StripeFailure::Api { message, .. } => message.starts_with(&format!("No such {object}")),
+            _ => false,
+        }
+    }
+
     /// Turns an unsuccessful answer into a failure; the body may be anything
     /// (JSON error, HTML page, nothing).
     pub(crate) fn from_response(status: u16, body: &[u8]) -> StripeFailure {
         if status == 401 {
             return StripeFailure::Rejected;
         }
-        let message = serde_json::from_slice::<serde_json::Value>(body)
+        let error = serde_json::from_slice::<serde_json::Value>(body)
             .ok()
-            .and_then(|v| v["error"]["message"].as_str().map(str::to_owned));
+            .map(|v| v["error"].clone())
+            .unwrap_or_default();
+        let text = |field: &str| error[field].as_str().map(str::to_owned);
+        let (code, param) = (text("code"), text("param"));
+        let message = text("message");
         let message = match (message, status) {
             (Some(message), _) => message,
             (None, 429) => "Stripe is limiting requests right now; try again in a minute".into(),
@@ -86,7 +112,12 @@ impl StripeFailure {
             (None, _) if body.is_empty() => "an empty answer".into(),
             (None, _) => "an answer that was not Stripe's usual JSON".into(),
         };
-        StripeFailure::Api { status, message }
+        StripeFailure::Api {
+            status,
+            message,
+            code,
+            param,
+        }
     }
 
     fn is_permission(&self) -> bool {
@@ -229,4 +260,38 @@ async fn missing_permissions(client: &Transport) -> Result<Vec<&'static str>, St
         )?;
     }
     Ok(missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_object_is_known_by_stripes_code_and_param_before_its_words() {
+        let coded = StripeFailure::from_response(
+            400,
+            br#"{"error": {"type": "invalid_request_error", "code": "resource_missing",
+                "param": "customer", "message": "Some future wording"}}"#,
+        );
+        assert!(coded.is_missing("customer", "customer"));
+        assert!(!coded.is_missing("configuration", "billing_portal.configuration"));
+        let other_code = StripeFailure::from_response(
+            400,
+            br#"{"error": {"code": "parameter_unknown", "param": "customer",
+                "message": "No such customer: 'cus_1'"}}"#,
+        );
+        assert!(
+            !other_code.is_missing("customer", "customer"),
+            "the code decides over the message"
+        );
+        // Without a code (a proxy's rewrite, an old answer), the message is the fallback.
+        let worded = StripeFailure::from_response(
+            404,
+            br#"{"error": {"message": "No such customer: 'cus_1'"}}"#,
+        );
+        assert!(worded.is_missing("customer", "customer"));
+        assert!(!worded.is_missing("price", "price"));
+        let page = StripeFailure::from_response(404, b"<html>Not found</html>");
+        assert!(!page.is_missing("customer", "customer"));
+    }
 }

@@ -5,7 +5,7 @@
 use portal_core::cache::customers::{CustomerQuery, SortOrder, StatusFilter};
 use portal_core::query::{self, BillingInfo};
 use portal_core::sync::{Progress, SyncMode, sync, sync_client};
-use portal_core::{DocumentError, DocumentTarget, ProfileName, money};
+use portal_core::{DocumentError, DocumentTarget, ProfileName, StripeClient, money};
 use portal_ipc::{
     ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
     CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
@@ -236,17 +236,20 @@ pub fn activity_feed(
 pub fn open_invoice(state: State<'_, AppState>, args: OpenInvoiceArgs) -> Result<(), AppError> {
     run_here(async move {
         let profile = ProfileName::parse(&args.profile)?;
-        let cache = state.profiles.open_cache(&profile)?;
+        let mut cache = state.profiles.open_cache(&profile)?;
+        // Only an expired PDF link needs Stripe; without a key the saved PDF still opens.
+        let client = state.client(&profile).ok().map(|(client, _)| client);
         let document = match args.document {
             InvoiceDocument::Pdf => portal_core::InvoiceDocument::Pdf,
             InvoiceDocument::HostedPage => portal_core::InvoiceDocument::HostedPage,
         };
         let target = portal_core::invoice_document(
-            &cache,
+            &mut cache,
             &state.profiles.invoice_files(&profile),
             &args.invoice,
             document,
             state.api_base.as_ref(),
+            client.as_deref().map(StripeClient::transport),
         )
         .await?;
         let (opened, what) = match &target {

@@ -340,6 +340,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     let products_problem = editor
         .problem(Field::PlanProducts)
         .filter(|_| editor.tried || switching);
+    let switching_problem = editor.problem(Field::PlanSwitching);
     let blocked = !editor.problems().is_empty();
 
     let body = if editor.loading {
@@ -433,6 +434,9 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                             onchange={on_check(dispatch, |f, on| f.plan_switching = Some(on))} />
                         { "Customers can switch plans" }
                     </label>
+                    if let Some(problem) = switching_problem {
+                        <p class="field-error" id="plan-switching-problem" role="alert">{ problem }</p>
+                    }
                     if switching {
                         <p class="field-label">{ format!("Products to switch between ({chosen_products} of at most {PRODUCTS_MAX}):") }</p>
                         if props.products.is_empty() {

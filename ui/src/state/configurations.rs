@@ -23,6 +23,8 @@ pub enum Field {
     DefaultReturnUrl,
     Features,
     PlanProducts,
+    /// Stripe's rule: plan switching needs card updates on.
+    PlanSwitching,
 }
 
 /// The editor of one configuration (or a new one).
@@ -187,6 +189,14 @@ pub fn problems(fields: &ConfigurationFields, creating: bool) -> Vec<(Field, Str
         out.push((
             Field::Features,
             "Turn on at least one thing customers can do".into(),
+        ));
+    }
+    // Stripe refuses it, so it is said here before anything is sent.
+    if switching && !on(fields.payment_method_update) {
+        out.push((
+            Field::PlanSwitching,
+            "Stripe lets customers switch plans only while they can also update their card: turn on “Update their card and payment methods” first"
+                .into(),
         ));
     }
     if switching {
@@ -359,8 +369,15 @@ mod tests {
     #[test]
     fn each_bad_field_is_named_and_blocks_saving() {
         type Edit = fn(&mut ConfigurationFields);
-        let cases: [(Edit, Field); 6] = [
+        let cases: [(Edit, Field); 7] = [
             (|f| f.headline = Some("x".repeat(61)), Field::Headline),
+            (
+                |f| {
+                    f.plan_switching = Some(true);
+                    f.payment_method_update = Some(false);
+                },
+                Field::PlanSwitching,
+            ),
             (|f| f.headline = Some("two\nlines".into()), Field::Headline),
             (
                 |f| f.privacy_policy_url = Some("http://acme.test/privacy".into()),

@@ -159,6 +159,13 @@ pub fn for_each<E: From<rusqlite::Error>>(
     Ok(())
 }
 
+/// The ids of every cached invoice Stripe keeps a PDF for, oldest first.
+pub fn ids_with_pdf(conn: &Connection) -> SqlResult<Vec<String>> {
+    conn.prepare("SELECT id FROM invoices WHERE invoice_pdf IS NOT NULL ORDER BY created, id")?
+        .query_map([], |r| r.get(0))?
+        .collect()
+}
+
 /// Invoice `id`, if cached.
 pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Invoice>> {
     use rusqlite::OptionalExtension;
