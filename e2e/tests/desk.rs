@@ -508,6 +508,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     // Stripe's rule is named beside the field: no plan switching without card updates.
     ui.find("#payment-method-update")?.click()?;
     ui.wait_for_text("#plan-switching-problem", "update their card")?;
+    ui.screenshot(&shots.join("configurations-card-rule.png"))?;
     ui.find("#payment-method-update")?.click()?;
     ui.wait_for("the card rule to be met", || {
         Ok(ui

@@ -195,9 +195,22 @@ fn check_form(spec: &ConfigurationSpec, form: &[(String, String)], creating: boo
         }
     }
     if let Some(headline) = &spec.headline {
-        let sent = value_of(form, "business_profile[headline]").expect("the headline is sent");
-        assert_eq!(sent, headline.trim());
-        assert!(sent.chars().count() <= 60 && !sent.chars().any(char::is_control));
+        let sent = value_of(form, "business_profile[headline]");
+        // Empty text unsets on update; a create leaves it out (Stripe refuses it).
+        if creating && headline.trim().is_empty() {
+            assert_eq!(sent, None, "an empty headline is not sent on create");
+        } else {
+            let sent = sent.expect("the headline is sent");
+            assert_eq!(sent, headline.trim());
+            assert!(sent.chars().count() <= 60 && !sent.chars().any(char::is_control));
+        }
+    }
+    if creating {
+        assert!(
+            form.iter().all(|(k, v)| !v.is_empty()
+                || !(k.starts_with("business_profile[") || k == "default_return_url")),
+            "no empty text on create: {form:?}"
+        );
     }
     for product in spec.plan_products.iter().flatten() {
         let product = product.trim();
