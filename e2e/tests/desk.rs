@@ -507,6 +507,10 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     ui.wait_for_text("#products-problem", "Choose the products")?;
     // Stripe's rule is named beside the field: no plan switching without card updates.
     ui.find("#payment-method-update")?.click()?;
+    ui.wait_for_text(
+        "#payment-method-problem",
+        "Switching plans (below) needs this on",
+    )?;
     ui.wait_for_text("#plan-switching-problem", "update their card")?;
     ui.screenshot(&shots.join("configurations-card-rule.png"))?;
     ui.find("#payment-method-update")?.click()?;

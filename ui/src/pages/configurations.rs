@@ -384,6 +384,12 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                             onchange={on_check(dispatch, |f, on| f.payment_method_update = Some(on))} />
                         { "Update their card and payment methods" }
                     </label>
+                    // Where the box was just unticked; the full rule is beside plan switching.
+                    if switching_problem.is_some() {
+                        <p class="field-error" id="payment-method-problem" role="alert">
+                            { "Switching plans (below) needs this on" }
+                        </p>
+                    }
                     <p class="field-label">{ "Change their details:" }</p>
                     <div class="check-grid">
                         { for CUSTOMER_FIELDS.iter().map(|(value, label)| html! {
@@ -434,8 +440,8 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                             onchange={on_check(dispatch, |f, on| f.plan_switching = Some(on))} />
                         { "Customers can switch plans" }
                     </label>
-                    if let Some(problem) = switching_problem {
-                        <p class="field-error" id="plan-switching-problem" role="alert">{ problem }</p>
+                    if let Some(problem) = &switching_problem {
+                        <p class="field-error" id="plan-switching-problem">{ problem.clone() }</p>
                     }
                     if switching {
                         <p class="field-label">{ format!("Products to switch between ({chosen_products} of at most {PRODUCTS_MAX}):") }</p>
