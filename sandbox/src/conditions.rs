@@ -124,6 +124,8 @@ pub struct Conditions {
     pub latency: Duration,
     /// How long an `invoice_pdf` link works (none: until expired by hand).
     pub pdf_link_ttl: Option<Duration>,
+    /// The account's custom domain: portal session and login-page URLs use it.
+    pub portal_domain: Option<String>,
     global: Option<Bucket>,
     endpoint_rate: Option<f64>,
     endpoints: std::collections::HashMap<String, Bucket>,
@@ -151,6 +153,7 @@ impl Conditions {
         let mut conditions = Conditions {
             latency,
             pdf_link_ttl: None,
+            portal_domain: None,
             global: None,
             endpoint_rate: None,
             endpoints: Default::default(),

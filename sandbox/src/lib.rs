@@ -63,6 +63,9 @@ pub struct Config {
     /// How long an `invoice_pdf` link works after it was handed out (none: until
     /// `POST /_sandbox/pdf_links/expire`).
     pub pdf_link_ttl: Option<Duration>,
+    /// A custom domain (`billing.acme.test`) for portal session and login-page
+    /// URLs, as an account with a Stripe custom domain gets.
+    pub portal_domain: Option<String>,
 }
 
 impl Default for Config {
@@ -76,6 +79,7 @@ impl Default for Config {
             endpoint_rate_limit: None,
             max_in_flight: None,
             pdf_link_ttl: None,
+            portal_domain: None,
         }
     }
 }
@@ -224,6 +228,7 @@ impl Sandbox {
                 conditions.set_endpoint_rate_limit(config.endpoint_rate_limit);
                 conditions.set_max_in_flight(config.max_in_flight);
                 conditions.pdf_link_ttl = config.pdf_link_ttl;
+                conditions.portal_domain = config.portal_domain;
                 conditions
             }),
         });

@@ -45,6 +45,10 @@ struct Args {
     /// (default: until `POST /_sandbox/pdf_links/expire`).
     #[arg(long, value_name = "SECS")]
     pdf_link_ttl: Option<u64>,
+    /// A custom domain for portal session and login-page URLs
+    /// (`https://HOST/p/session/…`), as an account with one gets.
+    #[arg(long, value_name = "HOST")]
+    portal_domain: Option<String>,
     /// Subscriptions per customer.
     #[arg(long, default_value_t = 1)]
     subscriptions_per_customer: usize,
@@ -80,6 +84,7 @@ async fn main() -> anyhow::Result<()> {
         endpoint_rate_limit: args.endpoint_rate_limit,
         max_in_flight: args.max_in_flight,
         pdf_link_ttl: args.pdf_link_ttl.map(Duration::from_secs),
+        portal_domain: args.portal_domain,
     };
     let sandbox = Sandbox::start(config).await?;
     // Scripts read this first line to find the port.

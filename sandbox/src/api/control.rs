@@ -91,6 +91,7 @@ fn conditions(shared: &Shared) -> Value {
         "endpoint_rate_limit": c.endpoint_rate_limit(),
         "max_in_flight": c.max_in_flight(),
         "pdf_link_ttl_secs": c.pdf_link_ttl.map(|t| t.as_secs()),
+        "portal_domain": c.portal_domain,
         "faults": c.faults(),
         "hold": c.hold,
     })
@@ -112,6 +113,9 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             }
             if let Some(cap) = body.get("max_in_flight") {
                 c.set_max_in_flight(cap.as_u64().and_then(|c| u32::try_from(c).ok()));
+            }
+            if let Some(domain) = body.get("portal_domain") {
+                c.portal_domain = domain.as_str().map(str::to_owned);
             }
             if let Some(ttl) = body.get("pdf_link_ttl_secs") {
                 c.pdf_link_ttl = ttl.as_u64().map(std::time::Duration::from_secs);

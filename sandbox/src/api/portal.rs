@@ -95,7 +95,10 @@ pub fn create_session(
     session["on_behalf_of"] = Value::Null;
     session["return_url"] = json!(return_url);
     session["flow"] = flow;
-    session["url"] = json!(format!("{}/_portal/{id}", shared.base_url));
+    session["url"] = json!(match shared.conditions().portal_domain.clone() {
+        Some(domain) => format!("https://{domain}/p/session/{id}"),
+        None => format!("{}/_portal/{id}", shared.base_url),
+    });
     state.store.insert(Kind::PortalSession, session.clone());
     Ok(session)
 }
@@ -457,7 +460,10 @@ fn apply_configuration(
         let was = config["login_page"]["enabled"] == json!(true);
         if enabled && !was {
             let token = state.rng.id("")[..20].to_owned();
-            let url = format!("{}/_login/{token}", shared.base_url);
+            let url = match shared.conditions().portal_domain.clone() {
+                Some(domain) => format!("https://{domain}/p/login/{token}"),
+                None => format!("{}/_login/{token}", shared.base_url),
+            };
             state
                 .login_pages
                 .insert(token, config["id"].as_str().unwrap_or_default().to_owned());

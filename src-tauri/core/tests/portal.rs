@@ -386,3 +386,32 @@ async fn without_a_default_configuration_one_is_created_once() -> anyhow::Result
     assert_eq!(s.last_session_params()["configuration"], ids[0].as_str());
     Ok(())
 }
+
+#[tokio::test]
+async fn an_account_with_a_custom_domain_gets_its_portal_links_on_that_domain() -> anyhow::Result<()>
+{
+    let s = setup(true).await;
+    s.sandbox
+        .control("conditions", json!({"portal_domain": "billing.acme.test"}))
+        .map_err(anyhow::Error::msg)?;
+    let (customer, _, _) = s.customer_with_live_subscription();
+    let session = s
+        .open(
+            &SessionRequest {
+                customer,
+                flow: Some(Flow::PaymentMethodUpdate),
+                ..Default::default()
+            },
+            None,
+        )
+        .await?;
+    // Stripe chose the host, over TLS, in answer to our request: it is trusted as it is.
+    assert!(
+        session
+            .url
+            .starts_with("https://billing.acme.test/p/session/"),
+        "{}",
+        session.url
+    );
+    Ok(())
+}
