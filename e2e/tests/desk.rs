@@ -291,6 +291,26 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     );
     assert_eq!(opened_lines(&opened).len(), 4, "copying opens nothing");
 
+    // An account with a Stripe custom domain: the portal opens there, and the window names it.
+    stripe.control(
+        "conditions",
+        json!({"portal_domain": "billing.coffee.example"}),
+    )?;
+    ui.find("#open-portal")?.click()?;
+    let url = wait_opened(ui, &opened, 5)?;
+    assert!(
+        url.starts_with("https://billing.coffee.example/p/session/"),
+        "{url}"
+    );
+    ui.wait_for_text("#portal-domain", "billing.coffee.example")?;
+    let tooltip = ui.find("#open-portal")?.property("title")?;
+    assert_eq!(
+        tooltip,
+        json!("Opens on billing.coffee.example, your Stripe custom domain")
+    );
+    ui.screenshot(&shots.join("desk-custom-domain.png"))?;
+    stripe.control("conditions", json!({"portal_domain": null}))?;
+
     // The customer switches plan in the portal; the next sync shows it.
     stripe.control(
         "simulate",

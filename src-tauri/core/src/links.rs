@@ -82,6 +82,12 @@ impl Link {
         is_loopback(&self.url)
     }
 
+    /// The host, when it is neither Stripe's nor this computer's: an account's
+    /// custom domain, which the window names before a customer is sent there.
+    pub fn custom_domain(&self) -> Option<String> {
+        (!self.is_stripe_host() && !self.is_loopback()).then(|| self.host())
+    }
+
     /// `location` (a redirect's target) read against this URL, as a browser
     /// reads it; the result is checked again before it is followed.
     pub fn join(&self, location: &str) -> Option<String> {
@@ -248,6 +254,19 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    #[test]
+    fn only_hosts_outside_stripe_and_this_computer_are_custom_domains() {
+        let domain = |url: &str| check(url, None).expect("valid").custom_domain();
+        assert_eq!(
+            domain("https://billing.acme.com/p/session/x").as_deref(),
+            Some("billing.acme.com")
+        );
+        assert_eq!(domain("https://billing.stripe.com/p/session/x"), None);
+        let sandbox = ApiBase::parse("http://127.0.0.1:4242").expect("loopback");
+        let local = check("http://127.0.0.1:4242/_portal/x", Some(&sandbox)).expect("valid");
+        assert_eq!(local.custom_domain(), None);
     }
 
     #[test]

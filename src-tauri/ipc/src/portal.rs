@@ -83,6 +83,8 @@ pub struct PortalLink {
     pub url: String,
     /// Whether it was handed to the browser.
     pub opened: bool,
+    /// The host it opens when that is not Stripe's own (the account's custom domain).
+    pub custom_domain: Option<String>,
 }
 
 /// Which link an email carries.
@@ -126,6 +128,8 @@ pub struct EmailDraft {
     pub link: String,
     /// Which kind of link.
     pub link_kind: EmailLink,
+    /// The host the link opens when that is not Stripe's own (the account's custom domain).
+    pub custom_domain: Option<String>,
 }
 
 /// How an email left.

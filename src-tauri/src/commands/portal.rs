@@ -122,6 +122,7 @@ pub fn open_portal(
                 .open_url(&session.url, state.api_base.as_ref())
                 .is_ok();
         Ok(PortalLink {
+            custom_domain: custom_domain(&session.url, state.api_base.as_ref()),
             url: session.url,
             opened,
         })
@@ -334,10 +335,18 @@ pub fn preview_email(state: State<'_, AppState>, args: EmailArgs) -> Result<Emai
             to_name: draft.to_name,
             subject: draft.subject,
             body: draft.body,
+            custom_domain: custom_domain(&draft.link, state.api_base.as_ref()),
             link: draft.link,
             link_kind: args.link,
         })
     })
+}
+
+/// The custom domain `url` opens, if it isn't Stripe's (or the sandbox's).
+fn custom_domain(url: &str, api_base: Option<&portal_core::ApiBase>) -> Option<String> {
+    portal_core::links::check(url, api_base)
+        .ok()
+        .and_then(|link| link.custom_domain())
 }
 
 /// [`portal_ipc::SendEmail`]: through SMTP, or a `mailto:` draft opened in the mail program.

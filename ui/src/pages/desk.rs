@@ -210,7 +210,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                         *visited_portal.borrow_mut() = true;
                         offline_seen.set(false);
                         if link.opened {
-                            portal.dispatch(PortalMsg::Opened);
+                            portal.dispatch(PortalMsg::Opened(link.custom_domain.clone()));
                         } else {
                             portal.dispatch(PortalMsg::Failed(ErrorDto {
                                 code: ErrorCode::Internal,
@@ -220,7 +220,10 @@ pub fn Desk(props: &DeskProps) -> Html {
                     }
                     Ok(link) => {
                         offline_seen.set(false);
-                        portal.dispatch(PortalMsg::Link(link.url.clone()));
+                        portal.dispatch(PortalMsg::Link(
+                            link.url.clone(),
+                            link.custom_domain.clone(),
+                        ));
                         if copy_to_clipboard(&link.url).await {
                             portal.dispatch(PortalMsg::Copied);
                         }
@@ -400,6 +403,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             html! {
                 <Detail profile={profile.clone()} customer={AttrValue::from(id.clone())}
                     version={*data_version} {phase} {busy} {offline}
+                    custom_domain={portal.custom_domain.clone()}
                     {on_action} {on_email} {on_dismiss} />
             }
         }

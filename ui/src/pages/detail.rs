@@ -23,6 +23,9 @@ pub struct DetailProps {
     /// The portal action running for this customer.
     pub busy: Option<PortalAction>,
     pub offline: bool,
+    /// The account's custom domain, once a link has shown it.
+    #[prop_or_default]
+    pub custom_domain: Option<String>,
     pub on_action: Callback<PortalAction>,
     pub on_email: Callback<()>,
     pub on_dismiss: Callback<()>,
@@ -97,6 +100,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </div>
             </header>
             <PortalButtons phase={props.phase.clone()} busy={props.busy.clone()} offline={props.offline}
+                custom_domain={props.custom_domain.clone()}
                 has_subscription={info.subscription.as_ref().is_some_and(|s| s.canceled_at.is_none() && s.status != "canceled")}
                 has_email={info.email.is_some()}
                 on_action={props.on_action.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
@@ -297,6 +301,7 @@ struct PortalButtonsProps {
     phase: Phase,
     busy: Option<PortalAction>,
     offline: bool,
+    custom_domain: Option<String>,
     has_subscription: bool,
     has_email: bool,
     on_action: Callback<PortalAction>,
@@ -311,9 +316,18 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
     let menu_open = use_state(|| false);
     let busy = props.busy.is_some();
     let disabled = props.offline || busy;
-    let why = props
-        .offline
-        .then_some("Offline: the portal needs Stripe. Cached billing info still works.");
+    let on_domain = props
+        .custom_domain
+        .as_ref()
+        .map(|domain| format!("Opens on {domain}, your Stripe custom domain"));
+    let why = if props.offline {
+        Some("Offline: the portal needs Stripe. Cached billing info still works.".to_owned())
+    } else {
+        on_domain.clone()
+    };
+    let where_it_opens = on_domain
+        .as_ref()
+        .map(|text| html! { <p class="field-help" id="portal-domain">{ format!("{text}.") }</p> });
     let open = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Open(None)))
@@ -333,12 +347,14 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         Phase::Opened => html! {
             <p class="notice success" role="status" id="portal-outcome">
                 { "The portal opened in your browser. Changes the customer makes there show here when you come back." }
+                { for where_it_opens.clone() }
             </p>
         },
         Phase::Link(url, copied) => html! {
             <div class="notice info" role="status" id="portal-outcome">
                 <p>{ if *copied { "Link copied. It works once and expires in a few minutes:" } else { "Copy this link (it works once and expires in a few minutes):" } }</p>
                 <input class="link-field" id="portal-link" readonly=true value={url.clone()} aria-label="Portal link" />
+                { for where_it_opens.clone() }
             </div>
         },
         Phase::Failed(error) => html! {
@@ -354,13 +370,13 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         <>
         <div class="portal-actions">
             <div class="split">
-                <button type="button" class="primary" id="open-portal" onclick={open} {disabled} title={why}>
+                <button type="button" class="primary" id="open-portal" onclick={open} {disabled} title={why.clone()}>
                     if props.busy == Some(PortalAction::Open(None)) {
                         <span class="spinner" aria-hidden="true"></span>{ "Opening…" }
                     } else { { "Open portal" } }
                 </button>
                 <button type="button" class="primary menu-toggle" id="deep-links" onclick={toggle_menu}
-                    aria-haspopup="menu" aria-expanded={menu_open.to_string()} aria-label="More portal links" {disabled} title={why}>
+                    aria-haspopup="menu" aria-expanded={menu_open.to_string()} aria-label="More portal links" {disabled} title={why.clone()}>
                     { "▾" }
                 </button>
                 if *menu_open && !disabled {
@@ -385,7 +401,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
                 }
             </div>
             <button type="button" class="secondary" id="email-link" onclick={email} disabled={props.offline || !props.has_email}
-                title={ if !props.has_email { Some("This customer has no email address") } else { why } }>{ "Email portal link" }</button>
+                title={ if !props.has_email { Some("This customer has no email address".to_owned()) } else { why.clone() } }>{ "Email portal link" }</button>
             <button type="button" class="secondary" id="copy-link" onclick={copy} {disabled} title={why}>
                 if props.busy == Some(PortalAction::Copy) { <span class="spinner" aria-hidden="true"></span> }
                 { "Copy link" }

@@ -110,6 +110,9 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                         <p><span class="muted">{ "To: " }</span><span id="email-to">{ draft.to_name.clone().map(|n| format!("{n} <{}>", draft.to)).unwrap_or_else(|| draft.to.clone()) }</span></p>
                         <p><span class="muted">{ "Subject: " }</span><span id="email-subject">{ &draft.subject }</span></p>
                         <pre id="email-body">{ &draft.body }</pre>
+                        if let Some(domain) = &draft.custom_domain {
+                            <p class="field-help" id="email-domain">{ format!("The link opens on {domain}, your Stripe custom domain.") }</p>
+                        }
                     </div>
                 } else if dialog.busy {
                     <p class="loading" aria-busy="true">{ "Preparing the preview…" }</p>

@@ -59,6 +59,9 @@ pub struct PortalState {
     pub phase: Phase,
     /// The email dialog, when open.
     pub email: Option<EmailDialog>,
+    /// The account's custom domain, as the last link Stripe made showed it:
+    /// the window names it before a customer is sent there.
+    pub custom_domain: Option<String>,
 }
 
 /// Everything that changes the portal actions.
@@ -66,10 +69,10 @@ pub struct PortalState {
 pub enum PortalMsg {
     /// An action started for a customer.
     Start(String, PortalAction),
-    /// The portal opened.
-    Opened,
-    /// A link was made for copying.
-    Link(String),
+    /// The portal opened (on the account's custom domain, if it has one).
+    Opened(Option<String>),
+    /// A link was made for copying (and the custom domain it opens, if any).
+    Link(String, Option<String>),
     /// The link is on the clipboard.
     Copied,
     /// The action failed.
@@ -130,8 +133,14 @@ impl Reducible for PortalState {
                 next.customer = Some(customer);
                 next.phase = Phase::Busy(action);
             }
-            PortalMsg::Opened => next.phase = Phase::Opened,
-            PortalMsg::Link(url) => next.phase = Phase::Link(url, false),
+            PortalMsg::Opened(domain) => {
+                next.phase = Phase::Opened;
+                next.custom_domain = domain;
+            }
+            PortalMsg::Link(url, domain) => {
+                next.phase = Phase::Link(url, false);
+                next.custom_domain = domain;
+            }
             PortalMsg::Copied => {
                 if let Phase::Link(url, _) = &self.phase {
                     next.phase = Phase::Link(url.clone(), true);
@@ -211,6 +220,23 @@ mod tests {
             state = state.reduce(action);
         }
         (*state).clone()
+    }
+
+    #[test]
+    fn the_custom_domain_of_the_last_link_is_remembered_for_the_next_click() {
+        let state = apply(vec![
+            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
+            PortalMsg::Opened(Some("billing.acme.test".into())),
+            PortalMsg::Dismiss,
+        ]);
+        assert_eq!(state.custom_domain.as_deref(), Some("billing.acme.test"));
+        // The account dropped its domain: the next link says so.
+        let state = apply(vec![
+            PortalMsg::Opened(Some("billing.acme.test".into())),
+            PortalMsg::Start("cus_1".into(), PortalAction::Copy),
+            PortalMsg::Link("https://billing.stripe.com/p/session/x".into(), None),
+        ]);
+        assert_eq!(state.custom_domain, None);
     }
 
     #[test]
