@@ -1403,56 +1403,31 @@ fn export_pdfs(
     dir: &Path,
 ) -> Result<(), Failure> {
     let mut cache = profiles.open_cache(profile)?;
-    let files = profiles.invoice_files(profile);
-    let ids = portal_core::cache::invoices::ids_with_pdf(cache.conn()).map_err(|e| Failure {
-        code: exit::OTHER,
-        message: e.to_string(),
-    })?;
-    std::fs::create_dir_all(dir).map_err(|e| Failure {
-        code: exit::OTHER,
-        message: format!("Couldn't create {}: {e}", dir.display()),
-    })?;
     let client = optional_client(profiles, profile, api_base);
-    let runtime = runtime()?;
-    let (mut saved, mut skipped, mut failed) = (0, 0, Vec::new());
-    for id in ids {
-        let target = dir.join(format!("{id}.pdf"));
-        if target.is_file() {
-            skipped += 1;
-            continue;
-        }
-        let fetched = runtime.block_on(portal_core::invoice_document(
-            &mut cache,
-            &files,
-            &id,
-            portal_core::InvoiceDocument::Pdf,
-            api_base,
-            client.as_ref().map(StripeClient::transport),
-        ));
-        match fetched {
-            Ok(portal_core::DocumentTarget::File(path)) => match std::fs::copy(&path, &target) {
-                Ok(_) => saved += 1,
-                Err(e) => failed.push(format!("{id}: {e}")),
-            },
-            Ok(portal_core::DocumentTarget::Link(_)) => unreachable!("a PDF is a file"),
-            Err(e) => failed.push(format!("{id}: {e}")),
-        }
-    }
+    let report = runtime()?.block_on(portal_core::export_pdfs(
+        &mut cache,
+        &profiles.invoice_files(profile),
+        dir,
+        api_base,
+        client.as_ref().map(StripeClient::transport),
+    ))?;
     say!(
-        "Saved {saved} invoice PDFs in {} ({skipped} already there).",
-        dir.display()
+        "Saved {} invoice PDFs in {} ({} already there).",
+        report.saved,
+        dir.display(),
+        report.skipped
     );
-    if failed.is_empty() {
+    if report.failed.is_empty() {
         return Ok(());
     }
-    for line in &failed {
-        tell!("{line}");
+    for (id, why) in &report.failed {
+        tell!("{id}: {why}");
     }
     Err(Failure {
         code: exit::OTHER,
         message: format!(
             "{} invoice PDFs could not be saved (listed above).",
-            failed.len()
+            report.failed.len()
         ),
     })
 }

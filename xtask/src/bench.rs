@@ -148,30 +148,20 @@ fn core_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
         )?;
         let result = measure(&["sync", &sandbox.url, &PORTAL_CHANGES.to_string()])?;
         let full = &result["full"];
-        // Σ⌈count/100⌉ over the lists read, plus the one page of events.
-        minimum = [
-            "customers",
-            "subscriptions",
-            "invoices",
-            "prices",
-            "products",
-        ]
-        .iter()
-        .map(|list| (number(&full[*list]) / 100.0).ceil().max(1.0))
-        .sum::<f64>()
-            + 1.0;
-        let wall = number(&full["duration_ms"]) / 1000.0;
-        request_ratio.push(number(&full["requests"]) / minimum);
-        wall_ratio.push(wall / (minimum / 25.0));
+        let paced = Paced::from_full(full, 25.0);
+        minimum = paced.minimum;
+        let wall = paced.wall;
+        request_ratio.push(paced.requests / minimum);
+        wall_ratio.push(wall / paced.bound);
         walls.push(wall);
-        requests.push(number(&full["requests"]));
+        requests.push(paced.requests);
         limited.push(number(&result["rate_limited"]));
         inc_requests.push(number(&result["incremental"]["requests"]));
         let least = &result["incremental"]["minimum"];
         inc_ratio.push(number(&result["incremental"]["requests"]) / number(&least["requests"]));
         inc_events = number(&least["events"]);
         inc_objects = number(&least["objects"]);
-        pace_10k.push(Paced::from_full(full, 25.0));
+        pace_10k.push(paced);
         inc_walls.push(number(&result["incremental"]["duration_ms"]));
         let sequential = &result["sequential"];
         let seq_wall = number(&sequential["duration_ms"]) / 1000.0;

@@ -125,6 +125,56 @@ pub async fn invoice_document(
     })
 }
 
+/// What [`export_pdfs`] did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PdfExport {
+    /// PDFs copied into the folder.
+    pub saved: usize,
+    /// PDFs already there.
+    pub skipped: usize,
+    /// Invoices whose PDF could not be had, each with why.
+    pub failed: Vec<(String, String)>,
+}
+
+/// Saves every cached invoice's PDF in `dir` (for an accountant): those
+/// already there are skipped, each one is fetched as [`invoice_document`]
+/// does, and one that fails is reported without stopping the rest.
+pub async fn export_pdfs(
+    cache: &mut Cache,
+    files: &InvoiceFiles,
+    dir: &Path,
+    api_base: Option<&ApiBase>,
+    stripe: Option<&Transport>,
+) -> Result<PdfExport, Error> {
+    let ids = invoices::ids_with_pdf(cache.conn()).map_err(|e| cache.error(e))?;
+    std::fs::create_dir_all(dir).map_err(|source| DocumentError::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut report = PdfExport::default();
+    for id in ids {
+        let target = dir.join(format!("{id}.pdf"));
+        if target.is_file() {
+            report.skipped += 1;
+            continue;
+        }
+        let copied =
+            match invoice_document(cache, files, &id, InvoiceDocument::Pdf, api_base, stripe).await
+            {
+                Ok(DocumentTarget::File(path)) => {
+                    std::fs::copy(&path, &target).map_err(|e| e.to_string())
+                }
+                Ok(DocumentTarget::Link(_)) => Err("no PDF".to_owned()),
+                Err(e) => Err(e.to_string()),
+            };
+        match copied {
+            Ok(_) => report.saved += 1,
+            Err(why) => report.failed.push((id, why)),
+        }
+    }
+    Ok(report)
+}
+
 /// Retrieves invoice `id` again for a fresh `invoice_pdf`, and caches it.
 async fn fresh_pdf_link(
     cache: &mut Cache,

@@ -34,7 +34,8 @@ mod transport;
 pub use api_base::{ApiBase, ApiBaseError};
 pub use data_dir::{APP_IDENTIFIER, DataDir};
 pub use documents::{
-    DocumentError, DocumentTarget, InvoiceDocument, InvoiceFiles, invoice_document,
+    DocumentError, DocumentTarget, InvoiceDocument, InvoiceFiles, PdfExport, export_pdfs,
+    invoice_document,
 };
 pub use error::Error;
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};

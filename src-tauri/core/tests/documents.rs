@@ -66,6 +66,25 @@ fn saved(target: DocumentTarget) -> std::path::PathBuf {
     }
 }
 
+/// Invoice `id`'s PDF as the window opens it; `stripe` renews an expired link.
+async fn open_pdf(
+    cache: &mut Cache,
+    files: &InvoiceFiles,
+    id: &str,
+    base: &ApiBase,
+    stripe: Option<&StripeClient>,
+) -> Result<DocumentTarget, Error> {
+    invoice_document(
+        cache,
+        files,
+        id,
+        InvoiceDocument::Pdf,
+        Some(base),
+        stripe.map(StripeClient::transport),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_pdf_behind_a_redirect_to_another_host_downloads_then_opens_offline() -> anyhow::Result<()>
 {
@@ -81,32 +100,12 @@ async fn a_pdf_behind_a_redirect_to_another_host_downloads_then_opens_offline() 
         "Stripe's own host first: {link}"
     );
 
-    let path = saved(
-        invoice_document(
-            &mut cache,
-            &files,
-            &id,
-            InvoiceDocument::Pdf,
-            Some(&base),
-            Some(client.transport()),
-        )
-        .await?,
-    );
+    let path = saved(open_pdf(&mut cache, &files, &id, &base, Some(&client)).await?);
     assert!(std::fs::read(&path)?.starts_with(b"%PDF"));
 
     // Offline: the saved copy opens, with no request at all.
     sandbox.stop();
-    let again = saved(
-        invoice_document(
-            &mut cache,
-            &files,
-            &id,
-            InvoiceDocument::Pdf,
-            Some(&base),
-            None,
-        )
-        .await?,
-    );
+    let again = saved(open_pdf(&mut cache, &files, &id, &base, None).await?);
     assert_eq!(again, path);
     Ok(())
 }
@@ -129,32 +128,14 @@ async fn an_expired_link_is_renewed_once_from_the_invoice() -> anyhow::Result<()
         .map_err(anyhow::Error::msg)?;
 
     // Without Stripe at hand, the expiry is said plainly and nothing is saved.
-    let refused = invoice_document(
-        &mut cache,
-        &files,
-        &id,
-        InvoiceDocument::Pdf,
-        Some(&base),
-        None,
-    )
-    .await;
+    let refused = open_pdf(&mut cache, &files, &id, &base, None).await;
     assert!(
         matches!(refused, Err(Error::Document(DocumentError::Expired(_)))),
         "{refused:?}"
     );
     assert!(!files.is_saved(&id));
 
-    let path = saved(
-        invoice_document(
-            &mut cache,
-            &files,
-            &id,
-            InvoiceDocument::Pdf,
-            Some(&base),
-            Some(client.transport()),
-        )
-        .await?,
-    );
+    let path = saved(open_pdf(&mut cache, &files, &id, &base, Some(&client)).await?);
     assert!(std::fs::read(&path)?.starts_with(b"%PDF"));
     assert_ne!(cached_link(&cache), old, "the fresh link is cached");
     let retrieves = sandbox.counters()["routes"]["GET /v1/invoices/{id}"].as_u64();
