@@ -89,3 +89,31 @@ test("a wrong key is refused with Stripe's authentication error", async () => {
   const wrong = new Stripe("sk_test_wrong0000", { host: "127.0.0.1", port: Number(new URL(baseUrl).port), protocol: "http", maxNetworkRetries: 0 });
   await assert.rejects(wrong.customers.list(), (error) => error.type === "StripeAuthenticationError");
 });
+
+test("retrieves, filters and updates as the SDK sends them", async () => {
+  const [customer] = (await stripe.customers.list({ limit: 1, created: { gte: 0 } })).data;
+  const full = await stripe.customers.retrieve(customer.id, { expand: ["invoice_settings.default_payment_method"] });
+  assert.equal(full.id, customer.id);
+  const methods = await stripe.customers.listPaymentMethods(customer.id, { limit: 3 });
+  assert.equal(methods.object, "list");
+  const events = await stripe.events.list({ limit: 5, types: ["customer.updated", "invoice.paid"] });
+  assert.equal(events.object, "list");
+  const prices = await stripe.prices.list({ active: true, limit: 3 });
+  assert.ok(prices.data.length > 0);
+  const configuration = await stripe.billingPortal.configurations.create({
+    business_profile: { headline: "Acme" },
+    features: { invoice_history: { enabled: true } },
+  });
+  const updated = await stripe.billingPortal.configurations.update(configuration.id, { active: false, metadata: { by: "sdk" } });
+  assert.equal(updated.active, false);
+});
+
+test("the sandbox refused no parameter the SDK sent as unknown", async () => {
+  // The sandbox is as strict as Stripe: a parameter the SDK sends that an
+  // endpoint doesn't take would be a 400 on Stripe too.
+  const counters = await (await fetch(`${baseUrl}/_sandbox/counters`)).json();
+  assert.deepEqual(counters.unknown_parameters, {});
+  const refused = await stripe.customers.list({ limit: 1, colour: "blue" }).catch((error) => error);
+  assert.equal(refused.code, "parameter_unknown");
+  assert.equal(refused.param, "colour");
+});

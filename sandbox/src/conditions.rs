@@ -126,6 +126,9 @@ pub struct Conditions {
     pub pdf_link_ttl: Option<Duration>,
     /// The account's custom domain: portal session and login-page URLs use it.
     pub portal_domain: Option<String>,
+    /// Takes parameters Stripe would refuse as unknown. Off by default: the
+    /// sandbox is as strict as Stripe unless a test says it needs leniency.
+    pub lenient: bool,
     global: Option<Bucket>,
     endpoint_rate: Option<f64>,
     endpoints: std::collections::HashMap<String, Bucket>,
@@ -154,6 +157,7 @@ impl Conditions {
             latency,
             pdf_link_ttl: None,
             portal_domain: None,
+            lenient: false,
             global: None,
             endpoint_rate: None,
             endpoints: Default::default(),

@@ -66,6 +66,9 @@ pub struct Config {
     /// A custom domain (`billing.acme.test`) for portal session and login-page
     /// URLs, as an account with a Stripe custom domain gets.
     pub portal_domain: Option<String>,
+    /// Take parameters Stripe would refuse as unknown (default: refuse them,
+    /// as Stripe does).
+    pub lenient: bool,
 }
 
 impl Default for Config {
@@ -80,6 +83,7 @@ impl Default for Config {
             max_in_flight: None,
             pdf_link_ttl: None,
             portal_domain: None,
+            lenient: false,
         }
     }
 }
@@ -156,6 +160,9 @@ pub(crate) struct State {
     keys: Vec<KeySpec>,
     account_id: String,
     counters: BTreeMap<String, u64>,
+    /// Parameters refused as unknown, by name: a client's bug, counted so a
+    /// test can check that none was sent.
+    unknown_parameters: BTreeMap<String, u64>,
     requests: VecDeque<Value>,
     idempotency: HashMap<String, (Value, Response)>,
     login_pages: HashMap<String, String>,
@@ -188,6 +195,7 @@ impl Shared {
             store,
             keys,
             counters: BTreeMap::new(),
+            unknown_parameters: BTreeMap::new(),
             requests: VecDeque::new(),
             idempotency: HashMap::new(),
             login_pages: HashMap::new(),
@@ -212,6 +220,7 @@ impl Sandbox {
             keys: Vec::new(),
             account_id: String::new(),
             counters: BTreeMap::new(),
+            unknown_parameters: BTreeMap::new(),
             requests: VecDeque::new(),
             idempotency: HashMap::new(),
             login_pages: HashMap::new(),
@@ -229,6 +238,7 @@ impl Sandbox {
                 conditions.set_max_in_flight(config.max_in_flight);
                 conditions.pdf_link_ttl = config.pdf_link_ttl;
                 conditions.portal_domain = config.portal_domain;
+                conditions.lenient = config.lenient;
                 conditions
             }),
         });

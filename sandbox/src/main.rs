@@ -49,6 +49,10 @@ struct Args {
     /// (`https://HOST/p/session/…`), as an account with one gets.
     #[arg(long, value_name = "HOST")]
     portal_domain: Option<String>,
+    /// Take parameters Stripe would refuse as unknown (by default they get
+    /// Stripe's 400, "Received unknown parameter").
+    #[arg(long)]
+    lenient: bool,
     /// Subscriptions per customer.
     #[arg(long, default_value_t = 1)]
     subscriptions_per_customer: usize,
@@ -85,6 +89,7 @@ async fn main() -> anyhow::Result<()> {
         max_in_flight: args.max_in_flight,
         pdf_link_ttl: args.pdf_link_ttl.map(Duration::from_secs),
         portal_domain: args.portal_domain,
+        lenient: args.lenient,
     };
     let sandbox = Sandbox::start(config).await?;
     // Scripts read this first line to find the port.

@@ -212,6 +212,65 @@ async fn errors_have_stripes_shape() -> anyhow::Result<()> {
 }
 
 #[tokio::test]
+async fn unknown_parameters_are_refused_unless_told_to_be_lenient() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let customer = first_id(&sandbox.truth(), "customers");
+    for (method, path, form, param) in [
+        (
+            "GET",
+            "/v1/customers?limit=3&colour=blue".to_owned(),
+            "",
+            "colour",
+        ),
+        (
+            "GET",
+            format!("/v1/customers/{customer}?limit=3"),
+            "",
+            "limit",
+        ),
+        (
+            "POST",
+            "/v1/billing_portal/sessions".to_owned(),
+            "customer=cus_x&flow_data[type]=payment_method_update&flow_data[payment_method_update][x]=1",
+            "flow_data[payment_method_update][x]",
+        ),
+        (
+            "POST",
+            "/v1/billing_portal/configurations".to_owned(),
+            "features[invoice_history][enabled]=true&features[invoice_history][colour]=red",
+            "features[invoice_history][colour]",
+        ),
+    ] {
+        let answer = raw(&sandbox, method, &path, Some("sk_test_sandbox"), form).await?;
+        assert_eq!(answer.status, 400, "{path}");
+        let error = &answer.json()["error"];
+        assert_eq!(error["code"], "parameter_unknown", "{path}");
+        assert_eq!(error["param"], param, "{path}");
+        assert_eq!(
+            error["message"],
+            format!("Received unknown parameter: {param}"),
+            "{path}"
+        );
+    }
+    assert_eq!(
+        sandbox.counters()["unknown_parameters"]["colour"],
+        json!(1),
+        "each refusal is counted by name"
+    );
+
+    sandbox
+        .control("conditions", json!({"lenient": true}))
+        .expect("lenient");
+    assert_eq!(
+        get(&sandbox, "/v1/customers?limit=3&colour=blue")
+            .await
+            .status,
+        200
+    );
+    Ok(())
+}
+
+#[tokio::test]
 async fn filters_and_expansions() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
     let truth = sandbox.truth();

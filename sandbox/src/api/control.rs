@@ -30,11 +30,15 @@ pub fn truth(state: &State) -> Value {
 
 /// Requests by route, injected faults and 429s.
 pub fn counters(shared: &Shared) -> Value {
-    let routes = shared.state().counters.clone();
+    let (routes, unknown_parameters) = {
+        let state = shared.state();
+        (state.counters.clone(), state.unknown_parameters.clone())
+    };
     let conditions = shared.conditions();
     json!({
         "total": routes.values().sum::<u64>(),
         "routes": routes,
+        "unknown_parameters": unknown_parameters,
         "faults": conditions.injected,
         "rate_limited": conditions.rate_limited,
         "rate_limited_by": conditions.rate_limited_by,
@@ -92,6 +96,7 @@ fn conditions(shared: &Shared) -> Value {
         "max_in_flight": c.max_in_flight(),
         "pdf_link_ttl_secs": c.pdf_link_ttl.map(|t| t.as_secs()),
         "portal_domain": c.portal_domain,
+        "lenient": c.lenient,
         "faults": c.faults(),
         "hold": c.hold,
     })
@@ -117,6 +122,9 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             if let Some(domain) = body.get("portal_domain") {
                 c.portal_domain = domain.as_str().map(str::to_owned);
             }
+            if let Some(lenient) = body.get("lenient") {
+                c.lenient = lenient.as_bool().unwrap_or(false);
+            }
             if let Some(ttl) = body.get("pdf_link_ttl_secs") {
                 c.pdf_link_ttl = ttl.as_u64().map(std::time::Duration::from_secs);
             }
@@ -141,7 +149,11 @@ pub fn apply(shared: &Shared, name: &str, body: &Value) -> Result<Value, String>
             Ok(conditions(shared))
         }
         "counters/reset" => {
-            shared.state().counters.clear();
+            {
+                let mut state = shared.state();
+                state.counters.clear();
+                state.unknown_parameters.clear();
+            }
             let mut c = shared.conditions();
             c.injected.clear();
             c.rate_limited = 0;

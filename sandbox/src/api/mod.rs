@@ -3,6 +3,7 @@
 pub mod control;
 pub mod errors;
 mod list;
+mod params;
 mod portal;
 mod resources;
 mod simulate;
@@ -88,7 +89,18 @@ fn answer(shared: &Shared, state: &mut State, request: &Request) -> Result<Respo
         return Ok(seen.clone().with_header("Idempotent-Replayed", "true"));
     }
 
-    let segments: Vec<&str> = request.path.trim_start_matches("/v1/").split('/').collect();
+    // An id chosen by the merchant (`gold monthly`) arrives percent-encoded.
+    let decoded: Vec<String> = request
+        .path
+        .trim_start_matches("/v1/")
+        .split('/')
+        .map(|segment| {
+            percent_encoding::percent_decode_str(segment)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .collect();
+    let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
     let permission = required_permission(&request.method, &segments);
     if let (Some(granted), Some(needed)) = (&key.permissions, permission)
         && !granted.contains(needed)
@@ -106,6 +118,13 @@ fn answer(shared: &Shared, state: &mut State, request: &Request) -> Result<Respo
         });
     }
 
+    if !shared.conditions().lenient
+        && let Err(refusal) = params::check(&request.method, &segments, &params)
+    {
+        let param = refusal.param.clone().unwrap_or_default();
+        *state.unknown_parameters.entry(param).or_default() += 1;
+        return Err(refusal);
+    }
     let mut body = route(shared, state, request, &segments, &params)?;
     issue_pdf_links(&mut body, &shared.base_url, state.pdf_link_epoch);
     let body = if key.live() {
