@@ -231,9 +231,10 @@ struct PriceInfo {
 /// invoice PDFs and hosted pages.
 pub fn generate(config: &DatasetConfig, templates: &Templates, base_url: &str) -> Store {
     let mut rng = Rng::new(config.seed);
-    let mut clock = Clock::new(config.now - 2 * 365 * 86_400);
+    let mut clock = Clock::new(clock_start(config));
     let mut staged = Vec::new();
     let prices = catalog(config, templates, &mut rng, &mut clock, &mut staged);
+    merchant_named(templates, clock_start(config), &mut staged);
 
     let span = (config.now - 86_400 - clock.at).max(1);
     let step = (span / (config.customers as i64 + 1)).max(1);
@@ -276,6 +277,91 @@ pub fn generate(config: &DatasetConfig, templates: &Templates, base_url: &str) -
     }
     store.finish_loading();
     store
+}
+
+fn clock_start(config: &DatasetConfig) -> i64 {
+    config.now - 2 * 365 * 86_400
+}
+
+/// Products, legacy plans and coupons whose ids the merchant chose, as an
+/// account that started on Stripe's Plans API has: `gold-monthly`, a plan id
+/// with spaces (escaped in a path), `SAVE-20`. They are older than the rest of
+/// the catalog and draw nothing from the generator, so the rest of the account
+/// is the same with or without them.
+fn merchant_named(templates: &Templates, before: i64, out: &mut Vec<Staged>) {
+    let legacy = [
+        (
+            "gold-plan",
+            "Gold (2019)",
+            "gold-monthly",
+            "Gold monthly",
+            1_900,
+            "month",
+        ),
+        (
+            "pro_2019",
+            "Pro 2019",
+            "pro annual 2019",
+            "Pro annual",
+            19_000,
+            "year",
+        ),
+    ];
+    for (n, (product_id, name, price_id, nickname, amount, interval)) in
+        legacy.into_iter().enumerate()
+    {
+        let created = before - 86_400 * (10 - n as i64);
+        let mut product = templates.get("product");
+        set(&mut product, "id", json!(product_id));
+        set(&mut product, "name", json!(name));
+        set(
+            &mut product,
+            "description",
+            json!(format!("The {name} plan")),
+        );
+        set(&mut product, "created", json!(created));
+        set(&mut product, "updated", json!(created));
+        set(&mut product, "default_price", json!(price_id));
+        set(&mut product, "active", json!(true));
+        set(&mut product, "livemode", json!(false));
+        set(&mut product, "metadata", json!({}));
+        set(&mut product, "images", json!([]));
+        set(&mut product, "marketing_features", json!([]));
+        set(&mut product, "url", Value::Null);
+        out.push(Staged::new(Kind::Product, &product));
+        let info = PriceInfo {
+            id: price_id.to_owned(),
+            product: product_id.to_owned(),
+            product_name: name.to_owned(),
+            currency: "usd".to_owned(),
+            interval,
+            amount,
+        };
+        let mut price = price_object(templates, &info, created + 60);
+        set(&mut price, "nickname", json!(nickname));
+        out.push(Staged::new(Kind::Price, &price));
+    }
+    for (n, (id, name, percent)) in [
+        ("SAVE-20", "20% off", 20.0),
+        ("loyal customer 10%", "Loyalty", 10.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut coupon = templates.get("coupon");
+        set(&mut coupon, "id", json!(id));
+        set(&mut coupon, "name", json!(name));
+        set(&mut coupon, "percent_off", json!(percent));
+        set(&mut coupon, "duration", json!("repeating"));
+        set(&mut coupon, "duration_in_months", json!(3));
+        set(&mut coupon, "redeem_by", Value::Null);
+        set(
+            &mut coupon,
+            "created",
+            json!(before - 86_400 * (5 - n as i64)),
+        );
+        out.push(Staged::new(Kind::Coupon, &coupon));
+    }
 }
 
 /// Hands out strictly increasing timestamps for the catalog.

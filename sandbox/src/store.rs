@@ -25,11 +25,16 @@ pub enum Kind {
     PortalConfiguration,
     /// `bps_`
     PortalSession,
+    /// A coupon: its id is the merchant's (`SAVE-20`) or random, with no prefix.
+    Coupon,
+    /// `clock_`: a test clock, which hides its customers and subscriptions
+    /// from the plain lists.
+    TestClock,
 }
 
 impl Kind {
     /// Every kind, in dump order.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Customer,
         Kind::Subscription,
         Kind::Invoice,
@@ -39,11 +44,13 @@ impl Kind {
         Kind::Event,
         Kind::PortalConfiguration,
         Kind::PortalSession,
+        Kind::Coupon,
+        Kind::TestClock,
     ];
 
-    /// The id prefix.
-    pub fn prefix(self) -> &'static str {
-        match self {
+    /// The id prefix (coupons have none).
+    pub fn prefix(self) -> Option<&'static str> {
+        Some(match self {
             Kind::Customer => "cus_",
             Kind::Subscription => "sub_",
             Kind::Invoice => "in_",
@@ -53,7 +60,9 @@ impl Kind {
             Kind::Event => "evt_",
             Kind::PortalConfiguration => "bpc_",
             Kind::PortalSession => "bps_",
-        }
+            Kind::TestClock => "clock_",
+            Kind::Coupon => return None,
+        })
     }
 
     /// The `object` field, also the word in "No such X" messages.
@@ -68,6 +77,8 @@ impl Kind {
             Kind::Event => "event",
             Kind::PortalConfiguration => "billing_portal.configuration",
             Kind::PortalSession => "billing_portal.session",
+            Kind::Coupon => "coupon",
+            Kind::TestClock => "test_helpers.test_clock",
         }
     }
 
@@ -83,13 +94,17 @@ impl Kind {
             Kind::Event => "events",
             Kind::PortalConfiguration => "portal_configurations",
             Kind::PortalSession => "portal_sessions",
+            Kind::Coupon => "coupons",
+            Kind::TestClock => "test_clocks",
         }
     }
 
     /// The kind whose ids start like `id`.
     pub fn of_id(id: &str) -> Option<Kind> {
         // `prod_` and `price_` both start with `pr`; check the longer prefixes first.
-        Kind::ALL.into_iter().find(|k| id.starts_with(k.prefix()))
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.prefix().is_some_and(|prefix| id.starts_with(prefix)))
     }
 }
 
@@ -146,6 +161,7 @@ fn project(value: &Value) -> Value {
         "product",
         "currency",
         "is_default",
+        "test_clock",
     ] {
         if let Some(v) = value.get(key) {
             out.insert(key.into(), v.clone());

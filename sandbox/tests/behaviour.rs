@@ -271,6 +271,118 @@ async fn unknown_parameters_are_refused_unless_told_to_be_lenient() -> anyhow::R
 }
 
 #[tokio::test]
+async fn ids_a_merchant_chose_are_served_escaped_and_as_they_are() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let truth = sandbox.truth();
+    let ids = |kind: &str| -> Vec<String> {
+        truth[kind]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o["id"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert!(ids("products").contains(&"gold-plan".to_owned()));
+    assert!(ids("prices").contains(&"gold-monthly".to_owned()));
+    assert!(ids("coupons").contains(&"SAVE-20".to_owned()));
+
+    let plan = get(&sandbox, "/v1/prices/pro%20annual%202019").await;
+    assert_eq!(plan.status, 200);
+    assert_eq!(plan.json()["id"], "pro annual 2019");
+    assert_eq!(plan.json()["product"], "pro_2019");
+    let coupon = get(&sandbox, "/v1/coupons/loyal%20customer%2010%25").await;
+    assert_eq!(coupon.json()["id"], "loyal customer 10%");
+    let counters = sandbox.counters();
+    assert_eq!(counters["routes"]["GET /v1/prices/{id}"], json!(1));
+
+    // A retention coupon must exist, whatever its id looks like.
+    sandbox
+        .control("portal/default", json!({}))
+        .expect("a default configuration");
+    let (subscription, customer, _) = live_subscription(&truth);
+    let cancel = |coupon: &str| {
+        format!(
+            "customer={customer}&flow_data[type]=subscription_cancel&flow_data[subscription_cancel][subscription]={subscription}&flow_data[subscription_cancel][retention][type]=coupon_offer&flow_data[subscription_cancel][retention][coupon_offer][coupon]={coupon}"
+        )
+    };
+    let offered = post(&sandbox, "/v1/billing_portal/sessions", &cancel("SAVE-20")).await;
+    assert_eq!(offered.status, 200, "{}", offered.json());
+    let unknown = post(&sandbox, "/v1/billing_portal/sessions", &cancel("SAVE-99")).await;
+    assert_eq!(unknown.status, 400);
+    assert_eq!(
+        unknown.json()["error"]["message"],
+        "No such coupon: 'SAVE-99'"
+    );
+    assert_eq!(unknown.json()["error"]["code"], "resource_missing");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_test_clock_hides_its_customers_from_the_plain_lists() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    sandbox.control(
+        "simulate",
+        json!({"action": "test_clock_customer", "name": "Clockwork Ltd", "email": "ops@clockwork.test"}),
+    ).expect("a clock customer");
+    let truth = sandbox.truth();
+    let clock = truth["test_clocks"][0]["id"]
+        .as_str()
+        .expect("a clock")
+        .to_owned();
+    let on_clock = truth["customers"]
+        .as_array()
+        .expect("customers")
+        .iter()
+        .find(|c| c["test_clock"] == clock.as_str())
+        .and_then(|c| c["id"].as_str())
+        .expect("a customer on the clock")
+        .to_owned();
+    let listed = |path: String| {
+        let sandbox = &sandbox;
+        async move {
+            let answer = get(sandbox, &path).await;
+            assert_eq!(answer.status, 200, "{path}: {}", answer.json());
+            answer.json()["data"]
+                .as_array()
+                .expect("a list")
+                .iter()
+                .filter_map(|o| o["id"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(
+        !listed("/v1/customers?limit=100".into())
+            .await
+            .contains(&on_clock)
+    );
+    assert_eq!(
+        listed(format!("/v1/customers?test_clock={clock}")).await,
+        vec![on_clock.clone()]
+    );
+    let subscriptions = listed(format!("/v1/subscriptions?status=all&test_clock={clock}")).await;
+    assert_eq!(subscriptions.len(), 1);
+    assert!(
+        !listed("/v1/subscriptions?status=all&limit=100".into())
+            .await
+            .contains(&subscriptions[0])
+    );
+    assert_eq!(
+        listed("/v1/test_helpers/test_clocks".into()).await,
+        vec![clock]
+    );
+    assert_eq!(
+        get(&sandbox, &format!("/v1/customers/{on_clock}"))
+            .await
+            .status,
+        200
+    );
+    let wrong = get(&sandbox, "/v1/customers?test_clock=clock_nope").await;
+    assert_eq!(wrong.status, 400);
+    assert_eq!(wrong.json()["error"]["param"], "test_clock");
+    Ok(())
+}
+
+#[tokio::test]
 async fn filters_and_expansions() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
     let truth = sandbox.truth();

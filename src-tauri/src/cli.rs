@@ -1489,7 +1489,8 @@ fn show(
     json: bool,
 ) -> Result<(), Failure> {
     let customer_id = customer_id.trim();
-    if !customer_id.starts_with("cus_") || !portal_core::sync::objects::is_stripe_id(customer_id) {
+    if !customer_id.starts_with("cus_") || !portal_core::sync::objects::is_generated_id(customer_id)
+    {
         return Err(Failure {
             code: exit::USAGE,
             message: format!(

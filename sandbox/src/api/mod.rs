@@ -27,19 +27,38 @@ pub fn operation(request: &Request) -> String {
         .path
         .split('/')
         .map(|segment| {
-            if segment.contains('_') && store_like_id(segment) {
-                "{id}"
-            } else {
+            if ROUTE_WORDS.contains(&segment) {
                 segment
+            } else {
+                "{id}"
             }
         })
         .collect();
     format!("{} {}", request.method, path.join("/"))
 }
 
-fn store_like_id(segment: &str) -> bool {
-    crate::store::Kind::of_id(segment).is_some() || segment.starts_with("acct_")
-}
+/// Every path segment of the routes the sandbox knows that is not an id. An
+/// id can look like anything (`gold-monthly`, `SAVE-20`), so this decides.
+const ROUTE_WORDS: &[&str] = &[
+    "",
+    "v1",
+    "customers",
+    "search",
+    "payment_methods",
+    "subscriptions",
+    "invoices",
+    "prices",
+    "products",
+    "events",
+    "balance",
+    "account",
+    "coupons",
+    "test_helpers",
+    "test_clocks",
+    "billing_portal",
+    "sessions",
+    "configurations",
+];
 
 /// Answers one authenticated API request.
 pub fn dispatch(shared: &Shared, request: &Request) -> Response {
@@ -208,6 +227,8 @@ fn required_permission(method: &str, segments: &[&str]) -> Option<&'static str> 
         "prices" | "products" => "product_read",
         "events" => "event_read",
         "balance" => "balance_read",
+        "coupons" => "coupon_read",
+        "test_helpers" => "test_clock_read",
         "account" => "account_read",
         "billing_portal" if write => "billing_portal_write",
         "billing_portal" => "billing_portal_read",
@@ -246,6 +267,12 @@ fn route(
         ("GET", ["products"]) => r::list_products(state, params),
         ("GET", ["products", id]) => r::retrieve(state, crate::store::Kind::Product, id, params),
         ("GET", ["events"]) => r::list_events(state, params),
+        ("GET", ["coupons"]) => r::list_coupons(state, params),
+        ("GET", ["coupons", id]) => r::retrieve(state, crate::store::Kind::Coupon, id, params),
+        ("GET", ["test_helpers", "test_clocks"]) => r::list_test_clocks(state, params),
+        ("GET", ["test_helpers", "test_clocks", id]) => {
+            r::retrieve(state, crate::store::Kind::TestClock, id, params)
+        }
         ("GET", ["events", id]) => r::retrieve(state, crate::store::Kind::Event, id, params),
         ("GET", ["balance"]) => Ok(r::balance(shared)),
         ("GET", ["account"]) => Ok(r::account(shared, state)),

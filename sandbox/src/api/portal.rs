@@ -222,6 +222,14 @@ fn flow(
                             "flow_data[subscription_cancel][retention][coupon_offer][coupon]",
                         )
                     })?;
+                if state.store.collection(Kind::Coupon).get(coupon).is_none() {
+                    return Err(ApiError::no_such(
+                        "coupon",
+                        coupon,
+                        "flow_data[subscription_cancel][retention][coupon_offer][coupon]",
+                        400,
+                    ));
+                }
                 json!({"type": "coupon_offer", "coupon_offer": {"coupon": coupon}})
             } else {
                 Value::Null

@@ -11,9 +11,50 @@ use crate::{Shared, State};
 pub fn list_customers(state: &State, params: &Value) -> Result<Value, ApiError> {
     let list = ListParams::parse(params)?;
     let email = string(params, "email");
+    let clock = test_clock(state, params)?;
     page(&state.store, Kind::Customer, &list, "/v1/customers", |c| {
-        email.is_none_or(|e| c["email"].as_str() == Some(e))
+        email.is_none_or(|e| c["email"].as_str() == Some(e)) && on_clock(c, clock)
     })
+}
+
+/// `test_clock`, which must name a clock of the account.
+fn test_clock<'p>(state: &State, params: &'p Value) -> Result<Option<&'p str>, ApiError> {
+    let clock = string(params, "test_clock");
+    if let Some(id) = clock
+        && state.store.collection(Kind::TestClock).get(id).is_none()
+    {
+        return Err(ApiError::no_such(
+            "test_helpers.test_clock",
+            id,
+            "test_clock",
+            400,
+        ));
+    }
+    Ok(clock)
+}
+
+/// Stripe lists an object attached to a test clock only when that clock is
+/// asked for, and one on no clock only when none is.
+fn on_clock(object: &Value, clock: Option<&str>) -> bool {
+    object["test_clock"].as_str() == clock
+}
+
+/// `GET /v1/test_helpers/test_clocks`.
+pub fn list_test_clocks(state: &State, params: &Value) -> Result<Value, ApiError> {
+    let list = ListParams::parse(params)?;
+    page(
+        &state.store,
+        Kind::TestClock,
+        &list,
+        "/v1/test_helpers/test_clocks",
+        |_| true,
+    )
+}
+
+/// `GET /v1/coupons`.
+pub fn list_coupons(state: &State, params: &Value) -> Result<Value, ApiError> {
+    let list = ListParams::parse(params)?;
+    page(&state.store, Kind::Coupon, &list, "/v1/coupons", |_| true)
 }
 
 pub fn retrieve_customer(state: &State, id: &str, params: &Value) -> Result<Value, ApiError> {
@@ -93,6 +134,7 @@ pub fn list_subscriptions(state: &State, params: &Value) -> Result<Value, ApiErr
     let customer = string(params, "customer");
     let price = string(params, "price");
     let status = string(params, "status");
+    let clock = test_clock(state, params)?;
     if let Some(status) = status
         && !SUBSCRIPTION_STATUSES.contains(&status)
     {
@@ -119,6 +161,7 @@ pub fn list_subscriptions(state: &State, params: &Value) -> Result<Value, ApiErr
                 Some(wanted) => own == wanted,
             };
             status_ok
+                && on_clock(s, clock)
                 && customer.is_none_or(|c| s["customer"].as_str() == Some(c))
                 && price.is_none_or(|p| {
                     s["items"]["data"].as_array().is_some_and(|items| {

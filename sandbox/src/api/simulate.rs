@@ -53,6 +53,10 @@ pub enum Action {
     /// payment, the `payment_intent.succeeded`, `charge.succeeded` and
     /// `balance.available` events Stripe emits.
     CheckoutPayments { count: u32 },
+    /// The merchant tests a renewal on a test clock: a new clock, and a new
+    /// customer on it with an active subscription (as the newest customer's).
+    /// Stripe's plain lists leave both out; `test_clock=` lists them.
+    TestClockCustomer { name: String, email: String },
 }
 
 fn now() -> i64 {
@@ -266,6 +270,66 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             }
             state.store.delete_customer(&customer);
             events.push(event(shared, state, "customer.deleted", owner, None));
+        }
+        Action::TestClockCustomer { name, email } => {
+            let at = now();
+            let clock_id = state.rng.id("clock_");
+            let mut clock = shared.templates.get("test_helpers.test_clock");
+            clock["id"] = json!(clock_id);
+            clock["created"] = json!(at);
+            clock["frozen_time"] = json!(at);
+            clock["deletes_after"] = json!(at + 30 * 86_400);
+            clock["name"] = json!(format!("Renewal test for {name}"));
+            state.store.insert(Kind::TestClock, clock);
+
+            let model = state
+                .store
+                .collection(Kind::Subscription)
+                .records()
+                .iter()
+                .rev()
+                .find(|r| r.fields()["status"] == json!("active"))
+                .map(|r| r.value())
+                .ok_or("the account has no active subscription to model one on")?;
+            let mut customer = load(
+                state,
+                Kind::Customer,
+                model["customer"].as_str().unwrap_or_default(),
+            )?;
+            let customer_id = state.rng.id("cus_");
+            customer["id"] = json!(customer_id);
+            customer["name"] = json!(name);
+            customer["email"] = json!(email);
+            customer["created"] = json!(at);
+            customer["test_clock"] = json!(clock_id);
+            customer["balance"] = json!(0);
+            customer["delinquent"] = json!(false);
+            customer["invoice_settings"]["default_payment_method"] = Value::Null;
+            let snapshot = save(state, Kind::Customer, customer);
+            events.push(event(shared, state, "customer.created", snapshot, None));
+
+            let mut subscription = model;
+            let subscription_id = state.rng.id("sub_");
+            subscription["id"] = json!(subscription_id);
+            if let Some(items) = subscription["items"]["data"].as_array_mut() {
+                for item in items {
+                    item["id"] = json!(state.rng.id("si_"));
+                    item["subscription"] = json!(subscription_id);
+                }
+            }
+            subscription["customer"] = json!(customer_id);
+            subscription["created"] = json!(at);
+            subscription["test_clock"] = json!(clock_id);
+            subscription["default_payment_method"] = Value::Null;
+            subscription["latest_invoice"] = Value::Null;
+            let snapshot = save(state, Kind::Subscription, subscription);
+            events.push(event(
+                shared,
+                state,
+                "customer.subscription.created",
+                snapshot,
+                None,
+            ));
         }
         Action::CheckoutPayments { count } => {
             for _ in 0..count {

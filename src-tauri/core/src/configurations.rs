@@ -12,7 +12,7 @@ use crate::error::quote;
 use crate::percent;
 use crate::portal::{PortalError, check_url};
 use crate::stripe_api::{StripeClient, StripeFailure};
-use crate::sync::objects::is_stripe_id;
+use crate::sync::objects::{is_chosen_id, is_generated_id};
 
 /// Customer details the portal may let customers change.
 pub const CUSTOMER_FIELDS: [&str; 6] = ["address", "email", "name", "phone", "shipping", "tax_id"];
@@ -281,10 +281,11 @@ pub fn encode(
         }
         for (n, product) in products.iter().enumerate() {
             let product = product.trim();
-            if !product.starts_with("prod_") || !is_stripe_id(product) {
+            // A merchant may have named the product itself (`gold-plan`).
+            if !is_chosen_id(product) {
                 return Err(invalid(
                     "plan products",
-                    format!("{} is not a product id (prod_…)", quote(product)),
+                    format!("{} is not a product id", quote(product)),
                 ));
             }
             let prices = recurring_prices(cache, product)?;
@@ -495,7 +496,7 @@ pub async fn update(
     spec: &ConfigurationSpec,
 ) -> Result<serde_json::Value, PortalError> {
     let id = id.trim();
-    if !id.starts_with("bpc_") || !is_stripe_id(id) {
+    if !id.starts_with("bpc_") || !is_generated_id(id) {
         return Err(invalid(
             "configuration",
             format!("{} is not a portal configuration id (bpc_…)", quote(id)),

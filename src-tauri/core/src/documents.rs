@@ -15,7 +15,7 @@ use crate::Error;
 use crate::api_base::ApiBase;
 use crate::cache::{Cache, invoices};
 use crate::links;
-use crate::sync::objects::is_stripe_id;
+use crate::sync::objects::is_generated_id;
 use crate::sync::resources::Resource;
 use crate::transport::Transport;
 
@@ -213,7 +213,7 @@ impl InvoiceFiles {
 
     /// Where invoice `id`'s PDF is (or would be) kept; `None` for a malformed id.
     pub fn path(&self, id: &str) -> Option<PathBuf> {
-        (id.starts_with("in_") && is_stripe_id(id)).then(|| self.dir.join(format!("{id}.pdf")))
+        (id.starts_with("in_") && is_generated_id(id)).then(|| self.dir.join(format!("{id}.pdf")))
     }
 
     /// Whether invoice `id`'s PDF is saved.

@@ -69,7 +69,7 @@ pub async fn draft(cx: &Context<'_>, request: &EmailRequest) -> Result<Draft, Er
 
 fn cached_customer(cx: &Context<'_>, id: &str) -> Result<Customer, Error> {
     let id = id.trim();
-    if !id.starts_with("cus_") || !crate::sync::objects::is_stripe_id(id) {
+    if !id.starts_with("cus_") || !crate::sync::objects::is_generated_id(id) {
         return Err(PortalError::InvalidCustomerId(id.chars().take(40).collect()).into());
     }
     Ok(customers::get(cx.cache.conn(), id)

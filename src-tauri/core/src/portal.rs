@@ -39,7 +39,7 @@ use crate::error::quote;
 use crate::links::{self, Link};
 use crate::secret::Mode;
 use crate::stripe_api::{StripeClient, StripeFailure};
-use crate::sync::objects::is_stripe_id;
+use crate::sync::objects::{is_chosen_id, is_generated_id};
 
 /// A deep link into the portal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,7 +248,7 @@ pub async fn create_session(
     request: &SessionRequest,
 ) -> Result<PortalSession, PortalError> {
     let customer = request.customer.trim();
-    if !customer.starts_with("cus_") || !is_stripe_id(customer) {
+    if !customer.starts_with("cus_") || !is_generated_id(customer) {
         return Err(PortalError::InvalidCustomerId(
             customer.chars().take(40).collect(),
         ));
@@ -312,7 +312,7 @@ fn flow_data(
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
             {
-                check_id("retention coupon", coupon)?;
+                check_chosen_id("retention coupon", coupon)?;
                 cancel.retention = Some(CreateBillingPortalSessionFlowDataSubscriptionCancelRetention::new(
                     CreateBillingPortalSessionFlowDataSubscriptionCancelRetentionCouponOffer::new(coupon),
                     CreateBillingPortalSessionFlowDataSubscriptionCancelRetentionType::CouponOffer,
@@ -335,7 +335,7 @@ fn flow_data(
             item,
         } => {
             let subscription = subscription()?;
-            check_id("price", price)?;
+            check_chosen_id("price", price)?;
             if quantity == &Some(0) {
                 return Err(PortalError::InvalidValue {
                     field: "quantity",
@@ -419,8 +419,18 @@ fn flow_data(
     Ok(data)
 }
 
+/// An id Stripe makes itself (a subscription's, an item's).
 fn check_id(field: &'static str, id: &str) -> Result<(), PortalError> {
-    if is_stripe_id(id.trim()) {
+    check_with(field, id, is_generated_id)
+}
+
+/// An id the merchant may have chosen (a coupon's, a legacy plan's price).
+fn check_chosen_id(field: &'static str, id: &str) -> Result<(), PortalError> {
+    check_with(field, id.trim(), is_chosen_id)
+}
+
+fn check_with(field: &'static str, id: &str, rule: fn(&str) -> bool) -> Result<(), PortalError> {
+    if rule(id.trim()) {
         Ok(())
     } else {
         Err(PortalError::InvalidValue {
@@ -585,7 +595,7 @@ pub async fn create_recommended_configuration(
         .map_err(|_| StripeFailure::Unreadable("the configuration was not JSON".into()))?;
     configuration["id"]
         .as_str()
-        .filter(|id| is_stripe_id(id))
+        .filter(|id| is_generated_id(id))
         .map(str::to_owned)
         .ok_or_else(|| StripeFailure::Unreadable("the configuration had no id".into()).into())
 }
@@ -708,7 +718,9 @@ pub struct ConfigurationSummary {
 impl ConfigurationSummary {
     /// The summary of Stripe's configuration object (`None` without a usable id).
     pub fn of(configuration: &serde_json::Value) -> Option<ConfigurationSummary> {
-        let id = configuration["id"].as_str().filter(|id| is_stripe_id(id))?;
+        let id = configuration["id"]
+            .as_str()
+            .filter(|id| is_generated_id(id))?;
         Some(ConfigurationSummary {
             id: id.to_owned(),
             is_default: configuration["is_default"] == true,
@@ -774,7 +786,7 @@ pub async fn get_configuration(
 ) -> Result<serde_json::Value, PortalError> {
     use stripe_billing::billing_portal_configuration::RetrieveBillingPortalConfiguration;
     let id = id.trim();
-    if !id.starts_with("bpc_") || !is_stripe_id(id) {
+    if !id.starts_with("bpc_") || !is_generated_id(id) {
         return Err(PortalError::InvalidValue {
             field: "configuration",
             reason: format!(

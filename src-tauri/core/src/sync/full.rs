@@ -321,7 +321,7 @@ fn store_page(
     let crossed = kept.len() < page.data.len();
     let last = kept.iter().rev().find_map(|o| {
         Some((
-            o["id"].as_str().filter(|id| objects::is_stripe_id(id))?,
+            o["id"].as_str().filter(|id| objects::is_chosen_id(id))?,
             created(o)?,
         ))
     });

@@ -83,6 +83,8 @@ pub struct Event {
     kind: String,
     created: i64,
     object_id: Option<String>,
+    /// `data.object.object`: what kind of object, whatever its id looks like.
+    object_kind: Option<String>,
 }
 
 impl Event {
@@ -92,21 +94,28 @@ impl Event {
         Some(Event {
             id: v["id"]
                 .as_str()
-                .filter(|id| objects::is_stripe_id(id))?
+                .filter(|id| objects::is_generated_id(id))?
                 .to_owned(),
             kind: v["type"].as_str()?.to_owned(),
             created: v["created"].as_i64()?,
             object_id: v["data"]["object"]["id"]
                 .as_str()
-                .filter(|id| objects::is_stripe_id(id))
+                .filter(|id| objects::is_chosen_id(id))
                 .map(str::to_owned),
+            object_kind: v["data"]["object"]["object"].as_str().map(str::to_owned),
         })
     }
 
     /// The object to re-fetch, if the cache holds its kind.
     pub fn target(&self) -> Option<Target> {
         let id = self.object_id.clone()?;
-        Some((Resource::of_id(&id)?, id))
+        // A plan's or product's id may be the merchant's (`gold-monthly`), so
+        // the object's own kind decides, and the id's prefix only without it.
+        let resource = match self.object_kind.as_deref() {
+            Some(kind) => Resource::of_object(kind)?,
+            None => Resource::of_id(&id)?,
+        };
+        Some((resource, id))
     }
 }
 

@@ -55,13 +55,32 @@ fn expanded<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
     v.get(key).filter(|o| o.is_object())
 }
 
-/// A plausible Stripe id: safe to put in a URL path.
-pub fn is_stripe_id(id: &str) -> bool {
+/// An id Stripe makes itself (`cus_…`, `in_…`): a prefix, then letters,
+/// digits and `_`. Customers, subscriptions, invoices, payment methods,
+/// events and configurations have only these, so anything else there is
+/// refused; and only these are safe as a file name.
+pub fn is_generated_id(id: &str) -> bool {
     (3..=255).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// Any id Stripe can return. Products, plans (so the prices of legacy plans),
+/// coupons and promotion codes take ids the merchant chose (`gold-monthly`,
+/// `SAVE-20`, `pro 2019`): printable, without spaces at the ends, at most 255
+/// characters. Shown as they are; percent-encoded wherever they go in a path.
+pub fn is_chosen_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= 255
+        && id.trim() == id
+        && !id.chars().any(char::is_control)
+}
+
 fn object_id(v: &Value) -> Option<String> {
-    text(v, "id").filter(|id| is_stripe_id(id))
+    text(v, "id").filter(|id| is_generated_id(id))
+}
+
+/// The id of an object whose id the merchant may have chosen.
+fn chosen_id(v: &Value) -> Option<String> {
+    text(v, "id").filter(|id| is_chosen_id(id))
 }
 
 /// Whether Stripe answered with `{"deleted": true}` for this object.
@@ -212,7 +231,7 @@ pub fn payment_method(v: &Value) -> Option<PaymentMethod> {
 pub fn price(v: &Value) -> Option<Price> {
     let recurring = v.get("recurring").unwrap_or(&Value::Null);
     Some(Price {
-        id: object_id(v)?,
+        id: chosen_id(v)?,
         product_id: id_of(v, "product"),
         nickname: text(v, "nickname"),
         unit_amount: int(v, "unit_amount"),
@@ -227,7 +246,7 @@ pub fn price(v: &Value) -> Option<Price> {
 /// A product.
 pub fn product(v: &Value) -> Option<Product> {
     Some(Product {
-        id: object_id(v)?,
+        id: chosen_id(v)?,
         name: text(v, "name").unwrap_or_default(),
         active: flag(v, "active"),
         created: int(v, "created")?,
@@ -267,6 +286,7 @@ mod tests {
         assert!(customer(&json!({"name": "no id", "created": 1})).is_none());
         assert!(customer(&json!({"id": "cus_1"})).is_none(), "no created");
         assert!(customer(&json!({"id": "../../v1/charges", "created": 1})).is_none());
+        assert!(customer(&json!({"id": "gold-monthly", "created": 1})).is_none());
         let (odd, _) = subscription(&json!({"id": "sub_1", "customer": "cus_1",
             "status": "some_new_status", "created": 1}))
         .expect("unknown status kept");
@@ -281,5 +301,32 @@ mod tests {
         assert!(page(b"<html>502 Bad Gateway</html>").is_none());
         assert!(page(b"").is_none());
         assert!(page(br#"{"data": "x", "has_more": false}"#).is_none());
+    }
+
+    #[test]
+    fn products_and_prices_keep_the_ids_a_merchant_chose() {
+        for id in [
+            "gold-monthly",
+            "pro_2019",
+            "SAVE-20",
+            "pro annual (2019)",
+            "café/plan",
+        ] {
+            let price = price(&json!({"id": id, "created": 1, "currency": "usd"}));
+            assert_eq!(price.map(|p| p.id).as_deref(), Some(id), "{id}");
+            let product = product(&json!({"id": id, "created": 1}));
+            assert_eq!(product.map(|p| p.id).as_deref(), Some(id), "{id}");
+        }
+        let too_long = "x".repeat(256);
+        for id in [
+            "",
+            " gold",
+            "gold ",
+            "gold\nplan",
+            "bell\u{7}",
+            too_long.as_str(),
+        ] {
+            assert!(price(&json!({"id": id, "created": 1})).is_none(), "{id:?}");
+        }
     }
 }

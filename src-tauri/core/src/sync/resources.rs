@@ -63,6 +63,19 @@ impl Resource {
             .find(|r| r.name() == name)
     }
 
+    /// The resource a Stripe `object` field names.
+    pub fn of_object(object: &str) -> Option<Resource> {
+        Some(match object {
+            "product" => Resource::Products,
+            "price" | "plan" => Resource::Prices,
+            "customer" => Resource::Customers,
+            "subscription" => Resource::Subscriptions,
+            "invoice" => Resource::Invoices,
+            "payment_method" | "card" | "source" => Resource::PaymentMethods,
+            _ => return None,
+        })
+    }
+
     /// The resource an id belongs to, by its prefix.
     pub fn of_id(id: &str) -> Option<Resource> {
         // Subscription schedules (`sub_sched_…`) are not subscriptions, and
@@ -116,7 +129,7 @@ impl Resource {
 
     /// Retrieves object `id` of this kind in our pinned API version.
     pub fn retrieve(self, id: &str) -> RequestBuilder {
-        match self {
+        let mut request = match self {
             Resource::Customers => RetrieveCustomer::new(id)
                 .expand(vec!["invoice_settings.default_payment_method".to_owned()])
                 .build(),
@@ -127,7 +140,11 @@ impl Resource {
             Resource::Prices => RetrievePrice::new(id).build(),
             Resource::Products => RetrieveProduct::new(id).build(),
             Resource::PaymentMethods => RetrievePaymentMethod::new(id).build(),
-        }
+        };
+        // async-stripe puts the id in the path as it is, and an id a merchant
+        // chose (`pro annual (2019)`) must be escaped there.
+        request.path = format!("/{}/{}", self.name(), crate::percent::encode(id));
+        request
     }
 
     /// Writes `object` (a Stripe object of this kind) to the cache; `false`
@@ -235,5 +252,21 @@ mod tests {
         ] {
             assert_eq!(Resource::of_id(id), expected, "{id}");
         }
+    }
+
+    #[test]
+    fn a_retrieve_escapes_the_id_in_its_path() {
+        assert_eq!(
+            Resource::Prices.retrieve("pro annual (2019)").path,
+            "/prices/pro%20annual%20%282019%29"
+        );
+        assert_eq!(
+            Resource::Customers.retrieve("cus_1").path,
+            "/customers/cus_1"
+        );
+        assert_eq!(
+            Resource::PaymentMethods.retrieve("pm_1").path,
+            "/payment_methods/pm_1"
+        );
     }
 }
