@@ -287,7 +287,8 @@ fn clock_start(config: &DatasetConfig) -> i64 {
 /// account that started on Stripe's Plans API has: `gold-monthly`, a plan id
 /// with spaces (escaped in a path), `SAVE-20`. They are older than the rest of
 /// the catalog and draw nothing from the generator, so the rest of the account
-/// is the same with or without them.
+/// is the same with or without them. The account opened a day before the
+/// catalog, so they are still younger than it.
 fn merchant_named(templates: &Templates, before: i64, out: &mut Vec<Staged>) {
     let legacy = [
         (
@@ -310,7 +311,7 @@ fn merchant_named(templates: &Templates, before: i64, out: &mut Vec<Staged>) {
     for (n, (product_id, name, price_id, nickname, amount, interval)) in
         legacy.into_iter().enumerate()
     {
-        let created = before - 86_400 * (10 - n as i64);
+        let created = before - 3_600 * (10 - n as i64);
         let mut product = templates.get("product");
         set(&mut product, "id", json!(product_id));
         set(&mut product, "name", json!(name));

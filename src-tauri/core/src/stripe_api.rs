@@ -11,7 +11,7 @@ use stripe_product::price::ListPrice;
 use stripe_product::product::ListProduct;
 
 use crate::api_base::ApiBase;
-use crate::secret::{ApiKey, KeyKind};
+use crate::secret::{ApiKey, KeyKind, Mode};
 use crate::transport::{Transport, TransportOptions};
 
 /// Why a Stripe call failed, in words for the user. Never contains the key.
@@ -128,6 +128,7 @@ impl StripeFailure {
 /// A Stripe client for one key, aimed at Stripe or at a loopback sandbox.
 pub struct StripeClient {
     transport: Transport,
+    mode: Mode,
 }
 
 impl StripeClient {
@@ -145,7 +146,13 @@ impl StripeClient {
     ) -> StripeClient {
         StripeClient {
             transport: Transport::new(key, api_base, options),
+            mode: key.mode(),
         }
+    }
+
+    /// Test or live: the key's mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// The HTTP transport (rate-limited, retried, counted).

@@ -158,7 +158,8 @@ async fn a_full_sync_equals_the_sandbox_and_reads_only_lists() -> anyhow::Result
     )?;
     assert!(canceled > 0, "canceled subscriptions are synced too");
 
-    // Only list endpoints (plus the account and the event feed), never one per customer.
+    // Only list endpoints (plus the account, the event feed and, in test
+    // mode, the account's test clocks), never one per customer.
     let requests = sandbox.requests();
     assert!(!requests.is_empty());
     for request in &requests {
@@ -172,6 +173,7 @@ async fn a_full_sync_equals_the_sandbox_and_reads_only_lists() -> anyhow::Result
                     | "/v1/prices"
                     | "/v1/products"
                     | "/v1/events"
+                    | "/v1/test_helpers/test_clocks"
                     | "/v1/account"
             ),
             "unexpected request {path}"
@@ -340,6 +342,107 @@ async fn deleted_objects_leave_the_cache_after_a_full_sync() -> anyhow::Result<(
         .map_err(anyhow::Error::msg)?;
     run(&client, &mut cache, true).await?;
     assert!(!cached(&cache, "customers").contains(&gone));
+    assert_equal_to_truth(&sandbox, &cache);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_customer_on_a_test_clock_is_read_and_never_deleted_as_unseen() -> anyhow::Result<()> {
+    let sandbox = sandbox(30).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+    run(&client, &mut cache, true).await?;
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "test_clock_customer", "name": "Clockwork Ltd", "email": "ops@clockwork.test"}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    let truth = sandbox.truth();
+    let on_clock: Vec<&Value> = truth["customers"]
+        .as_array()
+        .expect("customers")
+        .iter()
+        .filter(|c| c["test_clock"].is_string())
+        .collect();
+    let customer = on_clock[0]["id"].as_str().expect("id").to_owned();
+
+    // Its events bring it in; a full sync, whose plain lists leave it out, keeps it.
+    run(&client, &mut cache, false).await?;
+    assert!(cached(&cache, "customers").contains(&customer));
+    sandbox
+        .control("counters/reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    run(&client, &mut cache, true).await?;
+    assert!(cached(&cache, "customers").contains(&customer));
+    assert_equal_to_truth(&sandbox, &cache);
+    let clock = on_clock[0]["test_clock"].as_str().expect("clock");
+    let asked: Vec<String> = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r["params"]["test_clock"] == clock)
+        .filter_map(|r| r["path"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(
+        asked,
+        ["/v1/customers", "/v1/subscriptions"],
+        "each list once for the clock"
+    );
+
+    // A key that may not list clocks can't see them: nothing of theirs is
+    // deleted as unseen (the feed still removes a deleted customer).
+    let blind = client_with_permissions(
+        &sandbox,
+        "rk_test_51SyncTestsNoClocks0000",
+        "customer_read,subscription_read,invoice_read,product_read,payment_method_read,event_read",
+    );
+    let dir = tempfile::tempdir()?;
+    let mut other = cache_file(&dir);
+    run(&client, &mut other, true).await?;
+    run(&blind, &mut other, true).await?;
+    assert!(cached(&other, "customers").contains(&customer));
+    Ok(())
+}
+
+fn client_with_permissions(sandbox: &Sandbox, key: &str, permissions: &str) -> StripeClient {
+    sandbox
+        .control(
+            "keys",
+            json!({"key": key, "permissions": permissions.split(',').collect::<Vec<_>>()}),
+        )
+        .expect("a restricted key");
+    client(sandbox, key)
+}
+
+#[tokio::test]
+async fn legacy_plans_and_products_keep_the_ids_their_merchant_chose() -> anyhow::Result<()> {
+    let sandbox = sandbox(20).await;
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let client = client(&sandbox, KEY);
+    run(&client, &mut cache, true).await?;
+    let prices = cached(&cache, "prices");
+    assert!(prices.contains("gold-monthly") && prices.contains("pro annual 2019"));
+    assert!(cached(&cache, "products").contains("gold-plan"));
+
+    // A customer moves to the legacy plan: the event's retrieve and the item's
+    // price both carry the hyphenated id.
+    let (customer, _) = first_live_customer(&cache);
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "switch_price", "customer": customer, "price": "gold-monthly"}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    run(&client, &mut cache, false).await?;
+    let on_plan: i64 = cache.conn().query_row(
+        "SELECT count(*) FROM subscription_items i JOIN subscriptions s ON s.id = i.subscription_id
+         WHERE s.customer_id = ?1 AND i.price_id = 'gold-monthly'",
+        [&customer],
+        |r| r.get(0),
+    )?;
+    assert_eq!(on_plan, 1);
     assert_equal_to_truth(&sandbox, &cache);
     Ok(())
 }

@@ -127,6 +127,35 @@ impl Resource {
         }
     }
 
+    /// One page of the customers or subscriptions on test clock `clock`,
+    /// which the plain lists leave out.
+    pub fn list_on_clock(self, clock: &str, cursor: Option<&str>) -> RequestBuilder {
+        match self {
+            Resource::Customers => {
+                let mut request = ListCustomer::new()
+                    .limit(100)
+                    .test_clock(clock)
+                    .expand(vec![CUSTOMER_EXPAND.to_owned()]);
+                if let Some(cursor) = cursor {
+                    request = request.starting_after(cursor);
+                }
+                request.build()
+            }
+            Resource::Subscriptions => {
+                let mut request = ListSubscription::new()
+                    .limit(100)
+                    .status(ListSubscriptionStatus::All)
+                    .test_clock(clock)
+                    .expand(vec![SUBSCRIPTION_LIST_EXPAND.to_owned()]);
+                if let Some(cursor) = cursor {
+                    request = request.starting_after(cursor);
+                }
+                request.build()
+            }
+            _ => unreachable!("only customers and subscriptions sit on test clocks"),
+        }
+    }
+
     /// Retrieves object `id` of this kind in our pinned API version.
     pub fn retrieve(self, id: &str) -> RequestBuilder {
         let mut request = match self {
