@@ -835,3 +835,74 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     assert!(refusal.contains("no Stripe key"), "{refusal}");
     Ok(())
 }
+
+#[test]
+fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() -> anyhow::Result<()>
+{
+    let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
+    let scratch = tempfile::tempdir()?;
+    let exports = scratch.path().join("exports");
+    std::fs::create_dir(&exports)?;
+    let exports_env = exports.display().to_string();
+    // A customer on the legacy plan `gold-monthly`, whose id the merchant chose.
+    let (legacy, _) = subscriber(&stripe.truth()?)?;
+    let legacy_id = legacy["id"].as_str().context("id")?.to_owned();
+    stripe.control(
+        "simulate",
+        json!({"action": "switch_price", "customer": legacy_id, "price": "gold-monthly"}),
+    )?;
+    let app = launch(
+        &stripe,
+        &scratch.path().join("opened.log"),
+        &[("PORTAL_DESK_TEST_SAVE_DIR", &exports_env)],
+    )?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+    let (_, total) = connect_and_sync(ui, &stripe)?;
+
+    // The merchant tests a renewal on a test clock; Stripe's plain lists leave
+    // that customer out, and the desk still lists them.
+    stripe.control(
+        "simulate",
+        json!({"action": "test_clock_customer", "name": "Clockwork Ltd", "email": "ops@clockwork.test"}),
+    )?;
+    ui.find("#sync-now")?.click()?;
+    lists_everyone(ui, total + 1)?;
+    let full = cli(&app, &stripe, &["sync", "--full"], "")?;
+    assert!(!full.is_empty());
+    ui.find("#sync-now")?.click()?;
+    ui.wait_for_text("#sync-label", "Synced")?;
+    lists_everyone(ui, total + 1)?;
+    let search = ui.find("#search")?;
+    search.type_text("Clockwork")?;
+    ui.wait_for_text("#customer-count", "1 customer")?;
+    ui.screenshot(&shots.join("desk-test-clock-customer.png"))?;
+
+    // The legacy plan by name in the detail view and in the CSV export.
+    search.replace_text(&legacy_id)?;
+    ui.find(&format!(".row[data-id='{legacy_id}']"))?.click()?;
+    ui.wait_for_text("#detail-id", &legacy_id)?;
+    ui.wait_for_text("#subscription-plan", "Gold (2019) · Gold monthly")?;
+    ui.screenshot(&shots.join("desk-legacy-plan.png"))?;
+    ui.find("#view-settings")?.click()?;
+    ui.find("#export-customers")?.click()?;
+    ui.wait_for_text(
+        "#settings-notice",
+        &format!("Saved {} customers to", total + 1),
+    )?;
+    let file = std::fs::read_dir(&exports)?
+        .next()
+        .context("an export")??
+        .path();
+    let csv = std::fs::read_to_string(&file)?;
+    let row = csv
+        .lines()
+        .find(|line| line.starts_with(&legacy_id))
+        .context("the legacy customer's row")?;
+    assert!(row.contains("Gold (2019) · Gold monthly"), "{row}");
+    assert!(
+        csv.contains("Clockwork Ltd"),
+        "the clock's customer is exported too"
+    );
+    Ok(())
+}

@@ -383,6 +383,66 @@ async fn a_test_clock_hides_its_customers_from_the_plain_lists() -> anyhow::Resu
 }
 
 #[tokio::test]
+async fn flows_act_only_on_subscriptions_the_portal_can_change() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    sandbox
+        .control("portal/default", json!({}))
+        .expect("a default configuration");
+    let truth = sandbox.truth();
+    let with_status = |status: &str| {
+        truth["subscriptions"]
+            .as_array()
+            .expect("subscriptions")
+            .iter()
+            .find(|s| s["status"] == status)
+            .map(|s| {
+                (
+                    s["id"].as_str().expect("id").to_owned(),
+                    s["customer"].as_str().expect("customer").to_owned(),
+                )
+            })
+    };
+    let session = |flow: &str, (id, customer): &(String, String)| {
+        format!("customer={customer}&flow_data[type]={flow}&flow_data[{flow}][subscription]={id}")
+    };
+    for (status, update_ok, cancel_ok) in [
+        ("active", true, true),
+        ("trialing", true, true),
+        ("past_due", false, true),
+        ("unpaid", false, true),
+        ("incomplete", false, false),
+    ] {
+        let Some(subscription) = with_status(status) else {
+            continue;
+        };
+        for (flow, ok) in [
+            ("subscription_update", update_ok),
+            ("subscription_cancel", cancel_ok),
+        ] {
+            let answer = post(
+                &sandbox,
+                "/v1/billing_portal/sessions",
+                &session(flow, &subscription),
+            )
+            .await;
+            assert_eq!(
+                answer.status == 200,
+                ok,
+                "{flow} on {status}: {}",
+                answer.json()
+            );
+            if !ok {
+                assert_eq!(
+                    answer.json()["error"]["param"],
+                    format!("flow_data[{flow}][subscription]")
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
 async fn filters_and_expansions() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
     let truth = sandbox.truth();

@@ -230,8 +230,8 @@ fn required_permission(method: &str, segments: &[&str]) -> Option<&'static str> 
         "coupons" => "coupon_read",
         "test_helpers" => "test_clock_read",
         "account" => "account_read",
-        "billing_portal" if write => "billing_portal_write",
-        "billing_portal" => "billing_portal_read",
+        "billing_portal" if write => "customer_portal_write",
+        "billing_portal" => "customer_portal_read",
         _ => return None,
     })
 }

@@ -200,6 +200,20 @@ fn flow(
                 Some(&param),
             ));
         }
+        let status = sub["status"].as_str().unwrap_or_default();
+        if !flow_acts_on(section, status) {
+            return Err(ApiError::invalid(
+                format!(
+                    "The subscription {id} is {status}, and the customer portal can't {} it.",
+                    if section == "subscription_cancel" {
+                        "cancel"
+                    } else {
+                        "update"
+                    }
+                ),
+                Some(&param),
+            ));
+        }
         Ok(sub)
     };
     match kind {
@@ -396,6 +410,22 @@ pub fn create_configuration(
         .store
         .insert(Kind::PortalConfiguration, config.clone());
     Ok(config)
+}
+
+/// Whether a deep-link flow acts on a subscription in `status`. The portal
+/// changes the plan only of a subscription that is active or trialing (one
+/// that is past due, unpaid or paused is settled with a payment method
+/// first), and cancels any that has started and not ended: not one still
+/// `incomplete` (its first payment never went through) or `incomplete_expired`.
+/// Stripe's documentation gives the rule, not its wording; the message is ours.
+fn flow_acts_on(section: &str, status: &str) -> bool {
+    match section {
+        "subscription_cancel" => matches!(
+            status,
+            "active" | "trialing" | "past_due" | "unpaid" | "paused"
+        ),
+        _ => matches!(status, "active" | "trialing"),
+    }
 }
 
 /// `POST /v1/billing_portal/configurations/{id}`.

@@ -85,6 +85,30 @@ impl Flow {
             _ => "change",
         }
     }
+
+    fn statuses_it_acts_on(&self) -> &'static str {
+        match self {
+            Flow::SubscriptionCancel { .. } => "active, trialing, past due, unpaid or paused",
+            _ => "active or trialing",
+        }
+    }
+
+    /// Whether the portal acts on a subscription in `status` in this flow. It
+    /// changes the plan only of one that is active or trialing (past due,
+    /// unpaid and paused ones are settled with a payment method first), and
+    /// cancels any that has started and not ended.
+    pub fn acts_on(&self, status: &str) -> bool {
+        match self {
+            Flow::PaymentMethodUpdate => true,
+            Flow::SubscriptionCancel { .. } => matches!(
+                status,
+                "active" | "trialing" | "past_due" | "unpaid" | "paused"
+            ),
+            Flow::SubscriptionUpdate | Flow::SubscriptionUpdateConfirm { .. } => {
+                matches!(status, "active" | "trialing")
+            }
+        }
+    }
 }
 
 /// Where the customer goes when a deep-link flow is done.
@@ -336,6 +360,19 @@ fn flow_data(
         } => {
             let subscription = subscription()?;
             check_chosen_id("price", price)?;
+            // Any text may be a merchant's price id, so the cache decides.
+            if crate::cache::prices::get(cache.conn(), price.trim())
+                .map_err(|e| cache.error(e))?
+                .is_none()
+            {
+                return Err(PortalError::InvalidValue {
+                    field: "price",
+                    reason: format!(
+                        "{} is not a price in the cache; sync and try again",
+                        quote(price)
+                    ),
+                });
+            }
             if quantity == &Some(0) {
                 return Err(PortalError::InvalidValue {
                     field: "quantity",
@@ -458,6 +495,19 @@ fn subscription_for(
     if let Some(id) = named {
         check_id("subscription", id)?;
         return match get(id.trim())? {
+            Some(subscription)
+                if subscription.customer_id == customer && !flow.acts_on(&subscription.status) =>
+            {
+                Err(PortalError::InvalidValue {
+                    field: "subscription",
+                    reason: format!(
+                        "{id} is {}, and the customer portal can only {} a subscription that is {}",
+                        subscription.status.replace('_', " "),
+                        flow.verb(),
+                        flow.statuses_it_acts_on()
+                    ),
+                })
+            }
             Some(subscription) if subscription.customer_id == customer => Ok(subscription),
             Some(_) => Err(PortalError::InvalidValue {
                 field: "subscription",
@@ -470,11 +520,10 @@ fn subscription_for(
         };
     }
     for id in subscriptions::ids_of_customer(conn, customer).map_err(|e| cache.error(e))? {
+        // The newest one the flow can act on: a past-due plan can't be
+        // changed, but an older active one beside it can.
         if let Some(subscription) = get(&id)?
-            && !matches!(
-                subscription.status.as_str(),
-                "canceled" | "incomplete_expired"
-            )
+            && flow.acts_on(&subscription.status)
         {
             return Ok(subscription);
         }
@@ -640,6 +689,9 @@ mod tests {
             "http://billing.stripe.com/p/session",
             "https://evil.example\\.stripe.com/",
             "https://billing.stripe.com@evil.example/p",
+            // A custom domain is trusted as Stripe's answer, never with credentials.
+            "https://billing.acme.com@evil.example/p/session/test_123",
+            "https://user:pass@billing.acme.com/p/session/test_123",
             "",
             "javascript:alert(1)",
         ] {

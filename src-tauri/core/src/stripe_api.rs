@@ -1,8 +1,10 @@
 //! Talking to Stripe: one place that builds the client and turns Stripe's
 //! answers into errors a person can act on.
 
+use serde_json::Value;
 use stripe_billing::invoice::ListInvoice;
 use stripe_billing::subscription::ListSubscription;
+use stripe_client_core::{RequestBuilder, StripeMethod, StripeRequest};
 use stripe_connect::account::RetrieveForMyAccountAccount;
 use stripe_core::balance::RetrieveForMyAccountBalance;
 use stripe_core::customer::{ListCustomer, ListPaymentMethodsCustomer};
@@ -171,30 +173,26 @@ pub struct Account {
 }
 
 /// Checks `key` with Stripe: `GET /v1/account` (business name and id), falling
-/// back to `GET /v1/balance` for restricted keys. A restricted key is then
-/// probed for each read permission Portal Desk needs; any missing ones are named.
+/// back to `GET /v1/balance` for restricted keys, which Stripe refuses the
+/// account unless they hold its permission. A restricted key is then probed
+/// for each permission Portal Desk needs; any missing ones are named.
+///
+/// Every answer is read as raw JSON for the few fields used: async-stripe's
+/// typed objects require fields real accounts have been seen to lack
+/// (async-stripe issue #627), and a verification must not fail on those.
 pub async fn verify_key(client: &StripeClient, key: &ApiKey) -> Result<Account, StripeFailure> {
     let client = &client.transport;
-    let account = match RetrieveForMyAccountAccount::new().send(client).await {
-        Ok(account) => {
-            let name = account
-                .business_profile
-                .as_ref()
-                .and_then(|p| p.name.clone())
-                .or_else(|| {
-                    account
-                        .settings
-                        .as_ref()
-                        .and_then(|s| s.dashboard.display_name.clone())
-                });
-            Account {
-                id: Some(account.id.to_string()),
-                business_name: name,
-            }
-        }
+    let account = match client
+        .send(RetrieveForMyAccountAccount::new().build(), None)
+        .await
+    {
+        Ok(body) => account_of(&body),
         Err(failure) if failure.is_permission() && key.kind() == KeyKind::Restricted => {
-            match RetrieveForMyAccountBalance::new().send(client).await {
-                // A 403 still proves the key is genuine; the probes below say what it may read.
+            match client
+                .send(RetrieveForMyAccountBalance::new().build(), None)
+                .await
+            {
+                // A 403 still proves the key is genuine; the probes below say what it may do.
                 Ok(_) => Account::default(),
                 Err(failure) if failure.is_permission() => Account::default(),
                 Err(failure) => return Err(failure),
@@ -211,60 +209,86 @@ pub async fn verify_key(client: &StripeClient, key: &ApiKey) -> Result<Account, 
     Ok(account)
 }
 
-/// Read permissions Portal Desk needs, probed with one cheap list call each.
+/// The account's id and business name, whichever fields it has.
+fn account_of(body: &[u8]) -> Account {
+    let account: Value = serde_json::from_slice(body).unwrap_or_default();
+    let text = |v: &Value| {
+        v.as_str()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    Account {
+        id: text(&account["id"]),
+        business_name: text(&account["business_profile"]["name"])
+            .or_else(|| text(&account["settings"]["dashboard"]["display_name"])),
+    }
+}
+
+/// A customer id Stripe never makes, for the portal permission probe.
+const PROBE_CUSTOMER: &str = "cus_PortalDeskPermissionProbe";
+
+/// The permissions Portal Desk needs, probed with one cheap call each.
 async fn missing_permissions(client: &Transport) -> Result<Vec<&'static str>, StripeFailure> {
     let mut missing = Vec::new();
-    let mut check = |result: Result<(), StripeFailure>,
+    let mut check = |result: Result<bytes::Bytes, StripeFailure>,
                      permission: &'static str|
-     -> Result<(), StripeFailure> {
+     -> Result<Option<bytes::Bytes>, StripeFailure> {
         match result {
-            Ok(()) => Ok(()),
+            Ok(body) => Ok(Some(body)),
             Err(failure) if failure.is_permission() => {
                 missing.push(permission);
-                Ok(())
+                Ok(None)
             }
             Err(failure) => Err(failure),
         }
     };
-    let customers = ListCustomer::new().limit(1).send(client).await;
-    let first_customer = customers
-        .as_ref()
-        .ok()
-        .and_then(|list| list.data.first().map(|c| c.id.clone()));
-    check(customers.map(drop), "Customers (read)")?;
-    check(
-        ListSubscription::new()
-            .limit(1)
-            .send(client)
-            .await
-            .map(drop),
-        "Subscriptions (read)",
+    let customers = check(
+        client
+            .send(ListCustomer::new().limit(1).build(), None)
+            .await,
+        "Customers (read)",
     )?;
-    check(
-        ListInvoice::new().limit(1).send(client).await.map(drop),
-        "Invoices (read)",
-    )?;
-    check(
-        ListProduct::new().limit(1).send(client).await.map(drop),
-        "Products (read)",
-    )?;
-    check(
-        ListPrice::new().limit(1).send(client).await.map(drop),
-        "Prices (read)",
-    )?;
-    check(
-        ListEvent::new().limit(1).send(client).await.map(drop),
-        "Events (read)",
-    )?;
+    let first_customer = customers.and_then(|body| {
+        let page: Value = serde_json::from_slice(&body).ok()?;
+        page["data"][0]["id"].as_str().map(str::to_owned)
+    });
+    for (request, permission) in [
+        (
+            ListSubscription::new().limit(1).build(),
+            "Subscriptions (read)",
+        ),
+        (ListInvoice::new().limit(1).build(), "Invoices (read)"),
+        (ListProduct::new().limit(1).build(), "Products (read)"),
+        (ListPrice::new().limit(1).build(), "Prices (read)"),
+        (ListEvent::new().limit(1).build(), "Events (read)"),
+    ] {
+        check(client.send(request, None).await, permission)?;
+    }
     if let Some(customer) = first_customer {
         check(
-            ListPaymentMethodsCustomer::new(customer)
-                .limit(1)
-                .send(client)
-                .await
-                .map(drop),
+            client
+                .send(
+                    ListPaymentMethodsCustomer::new(customer).limit(1).build(),
+                    None,
+                )
+                .await,
             "PaymentMethods (read)",
         )?;
+    }
+    // Opening the portal needs Customer portal (write). Stripe checks a key's
+    // permission before the request's objects, so a session for a customer
+    // that doesn't exist is refused as forbidden without it and as "no such
+    // customer" with it: the probe tells the two apart and creates nothing.
+    let mut probe = RequestBuilder::new(StripeMethod::Post, "/billing_portal/sessions");
+    probe.body = Some(format!("customer={PROBE_CUSTOMER}"));
+    match client.send(probe, None).await {
+        Err(failure) if failure.is_permission() => missing.push("Customer portal (write)"),
+        Err(StripeFailure::Api {
+            status: 400 | 404, ..
+        })
+        | Ok(_) => {}
+        Err(failure) => return Err(failure),
     }
     Ok(missing)
 }

@@ -315,6 +315,74 @@ async fn bad_inputs_are_refused_before_any_request() -> anyhow::Result<()> {
 }
 
 #[tokio::test]
+async fn each_flow_picks_a_subscription_stripe_will_act_on() -> anyhow::Result<()> {
+    let s = setup(true).await;
+    let truth = s.sandbox.truth();
+    let subscriptions = truth["subscriptions"].as_array().expect("subscriptions");
+    // A customer whose only subscription is past due: its plan can't be
+    // changed in the portal, but it can be cancelled.
+    let past_due = subscriptions
+        .iter()
+        .find(|sub| {
+            sub["status"] == "past_due"
+                && subscriptions
+                    .iter()
+                    .filter(|other| other["customer"] == sub["customer"])
+                    .count()
+                    == 1
+        })
+        .expect("a past-due subscription");
+    let customer = past_due["customer"].as_str().expect("customer").to_owned();
+    let id = past_due["id"].as_str().expect("id").to_owned();
+    s.sandbox
+        .control("counters/reset", json!({}))
+        .map_err(anyhow::Error::msg)?;
+    let update = |subscription: Option<String>| SessionRequest {
+        customer: customer.clone(),
+        subscription,
+        flow: Some(Flow::SubscriptionUpdate),
+        ..Default::default()
+    };
+    let none = s
+        .open(&update(None), None)
+        .await
+        .expect_err("nothing to change");
+    assert!(matches!(none, PortalError::NoSubscription { .. }), "{none}");
+    let named = s
+        .open(&update(Some(id.clone())), None)
+        .await
+        .expect_err("past due");
+    assert!(
+        named.to_string().contains("is past due, and the customer portal can only change a subscription that is active or trialing"),
+        "{named}"
+    );
+    assert_eq!(
+        s.sandbox.counters()["total"],
+        0,
+        "refused before any request"
+    );
+
+    let cancel = SessionRequest {
+        customer: customer.clone(),
+        flow: Some(Flow::SubscriptionCancel {
+            retention_coupon: Some("SAVE-20".into()),
+        }),
+        ..Default::default()
+    };
+    s.open(&cancel, None).await?;
+    let sent = s.last_session_params();
+    assert_eq!(
+        sent["flow_data"]["subscription_cancel"]["subscription"],
+        id.as_str()
+    );
+    assert_eq!(
+        sent["flow_data"]["subscription_cancel"]["retention"]["coupon_offer"]["coupon"], "SAVE-20",
+        "a coupon id the merchant chose goes as it is"
+    );
+    Ok(())
+}
+
+#[tokio::test]
 async fn unknown_and_deleted_customers_get_their_own_message() -> anyhow::Result<()> {
     let s = setup(true).await;
     let error = s

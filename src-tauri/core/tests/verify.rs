@@ -9,10 +9,12 @@ use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
 const GOOD: &str = "sk_test_51VerifyKeyForTests0000good";
 const READ_ALL: &str = "rk_test_51VerifyKeyForTests000reads";
 const NO_INVOICES: &str = "rk_test_51VerifyKeyForTests00noinv";
+const READ_ONLY: &str = "rk_test_51VerifyKeyForTests0readonly";
 
 async fn sandbox() -> Sandbox {
     let reads =
         "customer_read,subscription_read,invoice_read,product_read,event_read,payment_method_read";
+    let needed = format!("{reads},customer_portal_write");
     Sandbox::start(Config {
         dataset: DatasetConfig {
             customers: 5,
@@ -20,11 +22,12 @@ async fn sandbox() -> Sandbox {
         },
         keys: vec![
             KeySpec::full(GOOD),
-            KeySpec::parse(&format!("{READ_ALL}={reads}")),
+            KeySpec::parse(&format!("{READ_ALL}={needed}")),
             KeySpec::parse(&format!(
                 "{NO_INVOICES}={}",
-                reads.replace("invoice_read,", "")
+                needed.replace("invoice_read,", "")
             )),
+            KeySpec::parse(&format!("{READ_ONLY}={reads}")),
         ],
         ..Config::default()
     })
@@ -132,6 +135,24 @@ async fn a_restricted_key_names_the_permissions_it_lacks() -> anyhow::Result<()>
         error.to_string(),
         StripeFailure::MissingPermissions(vec!["Invoices (read)"]).to_string()
     );
+
+    // Reading everything is not enough to open the portal, and finding that
+    // out creates no session.
+    let error = profiles
+        .connect(&name, READ_ONLY, Some(&base(&sandbox)))
+        .await
+        .expect_err("no portal write");
+    assert_eq!(
+        error.to_string(),
+        StripeFailure::MissingPermissions(vec!["Customer portal (write)"]).to_string()
+    );
+    assert_eq!(sandbox.truth()["portal_sessions"], json!([]));
+    let probes: Vec<serde_json::Value> = sandbox
+        .requests()
+        .into_iter()
+        .filter(|r| r["path"] == "/v1/billing_portal/sessions")
+        .collect();
+    assert_eq!(probes.len(), 3, "one probe per restricted key checked");
     Ok(())
 }
 
