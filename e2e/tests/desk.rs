@@ -845,8 +845,15 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
     std::fs::create_dir(&exports)?;
     let exports_env = exports.display().to_string();
     // A customer on the legacy plan `gold-monthly`, whose id the merchant chose.
-    let (legacy, _) = subscriber(&stripe.truth()?)?;
-    let legacy_id = legacy["id"].as_str().context("id")?.to_owned();
+    let truth = stripe.truth()?;
+    let legacy_id = truth["subscriptions"]
+        .as_array()
+        .context("subscriptions")?
+        .iter()
+        .find(|s| s["status"] == "active" && s["currency"] == "usd")
+        .and_then(|s| s["customer"].as_str())
+        .context("a customer billed in dollars")?
+        .to_owned();
     stripe.control(
         "simulate",
         json!({"action": "switch_price", "customer": legacy_id, "price": "gold-monthly"}),
@@ -859,6 +866,8 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
     let ui = &app.session;
     let shots = screenshot_dir();
     let (_, total) = connect_and_sync(ui, &stripe)?;
+    // The first sync catches up on events after the lists: let it end first.
+    ui.wait_for_text("#sync-label", "Synced")?;
 
     // The merchant tests a renewal on a test clock; Stripe's plain lists leave
     // that customer out, and the desk still lists them.

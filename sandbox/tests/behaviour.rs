@@ -788,6 +788,26 @@ async fn each_portal_action_appends_its_events() -> anyhow::Result<()> {
 
     act(json!({"action": "update_email", "customer": customer, "email": "jane@example.net"}))?;
     act(json!({"action": "update_address", "customer": customer, "address": {"city": "Lyon"}}))?;
+    let foreign = truth["prices"]
+        .as_array()
+        .expect("prices")
+        .iter()
+        .find(|p| {
+            p["currency"]
+                != truth["prices"]
+                    .as_array()
+                    .expect("prices")
+                    .iter()
+                    .find(|q| q["id"] == other_price)
+                    .expect("price")["currency"]
+        })
+        .expect("a price in another currency")["id"]
+        .clone();
+    let refused = act(json!({"action": "switch_price", "customer": customer, "price": foreign}));
+    assert!(
+        refused.is_err_and(|e| e.to_string().contains("one currency per customer")),
+        "a customer keeps one currency"
+    );
     act(json!({"action": "switch_price", "customer": customer, "price": other_price}))?;
     act(
         json!({"action": "add_card", "customer": customer, "brand": "mastercard", "last4": "4444"}),

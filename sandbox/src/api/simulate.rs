@@ -172,6 +172,15 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 .get(&price)
                 .ok_or(format!("no such price {price}"))?;
             let mut sub = load(state, Kind::Subscription, &id)?;
+            // Stripe bills a customer in one currency: the portal offers only
+            // prices in the subscription's.
+            if sub["currency"] != price_object["currency"] {
+                return Err(format!(
+                    "{price} is in {}, and subscription {id} bills in {}; Stripe keeps one currency per customer",
+                    price_object["currency"].as_str().unwrap_or("?"),
+                    sub["currency"].as_str().unwrap_or("?")
+                ));
+            }
             let previous = json!({"items": sub["items"], "plan": sub["items"]["data"][0]["plan"]});
             let item = &mut sub["items"]["data"][0];
             let old_plan = item["plan"].clone();

@@ -428,7 +428,15 @@ async fn legacy_plans_and_products_keep_the_ids_their_merchant_chose() -> anyhow
 
     // A customer moves to the legacy plan: the event's retrieve and the item's
     // price both carry the hyphenated id.
-    let (customer, _) = first_live_customer(&cache);
+    let truth = sandbox.truth();
+    let customer = truth["subscriptions"]
+        .as_array()
+        .expect("subscriptions")
+        .iter()
+        .find(|s| s["status"] == "active" && s["currency"] == "usd")
+        .and_then(|s| s["customer"].as_str())
+        .expect("a customer billed in dollars")
+        .to_owned();
     sandbox
         .control(
             "simulate",
@@ -531,6 +539,13 @@ async fn each_portal_change_is_applied_from_events_with_an_activity_entry() -> a
         .expect("prices")
         .iter()
         .filter(|p| p["recurring"].is_object())
+        .filter(|p| {
+            Some(p["currency"].as_str().unwrap_or_default())
+                == info
+                    .subscription
+                    .as_ref()
+                    .and_then(|s| s.subscription.currency.as_deref())
+        })
         .filter_map(|p| p["id"].as_str())
         .find(|id| {
             Some(*id)
