@@ -779,8 +779,19 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
         .type_text("Sandbox Coffee <billing@coffee.example>")?;
     ui.find("#smtp-username")?.type_text("coffee")?;
     ui.find("#smtp-password")?.type_text("smtp-password-e2e")?;
+    // The name emails sign with, over the Stripe account's (its placeholder).
+    let business = ui.find("#business-name")?;
+    assert_eq!(
+        business.property("placeholder")?,
+        json!("Sandbox Coffee Roasters")
+    );
+    business.type_text("Sandbox Coffee & Co")?;
     ui.find("#settings-save")?.click()?;
     ui.wait_for_text("#settings-notice", "Saved")?;
+    assert_eq!(
+        ui.find("#business-name")?.property("value")?,
+        json!("Sandbox Coffee & Co")
+    );
     assert_eq!(ui.find("#smtp-password")?.property("value")?, json!(""));
     let status = cli(&app, &stripe, &["smtp", "status"], "")?;
     assert!(status.contains("127.0.0.1:2525"), "{status}");

@@ -748,6 +748,14 @@ mod settings {
                        "smtp": {"host": "smtp.example", "port": 25, "tls": "none", "from": "nobody"}}),
                 "sender",
             ),
+            (
+                json!({"profile": "default", "sync_interval_minutes": 15, "business_name": "x".repeat(101)}),
+                "business name",
+            ),
+            (
+                json!({"profile": "default", "sync_interval_minutes": 15, "business_name": "Acme\nBcc: x@evil.example"}),
+                "business name",
+            ),
         ] {
             let error: ErrorDto = serde_json::from_value(
                 invoke::<SaveSettings>(&webview, args.clone()).expect_err("refused"),
@@ -762,6 +770,7 @@ mod settings {
             &webview,
             json!({"profile": "default", "sync_interval_minutes": 5, "requests_per_second": 80,
                    "return_url": format!("{}/account", sandbox.url()),
+                   "business_name": "  Acme Bakery ",
                    "smtp": smtp, "smtp_password": "canary-smtp-pw"}),
         )
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -771,6 +780,11 @@ mod settings {
         );
         let saved: SettingsView = serde_json::from_value(saved)?;
         assert_eq!(saved.sync_interval_minutes, 5);
+        assert_eq!(saved.business_name.as_deref(), Some("Acme Bakery"));
+        assert!(
+            saved.account_business_name.is_some(),
+            "the account's own name stays known beside it"
+        );
         assert_eq!(
             saved.requests_per_second,
             Some(80),

@@ -431,8 +431,12 @@ async fn login_link(cx: &Context<'_>, enable: bool) -> Result<String, Error> {
     Ok(portal::stripe_link(&url, cx.api_base)?.into_string())
 }
 
-/// The business name customers know: recorded when the key was verified, else asked.
+/// The business name customers know: typed in the settings, else recorded
+/// when the key was verified, else asked of Stripe.
 async fn business_name(cx: &Context<'_>) -> Result<String, Error> {
+    if let Some(name) = cx.profiles.settings(cx.profile)?.business_name {
+        return Ok(name);
+    }
     if let Some(name) = cx.profiles.business_name(cx.profile)? {
         return Ok(name);
     }

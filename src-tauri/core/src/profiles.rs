@@ -180,6 +180,9 @@ pub struct ProfileSettings {
     pub smtp: Option<crate::mail::SmtpSettings>,
     /// The email's subject and body, when changed from the default.
     pub email_template: Option<crate::mail::EmailTemplate>,
+    /// The business name emails sign with, typed by the user: a restricted
+    /// key usually may not read the account's.
+    pub business_name: Option<String>,
 }
 
 impl Default for ProfileSettings {
@@ -191,6 +194,7 @@ impl Default for ProfileSettings {
             requests_per_second: None,
             smtp: None,
             email_template: None,
+            business_name: None,
         }
     }
 }

@@ -215,6 +215,15 @@ async fn a_session_link_says_it_expires_and_without_smtp_a_mailto_draft_opens() 
         }
         other => panic!("expected a mailto draft, got {other:?}"),
     }
+
+    // A name typed in the settings (as for a restricted key, which may not
+    // read the account's) signs the email instead.
+    s.profiles.update_settings(&s.profile, |settings| {
+        settings.business_name = Some("Acme Bakery".into());
+    })?;
+    let draft = outreach::draft(&s.cx(), &request(&customer, LinkKind::Session, false)).await?;
+    assert_eq!(draft.subject, "Manage your billing with Acme Bakery");
+    assert!(draft.body.contains("Acme Bakery"), "{}", draft.body);
     Ok(())
 }
 

@@ -30,8 +30,8 @@ pub use portal::{
 };
 
 pub use settings::{
-    ExportArgs, ExportDone, ExportKind, MAX_REQUESTS_PER_SECOND, MAX_SYNC_INTERVAL_MINUTES,
-    SaveSettingsArgs, SettingsView, SmtpFields,
+    ExportArgs, ExportDone, ExportKind, MAX_BUSINESS_NAME, MAX_REQUESTS_PER_SECOND,
+    MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView, SmtpFields,
 };
 
 use serde::Serialize;

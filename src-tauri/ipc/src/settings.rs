@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 /// raised limits stay well below it).
 pub const MAX_REQUESTS_PER_SECOND: u32 = 1000;
 
+/// The longest business name emails sign with, in characters.
+pub const MAX_BUSINESS_NAME: usize = 100;
+
 /// The longest sync interval: a day. `save_settings` refuses more, and the
 /// settings screen says so as the number is typed.
 pub const MAX_SYNC_INTERVAL_MINUTES: u32 = 24 * 60;
@@ -43,6 +46,13 @@ pub struct SettingsView {
     /// share, 50 live and 23 in test mode).
     #[serde(default)]
     pub requests_per_second: Option<u32>,
+    /// The name emails sign with, as typed here (`None`: the Stripe account's).
+    #[serde(default)]
+    pub business_name: Option<String>,
+    /// The Stripe account's business name, when the key may read the account
+    /// (a restricted key usually may not).
+    #[serde(default)]
+    pub account_business_name: Option<String>,
     /// The SMTP server, if set.
     pub smtp: Option<SmtpFields>,
     /// An SMTP password is in the keychain.
@@ -103,6 +113,9 @@ pub struct SaveSettingsArgs {
     /// The sync's budget, 1 to [`MAX_REQUESTS_PER_SECOND`] (`None`: the standard share).
     #[serde(default)]
     pub requests_per_second: Option<u32>,
+    /// The name emails sign with (`None` or empty: the Stripe account's).
+    #[serde(default)]
+    pub business_name: Option<String>,
     /// The SMTP server (`None`: remove it and its password).
     #[serde(default)]
     pub smtp: Option<SmtpFields>,
@@ -119,6 +132,7 @@ impl std::fmt::Debug for SaveSettingsArgs {
             .field("return_url", &self.return_url)
             .field("sync_interval_minutes", &self.sync_interval_minutes)
             .field("requests_per_second", &self.requests_per_second)
+            .field("business_name", &self.business_name)
             .field("smtp", &self.smtp)
             .field(
                 "smtp_password",
@@ -139,6 +153,7 @@ mod tests {
             return_url: None,
             sync_interval_minutes: 15,
             requests_per_second: None,
+            business_name: None,
             smtp: None,
             smtp_password: Some("hunter2-canary".into()),
         };

@@ -6,8 +6,8 @@ use portal_core::mail::{SmtpSettings, TlsMode};
 use portal_core::portal::{PortalError, check_url};
 use portal_core::{ProfileName, Profiles};
 use portal_ipc::{
-    ExportArgs, ExportDone, MAX_REQUESTS_PER_SECOND, MAX_SYNC_INTERVAL_MINUTES, ProfileArgs,
-    SaveSettingsArgs, SettingsView, SmtpFields,
+    ExportArgs, ExportDone, MAX_BUSINESS_NAME, MAX_REQUESTS_PER_SECOND, MAX_SYNC_INTERVAL_MINUTES,
+    ProfileArgs, SaveSettingsArgs, SettingsView, SmtpFields,
 };
 use tauri::State;
 
@@ -31,6 +31,8 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
         return_url: settings.return_url,
         sync_interval_minutes: settings.sync_interval_minutes,
         requests_per_second: settings.requests_per_second.map(|r| r.round() as u32),
+        business_name: settings.business_name,
+        account_business_name: profiles.business_name(profile).ok().flatten(),
         smtp: settings.smtp.map(|s| SmtpFields {
             host: s.host,
             port: s.port,
@@ -90,6 +92,22 @@ pub fn save_settings(
             ),
         ));
     }
+    let business_name = match args.business_name.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(name) if name.chars().count() > MAX_BUSINESS_NAME => {
+            return Err(invalid(
+                "business name",
+                format!("at most {MAX_BUSINESS_NAME} characters"),
+            ));
+        }
+        Some(name) if name.chars().any(char::is_control) => {
+            return Err(invalid(
+                "business name",
+                "one line, without control characters",
+            ));
+        }
+        Some(name) => Some(name.to_owned()),
+    };
     let smtp = match args.smtp {
         None => None,
         Some(fields) => Some(SmtpSettings {
@@ -121,6 +139,7 @@ pub fn save_settings(
         s.return_url = return_url;
         s.sync_interval_minutes = args.sync_interval_minutes;
         s.requests_per_second = args.requests_per_second.map(f64::from);
+        s.business_name = business_name;
     })?;
     Ok(SettingsView {
         smtp_password_removed: saved.password_removed,

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use portal_ipc::{
-    ErrorDto, ExportDone, ExportKind, MAX_REQUESTS_PER_SECOND, MAX_SYNC_INTERVAL_MINUTES,
-    SaveSettingsArgs, SettingsView, SmtpFields,
+    ErrorDto, ExportDone, ExportKind, MAX_BUSINESS_NAME, MAX_REQUESTS_PER_SECOND,
+    MAX_SYNC_INTERVAL_MINUTES, SaveSettingsArgs, SettingsView, SmtpFields,
 };
 use yew::Reducible;
 
@@ -16,6 +16,8 @@ pub struct Form {
     pub interval: String,
     /// The sync's budget; empty for Stripe's standard share.
     pub rate: String,
+    /// The name emails sign with; empty for the Stripe account's.
+    pub business_name: String,
     pub smtp_on: bool,
     pub host: String,
     pub port: String,
@@ -32,6 +34,7 @@ pub enum Field {
     ReturnUrl,
     Interval,
     Rate,
+    BusinessName,
     Host,
     Port,
     From,
@@ -47,6 +50,7 @@ impl Form {
                 .requests_per_second
                 .map(|r| r.to_string())
                 .unwrap_or_default(),
+            business_name: view.business_name.clone().unwrap_or_default(),
             smtp_on: smtp.is_some(),
             host: smtp.as_ref().map(|s| s.host.clone()).unwrap_or_default(),
             port: smtp.as_ref().map_or("587".into(), |s| s.port.to_string()),
@@ -81,6 +85,12 @@ impl Form {
                 Field::Rate,
                 "A whole number from 1 to 1000, or empty for Stripe's standard share",
             ));
+        }
+        let name = self.business_name.trim();
+        if name.chars().count() > MAX_BUSINESS_NAME {
+            out.push((Field::BusinessName, "At most 100 characters"));
+        } else if name.chars().any(char::is_control) {
+            out.push((Field::BusinessName, "One line, as customers should read it"));
         }
         if self.smtp_on {
             let host = self.host.trim();
@@ -132,6 +142,7 @@ impl Form {
             return_url: Some(self.return_url.trim().to_owned()).filter(|u| !u.is_empty()),
             sync_interval_minutes: self.interval.trim().parse().unwrap_or(15),
             requests_per_second: self.rate.trim().parse().ok(),
+            business_name: Some(self.business_name.trim().to_owned()).filter(|n| !n.is_empty()),
             smtp,
             smtp_password: Some(self.password.clone()).filter(|p| !p.is_empty()),
         })
@@ -241,6 +252,8 @@ mod tests {
             return_url: None,
             sync_interval_minutes: 15,
             requests_per_second: None,
+            business_name: None,
+            account_business_name: Some("Sandbox Coffee".into()),
             smtp: None,
             smtp_password_saved: false,
             smtp_password_removed: false,
@@ -274,6 +287,25 @@ mod tests {
             Some(Ok(format!("Settings saved. {PASSWORD_REMOVED}")))
         );
         assert_eq!(saved(false), Some(Ok("Settings saved.".into())));
+    }
+
+    #[test]
+    fn the_business_name_is_one_line_of_at_most_100_characters() {
+        let state = edited(|f| f.business_name = "  Acme Bakery ".into());
+        let args = state.form.to_args("default").expect("no problems");
+        assert_eq!(args.business_name.as_deref(), Some("Acme Bakery"));
+        assert_eq!(
+            edited(|_| {})
+                .form
+                .to_args("default")
+                .and_then(|a| a.business_name),
+            None
+        );
+        for bad in ["x".repeat(101), "Acme\nBcc: x@evil.example".into()] {
+            let state = edited(move |f| f.business_name = bad.clone());
+            assert!(state.form.problem(Field::BusinessName).is_some());
+            assert!(state.form.to_args("default").is_none(), "nothing is saved");
+        }
     }
 
     #[test]
