@@ -780,16 +780,17 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     ui.find("#smtp-username")?.type_text("coffee")?;
     ui.find("#smtp-password")?.type_text("smtp-password-e2e")?;
     // The name emails sign with, over the Stripe account's (its placeholder).
-    let business = ui.find("#business-name")?;
-    assert_eq!(
-        business.property("placeholder")?,
-        json!("Sandbox Coffee Roasters")
-    );
+    let placeholder = ui.execute(
+        "return document.querySelector('#sign-emails-as').getAttribute('placeholder');",
+        vec![],
+    )?;
+    assert_eq!(placeholder, json!("Sandbox Coffee Roasters"));
+    let business = ui.find("#sign-emails-as")?;
     business.type_text("Sandbox Coffee & Co")?;
     ui.find("#settings-save")?.click()?;
     ui.wait_for_text("#settings-notice", "Saved")?;
     assert_eq!(
-        ui.find("#business-name")?.property("value")?,
+        ui.find("#sign-emails-as")?.property("value")?,
         json!("Sandbox Coffee & Co")
     );
     assert_eq!(ui.find("#smtp-password")?.property("value")?, json!(""));
@@ -877,8 +878,6 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
     let ui = &app.session;
     let shots = screenshot_dir();
     let (_, total) = connect_and_sync(ui, &stripe)?;
-    // The first sync catches up on events after the lists: let it end first.
-    ui.wait_for_text("#sync-label", "Synced")?;
 
     // The merchant tests a renewal on a test clock; Stripe's plain lists leave
     // that customer out, and the desk still lists them.
@@ -886,7 +885,23 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
         "simulate",
         json!({"action": "test_clock_customer", "name": "Clockwork Ltd", "email": "ops@clockwork.test"}),
     )?;
-    ui.find("#sync-now")?.click()?;
+    // A click while a sync still runs joins it; click until a sync reads the
+    // feed after the change.
+    let feed_reads = || -> anyhow::Result<usize> {
+        Ok(stripe
+            .requests()?
+            .iter()
+            .filter(|r| r["path"] == "/v1/events")
+            .count())
+    };
+    let before = feed_reads()?;
+    ui.wait_for("a sync that reads the change", || {
+        if feed_reads()? > before {
+            return Ok(Some(()));
+        }
+        ui.find("#sync-now")?.click()?;
+        Ok(None)
+    })?;
     lists_everyone(ui, total + 1)?;
     let full = cli(&app, &stripe, &["sync", "--full"], "")?;
     assert!(!full.is_empty());

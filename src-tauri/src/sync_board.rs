@@ -64,17 +64,20 @@ impl SyncBoard {
 
     /// Records how the sync ended: the feed entries it wrote, or why it failed.
     pub fn finish(&self, profile: &ProfileName, outcome: Result<u64, ErrorDto>) {
-        self.update(profile, |status| match outcome {
-            Ok(changes) => {
-                status.last_synced = Some(portal_core::sync::unix_now());
-                status.last_error = None;
-                status.offline = false;
-                status.changes = changes;
-            }
-            Err(error) => {
-                status.offline = error.code == ErrorCode::Offline;
-                status.last_error = Some(error);
-                status.changes = 0;
+        self.update(profile, |status| {
+            status.completed += 1;
+            match outcome {
+                Ok(changes) => {
+                    status.last_synced = Some(portal_core::sync::unix_now());
+                    status.last_error = None;
+                    status.offline = false;
+                    status.changes = changes;
+                }
+                Err(error) => {
+                    status.offline = error.code == ErrorCode::Offline;
+                    status.last_error = Some(error);
+                    status.changes = 0;
+                }
             }
         });
     }
@@ -148,5 +151,9 @@ mod tests {
         assert_eq!(status.last_error, None);
         assert_eq!(status.changes, 3);
         assert!(status.last_synced.is_some());
+        assert_eq!(
+            status.completed, 2,
+            "each ending counts, even two in one second"
+        );
     }
 }

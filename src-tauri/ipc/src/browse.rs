@@ -299,4 +299,9 @@ pub struct SyncStatus {
     pub changes: u64,
     /// Minutes between background syncs (0: off).
     pub interval_minutes: u32,
+    /// Syncs that ended since the app started, however they ended. The window
+    /// reloads what it shows when this moves: `last_synced` is in seconds, and
+    /// two syncs can end within one.
+    #[serde(default)]
+    pub completed: u64,
 }

@@ -96,7 +96,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             let alive = Rc::new(Cell::new(true));
             let running = alive.clone();
             spawn_local(async move {
-                let mut last_synced: Option<Option<i64>> = None;
+                let mut completed: Option<u64> = None;
                 let mut version = 0u64;
                 let mut started_at: Option<i64> = None;
                 load_counts(&profile, &customers);
@@ -110,13 +110,13 @@ pub fn Desk(props: &DeskProps) -> Html {
                     };
                     let is_running = status.running.is_some();
                     // A sync ended (however briefly it ran): read what it wrote.
-                    if last_synced.is_some_and(|last| last != status.last_synced) {
+                    if completed.is_some_and(|seen| seen != status.completed) {
                         version += 1;
                         data_version.set(version);
                         customers.dispatch(CustomersAction::Reload);
                         load_counts(&profile, &customers);
                     }
-                    last_synced = Some(status.last_synced);
+                    completed = Some(status.completed);
                     offline_seen.set(status.offline);
                     let due = match status.last_synced {
                         None => true,

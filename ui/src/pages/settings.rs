@@ -286,15 +286,15 @@ pub fn Settings(props: &SettingsProps) -> Html {
 
                 <h2 class="subsection">{ "Email" }</h2>
                 <div class="field">
-                    <label for="business-name">{ "Sign emails as" }</label>
-                    <input id="business-name" type="text" class="text" value={form.business_name.clone()}
+                    <label for="sign-emails-as">{ "Sign emails as" }</label>
+                    <input id="sign-emails-as" type="text" class="text" value={form.business_name.clone()}
                         placeholder={view.account_business_name.clone().unwrap_or_else(|| "Your business name".to_owned())}
                         oninput={edit(&dispatch, |f, v| f.business_name = v)} aria-invalid={invalid(Field::BusinessName)} />
-                    if form.problem(Field::BusinessName).is_some() { { problem(Field::BusinessName, "business-name") } }
+                    if form.problem(Field::BusinessName).is_some() { { problem(Field::BusinessName, "sign-emails-as") } }
                     else if view.account_business_name.is_some() {
                         <p class="field-help">{ "Empty: your Stripe account's business name." }</p>
                     } else {
-                        <p class="field-help" id="business-name-help">{ "Your key can't read the Stripe account's name, so type the name customers know you by." }</p>
+                        <p class="field-help" id="sign-emails-as-help">{ "Your key can't read the Stripe account's name, so type the name customers know you by." }</p>
                     }
                 </div>
                 <label class="check">
