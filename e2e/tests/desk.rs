@@ -141,6 +141,16 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     search.replace_text("a\u{E003}")?;
     lists_everyone(ui, total)?;
 
+    // Every status has its chip, and the chips add up to All.
+    let counts: Vec<usize> = ui
+        .texts(".chips .chip-count")?
+        .iter()
+        .map(|n| n.replace(',', "").parse())
+        .collect::<Result<_, _>>()?;
+    assert_eq!(counts[0], total, "All counts everyone");
+    assert_eq!(counts[1..].iter().sum::<usize>(), total, "{counts:?}");
+    ui.find("#chip-unpaid")?;
+
     // The past-due chip shows only past-due customers, as many as it says.
     let chip = ui.find("#chip-past_due")?;
     let chip_count: usize = chip

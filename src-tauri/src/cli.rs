@@ -85,7 +85,8 @@ enum Command {
         /// Part of a name, email, id or phone; case and accents are ignored.
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
-        /// Only customers whose subscription is active, trialing, past_due or canceled, or none.
+        /// Only customers whose subscription is active, trialing, past_due, unpaid,
+        /// incomplete, paused or canceled, or none.
         #[arg(long, value_name = "STATUS", value_parser = parse_status)]
         status: Option<StatusFilter>,
         /// At most this many customers.
@@ -133,7 +134,8 @@ enum Command {
         /// The customer's id (cus_…); or use --status / --search for many.
         #[arg(required_unless_present_any = ["status", "search"], conflicts_with_all = ["status", "search"])]
         customer_id: Option<String>,
-        /// Email every customer with this status (active, trialing, past_due, canceled, none).
+        /// Email every customer with this status (active, trialing, past_due, unpaid,
+        /// incomplete, paused, canceled, none).
         #[arg(long, value_name = "STATUS", value_parser = parse_status)]
         status: Option<StatusFilter>,
         /// Email every customer matching this search.
@@ -410,7 +412,9 @@ fn parse_after(text: &str) -> Result<AfterCompletion, String> {
 
 fn parse_status(text: &str) -> Result<StatusFilter, String> {
     StatusFilter::parse(text).ok_or_else(|| {
-        format!("{text:?} is not a status; use active, trialing, past_due, canceled or none")
+        format!(
+            "{text:?} is not a status; use active, trialing, past_due, unpaid, incomplete, paused, canceled or none"
+        )
     })
 }
 

@@ -151,6 +151,18 @@ async fn a_full_sync_equals_the_sandbox_and_reads_only_lists() -> anyhow::Result
     );
     assert_equal_to_truth(&sandbox, &cache);
     assert_eq!(report.counts.customers, 450);
+    // Every stored status has its filter, so the chips add up to All.
+    let counts = query::status_counts(&cache)?;
+    for (status, n) in &counts {
+        assert!(
+            StatusFilter::parse(status).is_some(),
+            "{n} customers are {status}, which no filter selects"
+        );
+    }
+    assert!(
+        counts.iter().any(|(status, _)| status == "unpaid"),
+        "{counts:?}"
+    );
     let canceled: i64 = cache.conn().query_row(
         "SELECT count(*) FROM subscriptions WHERE status = 'canceled'",
         [],

@@ -15,6 +15,12 @@ pub enum CustomerStatus {
     Trialing,
     /// The last payment failed.
     PastDue,
+    /// Retries ran out; invoices go unpaid until the card is fixed.
+    Unpaid,
+    /// The first payment never went through.
+    Incomplete,
+    /// A trial ended without a payment method.
+    Paused,
     /// Only ended subscriptions.
     Canceled,
     /// Never subscribed.
@@ -23,10 +29,13 @@ pub enum CustomerStatus {
 
 impl CustomerStatus {
     /// The chips, in the order they are shown.
-    pub const ALL: [CustomerStatus; 5] = [
+    pub const ALL: [CustomerStatus; 8] = [
         CustomerStatus::Active,
         CustomerStatus::Trialing,
         CustomerStatus::PastDue,
+        CustomerStatus::Unpaid,
+        CustomerStatus::Incomplete,
+        CustomerStatus::Paused,
         CustomerStatus::Canceled,
         CustomerStatus::None,
     ];
@@ -37,6 +46,9 @@ impl CustomerStatus {
             CustomerStatus::Active => "Active",
             CustomerStatus::Trialing => "Trialing",
             CustomerStatus::PastDue => "Past due",
+            CustomerStatus::Unpaid => "Unpaid",
+            CustomerStatus::Incomplete => "Incomplete",
+            CustomerStatus::Paused => "Paused",
             CustomerStatus::Canceled => "Canceled",
             CustomerStatus::None => "No subscription",
         }
@@ -48,6 +60,9 @@ impl CustomerStatus {
             CustomerStatus::Active => "active",
             CustomerStatus::Trialing => "trialing",
             CustomerStatus::PastDue => "past_due",
+            CustomerStatus::Unpaid => "unpaid",
+            CustomerStatus::Incomplete => "incomplete",
+            CustomerStatus::Paused => "paused",
             CustomerStatus::Canceled => "canceled",
             CustomerStatus::None => "none",
         }

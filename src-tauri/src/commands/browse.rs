@@ -68,6 +68,9 @@ fn status_filter(status: CustomerStatus) -> StatusFilter {
         CustomerStatus::Active => StatusFilter::Active,
         CustomerStatus::Trialing => StatusFilter::Trialing,
         CustomerStatus::PastDue => StatusFilter::PastDue,
+        CustomerStatus::Unpaid => StatusFilter::Unpaid,
+        CustomerStatus::Incomplete => StatusFilter::Incomplete,
+        CustomerStatus::Paused => StatusFilter::Paused,
         CustomerStatus::Canceled => StatusFilter::Canceled,
         CustomerStatus::None => StatusFilter::None,
     }

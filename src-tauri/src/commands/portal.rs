@@ -375,7 +375,7 @@ fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
             portal_core::Error::from(PortalError::InvalidValue {
                 field: "status",
                 reason: format!(
-                    "{text:?} is not one of active, trialing, past_due, canceled, none"
+                    "{text:?} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none"
                 ),
             })
         })?),

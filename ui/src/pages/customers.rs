@@ -177,7 +177,12 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         html! {
             <div class="chips" role="group" aria-label="Filter by status">
                 { chip(None) }
-                { for CustomerStatus::ALL.into_iter().map(|s| chip(Some(s))) }
+                // The rarer statuses show only when someone has them, so the
+                // chips always add up to All without crowding a small account.
+                { for CustomerStatus::ALL
+                    .into_iter()
+                    .filter(|s| !rare(*s) || state.status == Some(*s) || count_of(&counts, *s) > 0)
+                    .map(|s| chip(Some(s))) }
             </div>
         }
     };
@@ -332,6 +337,21 @@ fn row_view(
 }
 
 /// A status word for people.
+/// Statuses most accounts have few of, or none.
+fn rare(status: CustomerStatus) -> bool {
+    matches!(
+        status,
+        CustomerStatus::Unpaid | CustomerStatus::Incomplete | CustomerStatus::Paused
+    )
+}
+
+fn count_of(counts: &Option<portal_ipc::StatusCounts>, status: CustomerStatus) -> u64 {
+    counts
+        .as_ref()
+        .and_then(|c| c.by_status.iter().find(|(s, _)| *s == status))
+        .map_or(0, |(_, n)| *n)
+}
+
 pub fn status_label(status: &str) -> String {
     match status {
         "active" => "Active".into(),

@@ -270,6 +270,12 @@ pub enum StatusFilter {
     Trialing,
     /// The last payment failed.
     PastDue,
+    /// Retries ran out; invoices go unpaid until the card is fixed.
+    Unpaid,
+    /// The first payment never went through.
+    Incomplete,
+    /// A trial ended without a payment method.
+    Paused,
     /// Only ended subscriptions.
     Canceled,
     /// Never subscribed.
@@ -278,10 +284,13 @@ pub enum StatusFilter {
 
 impl StatusFilter {
     /// Every filter, in the order the chips show them.
-    pub const ALL: [StatusFilter; 5] = [
+    pub const ALL: [StatusFilter; 8] = [
         StatusFilter::Active,
         StatusFilter::Trialing,
         StatusFilter::PastDue,
+        StatusFilter::Unpaid,
+        StatusFilter::Incomplete,
+        StatusFilter::Paused,
         StatusFilter::Canceled,
         StatusFilter::None,
     ];
@@ -292,12 +301,15 @@ impl StatusFilter {
             StatusFilter::Active => "active",
             StatusFilter::Trialing => "trialing",
             StatusFilter::PastDue => "past_due",
+            StatusFilter::Unpaid => "unpaid",
+            StatusFilter::Incomplete => "incomplete",
+            StatusFilter::Paused => "paused",
             StatusFilter::Canceled => "canceled",
             StatusFilter::None => "none",
         }
     }
 
-    /// Parses `active`, `trialing`, `past_due`, `canceled` or `none`.
+    /// Parses a status's stored word (`active`, `past_due`, `none`, …).
     pub fn parse(text: &str) -> Option<StatusFilter> {
         StatusFilter::ALL
             .into_iter()
