@@ -3,7 +3,7 @@
 //! sandbox's truth, the portal (not configured, recovered, every deep link,
 //! copy link), a portal change caught by the next sync, and going offline.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use portal_e2e::{App, AppOptions, Session, StripeSandbox, screenshot_dir};
@@ -50,6 +50,19 @@ fn launch(stripe: &StripeSandbox, opened: &Path, extra: &[(&str, &str)]) -> anyh
         env,
         ..AppOptions::default()
     })
+}
+
+/// [`launch`], with the save dialog answering with `scratch/exports` (a
+/// native dialog can't be driven); returns the app and that folder.
+fn launch_saving(stripe: &StripeSandbox, scratch: &Path) -> anyhow::Result<(App, PathBuf)> {
+    let exports = scratch.join("exports");
+    std::fs::create_dir(&exports)?;
+    let app = launch(
+        stripe,
+        &scratch.join("opened.log"),
+        &[("PORTAL_DESK_TEST_SAVE_DIR", &exports.display().to_string())],
+    )?;
+    Ok((app, exports))
 }
 
 fn opened_lines(log: &Path) -> Vec<String> {
@@ -728,15 +741,7 @@ fn step5_one_window_per_data_folder_that_remembers_its_size() -> anyhow::Result<
 fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result<()> {
     let stripe = StripeSandbox::start_with(KEY, &["--customers", "30"])?;
     let scratch = tempfile::tempdir()?;
-    // The save dialog answers with this folder (a native dialog can't be driven).
-    let exports = scratch.path().join("exports");
-    std::fs::create_dir(&exports)?;
-    let exports_env = exports.display().to_string();
-    let app = launch(
-        &stripe,
-        &scratch.path().join("opened.log"),
-        &[("PORTAL_DESK_TEST_SAVE_DIR", &exports_env)],
-    )?;
+    let (app, exports) = launch_saving(&stripe, scratch.path())?;
     let ui = &app.session;
     let shots = screenshot_dir();
     let (truth, total) = connect_and_sync(ui, &stripe)?;
@@ -863,9 +868,6 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
 {
     let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
     let scratch = tempfile::tempdir()?;
-    let exports = scratch.path().join("exports");
-    std::fs::create_dir(&exports)?;
-    let exports_env = exports.display().to_string();
     // A customer on the legacy plan `gold-monthly`, whose id the merchant chose.
     let truth = stripe.truth()?;
     let legacy_id = truth["subscriptions"]
@@ -880,11 +882,7 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
         "simulate",
         json!({"action": "switch_price", "customer": legacy_id, "price": "gold-monthly"}),
     )?;
-    let app = launch(
-        &stripe,
-        &scratch.path().join("opened.log"),
-        &[("PORTAL_DESK_TEST_SAVE_DIR", &exports_env)],
-    )?;
+    let (app, exports) = launch_saving(&stripe, scratch.path())?;
     let ui = &app.session;
     let shots = screenshot_dir();
     let (_, total) = connect_and_sync(ui, &stripe)?;

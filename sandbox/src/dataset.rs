@@ -312,24 +312,10 @@ fn merchant_named(templates: &Templates, before: i64, out: &mut Vec<Staged>) {
         legacy.into_iter().enumerate()
     {
         let created = before - 3_600 * (10 - n as i64);
-        let mut product = templates.get("product");
-        set(&mut product, "id", json!(product_id));
-        set(&mut product, "name", json!(name));
-        set(
-            &mut product,
-            "description",
-            json!(format!("The {name} plan")),
-        );
-        set(&mut product, "created", json!(created));
-        set(&mut product, "updated", json!(created));
-        set(&mut product, "default_price", json!(price_id));
-        set(&mut product, "active", json!(true));
-        set(&mut product, "livemode", json!(false));
-        set(&mut product, "metadata", json!({}));
-        set(&mut product, "images", json!([]));
-        set(&mut product, "marketing_features", json!([]));
-        set(&mut product, "url", Value::Null);
-        out.push(Staged::new(Kind::Product, &product));
+        out.push(Staged::new(
+            Kind::Product,
+            &product_object(templates, product_id, name, created, price_id),
+        ));
         let info = PriceInfo {
             id: price_id.to_owned(),
             product: product_id.to_owned(),
@@ -425,27 +411,47 @@ fn catalog(
             ));
             product_prices.push(info);
         }
-        let mut product = templates.get("product");
-        set(&mut product, "id", json!(product_id));
-        set(&mut product, "name", json!(name));
-        set(
-            &mut product,
-            "description",
-            json!(format!("The {name} plan")),
-        );
-        set(&mut product, "created", json!(product_created));
-        set(&mut product, "updated", json!(product_created));
-        set(&mut product, "default_price", json!(product_prices[0].id));
-        set(&mut product, "active", json!(true));
-        set(&mut product, "livemode", json!(false));
-        set(&mut product, "metadata", json!({}));
-        set(&mut product, "images", json!([]));
-        set(&mut product, "marketing_features", json!([]));
-        set(&mut product, "url", Value::Null);
-        out.push(Staged::new(Kind::Product, &product));
+        out.push(Staged::new(
+            Kind::Product,
+            &product_object(
+                templates,
+                &product_id,
+                name,
+                product_created,
+                &product_prices[0].id,
+            ),
+        ));
         prices.extend(product_prices);
     }
     prices
+}
+
+/// A product as Stripe shows it, from the fixture.
+fn product_object(
+    templates: &Templates,
+    id: &str,
+    name: &str,
+    created: i64,
+    default_price: &str,
+) -> Value {
+    let mut product = templates.get("product");
+    set(&mut product, "id", json!(id));
+    set(&mut product, "name", json!(name));
+    set(
+        &mut product,
+        "description",
+        json!(format!("The {name} plan")),
+    );
+    set(&mut product, "created", json!(created));
+    set(&mut product, "updated", json!(created));
+    set(&mut product, "default_price", json!(default_price));
+    set(&mut product, "active", json!(true));
+    set(&mut product, "livemode", json!(false));
+    set(&mut product, "metadata", json!({}));
+    set(&mut product, "images", json!([]));
+    set(&mut product, "marketing_features", json!([]));
+    set(&mut product, "url", Value::Null);
+    product
 }
 
 fn price_object(templates: &Templates, info: &PriceInfo, created: i64) -> Value {

@@ -164,62 +164,55 @@ async fn read_test_clocks(
     cache: &mut Cache,
     run: i64,
 ) -> Result<Clocks, SyncError> {
-    let mut clocks = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let request =
-            RequestBuilder::new(StripeMethod::Get, "/test_helpers/test_clocks").query(&ClockPage {
-                limit: 100,
-                starting_after: cursor.as_deref(),
-            });
-        let body = match transport.send(request, None).await {
-            Ok(body) => body,
-            Err(StripeFailure::Api { status: 403, .. }) => return Ok(Clocks::Hidden),
-            Err(failure) => return Err(failure.into()),
-        };
-        let page = objects::page(&body).ok_or_else(|| {
-            StripeFailure::Unreadable("the test clock list was not a Stripe list".into())
-        })?;
-        let ids: Vec<String> = page
-            .data
-            .iter()
-            .filter_map(|clock| clock["id"].as_str())
-            .filter(|id| objects::is_generated_id(id))
-            .map(str::to_owned)
-            .collect();
-        cursor = ids.last().cloned();
-        clocks.extend(ids);
-        if !page.has_more || cursor.is_none() {
-            break;
-        }
-    }
-    for clock in &clocks {
+    let clocks = match every_object(transport, |cursor| {
+        RequestBuilder::new(StripeMethod::Get, "/test_helpers/test_clocks").query(&ClockPage {
+            limit: 100,
+            starting_after: cursor,
+        })
+    })
+    .await
+    {
+        Ok(clocks) => clocks,
+        Err(StripeFailure::Api { status: 403, .. }) => return Ok(Clocks::Hidden),
+        Err(failure) => return Err(failure.into()),
+    };
+    let ids = clocks
+        .iter()
+        .filter_map(|clock| clock["id"].as_str())
+        .filter(|id| objects::is_generated_id(id));
+    for clock in ids {
         for resource in [Resource::Customers, Resource::Subscriptions] {
-            let mut cursor: Option<String> = None;
-            loop {
-                let request = resource.list_on_clock(clock, cursor.as_deref());
-                let body = transport.send(request, None).await?;
-                let page = objects::page(&body).ok_or_else(|| {
-                    StripeFailure::Unreadable("a list page was not a Stripe list".into())
-                })?;
-                cache.write(|tx| {
-                    for object in &page.data {
-                        resource.store(tx, object, run)?;
-                    }
-                    Ok(())
-                })?;
-                cursor = page
-                    .data
-                    .last()
-                    .and_then(|o| o["id"].as_str())
-                    .map(str::to_owned);
-                if !page.has_more || cursor.is_none() {
-                    break;
+            let found =
+                every_object(transport, |cursor| resource.list_on_clock(clock, cursor)).await?;
+            cache.write(|tx| {
+                for object in &found {
+                    resource.store(tx, object, run)?;
                 }
-            }
+                Ok(())
+            })?;
         }
     }
     Ok(Clocks::Read)
+}
+
+/// Every object of a short list, page after page (`request` makes the page
+/// after a cursor).
+async fn every_object(
+    transport: &Transport,
+    request: impl Fn(Option<&str>) -> RequestBuilder,
+) -> Result<Vec<Value>, StripeFailure> {
+    let mut found: Vec<Value> = Vec::new();
+    loop {
+        let cursor = found.last().and_then(|o| o["id"].as_str());
+        let body = transport.send(request(cursor), None).await?;
+        let page = objects::page(&body)
+            .ok_or_else(|| StripeFailure::Unreadable("a list page was not a Stripe list".into()))?;
+        let last_page = !page.has_more || page.data.is_empty();
+        found.extend(page.data);
+        if last_page {
+            return Ok(found);
+        }
+    }
 }
 
 #[derive(serde::Serialize)]
