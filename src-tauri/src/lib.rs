@@ -19,7 +19,6 @@ pub mod notifier;
 pub mod opener;
 mod progress;
 pub mod save_dialog;
-#[cfg(unix)]
 pub mod single_instance;
 pub mod sync_board;
 pub mod test_hooks;
@@ -177,6 +176,15 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
 /// WebKit's folder (its cache and storage) inside the data folder.
 pub const WEBVIEW_DATA_FOLDER: &str = "webview";
 
+/// Both programs' `main` (`portal-desk` and, on Windows, the console
+/// `portal-desk.com`): the window with no command, else the CLI.
+pub fn main() -> std::process::ExitCode {
+    use clap::Parser;
+    make_new_files_private();
+    test_hooks::warn_ignored();
+    cli::run(cli::Cli::parse())
+}
+
 /// Everything this process creates from now on, and everything the processes
 /// it starts create (WebKit's), is for this user only: folders 0700, files
 /// 0600, whatever mode the code that creates them asks for.
@@ -195,7 +203,6 @@ pub fn run_gui(
     // Private before anything is put in it, the single-instance lock included.
     data_dir.ensure()?;
     let webview_data = data_dir.path().join(WEBVIEW_DATA_FOLDER);
-    #[cfg(unix)]
     let instance = match single_instance::claim(data_dir.path())? {
         single_instance::Launch::First(instance) => instance,
         single_instance::Launch::AlreadyRunning => {
@@ -289,7 +296,6 @@ pub fn run_gui(
                         .blocking_save_file()
                         .and_then(|path| path.into_path().ok())
                 });
-            #[cfg(unix)]
             {
                 let handle = app.handle().clone();
                 instance.serve(move || {

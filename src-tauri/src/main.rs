@@ -1,11 +1,11 @@
 // Portal Desk: with no arguments it opens the window; with a command it is the CLI.
-use std::process::ExitCode;
+//
+// A Windows release is a GUI program, so opening it from the Start menu shows
+// no console window. Windows then gives it no console to print to either, so
+// its CLI is `portal-desk.com` (src-tauri/src/console.rs), the same program
+// built for the console: cmd and PowerShell pick the .com for `portal-desk`.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
-use clap::Parser;
-
-fn main() -> ExitCode {
-    portal_desk::make_new_files_private();
-    portal_desk::test_hooks::warn_ignored();
-    let cli = portal_desk::cli::Cli::parse();
-    portal_desk::cli::run(cli)
+fn main() -> std::process::ExitCode {
+    portal_desk::main()
 }

@@ -139,5 +139,11 @@ mod tests {
             text,
             "A customer changed their billing\t\u{FFFD}]0;pwned\u{FFFD}&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src=http://evil.example/p&gt; canceled Pro\n"
         );
+        // Windows' and macOS's notifications show the body as text.
+        #[cfg(not(target_os = "linux"))]
+        assert_eq!(
+            text,
+            "A customer changed their billing\t\u{FFFD}]0;pwned\u{FFFD}<b>x</b> & <img src=http://evil.example/p> canceled Pro\n"
+        );
     }
 }

@@ -3,6 +3,8 @@
 //! opener hook records the link; and in a build without the feature, as a
 //! release is, where every hook is ignored, said so on stderr, and the link
 //! goes to the system opener (here a stand-in `xdg-open` that writes it down).
+//! Linux only, for that stand-in.
+#![cfg(target_os = "linux")]
 
 mod support;
 
@@ -34,7 +36,6 @@ fn first_line(path: &Path) -> Option<String> {
     None
 }
 
-#[cfg(unix)]
 #[test]
 fn the_hooks_work_only_in_a_build_with_the_feature() -> anyhow::Result<()> {
     use std::os::unix::fs::PermissionsExt;

@@ -12,6 +12,7 @@ mod setup;
 mod shell;
 mod test;
 mod ui;
+mod windows;
 
 use std::process::ExitCode;
 
@@ -36,8 +37,19 @@ enum Command {
     },
     /// Set up if needed, build the UI and the app, and open the window.
     Run,
-    /// Every check: fmt, clippy, unit, keychain and e2e, one summary line each.
-    Test,
+    /// Build the release app for another OS (cross-compiled) into target/dist/.
+    Build {
+        /// The OS to build for.
+        #[arg(long, value_enum)]
+        target: BuildTarget,
+    },
+    /// Every check: fmt, clippy, unit, keychain, sdk, windows and e2e, one
+    /// summary line each.
+    Test {
+        /// Only this stage (repeat for several), e.g. `--stage windows`.
+        #[arg(long = "stage", value_name = "NAME")]
+        stages: Vec<String>,
+    },
     /// Only the end-to-end suite through the real window.
     E2e,
     /// Start a local Stripe sandbox and open the app connected to it (profile `demo`).
@@ -66,6 +78,12 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BuildTarget {
+    /// 64-bit Windows (x86_64-pc-windows-gnu, with mingw).
+    Windows,
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
@@ -75,12 +93,15 @@ fn main() -> ExitCode {
             None => Ok(()),
         }),
         Command::Run => run::run(),
+        Command::Build {
+            target: BuildTarget::Windows,
+        } => windows::build_release().map(|_| ()),
         Command::Bench { window_only: false } => bench::run(),
         Command::Bench { window_only: true } => bench::run_window_only(),
         Command::Chaos => test::chaos(),
         Command::Fuzz { secs, target } => fuzz::run(secs, target),
         Command::Demo => demo::run(),
-        Command::Test => return test::run_all(),
+        Command::Test { stages } => return test::run_named(&stages),
         Command::E2e => return test::run_e2e_only(),
     };
     match result {

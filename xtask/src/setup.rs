@@ -12,7 +12,9 @@ use crate::shell;
 pub enum Scope {
     /// Building and running the app.
     App,
-    /// Everything, including the keychain and end-to-end test tools.
+    /// Building the app for Windows: the app's packages, mingw and the target.
+    Windows,
+    /// Everything, including the keychain, end-to-end and Windows test tools.
     All,
 }
 
@@ -39,6 +41,9 @@ const TEST_PACKAGES: &[&str] = &[
     "libsecret-tools",
 ];
 
+/// Cross-compiling for Windows (mingw) and running its CLI in tests (Wine).
+const WINDOWS_PACKAGES: &[&str] = &["gcc-mingw-w64-x86-64", "wine64"];
+
 /// Cargo tools, pinned. wasm-bindgen, Trunk and tauri-cli are not needed:
 /// xtask builds the UI with the wasm-bindgen library.
 const TOOLS: &[(&str, &str)] = &[("tauri-driver", "2.1.0")];
@@ -46,7 +51,11 @@ const TOOLS: &[(&str, &str)] = &[("tauri-driver", "2.1.0")];
 /// Makes sure everything `scope` needs is installed.
 pub fn run(scope: Scope) -> anyhow::Result<()> {
     system_packages(scope)?;
-    wasm_target()?;
+    rust_target("wasm32-unknown-unknown")?;
+    // The Windows build is cross-compiled from Linux only.
+    if scope != Scope::App && cfg!(target_os = "linux") {
+        rust_target(crate::windows::TARGET)?;
+    }
     if scope == Scope::All {
         cargo_tools()?;
     }
@@ -66,6 +75,9 @@ fn system_packages(scope: Scope) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut wanted: Vec<&str> = APP_PACKAGES.to_vec();
+    if scope != Scope::App {
+        wanted.extend(WINDOWS_PACKAGES);
+    }
     if scope == Scope::All {
         wanted.extend(TEST_PACKAGES);
         // The sandbox is also checked against Stripe's Node SDK; any Node >= 20 will do.
@@ -120,18 +132,18 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
-fn wasm_target() -> anyhow::Result<()> {
+fn rust_target(target: &str) -> anyhow::Result<()> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
         .context("rustup is needed (https://rustup.rs)")?;
     if String::from_utf8_lossy(&installed.stdout)
         .lines()
-        .any(|t| t.trim() == "wasm32-unknown-unknown")
+        .any(|t| t.trim() == target)
     {
         return Ok(());
     }
-    shell::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    shell::run(Command::new("rustup").args(["target", "add", target]))
 }
 
 fn cargo_tools() -> anyhow::Result<()> {

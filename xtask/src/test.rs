@@ -38,15 +38,37 @@ const STAGES: &[Stage] = &[
         run: node_sdk,
     },
     Stage {
+        name: "windows",
+        what: "the Windows CLI under Wine, compared with Linux",
+        run: crate::windows::test_stage,
+    },
+    Stage {
         name: "e2e",
         what: "the real window via tauri-driver under Xvfb",
         run: e2e,
     },
 ];
 
-/// Runs every stage (a failure doesn't stop the rest) and prints the summary.
-pub fn run_all() -> ExitCode {
-    run_stages(STAGES.iter().collect())
+/// Runs the stages named (all when none is), a failure not stopping the
+/// rest, and prints the summary.
+pub fn run_named(names: &[String]) -> ExitCode {
+    if let Some(unknown) = names
+        .iter()
+        .find(|name| !STAGES.iter().any(|s| s.name == name.as_str()))
+    {
+        let known: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
+        eprintln!(
+            "xtask: no stage is named {unknown:?}; the stages are {}",
+            known.join(", ")
+        );
+        return ExitCode::FAILURE;
+    }
+    run_stages(
+        STAGES
+            .iter()
+            .filter(|s| names.is_empty() || names.iter().any(|n| n == s.name))
+            .collect(),
+    )
 }
 
 /// Only the end-to-end stage.
