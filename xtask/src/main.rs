@@ -2,6 +2,7 @@
 //! machine needs only `cargo xtask run` and `cargo xtask test`.
 
 mod bench;
+mod bundle;
 mod demo;
 mod fuzz;
 mod keyring;
@@ -52,6 +53,13 @@ enum Command {
     },
     /// Only the end-to-end suite through the real window.
     E2e,
+    /// Build the installers: the Linux .deb (Tauri's bundler) and the Windows
+    /// NSIS installer, into target/.
+    Bundle {
+        /// Then install each (apt; Wine, silently), run it, and uninstall it.
+        #[arg(long)]
+        check: bool,
+    },
     /// Start a local Stripe sandbox and open the app connected to it (profile `demo`).
     Demo,
     /// Run the benchmarks and write BENCHMARKS.md.
@@ -101,6 +109,7 @@ fn main() -> ExitCode {
         Command::Chaos => test::chaos(),
         Command::Fuzz { secs, target } => fuzz::run(secs, target),
         Command::Demo => demo::run(),
+        Command::Bundle { check } => bundle::run(check),
         Command::Test { stages } => return test::run_named(&stages),
         Command::E2e => return test::run_e2e_only(),
     };

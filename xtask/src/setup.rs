@@ -16,6 +16,9 @@ pub enum Scope {
     Windows,
     /// Everything, including the keychain, end-to-end and Windows test tools.
     All,
+    /// All, and the installers' tools: tauri-cli, makensis, and what
+    /// `bundle --check` uses to try them.
+    Bundle,
 }
 
 /// Tauri's build dependencies on Debian/Ubuntu.
@@ -44,9 +47,16 @@ const TEST_PACKAGES: &[&str] = &[
 /// Cross-compiling for Windows (mingw) and running its CLI in tests (Wine).
 const WINDOWS_PACKAGES: &[&str] = &["gcc-mingw-w64-x86-64", "wine64"];
 
-/// Cargo tools, pinned. wasm-bindgen, Trunk and tauri-cli are not needed:
-/// xtask builds the UI with the wasm-bindgen library.
+/// The Windows installer (makensis) and the checks of both installers.
+const BUNDLE_PACKAGES: &[&str] = &["nsis", "desktop-file-utils", "imagemagick"];
+
+/// Cargo tools, pinned. wasm-bindgen and Trunk are not needed: xtask builds
+/// the UI with the wasm-bindgen library.
 const TOOLS: &[(&str, &str)] = &[("tauri-driver", "2.1.0")];
+
+/// Tauri's bundler, for the .deb: only `cargo xtask bundle` needs it (a build
+/// of about 10 minutes), so `cargo xtask test` doesn't install it.
+const BUNDLE_TOOLS: &[(&str, &str)] = &[("tauri-cli", "2.12.4")];
 
 /// Makes sure everything `scope` needs is installed.
 pub fn run(scope: Scope) -> anyhow::Result<()> {
@@ -56,8 +66,10 @@ pub fn run(scope: Scope) -> anyhow::Result<()> {
     if scope != Scope::App && cfg!(target_os = "linux") {
         rust_target(crate::windows::TARGET)?;
     }
-    if scope == Scope::All {
-        cargo_tools()?;
+    match scope {
+        Scope::App | Scope::Windows => {}
+        Scope::All => cargo_tools(TOOLS)?,
+        Scope::Bundle => cargo_tools(&[TOOLS, BUNDLE_TOOLS].concat())?,
     }
     Ok(())
 }
@@ -78,7 +90,10 @@ fn system_packages(scope: Scope) -> anyhow::Result<()> {
     if scope != Scope::App {
         wanted.extend(WINDOWS_PACKAGES);
     }
-    if scope == Scope::All {
+    if scope == Scope::Bundle {
+        wanted.extend(BUNDLE_PACKAGES);
+    }
+    if matches!(scope, Scope::All | Scope::Bundle) {
         wanted.extend(TEST_PACKAGES);
         // The sandbox is also checked against Stripe's Node SDK; any Node >= 20 will do.
         if !shell::on_path("node") || !shell::on_path("npm") {
@@ -146,17 +161,19 @@ fn rust_target(target: &str) -> anyhow::Result<()> {
     shell::run(Command::new("rustup").args(["target", "add", target]))
 }
 
-fn cargo_tools() -> anyhow::Result<()> {
+fn cargo_tools(tools: &[(&str, &str)]) -> anyhow::Result<()> {
     let listed = shell::cargo()
         .args(["install", "--list"])
         .output()
         .context("could not list installed cargo tools")?;
     let listed = String::from_utf8_lossy(&listed.stdout);
-    for (tool, version) in TOOLS {
+    for (tool, version) in tools {
         if listed.contains(&format!("{tool} v{version}:")) {
             continue;
         }
-        eprintln!("setup: building {tool} {version} from crates.io (about a minute)");
+        eprintln!(
+            "setup: building {tool} {version} from crates.io (a minute to a quarter of an hour)"
+        );
         shell::run(shell::cargo().args(["install", "--locked", tool, "--version", version]))?;
     }
     Ok(())

@@ -144,7 +144,7 @@ fn runner_key() -> String {
 }
 
 /// Wine with its own prefix, no window, no debug chatter, and `dlls` searched.
-fn quiet_wine(command: &mut Command, prefix: &Path, dlls: &Path) {
+pub fn quiet_wine(command: &mut Command, prefix: &Path, dlls: &Path) {
     command
         .env("WINEPREFIX", prefix)
         .env("WINEDEBUG", "-all")
@@ -162,7 +162,7 @@ fn quiet_wine(command: &mut Command, prefix: &Path, dlls: &Path) {
 const WINE_BOOT_DEADLINE: Duration = Duration::from_secs(120);
 
 /// Creates the prefix, or says plainly that Wine can't start.
-fn boot(wine: &Path, prefix: &Path) -> anyhow::Result<()> {
+pub fn boot(wine: &Path, prefix: &Path) -> anyhow::Result<()> {
     let mut command = Command::new(wine);
     command
         .args(["wineboot", "--init"])
@@ -257,7 +257,7 @@ fn webview2_loader() -> anyhow::Result<PathBuf> {
 }
 
 /// Builds the test-only `bcryptprimitives.dll` (see `xtask/wine/`) into `dir`.
-fn build_prng_shim(dir: &Path) -> anyhow::Result<()> {
+pub fn build_prng_shim(dir: &Path) -> anyhow::Result<()> {
     let source = shell::root()
         .join("xtask")
         .join("wine")
