@@ -5,19 +5,16 @@
 //! Credential Manager.
 //!
 //! Needs `PORTAL_DESK_WINDOWS_EXE` (the .exe, with `WebView2Loader.dll` and
-//! the test-only `bcryptprimitives.dll` beside it) and `WINE` (the loader).
+//! the test-only `bcryptprimitives.dll` beside it), `WINE` (the loader) and
+//! `WINEPREFIX` (a new prefix), which the windows stage sets.
 
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 use serde_json::json;
 use support::{TEST_KEY, cli, files_containing, run, text};
-
-/// Wine is given this long to create its prefix; a first start takes a few seconds.
-const WINE_START_DEADLINE: Duration = Duration::from_secs(120);
 
 struct Windows {
     wine: PathBuf,
@@ -26,7 +23,9 @@ struct Windows {
 }
 
 impl Windows {
-    fn from_env(prefix: PathBuf) -> Windows {
+    /// What the windows stage set up: Wine, the .exe and a fresh prefix,
+    /// with Wine's quiet settings already in the environment.
+    fn from_env() -> Windows {
         let var = |name: &str| {
             std::env::var_os(name)
                 .map(PathBuf::from)
@@ -35,7 +34,7 @@ impl Windows {
         Windows {
             wine: var("WINE"),
             exe: var("PORTAL_DESK_WINDOWS_EXE"),
-            prefix,
+            prefix: var("WINEPREFIX"),
         }
     }
 
@@ -43,49 +42,10 @@ impl Windows {
         let mut command = Command::new(&self.wine);
         command
             .env("WINEPREFIX", &self.prefix)
-            .env("WINEDEBUG", "-all")
-            // No window may open (a crash dialog would wait for a click forever).
-            .env("WINEDLLOVERRIDES", "winedbg.exe=d")
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
             .env_remove("STRIPE_API_KEY")
             .env_remove("PORTAL_DESK_DATA_DIR")
             .env_remove("PORTAL_DESK_API_BASE");
         command
-    }
-
-    /// Creates the prefix, or fails saying that Wine can't start.
-    fn boot(&self) {
-        let mut child = self
-            .wine()
-            .args(["wineboot", "--init"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("Wine can't start ({}): {e}", self.wine.display()));
-        let deadline = Instant::now() + WINE_START_DEADLINE;
-        loop {
-            if let Some(status) = child.try_wait().expect("wait for wineboot") {
-                let stderr = child
-                    .wait_with_output()
-                    .map(|o| o.stderr)
-                    .unwrap_or_default();
-                assert!(
-                    status.success(),
-                    "Wine can't start: `wineboot --init` failed ({status}): {}",
-                    String::from_utf8_lossy(&stderr)
-                );
-                return;
-            }
-            if Instant::now() > deadline {
-                child.kill().ok();
-                panic!(
-                    "Wine can't start: `wineboot --init` took over {} s",
-                    WINE_START_DEADLINE.as_secs()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
     }
 
     /// The CLI with no `--data-dir`, so it uses `%APPDATA%` as a user's would.
@@ -179,8 +139,7 @@ fn outcome(output: &Output, sandbox_url: &str) -> Outcome {
 #[ignore = "needs Wine and the Windows build: run by `cargo xtask test` (windows stage)"]
 fn windows_cli_answers_as_the_linux_cli_does() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
-    let windows = Windows::from_env(tmp.path().join("wineprefix"));
-    windows.boot();
+    let windows = Windows::from_env();
     let linux_data = tmp.path().join("linux-data");
     let linux_work = tmp.path().join("linux-work");
     let windows_work = tmp.path().join("windows-work");

@@ -126,6 +126,9 @@ pub fn test_stage() -> anyhow::Result<()> {
         "windows_cli",
         "--no-run",
     ]))?;
+    // Its own new prefix: an empty Credential Manager and %APPDATA%.
+    let cli_prefix = tempfile::tempdir()?;
+    boot(&wine, cli_prefix.path())?;
     let scratch = tempfile::tempdir()?;
     let mut command = keyring::in_private_session(
         scratch.path(),
@@ -133,8 +136,9 @@ pub fn test_stage() -> anyhow::Result<()> {
     );
     command
         .current_dir(shell::root())
-        .env("WINE", wine)
+        .env("WINE", &wine)
         .env("PORTAL_DESK_WINDOWS_EXE", exe);
+    quiet_wine(&mut command, cli_prefix.path(), &harness);
     shell::run(&mut command)
 }
 
