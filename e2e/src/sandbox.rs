@@ -70,6 +70,15 @@ impl StripeSandbox {
             .into_json()?;
         Ok(all.as_array().cloned().unwrap_or_default())
     }
+
+    /// The newest request it received for `path`.
+    pub fn last_request(&self, path: &str) -> anyhow::Result<serde_json::Value> {
+        self.requests()?
+            .into_iter()
+            .rev()
+            .find(|r| r["path"] == path)
+            .with_context(|| format!("no request for {path}"))
+    }
 }
 
 impl Drop for StripeSandbox {

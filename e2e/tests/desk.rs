@@ -271,12 +271,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         }
         ui.find(item)?.click()?;
         wait_opened(ui, &opened, n + 3)?;
-        let session = stripe
-            .requests()?
-            .into_iter()
-            .rev()
-            .find(|r| r["path"] == "/v1/billing_portal/sessions")
-            .context("a session request")?;
+        let session = stripe.last_request("/v1/billing_portal/sessions")?;
         assert_eq!(session["params"]["customer"], id);
         assert_eq!(session["params"]["flow_data"]["type"], flow, "{item}");
     }
@@ -286,12 +281,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     ui.find("#deep-links")?.click()?;
     ui.find("#flow-change-plan")?.click()?;
     ui.wait_for_text("#portal-error", "subscription_update")?;
-    let session = stripe
-        .requests()?
-        .into_iter()
-        .rev()
-        .find(|r| r["path"] == "/v1/billing_portal/sessions")
-        .context("a session request")?;
+    let session = stripe.last_request("/v1/billing_portal/sessions")?;
     assert_eq!(
         session["params"]["flow_data"]["type"],
         "subscription_update"
@@ -428,6 +418,11 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     assert!(std::fs::read(&pdf)?.starts_with(b"%PDF"), "{pdf}");
     ui.wait_for_text("#invoices button.pdf", "PDF ✓")?;
 
+    at_risk_customers_are_asked_to_update_the_card(ui, &stripe, &truth, &smtp)?;
+    ui.find("#search")?.replace_text(id)?;
+    ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+    ui.wait_for_text("#detail-id", id)?;
+
     // Stripe goes away: the banner says so, the cache still answers.
     drop(stripe);
     ui.find("#sync-now")?.click()?;
@@ -446,6 +441,103 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     ui.find(&format!(".row[data-id='{id}']"))?.click()?;
     ui.wait_for_text("#detail-email", email)?;
     ui.screenshot(&shots.join("desk-offline.png"))?;
+    Ok(())
+}
+
+/// The Needs attention filter counts past due, unpaid and incomplete customers
+/// with what they owe; an at-risk customer shows the failed invoice beside the
+/// subscription, and "Ask to update the card" emails them through the preview.
+fn at_risk_customers_are_asked_to_update_the_card(
+    ui: &Session,
+    stripe: &StripeSandbox,
+    truth: &Value,
+    smtp: &stripe_sandbox::smtp::SmtpServer,
+) -> anyhow::Result<()> {
+    let shots = screenshot_dir();
+    ui.find("#search")?.replace_text("a\u{E003}")?;
+    let chip_number = |css: &str| -> anyhow::Result<u64> {
+        Ok(match ui.try_find(&format!("{css} .chip-count"))? {
+            Some(count) => count.text()?.replace(',', "").parse()?,
+            None => 0,
+        })
+    };
+    let expected = chip_number("#chip-past_due")?
+        + chip_number("#chip-unpaid")?
+        + chip_number("#chip-incomplete")?;
+    let chip = ui.find("#chip-needs_attention")?;
+    let count: u64 = ui
+        .find("#chip-needs_attention .attention-count")?
+        .text()?
+        .replace(',', "")
+        .parse()?;
+    assert_eq!(count, expected, "past due, unpaid and incomplete together");
+    let owed = ui.find("#attention-owed")?.text()?;
+    assert!(owed.chars().any(|c| c.is_ascii_digit()), "{owed}");
+    chip.click()?;
+    ui.wait_for_text("#customer-count", &format!("{count} customer"))?;
+    let statuses = ui.texts(".row .status")?;
+    assert!(
+        !statuses.is_empty()
+            && statuses
+                .iter()
+                .all(|s| ["Past due", "Unpaid", "Incomplete"].contains(&s.as_str())),
+        "{statuses:?}"
+    );
+    ui.screenshot(&shots.join("desk-needs-attention.png"))?;
+
+    // A past-due customer with a name and an email, and their newest open invoice.
+    let customers = truth["customers"].as_array().context("customers")?;
+    let (customer, invoice) = truth["subscriptions"]
+        .as_array()
+        .context("subscriptions")?
+        .iter()
+        .filter(|s| s["status"] == "past_due")
+        .find_map(|s| {
+            let customer = customers.iter().find(|c| {
+                c["id"] == s["customer"] && c["name"].is_string() && c["email"].is_string()
+            })?;
+            let invoice = truth["invoices"]
+                .as_array()?
+                .iter()
+                .filter(|i| i["customer"] == customer["id"] && i["status"] == "open")
+                .max_by_key(|i| i["created"].as_i64())?;
+            Some((customer.clone(), invoice.clone()))
+        })
+        .context("a past-due customer with an open invoice")?;
+    let id = customer["id"].as_str().context("id")?;
+    let number = invoice["number"].as_str().context("number")?;
+    ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+    ui.wait_for_text("#detail-id", id)?;
+    ui.wait_for_text("#trouble-owed", &format!("invoice {number}"))?;
+    ui.wait_for_text("#trouble-retry", "Stripe tries the card again on")?;
+    ui.screenshot(&shots.join("desk-at-risk.png"))?;
+
+    ui.find("#ask-update-card")?.click()?;
+    ui.wait_for_text("#email-title", "Ask to update the card")?;
+    ui.wait_for_text("#email-body", &format!("due on invoice {number}"))?;
+    ui.wait_for_text("#email-body", &format!("{}/_login/", stripe.url))?;
+    ui.screenshot(&shots.join("desk-ask-update-card.png"))?;
+    // The direct link opens the portal's card page.
+    ui.find("#link-session")?.click()?;
+    ui.wait_for_text("#email-body", &format!("{}/_portal/", stripe.url))?;
+    let session = stripe.last_request("/v1/billing_portal/sessions")?;
+    assert_eq!(session["params"]["customer"], id);
+    assert_eq!(
+        session["params"]["flow_data"]["type"],
+        "payment_method_update"
+    );
+    ui.find("#email-send")?.click()?;
+    ui.wait_for_text("#email-outcome", "Sent")?;
+    let messages = smtp.messages();
+    let last = messages.last().context("the card email")?;
+    assert!(
+        last.data
+            .contains("Subject: Please update your payment details"),
+        "{}",
+        last.data
+    );
+    ui.find("#email-close")?.click()?;
+    ui.find("#chip-all")?.click()?;
     Ok(())
 }
 
@@ -481,6 +573,18 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.find("#search")?.replace_text("a\u{E003}")?;
     lists_everyone(ui, total)?;
     ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
+    // A customer whose payment failed, at the small size.
+    let at_risk = ui.find("#chip-needs_attention .attention-count")?.text()?;
+    ui.find("#chip-needs_attention")?.click()?;
+    ui.wait_for_text("#customer-count", &format!("{at_risk} customer"))?;
+    ui.find(".row[data-id]")?.click()?;
+    ui.find("#payment-trouble")?;
+    ui.execute(
+        "document.querySelector('#payment-trouble').scrollIntoView({block: 'center'});",
+        vec![],
+    )?;
+    ui.screenshot(&shots.join(format!("desk-at-risk-{theme}-900x600.png")))?;
+    ui.find("#chip-all")?.click()?;
 
     // The other sections at the small size.
     ui.find("#view-configurations")?.click()?;
@@ -947,5 +1051,105 @@ fn step7_a_test_clock_customer_and_a_legacy_plan_as_real_accounts_have_them() ->
         csv.contains("Clockwork Ltd"),
         "the clock's customer is exported too"
     );
+    Ok(())
+}
+
+/// Month abbreviations as ICU writes them in a medium date: English, German.
+const MONTHS: [(&str, &str); 12] = [
+    ("Jan", "Jan."),
+    ("Feb", "Feb."),
+    ("Mar", "März"),
+    ("Apr", "Apr."),
+    ("May", "Mai"),
+    ("Jun", "Juni"),
+    ("Jul", "Juli"),
+    ("Aug", "Aug."),
+    ("Sep", "Sept."),
+    ("Oct", "Okt."),
+    ("Nov", "Nov."),
+    ("Dec", "Dez."),
+];
+
+/// `unix` (UTC) as the window shows a date in `locale`: "Dec 21, 2026" or "21. Dez. 2026".
+fn shown_date(unix: i64, locale: &str) -> String {
+    let (year, month, day) = portal_core::money::civil_date(unix);
+    let (english, german) = MONTHS[(month - 1) as usize];
+    match locale {
+        "de_DE" => format!("{day}. {german} {year}"),
+        _ => format!("{english} {day}, {year}"),
+    }
+}
+
+#[test]
+fn step8_amounts_and_dates_in_a_us_and_a_german_locale() -> anyhow::Result<()> {
+    let shots = screenshot_dir();
+    for (locale, dollars, yen) in [
+        ("en_US", "$1,234.56", "¥7,300"),
+        ("de_DE", "1.234,56 $", "7.300 ¥"),
+    ] {
+        let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
+        let scratch = tempfile::tempdir()?;
+        let lang = format!("{locale}.UTF-8");
+        // Dates are checked in UTC, as `shown_date` computes them.
+        let app = launch(
+            &stripe,
+            &scratch.path().join("opened.log"),
+            &[("LANG", &lang), ("LC_ALL", &lang), ("TZ", "UTC")],
+        )?;
+        let ui = &app.session;
+        let (truth, _) = connect_and_sync(ui, &stripe)?;
+
+        // The merchant charges a dollar customer and a yen customer once.
+        let customers = truth["customers"].as_array().context("customers")?;
+        let in_currency = |currency: &str| -> anyhow::Result<String> {
+            customers
+                .iter()
+                .find(|c| c["currency"] == currency && c["name"].is_string())
+                .and_then(|c| c["id"].as_str().map(str::to_owned))
+                .with_context(|| format!("a {currency} customer"))
+        };
+        let charges = [
+            (in_currency("usd")?, 123_456, dollars),
+            (in_currency("jpy")?, 7_300, yen),
+        ];
+        for (customer, amount, _) in &charges {
+            stripe.control(
+                "simulate",
+                json!({"action": "charge_once", "customer": customer, "amount": amount}),
+            )?;
+        }
+        ui.find("#sync-now")?.click()?;
+        ui.wait_for_text("#sync-label", "Synced")?;
+
+        let truth = stripe.truth()?;
+        for (customer, amount, shown) in &charges {
+            let invoice = truth["invoices"]
+                .as_array()
+                .context("invoices")?
+                .iter()
+                .find(|i| i["customer"] == *customer && i["total"] == *amount)
+                .context("the one-off invoice")?;
+            let id = invoice["id"].as_str().context("id")?;
+            let date = shown_date(invoice["created"].as_i64().context("created")?, locale);
+            ui.find("#search")?.replace_text(customer)?;
+            ui.find(&format!(".row[data-id='{customer}']"))?.click()?;
+            ui.wait_for_text("#detail-id", customer)?;
+            let cells = ui.wait_for(&format!("the invoice {id}"), || {
+                let cells: Vec<String> = ui
+                    .texts(&format!("#invoices tr[data-id='{id}'] td"))?
+                    .iter()
+                    .map(|cell| cell.replace('\u{a0}', " ").trim().to_owned())
+                    .collect();
+                Ok((!cells.is_empty()).then_some(cells))
+            })?;
+            assert_eq!(cells.get(1), Some(&date), "{locale}: {cells:?}");
+            assert_eq!(
+                cells.get(2).map(String::as_str),
+                Some(*shown),
+                "{locale}: {cells:?}"
+            );
+        }
+        ui.screenshot(&shots.join(format!("locale-{locale}-detail.png")))?;
+    }
     Ok(())
 }

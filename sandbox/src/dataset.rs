@@ -601,8 +601,17 @@ fn generate_customer(
     let mut latest_invoice: Option<String> = None;
     let gap = ((config.now - created - 7200) / (config.invoices_per_customer as i64 + 1)).max(1);
     for k in 0..config.invoices_per_customer {
-        let inv_created = created + 3600 + gap * k as i64 + (n as i64 % 60);
+        let mut inv_created = created + 3600 + gap * k as i64 + (n as i64 % 60);
         let last = k + 1 == config.invoices_per_customer;
+        // A past-due subscription's last invoice is the renewal that failed, at
+        // the start of its current period; Stripe retries it in the days ahead.
+        // An incomplete one's first payment needs the customer: no retry.
+        let mut next_payment_attempt = None;
+        if let (Some((_, "past_due", price, sub_created)), true) = (&first, last) {
+            let (period_start, _) = current_period(*sub_created, price.interval, config.now);
+            inv_created = inv_created.max(period_start);
+            next_payment_attempt = Some(config.now + 2 * 86_400 + (n as i64 % 86_400));
+        }
         let status = match (&first, last) {
             (Some((_, "past_due" | "incomplete", ..)), true) => "open",
             (Some((_, "unpaid", ..)), true) => "uncollectible",
@@ -633,6 +642,7 @@ fn generate_customer(
                     subscription: subscription.as_deref(),
                     created: inv_created,
                     period_months: if price.interval == "year" { 12 } else { 1 },
+                    next_payment_attempt,
                     base_url,
                 },
             ),
@@ -721,6 +731,8 @@ struct InvoiceSpec<'a> {
     subscription: Option<&'a str>,
     created: i64,
     period_months: i64,
+    /// When Stripe retries the payment (an open invoice it still collects).
+    next_payment_attempt: Option<i64>,
     base_url: &'a str,
 }
 
@@ -770,11 +782,7 @@ fn invoice(templates: &Templates, _rng: &mut Rng, spec: &InvoiceSpec<'_>) -> Val
     set(
         &mut inv,
         "next_payment_attempt",
-        json!(if spec.status == "open" {
-            Some(spec.created + 3 * 86_400)
-        } else {
-            None
-        }),
+        json!(spec.next_payment_attempt),
     );
     set(
         &mut inv,
@@ -839,6 +847,55 @@ fn invoice(templates: &Templates, _rng: &mut Rng, spec: &InvoiceSpec<'_>) -> Val
     inv
 }
 
+/// A one-off invoice the merchant charged `customer` from the Dashboard,
+/// paid at once (Stripe numbers it with the customer's prefix and sequence).
+pub(crate) fn one_off_invoice(
+    templates: &Templates,
+    rng: &mut Rng,
+    customer: &Value,
+    id: &str,
+    amount: i64,
+    created: i64,
+    base_url: &str,
+) -> Value {
+    let price = PriceInfo {
+        id: rng.id("price_"),
+        product: rng.id("prod_"),
+        product_name: "One-off charge".to_owned(),
+        currency: customer["currency"].as_str().unwrap_or("usd").to_owned(),
+        interval: "month",
+        amount,
+    };
+    let number = format!(
+        "{}-{:04}",
+        customer["invoice_prefix"].as_str().unwrap_or("ONEOFF"),
+        customer["next_invoice_sequence"].as_i64().unwrap_or(1)
+    );
+    let mut inv = invoice(
+        templates,
+        rng,
+        &InvoiceSpec {
+            id,
+            customer: customer["id"].as_str().unwrap_or_default(),
+            customer_name: customer["name"].as_str().unwrap_or_default(),
+            customer_email: customer["email"].as_str(),
+            number: &number,
+            status: "paid",
+            price: &price,
+            subscription: None,
+            created,
+            period_months: 0,
+            next_payment_attempt: None,
+            base_url,
+        },
+    );
+    inv["billing_reason"] = json!("manual");
+    if let Some(line) = inv["lines"]["data"].get_mut(0) {
+        line["description"] = json!("One-off charge");
+    }
+    inv
+}
+
 struct SubscriptionSpec<'a> {
     id: &'a str,
     customer: &'a str,
@@ -850,15 +907,21 @@ struct SubscriptionSpec<'a> {
     latest_invoice: Option<&'a str>,
 }
 
-fn subscription(templates: &Templates, rng: &mut Rng, spec: &SubscriptionSpec<'_>) -> Value {
-    let period = if spec.price.interval == "year" {
+/// The current period of a subscription created at `created` on a price
+/// billed every `interval`, at `now`: its start and end.
+fn current_period(created: i64, interval: &str, now: i64) -> (i64, i64) {
+    let period = if interval == "year" {
         365 * 86_400
     } else {
         30 * 86_400
     };
-    let elapsed = (spec.now - spec.created).max(0);
-    let period_start = spec.created + (elapsed / period) * period;
-    let period_end = period_start + period;
+    let elapsed = (now - created).max(0);
+    let start = created + (elapsed / period) * period;
+    (start, start + period)
+}
+
+fn subscription(templates: &Templates, rng: &mut Rng, spec: &SubscriptionSpec<'_>) -> Value {
+    let (period_start, period_end) = current_period(spec.created, spec.price.interval, spec.now);
     let canceled = spec.status == "canceled";
     let canceled_at = canceled
         .then(|| period_start - 86_400 * (1 + rng.below(20) as i64))

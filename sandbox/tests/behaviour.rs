@@ -760,6 +760,58 @@ async fn configurations_follow_stripes_rules() -> anyhow::Result<()> {
 }
 
 #[tokio::test]
+async fn a_one_off_charge_is_a_paid_invoice_in_the_customers_currency() -> anyhow::Result<()> {
+    let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
+    let truth = sandbox.truth();
+    let customer = &truth["customers"][0];
+    let id = customer["id"].as_str().expect("id");
+    let refused = sandbox.control(
+        "simulate",
+        json!({"action": "charge_once", "customer": id, "amount": 0}),
+    );
+    assert!(refused.is_err_and(|e| e.contains("positive")));
+    sandbox
+        .control(
+            "simulate",
+            json!({"action": "charge_once", "customer": id, "amount": 123_456}),
+        )
+        .map_err(anyhow::Error::msg)?;
+
+    let listed = get(&sandbox, &format!("/v1/invoices?customer={id}&limit=1"))
+        .await
+        .json();
+    let invoice = &listed["data"][0];
+    assert_eq!(invoice["total"], 123_456);
+    assert_eq!(invoice["amount_paid"], 123_456);
+    assert_eq!(invoice["status"], "paid");
+    assert_eq!(invoice["currency"], customer["currency"]);
+    assert_eq!(invoice["billing_reason"], "manual");
+    let sequence = customer["next_invoice_sequence"]
+        .as_i64()
+        .expect("sequence");
+    assert_eq!(
+        invoice["number"],
+        format!(
+            "{}-{sequence:04}",
+            customer["invoice_prefix"].as_str().expect("prefix")
+        )
+    );
+    let events = get(&sandbox, "/v1/events?limit=3").await.json();
+    let kinds: Vec<&str> = events["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .rev()
+        .map(|e| e["type"].as_str().expect("type"))
+        .collect();
+    assert_eq!(
+        kinds,
+        ["invoice.created", "invoice.finalized", "invoice.paid"]
+    );
+    Ok(())
+}
+
+#[tokio::test]
 async fn each_portal_action_appends_its_events() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![KeySpec::full("sk_test_sandbox")]).await;
     let truth = sandbox.truth();

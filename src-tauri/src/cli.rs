@@ -18,7 +18,7 @@ use portal_core::StripeClient;
 use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::CustomerQuery;
 use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
-use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
+use portal_core::mail::{EmailPurpose, LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
 use portal_core::sync::SyncMode;
@@ -81,12 +81,17 @@ enum Command {
         requests_per_second: Option<f64>,
     },
     /// List cached customers (works offline).
+    ///
+    /// Amounts print as `USD 1234.56` and dates as `2026-12-21` whatever the terminal's
+    /// locale: the same on every machine and in every script or log, and never ambiguous
+    /// between currencies (`$` is several). The window shows them in your locale.
     Customers {
         /// Part of a name, email, id or phone; case and accents are ignored.
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
         /// Only customers whose subscription is active, trialing, past_due, unpaid,
-        /// incomplete, paused or canceled, or none.
+        /// incomplete, paused or canceled, or none; or needs_attention (past_due,
+        /// unpaid and incomplete together).
         #[arg(long, value_name = "STATUS", value_parser = parse_status)]
         status: Option<StatusFilter>,
         /// At most this many customers.
@@ -135,7 +140,7 @@ enum Command {
         #[arg(required_unless_present_any = ["status", "search"], conflicts_with_all = ["status", "search"])]
         customer_id: Option<String>,
         /// Email every customer with this status (active, trialing, past_due, unpaid,
-        /// incomplete, paused, canceled, none).
+        /// incomplete, paused, canceled, none, needs_attention).
         #[arg(long, value_name = "STATUS", value_parser = parse_status)]
         status: Option<StatusFilter>,
         /// Email every customer matching this search.
@@ -154,6 +159,10 @@ enum Command {
         /// Turn the configuration's login page on if it is off (needed for `--link login`).
         #[arg(long)]
         enable_login_page: bool,
+        /// Ask a customer whose payment failed to update their card: the email says
+        /// what is owed, and `--link session` opens the portal's payment-method page.
+        #[arg(long, conflicts_with_all = ["status", "search"])]
+        update_card: bool,
     },
     /// The SMTP server portal-link emails are sent through (password from stdin, kept in the keychain).
     Smtp {
@@ -185,6 +194,10 @@ enum Command {
         action: InvoiceAction,
     },
     /// A customer's billing info from the cache (works offline).
+    ///
+    /// Amounts print as `USD 1234.56` and dates as `2026-12-21` whatever the terminal's
+    /// locale: the same on every machine and in every script or log, and never ambiguous
+    /// between currencies (`$` is several). The window shows them in your locale.
     Show {
         /// The customer's id (cus_…).
         customer_id: String,
@@ -413,7 +426,7 @@ fn parse_after(text: &str) -> Result<AfterCompletion, String> {
 fn parse_status(text: &str) -> Result<StatusFilter, String> {
     StatusFilter::parse(text).ok_or_else(|| {
         format!(
-            "{text:?} is not a status; use active, trialing, past_due, unpaid, incomplete, paused, canceled or none"
+            "{text:?} is not a status; use active, trialing, past_due, unpaid, incomplete, paused, canceled, none or needs_attention (past_due, unpaid and incomplete)"
         )
     })
 }
@@ -607,6 +620,7 @@ fn run_command(
             link,
             dry_run,
             enable_login_page,
+            update_card,
         } => {
             let link = match link {
                 LinkArg::Login => LinkKind::Login,
@@ -618,6 +632,11 @@ fn run_command(
                         customer,
                         link,
                         enable_login_page,
+                        purpose: if update_card {
+                            EmailPurpose::UpdateCard
+                        } else {
+                            EmailPurpose::Portal
+                        },
                     };
                     email(&profiles, &profile, api_base, &request, dry_run)
                 }
@@ -1114,7 +1133,7 @@ fn email_one(
         return Ok(());
     }
     match runtime.block_on(outreach::deliver(profiles, profile, &draft))? {
-        Delivery::Smtp => say!("Sent the portal link to {}.", draft.to),
+        Delivery::Smtp => say!("Sent the email to {}.", draft.to),
         Delivery::Mailto { url } => {
             tell!(
                 "No SMTP server is set up (see `portal-desk smtp set`); opening the email in your mail program."

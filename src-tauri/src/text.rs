@@ -102,6 +102,25 @@ pub fn billing_info(info: &BillingInfo, now: i64) -> String {
             }
         }
     }
+    if let Some(trouble) = &info.trouble {
+        let invoice = &trouble.invoice;
+        let owed = match trouble.invoices_owed {
+            1 => "on invoice".to_owned(),
+            n => format!("on {n} invoices, the latest"),
+        };
+        let retry = match invoice.next_payment_attempt {
+            Some(at) if invoice.status.as_deref() == Some("open") => {
+                format!("Stripe retries on {}", format_date(at))
+            }
+            _ => "no automatic retry".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "  payment failed: {} due {owed} {}; {retry}",
+            format_amount(trouble.amount_due, &invoice.currency),
+            clip(invoice.number.as_deref().unwrap_or(&invoice.id), 40),
+        );
+    }
     out.push_str("\nPayment methods\n");
     if info.payment_methods.is_empty() {
         out.push_str("  none cached\n");

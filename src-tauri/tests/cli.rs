@@ -68,6 +68,26 @@ fn usage_errors_exit_2() -> anyhow::Result<()> {
 }
 
 #[test]
+fn help_says_why_amounts_and_dates_ignore_the_terminal_locale() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    for command in ["show", "customers"] {
+        let output = run(
+            cli(tmp.path())
+                .args([command, "--help"])
+                .env("LC_ALL", "de_DE.UTF-8"),
+            "",
+        );
+        let (stdout, _) = text(&output);
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        assert!(
+            stdout.contains("`USD 1234.56`") && stdout.contains("whatever the terminal's"),
+            "{command}: {stdout}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
 fn a_bad_profile_name_is_explained() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let output = run(

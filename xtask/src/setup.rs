@@ -42,7 +42,12 @@ const TEST_PACKAGES: &[&str] = &[
     "dbus",
     "dbus-x11",
     "libsecret-tools",
+    "locales",
 ];
+
+/// The UTF-8 locales the end-to-end tests run the window in (an unset or C
+/// locale makes WebKit format amounts as `¥ 7300`).
+pub const TEST_LOCALES: [&str; 2] = ["en_US.UTF-8", "de_DE.UTF-8"];
 
 /// Cross-compiling for Windows (mingw) and running its CLI in tests (Wine).
 const WINDOWS_PACKAGES: &[&str] = &["gcc-mingw-w64-x86-64", "wine64"];
@@ -70,6 +75,35 @@ pub fn run(scope: Scope) -> anyhow::Result<()> {
         Scope::App | Scope::Windows => {}
         Scope::All => cargo_tools(TOOLS)?,
         Scope::Bundle => cargo_tools(&[TOOLS, BUNDLE_TOOLS].concat())?,
+    }
+    if matches!(scope, Scope::All | Scope::Bundle) && cfg!(target_os = "linux") {
+        test_locales()?;
+    }
+    Ok(())
+}
+
+/// Generates [`TEST_LOCALES`] with glibc's `localedef` unless `locale -a` lists them.
+fn test_locales() -> anyhow::Result<()> {
+    let Ok(listed) = Command::new("locale").arg("-a").output() else {
+        return Ok(()); // No glibc locale tools: nothing to generate with.
+    };
+    // `locale -a` spells them `en_US.utf8`.
+    let have = String::from_utf8_lossy(&listed.stdout).to_ascii_lowercase();
+    for locale in TEST_LOCALES {
+        let (name, _) = locale.split_once('.').unwrap_or((locale, ""));
+        if have
+            .lines()
+            .any(|l| l == format!("{}.utf8", name.to_ascii_lowercase()))
+        {
+            continue;
+        }
+        if !is_root() {
+            bail!(
+                "the {locale} locale is missing; generate it, then run this again:\n  sudo localedef -i {name} -f UTF-8 {locale}"
+            );
+        }
+        eprintln!("setup: generating the {locale} locale");
+        shell::run(Command::new("localedef").args(["-i", name, "-f", "UTF-8", locale]))?;
     }
     Ok(())
 }

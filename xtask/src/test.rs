@@ -196,6 +196,9 @@ fn e2e() -> anyhow::Result<()> {
     );
     command
         .current_dir(shell::root())
+        // A real UTF-8 locale, as users have (step 8 runs a German one too).
+        .env("LANG", crate::setup::TEST_LOCALES[0])
+        .env("LC_ALL", crate::setup::TEST_LOCALES[0])
         .env("PORTAL_DESK_APP", shell::app_binary())
         .env(
             "STRIPE_SANDBOX_BIN",

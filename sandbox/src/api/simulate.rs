@@ -57,6 +57,9 @@ pub enum Action {
     /// customer on it with an active subscription (as the newest customer's).
     /// Stripe's plain lists leave both out; `test_clock=` lists them.
     TestClockCustomer { name: String, email: String },
+    /// The merchant charges the customer once from the Dashboard: a one-off
+    /// invoice in the customer's currency (`amount` in its minor units), paid at once.
+    ChargeOnce { customer: String, amount: i64 },
 }
 
 fn now() -> i64 {
@@ -246,6 +249,29 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 snapshot,
                 Some(previous),
             ));
+        }
+        Action::ChargeOnce { customer, amount } => {
+            if amount <= 0 {
+                return Err(format!("amount must be positive, not {amount}"));
+            }
+            let mut owner = load(state, Kind::Customer, &customer)?;
+            let id = state.rng.id("in_");
+            let invoice = crate::dataset::one_off_invoice(
+                &shared.templates,
+                &mut state.rng,
+                &owner,
+                &id,
+                amount,
+                now(),
+                &shared.base_url,
+            );
+            state.store.insert(Kind::Invoice, invoice.clone());
+            let sequence = owner["next_invoice_sequence"].as_i64().unwrap_or(1);
+            owner["next_invoice_sequence"] = json!(sequence + 1);
+            save(state, Kind::Customer, owner);
+            for kind in ["invoice.created", "invoice.finalized", "invoice.paid"] {
+                events.push(event(shared, state, kind, invoice.clone(), None));
+            }
         }
         Action::DeleteCustomer { customer } => {
             let owner = state

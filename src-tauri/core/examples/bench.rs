@@ -504,6 +504,7 @@ fn write(count: usize, dir: &std::path::Path) -> anyhow::Result<Value> {
                     period_end: Some(1_702_592_000),
                     created: 1_700_000_000 + *n as i64,
                     due_date: None,
+                    next_payment_attempt: None,
                     hosted_invoice_url: Some(format!("https://invoice.stripe.com/i/{n}")),
                     invoice_pdf: Some(format!("https://pay.stripe.com/invoice/{n}/pdf")),
                 };

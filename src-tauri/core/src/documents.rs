@@ -489,6 +489,7 @@ mod tests {
             period_end: None,
             created: 1,
             due_date: None,
+            next_payment_attempt: None,
             hosted_invoice_url: Some(page.into()),
             invoice_pdf: None,
         };

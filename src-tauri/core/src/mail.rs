@@ -90,6 +90,49 @@ impl Default for EmailTemplate {
     }
 }
 
+impl EmailTemplate {
+    /// The email asking a customer whose payment failed to update their card.
+    /// `owed` is what the preview knows they owe, e.g. `("USD 49.00",
+    /// Some("ABCD-0003"))`; it is written in as text, not as placeholders.
+    pub fn update_card(owed: Option<(&str, Option<&str>)>) -> EmailTemplate {
+        // Braces in Stripe's text must not read as placeholders.
+        let plain = |text: &str| text.replace(['{', '}'], "");
+        let failed = match owed {
+            Some((amount, Some(number))) => format!(
+                "We couldn't collect your last payment to {{business_name}}: {} is due on invoice {}.",
+                plain(amount),
+                plain(number)
+            ),
+            Some((amount, None)) => format!(
+                "We couldn't collect your last payment to {{business_name}}: {} is due.",
+                plain(amount)
+            ),
+            None => "We couldn't collect your last payment to {business_name}.".to_owned(),
+        };
+        EmailTemplate {
+            subject: "Please update your payment details for {business_name}".into(),
+            body: format!(
+                "Hi {{customer_name}},\n\n{failed}\n\n\
+                 You can update your card (or choose another way to pay) here:\n\n{{portal_link}}\n\n\
+                 Your open invoices are there too, ready to pay.\n\n\
+                 Thank you,\n{{business_name}}\n"
+            ),
+        }
+    }
+}
+
+/// What an email asks of the customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmailPurpose {
+    /// Here is your billing portal (the profile's template).
+    #[default]
+    Portal,
+    /// A payment failed: please update your card. A direct link opens the
+    /// portal's payment-method page.
+    UpdateCard,
+}
+
 /// Which link the email carries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -336,6 +379,45 @@ fn plain_smtp_error(error: &lettre::transport::smtp::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_card_email_says_what_is_owed_and_stripes_text_cant_add_placeholders() {
+        let template = EmailTemplate::update_card(Some(("USD 49.00", Some("AB{x}-0003"))));
+        let (subject, body) = render(
+            &template,
+            "Zoë",
+            "Acme Bakery",
+            "https://billing.stripe.com/p/login/x",
+            LinkKind::Login,
+        )
+        .expect("renders");
+        assert_eq!(
+            subject,
+            "Please update your payment details for Acme Bakery"
+        );
+        assert!(
+            body.contains("to Acme Bakery: USD 49.00 is due on invoice ABx-0003."),
+            "{body}"
+        );
+        assert!(body.starts_with("Hi Zoë,"), "{body}");
+        assert!(
+            body.contains("https://billing.stripe.com/p/login/x"),
+            "{body}"
+        );
+        let (_, body) = render(
+            &EmailTemplate::update_card(None),
+            "Zoë",
+            "Acme Bakery",
+            "https://x",
+            LinkKind::Session,
+        )
+        .expect("renders");
+        assert!(
+            body.contains("your last payment to Acme Bakery.\n"),
+            "{body}"
+        );
+        assert!(body.contains("works for a short time"), "{body}");
+    }
 
     #[test]
     fn addresses_are_checked() {

@@ -15,8 +15,8 @@ use crate::cache::customer_index::CustomerIndexes;
 use crate::cache::customers::{Customer, CustomerQuery, StatusFilter};
 use crate::cache::{Cache, customers};
 use crate::error::Error;
-use crate::mail::{self, Draft, LinkKind, MailError, SMTP_SECRET};
-use crate::portal::{self, PortalError, SessionRequest};
+use crate::mail::{self, Draft, EmailPurpose, EmailTemplate, LinkKind, MailError, SMTP_SECRET};
+use crate::portal::{self, Flow, PortalError, SessionRequest};
 use crate::profiles::{ProfileName, Profiles};
 use crate::query;
 use crate::secret::Mode;
@@ -31,6 +31,8 @@ pub struct EmailRequest {
     pub link: LinkKind,
     /// The user agreed to turn the login page on if it is off.
     pub enable_login_page: bool,
+    /// What the email asks.
+    pub purpose: EmailPurpose,
 }
 
 /// Everything about one profile that preparing an email needs.
@@ -53,18 +55,43 @@ pub struct Context<'a> {
 pub async fn draft(cx: &Context<'_>, request: &EmailRequest) -> Result<Draft, Error> {
     let customer = cached_customer(cx, &request.customer)?;
     let address = usable_address(&customer)?;
+    let flow = match request.purpose {
+        EmailPurpose::Portal => None,
+        EmailPurpose::UpdateCard => Some(Flow::PaymentMethodUpdate),
+    };
     let link = match request.link {
         LinkKind::Login => login_link(cx, request.enable_login_page).await?,
-        LinkKind::Session => session_link(cx, &customer.id).await?,
+        LinkKind::Session => session_link(cx, &customer.id, flow).await?,
+    };
+    let template = match request.purpose {
+        EmailPurpose::Portal => cx
+            .profiles
+            .settings(cx.profile)?
+            .email_template
+            .unwrap_or_default(),
+        EmailPurpose::UpdateCard => update_card_template(cx, &customer.id)?,
     };
     compose(
-        cx,
         &customer,
         address,
         link,
         request.link,
         &business_name(cx).await?,
+        &template,
     )
+}
+
+/// The card email, saying what the customer owes when the cache knows.
+fn update_card_template(cx: &Context<'_>, customer: &str) -> Result<EmailTemplate, Error> {
+    let trouble = query::PaymentTrouble::of_customer(cx.cache.conn(), customer)
+        .map_err(|e| cx.cache.error(e))?;
+    Ok(match trouble {
+        None => EmailTemplate::update_card(None),
+        Some(trouble) => {
+            let amount = crate::money::format_amount(trouble.amount_due, &trouble.invoice.currency);
+            EmailTemplate::update_card(Some((&amount, trouble.invoice.number.as_deref())))
+        }
+    })
 }
 
 fn cached_customer(cx: &Context<'_>, id: &str) -> Result<Customer, Error> {
@@ -93,7 +120,11 @@ fn usable_address(customer: &Customer) -> Result<String, MailError> {
     Ok(address.trim().to_owned())
 }
 
-async fn session_link(cx: &Context<'_>, customer: &str) -> Result<String, Error> {
+async fn session_link(
+    cx: &Context<'_>,
+    customer: &str,
+    flow: Option<Flow>,
+) -> Result<String, Error> {
     let settings = cx.profiles.settings(cx.profile)?;
     Ok(portal::create_session(
         cx.client,
@@ -104,6 +135,7 @@ async fn session_link(cx: &Context<'_>, customer: &str) -> Result<String, Error>
         settings.return_url.as_deref(),
         &SessionRequest {
             customer: customer.to_owned(),
+            flow,
             ..Default::default()
         },
     )
@@ -112,24 +144,19 @@ async fn session_link(cx: &Context<'_>, customer: &str) -> Result<String, Error>
 }
 
 fn compose(
-    cx: &Context<'_>,
     customer: &Customer,
     address: String,
     link: String,
     kind: LinkKind,
     business: &str,
+    template: &EmailTemplate,
 ) -> Result<Draft, Error> {
     let name = customer
         .name
         .clone()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "there".into());
-    let template = cx
-        .profiles
-        .settings(cx.profile)?
-        .email_template
-        .unwrap_or_default();
-    let (subject, body) = mail::render(&template, &name, business, &link, kind)?;
+    let (subject, body) = mail::render(template, &name, business, &link, kind)?;
     Ok(Draft {
         to: address,
         to_name: customer.name.clone().filter(|n| !n.trim().is_empty()),
@@ -290,6 +317,11 @@ pub async fn send_campaign(
         LinkKind::Session => None,
     };
     let business = business_name(cx).await?;
+    let template = cx
+        .profiles
+        .settings(cx.profile)?
+        .email_template
+        .unwrap_or_default();
 
     let mut report = CampaignReport {
         campaign: campaign.to_owned(),
@@ -318,9 +350,9 @@ pub async fn send_campaign(
                 let address = usable_address(&customer)?;
                 let link = match &login {
                     Some(link) => link.clone(),
-                    None => session_link(cx, &customer.id).await?,
+                    None => session_link(cx, &customer.id, None).await?,
                 };
-                let draft = compose(cx, &customer, address, link, kind, &business)?;
+                let draft = compose(&customer, address, link, kind, &business, &template)?;
                 mail::send_with(&transport, &settings, &draft).await?;
                 Ok::<_, Error>(())
             }

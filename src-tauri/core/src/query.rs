@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::cache::customer_index::CustomerIndexes;
-use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary};
+use crate::cache::customers::{self, Customer, CustomerQuery, CustomerSummary, StatusFilter};
 use crate::cache::invoices::{self, Invoice};
 use crate::cache::payment_methods::{self, PaymentMethod};
 use crate::cache::subscriptions::{self, Subscription};
@@ -24,6 +24,49 @@ pub struct BillingInfo {
     pub payment_methods: Vec<PaymentMethodView>,
     /// The newest invoices.
     pub invoices: Vec<Invoice>,
+    /// What the customer owes after a failed payment, if anything.
+    pub trouble: Option<PaymentTrouble>,
+}
+
+/// A customer at risk: what they owe and what Stripe does next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentTrouble {
+    /// The newest invoice still owed (the one whose payment failed last).
+    pub invoice: Invoice,
+    /// What every invoice still owed comes to, in that invoice's currency.
+    pub amount_due: i64,
+    /// How many invoices are still owed.
+    pub invoices_owed: usize,
+}
+
+impl PaymentTrouble {
+    /// What customer `id` still owes, if anything (whatever their status).
+    pub(crate) fn of_customer(
+        conn: &rusqlite::Connection,
+        id: &str,
+    ) -> rusqlite::Result<Option<PaymentTrouble>> {
+        Ok(PaymentTrouble::of(invoices::payable_of_customer(conn, id)?))
+    }
+
+    /// The trouble in `owed` (newest first), if a payment failed.
+    fn of(owed: Vec<Invoice>) -> Option<PaymentTrouble> {
+        let invoice = owed.first()?.clone();
+        let same_currency = owed.iter().filter(|i| i.currency == invoice.currency);
+        Some(PaymentTrouble {
+            amount_due: same_currency.map(|i| i.amount_remaining).sum(),
+            invoices_owed: owed.len(),
+            invoice,
+        })
+    }
+}
+
+/// The customers a failed payment puts at risk ([`StatusFilter::NeedsAttention`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AtRisk {
+    /// How many there are.
+    pub customers: u64,
+    /// What they owe, per currency (alphabetical), in minor units.
+    pub owed: Vec<(String, i64)>,
 }
 
 /// A subscription with what its plan is called and costs.
@@ -77,6 +120,23 @@ pub fn status_counts(cache: &Cache) -> Result<Vec<(String, u64)>, CacheError> {
     customers::status_counts(cache.conn()).map_err(|e| cache.error(e))
 }
 
+/// The customers at risk and what they owe.
+pub fn at_risk(cache: &Cache) -> Result<AtRisk, CacheError> {
+    let run = || -> rusqlite::Result<AtRisk> {
+        let selects = StatusFilter::NeedsAttention.selects();
+        let customers = customers::status_counts(cache.conn())?
+            .into_iter()
+            .filter(|(status, _)| selects.contains(&status.as_str()))
+            .map(|(_, n)| n)
+            .sum();
+        Ok(AtRisk {
+            customers,
+            owed: invoices::owed_by_status(cache.conn(), &selects)?,
+        })
+    };
+    run().map_err(|e| cache.error(e))
+}
+
 /// The billing info of customer `id`; `None` when the cache doesn't have it.
 pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingInfo>, CacheError> {
     let conn = cache.conn();
@@ -104,11 +164,23 @@ pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingI
             })
             .collect();
         methods.sort_by_key(|m| !m.is_default);
+        // An invoice written off long ago doesn't put a paying customer at risk.
+        let at_risk = customer.delinquent
+            || subscription.as_ref().is_some_and(|s| {
+                StatusFilter::NeedsAttention
+                    .selects()
+                    .contains(&s.subscription.status.as_str())
+            });
         Ok(Some(BillingInfo {
             customer,
             subscription,
             payment_methods: methods,
             invoices: invoices::latest_of_customer(conn, id, RECENT_INVOICES)?,
+            trouble: if at_risk {
+                PaymentTrouble::of_customer(conn, id)?
+            } else {
+                None
+            },
         }))
     };
     run().map_err(|e| cache.error(e))

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use portal_core::cache::Cache;
-use portal_core::mail::{LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
+use portal_core::mail::{EmailPurpose, LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Context, Delivery, EmailRequest};
 use portal_core::sync::{SyncOptions, sync};
 use portal_core::{
@@ -31,9 +31,13 @@ struct Setup {
 
 impl Setup {
     async fn new() -> Setup {
+        Setup::with_customers(6).await
+    }
+
+    async fn with_customers(customers: usize) -> Setup {
         let sandbox = Sandbox::start(Config {
             dataset: DatasetConfig {
-                customers: 6,
+                customers,
                 ..DatasetConfig::default()
             },
             keys: vec![KeySpec::full(KEY)],
@@ -121,11 +125,143 @@ impl Setup {
     }
 }
 
+/// A customer whose current subscription's payment failed, with a name and an
+/// email, and what the sandbox says they owe: (id, currency, minor units,
+/// the newest owed invoice's number and next retry).
+fn at_risk_customer(truth: &serde_json::Value) -> (String, String, i64, String, Option<i64>) {
+    let subscription = truth["subscriptions"]
+        .as_array()
+        .expect("subscriptions")
+        .iter()
+        .find(|s| s["status"] == "past_due")
+        .expect("a past_due subscription");
+    let customer = subscription["customer"].as_str().expect("customer");
+    let mut owed: Vec<&serde_json::Value> = truth["invoices"]
+        .as_array()
+        .expect("invoices")
+        .iter()
+        .filter(|i| i["customer"] == customer)
+        .filter(|i| i["status"] == "open" || i["status"] == "uncollectible")
+        .filter(|i| i["amount_remaining"].as_i64() > Some(0))
+        .collect();
+    owed.sort_by_key(|i| std::cmp::Reverse(i["created"].as_i64()));
+    let latest = owed.first().expect("an owed invoice");
+    (
+        customer.to_owned(),
+        latest["currency"].as_str().expect("currency").to_owned(),
+        owed.iter()
+            .map(|i| i["amount_remaining"].as_i64().expect("amount"))
+            .sum(),
+        latest["number"].as_str().expect("number").to_owned(),
+        latest["next_payment_attempt"].as_i64(),
+    )
+}
+
+#[tokio::test]
+async fn a_customer_whose_payment_failed_is_asked_to_update_the_card() -> anyhow::Result<()> {
+    let s = Setup::with_customers(40).await;
+    let truth = s.sandbox.truth();
+    let (customer, currency, owed, number, retry) = at_risk_customer(&truth);
+
+    // The billing info says what is owed, on which invoice, and when Stripe retries.
+    let info = portal_core::query::billing_info(&s.cache, &customer, 0)?.expect("cached");
+    let trouble = info.trouble.expect("at risk");
+    assert_eq!(trouble.amount_due, owed);
+    assert_eq!(trouble.invoice.currency, currency);
+    assert_eq!(trouble.invoice.number.as_deref(), Some(number.as_str()));
+    assert_eq!(trouble.invoice.next_payment_attempt, retry);
+    assert!(
+        retry.is_some(),
+        "an open invoice of a past_due subscription is retried"
+    );
+
+    // A direct link opens the portal on its payment-method page.
+    let ask = EmailRequest {
+        purpose: EmailPurpose::UpdateCard,
+        ..request(&customer, LinkKind::Session, false)
+    };
+    let draft = outreach::draft(&s.cx(), &ask).await?;
+    let sent = s
+        .sandbox
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r["path"] == "/v1/billing_portal/sessions")
+        .map(|r| r["params"].clone())
+        .expect("a session request");
+    assert_eq!(sent["flow_data"]["type"], "payment_method_update", "{sent}");
+    assert_eq!(
+        draft.subject,
+        "Please update your payment details for Sandbox Coffee Roasters"
+    );
+    let amount = portal_core::money::format_amount(owed, &currency);
+    assert!(
+        draft
+            .body
+            .contains(&format!("{amount} is due on invoice {number}")),
+        "{}",
+        draft.body
+    );
+    assert!(draft.body.contains(&draft.link), "{}", draft.body);
+
+    // The durable sign-in link asks the same, without a flow (it can't carry one).
+    let ask = EmailRequest {
+        purpose: EmailPurpose::UpdateCard,
+        ..request(&customer, LinkKind::Login, true)
+    };
+    let draft = outreach::draft(&s.cx(), &ask).await?;
+    assert!(draft.link.contains("/_login/"), "{}", draft.link);
+    assert!(draft.body.contains("update your card"), "{}", draft.body);
+
+    // The list's Needs attention filter adds up what its customers owe.
+    let at_risk = portal_core::query::at_risk(&s.cache)?;
+    let statuses = ["past_due", "unpaid", "incomplete"];
+    let customers = truth["customers"].as_array().expect("customers");
+    let status_of = |id: &serde_json::Value| {
+        // The current subscription: the newest live one, as the cache derives it.
+        let mut subs: Vec<&serde_json::Value> = truth["subscriptions"]
+            .as_array()
+            .expect("subscriptions")
+            .iter()
+            .filter(|s| s["customer"] == *id)
+            .collect();
+        subs.sort_by_key(|s| {
+            let ended = matches!(
+                s["status"].as_str(),
+                Some("canceled" | "incomplete_expired")
+            );
+            (ended, std::cmp::Reverse(s["created"].as_i64()))
+        });
+        subs.first()
+            .and_then(|s| s["status"].as_str())
+            .unwrap_or("none")
+            .to_owned()
+    };
+    let risky: Vec<&serde_json::Value> = customers
+        .iter()
+        .filter(|c| statuses.contains(&status_of(&c["id"]).as_str()))
+        .collect();
+    assert_eq!(at_risk.customers, risky.len() as u64);
+    let mut expected: std::collections::BTreeMap<String, i64> = Default::default();
+    for invoice in truth["invoices"].as_array().expect("invoices") {
+        let payable = matches!(invoice["status"].as_str(), Some("open" | "uncollectible"))
+            && invoice["amount_remaining"].as_i64() > Some(0);
+        if payable && risky.iter().any(|c| c["id"] == invoice["customer"]) {
+            *expected
+                .entry(invoice["currency"].as_str().expect("currency").to_owned())
+                .or_default() += invoice["amount_remaining"].as_i64().expect("amount");
+        }
+    }
+    assert_eq!(at_risk.owed, expected.into_iter().collect::<Vec<_>>());
+    Ok(())
+}
+
 fn request(customer: &str, link: LinkKind, enable: bool) -> EmailRequest {
     EmailRequest {
         customer: customer.into(),
         link,
         enable_login_page: enable,
+        purpose: EmailPurpose::Portal,
     }
 }
 

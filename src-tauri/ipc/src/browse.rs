@@ -25,6 +25,9 @@ pub enum CustomerStatus {
     Canceled,
     /// Never subscribed.
     None,
+    /// Past due, unpaid or incomplete together: the customers a failed
+    /// payment puts at risk (a filter of its own, not one of [`CustomerStatus::ALL`]).
+    NeedsAttention,
 }
 
 impl CustomerStatus {
@@ -51,6 +54,7 @@ impl CustomerStatus {
             CustomerStatus::Paused => "Paused",
             CustomerStatus::Canceled => "Canceled",
             CustomerStatus::None => "No subscription",
+            CustomerStatus::NeedsAttention => "Needs attention",
         }
     }
 
@@ -65,6 +69,7 @@ impl CustomerStatus {
             CustomerStatus::Paused => "paused",
             CustomerStatus::Canceled => "canceled",
             CustomerStatus::None => "none",
+            CustomerStatus::NeedsAttention => "needs_attention",
         }
     }
 }
@@ -140,6 +145,26 @@ pub struct StatusCounts {
     pub all: u64,
     /// Per chip, in [`CustomerStatus::ALL`] order.
     pub by_status: Vec<(CustomerStatus, u64)>,
+    /// The customers at risk ([`CustomerStatus::NeedsAttention`]).
+    #[serde(default)]
+    pub at_risk: u64,
+    /// What they owe, one amount per currency.
+    #[serde(default)]
+    pub owed: Vec<Money>,
+}
+
+impl StatusCounts {
+    /// How many customers `status` selects.
+    pub fn of(&self, status: CustomerStatus) -> u64 {
+        match status {
+            CustomerStatus::NeedsAttention => self.at_risk,
+            one => self
+                .by_status
+                .iter()
+                .find(|(s, _)| *s == one)
+                .map_or(0, |(_, n)| *n),
+        }
+    }
 }
 
 /// An amount of money in minor units, with what it takes to show it.
@@ -220,6 +245,23 @@ pub struct InvoiceSummary {
     pub pdf_saved: bool,
 }
 
+/// What a customer at risk owes after a failed payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentTrouble {
+    /// Every invoice still owed, in the failed invoice's currency.
+    pub amount_due: Money,
+    /// The newest invoice still owed: the one whose payment failed last.
+    pub invoice_id: String,
+    /// Its number.
+    pub invoice_number: Option<String>,
+    /// `open`, or `uncollectible` once Stripe stopped trying.
+    pub invoice_status: Option<String>,
+    /// How many invoices are owed.
+    pub invoices_owed: u32,
+    /// When Stripe tries the payment again, if it will.
+    pub next_payment_attempt: Option<i64>,
+}
+
 /// A customer's billing info, from the cache.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerDetail {
@@ -243,6 +285,9 @@ pub struct CustomerDetail {
     pub balance: Option<Money>,
     /// The current subscription.
     pub subscription: Option<SubscriptionSummary>,
+    /// What the customer owes after a failed payment.
+    #[serde(default)]
+    pub trouble: Option<PaymentTrouble>,
     /// The default first.
     pub payment_methods: Vec<PaymentMethodSummary>,
     /// Newest first.

@@ -15,8 +15,8 @@ mod settings;
 
 pub use browse::{
     CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow, CustomerSort, CustomerStatus,
-    InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, StatusCounts,
-    SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
+    InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, PaymentTrouble,
+    StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
 };
 pub use error::{ErrorCode, ErrorDto};
 pub use keys::{
@@ -25,8 +25,8 @@ pub use keys::{
 pub use portal::{
     ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
     ConfigurationArgs, ConfigurationDetail, ConfigurationFields, ConfigurationSummary,
-    CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, OpenPortalArgs, PortalFlow,
-    PortalLink, ProductOption, SaveConfigurationArgs,
+    CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, EmailPurpose, OpenPortalArgs,
+    PortalFlow, PortalLink, ProductOption, SaveConfigurationArgs,
 };
 
 pub use settings::{

@@ -98,6 +98,17 @@ pub enum EmailLink {
     Session,
 }
 
+/// What an email asks of the customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmailPurpose {
+    /// Here is your billing portal.
+    #[default]
+    Portal,
+    /// A payment failed: please update your card.
+    UpdateCard,
+}
+
 /// `preview_email` and `send_email` arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmailArgs {
@@ -111,6 +122,9 @@ pub struct EmailArgs {
     /// The user agreed to turn the login page on.
     #[serde(default)]
     pub enable_login_page: bool,
+    /// What the email asks.
+    #[serde(default)]
+    pub purpose: EmailPurpose,
 }
 
 /// An email as the preview shows it.

@@ -9,8 +9,8 @@ use portal_core::{DocumentError, DocumentTarget, ProfileName, StripeClient, mone
 use portal_ipc::{
     ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
     CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
-    PaymentMethodSummary, ProfileArgs, StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress,
-    SyncStatus,
+    PaymentMethodSummary, PaymentTrouble, ProfileArgs, StatusCounts, SubscriptionSummary, SyncArgs,
+    SyncProgress, SyncStatus,
 };
 use tauri::State;
 
@@ -73,6 +73,7 @@ fn status_filter(status: CustomerStatus) -> StatusFilter {
         CustomerStatus::Paused => StatusFilter::Paused,
         CustomerStatus::Canceled => StatusFilter::Canceled,
         CustomerStatus::None => StatusFilter::None,
+        CustomerStatus::NeedsAttention => StatusFilter::NeedsAttention,
     }
 }
 
@@ -85,6 +86,7 @@ pub fn count_customers(
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
     let counts = query::status_counts(&cache).map_err(portal_core::Error::from)?;
+    let at_risk = query::at_risk(&cache).map_err(portal_core::Error::from)?;
     let of = |status: &str| {
         counts
             .iter()
@@ -96,6 +98,12 @@ pub fn count_customers(
         by_status: CustomerStatus::ALL
             .into_iter()
             .map(|status| (status, of(status.as_str())))
+            .collect(),
+        at_risk: at_risk.customers,
+        owed: at_risk
+            .owed
+            .iter()
+            .map(|(currency, minor)| money(*minor, currency))
             .collect(),
     })
 }
@@ -140,6 +148,7 @@ fn detail(
         subscription,
         payment_methods,
         invoices,
+        trouble,
     } = info;
     let address = customer
         .address
@@ -170,6 +179,17 @@ fn detail(
                 cancel_at: sub.cancel_at,
                 canceled_at: sub.canceled_at,
             }
+        }),
+        trouble: trouble.map(|trouble| PaymentTrouble {
+            amount_due: money(trouble.amount_due, &trouble.invoice.currency),
+            invoice_id: trouble.invoice.id,
+            invoice_number: trouble.invoice.number,
+            next_payment_attempt: trouble
+                .invoice
+                .next_payment_attempt
+                .filter(|_| trouble.invoice.status.as_deref() == Some("open")),
+            invoice_status: trouble.invoice.status,
+            invoices_owed: u32::try_from(trouble.invoices_owed).unwrap_or(u32::MAX),
         }),
         payment_methods: payment_methods
             .into_iter()

@@ -10,7 +10,7 @@ use portal_core::cache::Cache;
 use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::StatusFilter;
 use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
-use portal_core::mail::LinkKind;
+use portal_core::mail::{EmailPurpose, LinkKind};
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, PortalError, SessionRequest};
 use portal_core::sync::{pacing, sync};
@@ -320,6 +320,10 @@ fn email_request(args: &EmailArgs) -> EmailRequest {
         customer: args.customer.clone(),
         link: link_kind(args.link),
         enable_login_page: args.enable_login_page,
+        purpose: match args.purpose {
+            portal_ipc::EmailPurpose::Portal => EmailPurpose::Portal,
+            portal_ipc::EmailPurpose::UpdateCard => EmailPurpose::UpdateCard,
+        },
     }
 }
 
@@ -375,7 +379,7 @@ fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
             portal_core::Error::from(PortalError::InvalidValue {
                 field: "status",
                 reason: format!(
-                    "{text:?} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none"
+                    "{text:?} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none, needs_attention"
                 ),
             })
         })?),

@@ -89,14 +89,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkMsg::Again))
     };
 
-    let count_of = |status: CustomerStatus| {
-        counts.as_ref().map(|c| {
-            c.by_status
-                .iter()
-                .find(|(s, _)| *s == status)
-                .map_or(0, |(_, n)| *n)
-        })
-    };
+    let count_of = |status: CustomerStatus| counts.as_ref().map(|c| c.of(status));
     let offline_why = props
         .offline
         .then_some("Offline: emails carry a portal link, which Stripe makes");
@@ -222,7 +215,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                             <option value="" selected={state.status.is_none()}>
                                 { match &*counts { Some(c) => format!("Everyone ({})", format::count(c.all)), None => "Everyone".into() } }
                             </option>
-                            { for CustomerStatus::ALL.into_iter().map(|status| html! {
+                            { for CustomerStatus::ALL.into_iter().chain([CustomerStatus::NeedsAttention]).map(|status| html! {
                                 <option value={status.as_str()} selected={state.status.as_deref() == Some(status.as_str())}>
                                     { match count_of(status) {
                                         Some(n) => format!("{} ({})", status.label(), format::count(n)),

@@ -148,9 +148,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
                 Some(s) => (
                     format!("chip-{}", s.as_str()),
                     s.label(),
-                    counts
-                        .as_ref()
-                        .and_then(|c| c.by_status.iter().find(|(k, _)| *k == s).map(|(_, n)| *n)),
+                    counts.as_ref().map(|c| c.of(s)),
                 ),
             };
             let pressed = state.status == status;
@@ -174,9 +172,34 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
                 </button>
             }
         };
+        // Past due, unpaid and incomplete together, with what they owe. Its
+        // count overlaps theirs, so it isn't one of the chips that add up to All.
+        let at_risk = count_of(&counts, CustomerStatus::NeedsAttention);
+        let attention = {
+            let status = Some(CustomerStatus::NeedsAttention);
+            let pressed = state.status == status;
+            let owed: Vec<String> = counts
+                .as_ref()
+                .map(|c| c.owed.iter().map(format::money).collect())
+                .unwrap_or_default();
+            let onclick = {
+                let state = state.clone();
+                Callback::from(move |_: MouseEvent| state.dispatch(CustomersAction::Filter(status)))
+            };
+            let title = (!owed.is_empty()).then(|| format!("Owed: {}", owed.join(", ")));
+            html! {
+                <button type="button" id="chip-needs_attention" class={classes!("filter-chip", "attention", pressed.then_some("pressed"))}
+                    aria-pressed={pressed.to_string()} {onclick} {title}>
+                    { "Needs attention" }
+                    <span class="attention-count">{ format::count(at_risk) }</span>
+                    if !owed.is_empty() { <span class="attention-owed" id="attention-owed">{ owed.join(" · ") }</span> }
+                </button>
+            }
+        };
         html! {
             <div class="chips" role="group" aria-label="Filter by status">
                 { chip(None) }
+                if at_risk > 0 || state.status == Some(CustomerStatus::NeedsAttention) { { attention } }
                 // The rarer statuses show only when someone has them, so the
                 // chips always add up to All without crowding a small account.
                 { for CustomerStatus::ALL
@@ -346,10 +369,7 @@ fn rare(status: CustomerStatus) -> bool {
 }
 
 fn count_of(counts: &Option<portal_ipc::StatusCounts>, status: CustomerStatus) -> u64 {
-    counts
-        .as_ref()
-        .and_then(|c| c.by_status.iter().find(|(s, _)| *s == status))
-        .map_or(0, |(_, n)| *n)
+    counts.as_ref().map_or(0, |c| c.of(status))
 }
 
 pub fn status_label(status: &str) -> String {

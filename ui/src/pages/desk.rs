@@ -394,7 +394,9 @@ pub fn Desk(props: &DeskProps) -> Html {
             let on_email = {
                 let portal = portal.dispatcher();
                 let id = id.clone();
-                Callback::from(move |_| portal.dispatch(PortalMsg::EmailOpen(id.clone())))
+                Callback::from(move |purpose| {
+                    portal.dispatch(PortalMsg::EmailOpen(id.clone(), purpose))
+                })
             };
             let on_dismiss = {
                 let portal = portal.dispatcher();

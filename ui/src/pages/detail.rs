@@ -2,7 +2,7 @@
 //! methods, invoices (PDFs saved for offline use) and activity, with the
 //! portal actions on top. Everything here reads the cache.
 
-use portal_ipc::{CustomerDetail, ErrorDto, InvoiceDocument, InvoiceSummary};
+use portal_ipc::{CustomerDetail, EmailPurpose, ErrorDto, InvoiceDocument, InvoiceSummary};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -27,7 +27,7 @@ pub struct DetailProps {
     #[prop_or_default]
     pub custom_domain: Option<String>,
     pub on_action: Callback<PortalAction>,
-    pub on_email: Callback<()>,
+    pub on_email: Callback<EmailPurpose>,
     pub on_dismiss: Callback<()>,
 }
 
@@ -105,7 +105,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 has_email={info.email.is_some()}
                 on_action={props.on_action.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
             <div class="cards">
-                { subscription_card(&info) }
+                { subscription_card(&info, &props.on_email, props.offline) }
                 { payment_methods_card(&info) }
                 { contact_card(&info) }
             </div>
@@ -126,7 +126,11 @@ pub fn Detail(props: &DetailProps) -> Html {
     }
 }
 
-fn subscription_card(info: &CustomerDetail) -> Html {
+fn subscription_card(
+    info: &CustomerDetail,
+    on_email: &Callback<EmailPurpose>,
+    offline: bool,
+) -> Html {
     let body = match &info.subscription {
         None => html! { <p class="muted" id="subscription-none">{ "No subscription." }</p> },
         Some(sub) => {
@@ -168,7 +172,63 @@ fn subscription_card(info: &CustomerDetail) -> Html {
         <section class="card-section" aria-labelledby="subscription-title">
             <h2 id="subscription-title">{ "Subscription" }</h2>
             { body }
+            { trouble_view(info, on_email, offline) }
         </section>
+    }
+}
+
+/// A failed payment beside the subscription: what is owed, on which invoice,
+/// what Stripe does next, and the one action that fixes it.
+fn trouble_view(info: &CustomerDetail, on_email: &Callback<EmailPurpose>, offline: bool) -> Html {
+    let Some(trouble) = &info.trouble else {
+        return html! {};
+    };
+    let invoice = trouble
+        .invoice_number
+        .clone()
+        .unwrap_or_else(|| trouble.invoice_id.clone());
+    let owed = match trouble.invoices_owed {
+        1 => format!(
+            "{} due on invoice {invoice}.",
+            format::money(&trouble.amount_due)
+        ),
+        n => format!(
+            "{} due on {n} invoices; the latest is {invoice}.",
+            format::money(&trouble.amount_due)
+        ),
+    };
+    let next = match (
+        trouble.next_payment_attempt,
+        trouble.invoice_status.as_deref(),
+    ) {
+        (Some(at), _) if at >= format::now() => {
+            format!("Stripe tries the card again on {}.", format::date(at))
+        }
+        (Some(at), _) => format!(
+            "Stripe was to try the card again on {}; sync to see how it went.",
+            format::date(at)
+        ),
+        (None, Some("uncollectible")) => {
+            "Stripe has stopped retrying: the customer has to pay or update the card.".to_owned()
+        }
+        (None, _) => "No automatic retry is scheduled.".to_owned(),
+    };
+    let ask = on_email.reform(|_: MouseEvent| EmailPurpose::UpdateCard);
+    let no_email = info.email.is_none();
+    let why = if no_email {
+        Some("This customer has no email address")
+    } else if offline {
+        Some("Offline: the email's link needs Stripe")
+    } else {
+        None
+    };
+    html! {
+        <div class="trouble" id="payment-trouble">
+            <p><strong>{ "Payment failed. " }</strong><span id="trouble-owed">{ owed }</span></p>
+            <p id="trouble-retry">{ next }</p>
+            <button type="button" class="secondary small" id="ask-update-card" onclick={ask}
+                disabled={no_email || offline} title={why}>{ "Ask to update the card" }</button>
+        </div>
     }
 }
 
@@ -216,7 +276,8 @@ fn contact_card(info: &CustomerDetail) -> Html {
             if let Some(balance) = &info.balance {
                 <p>{ if balance.minor < 0 { format!("Credit {}", format::money(&portal_ipc::Money { minor: -balance.minor, ..balance.clone() })) } else { format!("Owes {}", format::money(balance)) } }</p>
             }
-            if info.delinquent { <p class="warn">{ "The latest invoice is unpaid." }</p> }
+            // Without a cached invoice to show beside the subscription, Stripe's flag still says it.
+            if info.delinquent && info.trouble.is_none() { <p class="warn">{ "The latest invoice is unpaid." }</p> }
         </section>
     }
 }
@@ -305,7 +366,7 @@ struct PortalButtonsProps {
     has_subscription: bool,
     has_email: bool,
     on_action: Callback<PortalAction>,
-    on_email: Callback<()>,
+    on_email: Callback<EmailPurpose>,
     on_dismiss: Callback<()>,
 }
 
@@ -340,7 +401,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Copy))
     };
-    let email = props.on_email.reform(|_: MouseEvent| ());
+    let email = props.on_email.reform(|_: MouseEvent| EmailPurpose::Portal);
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
 
     let outcome = match &props.phase {

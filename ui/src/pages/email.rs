@@ -1,6 +1,6 @@
 //! "Email portal link": a preview of the email, the choice of link, and send.
 
-use portal_ipc::{EmailArgs, EmailDelivery, EmailLink};
+use portal_ipc::{EmailArgs, EmailDelivery, EmailLink, EmailPurpose};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -22,6 +22,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         customer: props.customer.to_string(),
         link: props.dialog.link,
         enable_login_page: props.dialog.enable_login_page,
+        purpose: props.dialog.purpose,
     };
 
     // Load the preview whenever the link kind changes.
@@ -32,6 +33,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
             props.customer.clone(),
             props.dialog.link,
             props.dialog.enable_login_page,
+            props.dialog.purpose,
         );
         use_effect_with(deps, move |_| {
             spawn_local(async move {
@@ -75,6 +77,16 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
     };
 
     let dialog = &props.dialog;
+    let (title, direct) = match dialog.purpose {
+        EmailPurpose::Portal => (
+            "Email the portal link",
+            "Direct link: opens the portal at once, but expires after a few minutes",
+        ),
+        EmailPurpose::UpdateCard => (
+            "Ask to update the card",
+            "Direct link: opens the portal's card page at once, but expires after a few minutes",
+        ),
+    };
     let sent = matches!(dialog.outcome, Some(Ok(_)));
     let outcome = match &dialog.outcome {
         Some(Ok(message)) => {
@@ -93,7 +105,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
     html! {
         <div class="dialog-backdrop">
             <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="email-title" id="email-dialog">
-                <h2 id="email-title">{ "Email the portal link" }</h2>
+                <h2 id="email-title">{ title }</h2>
                 <fieldset class="link-choice">
                     <legend>{ "Which link" }</legend>
                     <label>
@@ -102,7 +114,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                     </label>
                     <label>
                         <input type="radio" name="link" id="link-session" checked={dialog.link == EmailLink::Session} onchange={choose(EmailLink::Session)} />
-                        { "Direct link: opens the portal at once, but expires after a few minutes" }
+                        { direct }
                     </label>
                 </fieldset>
                 if let Some(draft) = &dialog.draft {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use portal_ipc::{EmailDraft, EmailLink, ErrorCode, ErrorDto, PortalFlow};
+use portal_ipc::{EmailDraft, EmailLink, EmailPurpose, ErrorCode, ErrorDto, PortalFlow};
 use yew::Reducible;
 
 /// The actions of the portal buttons.
@@ -36,6 +36,8 @@ pub enum Phase {
 /// The email dialog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmailDialog {
+    /// What the email asks.
+    pub purpose: EmailPurpose,
     /// Which link the email carries.
     pub link: EmailLink,
     /// The preview, once loaded.
@@ -79,8 +81,9 @@ pub enum PortalMsg {
     Failed(ErrorDto),
     /// Close the dialog or the message.
     Dismiss,
-    /// Open the email dialog for a customer.
-    EmailOpen(String),
+    /// Open the email dialog for a customer: their portal link, or the
+    /// request to update the card.
+    EmailOpen(String, EmailPurpose),
     /// Choose the link kind (reloads the preview).
     EmailLink(EmailLink),
     /// Turn the portal's login page on (reloads the preview with its link).
@@ -154,10 +157,11 @@ impl Reducible for PortalState {
                 };
             }
             PortalMsg::Dismiss => next.phase = Phase::Idle,
-            PortalMsg::EmailOpen(customer) => {
+            PortalMsg::EmailOpen(customer, purpose) => {
                 next.customer = Some(customer);
                 next.phase = Phase::Idle;
                 next.email = Some(EmailDialog {
+                    purpose,
                     link: EmailLink::Login,
                     draft: None,
                     busy: true,
@@ -277,9 +281,29 @@ mod tests {
     }
 
     #[test]
+    fn the_card_request_keeps_its_purpose_whichever_link_is_chosen() {
+        let state = apply(vec![
+            PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::UpdateCard),
+            PortalMsg::EmailLink(EmailLink::Session),
+        ]);
+        let dialog = state.email.expect("open");
+        assert_eq!(dialog.purpose, EmailPurpose::UpdateCard);
+        assert_eq!(dialog.link, EmailLink::Session);
+        let state = apply(vec![PortalMsg::EmailOpen(
+            "cus_1".into(),
+            EmailPurpose::UpdateCard,
+        )]);
+        assert_eq!(
+            state.email.map(|d| d.link),
+            Some(EmailLink::Login),
+            "the sign-in link is the default here too"
+        );
+    }
+
+    #[test]
     fn the_login_page_question_follows_its_error() {
         let state = apply(vec![
-            PortalMsg::EmailOpen("cus_1".into()),
+            PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::Portal),
             PortalMsg::EmailDone(Err(ErrorDto {
                 code: ErrorCode::LoginPageOff,
                 message: "off".into(),
@@ -287,7 +311,7 @@ mod tests {
         ]);
         assert!(state.email.as_ref().is_some_and(|d| d.needs_login_page));
         let state = apply(vec![
-            PortalMsg::EmailOpen("cus_1".into()),
+            PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::Portal),
             PortalMsg::EmailLink(EmailLink::Session),
         ]);
         assert!(

@@ -121,19 +121,25 @@ impl CustomerIndex {
         offset: usize,
         limit: usize,
     ) -> Found {
-        let wanted_status = match status {
-            None => None,
-            Some(filter) => match self.statuses.iter().position(|s| s == filter.as_str()) {
-                Some(slot) => Some(slot as u8),
-                None => {
-                    return Found {
-                        pks: Vec::new(),
-                        count: 0,
-                    };
-                }
-            },
+        // Which of this index's status slots the filter keeps.
+        let wanted: Option<Vec<bool>> = status.map(|filter| {
+            let selects = filter.selects();
+            self.statuses
+                .iter()
+                .map(|s| selects.contains(&s.as_str()))
+                .collect()
+        });
+        if wanted.as_ref().is_some_and(|w| !w.contains(&true)) {
+            return Found {
+                pks: Vec::new(),
+                count: 0,
+            };
+        }
+        let keep = |row: usize| {
+            wanted
+                .as_ref()
+                .is_none_or(|w| w.get(usize::from(self.status[row])) == Some(&true))
         };
-        let keep = |row: usize| wanted_status.is_none_or(|s| self.status[row] == s);
         let matched: Vec<u32> = if folded.is_empty() {
             (0..self.pks.len())
                 .filter(|&row| keep(row))
@@ -269,7 +275,7 @@ mod tests {
             "ann-marie",
             "Ünal Öz",
         ];
-        const STATUSES: [&str; 4] = ["active", "past_due", "none", "canceled"];
+        const STATUSES: [&str; 5] = ["active", "past_due", "none", "canceled", "unpaid"];
         let mut cache = Cache::in_memory()?;
         cache.write(|tx| {
             for k in 0..3000u64 {
@@ -280,7 +286,7 @@ mod tests {
                 tx.execute(
                     "UPDATE customers SET status = ?1, next_renewal = ?2 WHERE id = ?3",
                     rusqlite::params![
-                        STATUSES[(n % 4) as usize],
+                        STATUSES[(n % 5) as usize],
                         (!n.is_multiple_of(5)).then_some(1_800_000_000 + (n % 40) as i64),
                         format!("cus_T{n:05}")
                     ],
@@ -300,8 +306,9 @@ mod tests {
         offset: usize,
         limit: usize,
     ) -> anyhow::Result<Found> {
-        let filter = "instr(folded, ?1) > 0 AND (?2 IS NULL OR status = ?2)";
-        let status = status.map(StatusFilter::as_str);
+        let filter = "instr(folded, ?1) > 0
+            AND (?2 IS NULL OR status IN (SELECT value FROM json_each(?2)))";
+        let status = status.map(|s| serde_json::json!(s.selects()).to_string());
         let count: i64 = conn.query_row(
             &format!("SELECT count(*) FROM customers WHERE {filter}"),
             rusqlite::params![folded, status],
@@ -335,6 +342,7 @@ mod tests {
             None,
             Some(StatusFilter::Active),
             Some(StatusFilter::Trialing),
+            Some(StatusFilter::NeedsAttention),
         ];
         let pages = [(0, 50), (0, 1), (120, 50), (2990, 50), (0, usize::MAX >> 1)];
         let mut checked = 0;

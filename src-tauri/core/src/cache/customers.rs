@@ -280,10 +280,20 @@ pub enum StatusFilter {
     Canceled,
     /// Never subscribed.
     None,
+    /// Past due, unpaid or incomplete: a payment failed and the customer
+    /// needs to act (not one of [`StatusFilter::ALL`], which don't overlap).
+    NeedsAttention,
 }
 
 impl StatusFilter {
-    /// Every filter, in the order the chips show them.
+    /// The statuses [`StatusFilter::NeedsAttention`] groups.
+    pub const AT_RISK: [StatusFilter; 3] = [
+        StatusFilter::PastDue,
+        StatusFilter::Unpaid,
+        StatusFilter::Incomplete,
+    ];
+
+    /// Every status, once each, in the order the chips show them.
     pub const ALL: [StatusFilter; 8] = [
         StatusFilter::Active,
         StatusFilter::Trialing,
@@ -306,14 +316,28 @@ impl StatusFilter {
             StatusFilter::Paused => "paused",
             StatusFilter::Canceled => "canceled",
             StatusFilter::None => "none",
+            StatusFilter::NeedsAttention => "needs_attention",
         }
     }
 
-    /// Parses a status's stored word (`active`, `past_due`, `none`, …).
+    /// The stored statuses this filter selects.
+    pub fn selects(self) -> Vec<&'static str> {
+        match self {
+            StatusFilter::NeedsAttention => {
+                StatusFilter::AT_RISK.map(StatusFilter::as_str).to_vec()
+            }
+            one => vec![one.as_str()],
+        }
+    }
+
+    /// Parses a status's stored word (`active`, `past_due`, `none`, …) or
+    /// `needs_attention`.
     pub fn parse(text: &str) -> Option<StatusFilter> {
+        let text = text.trim().to_ascii_lowercase();
         StatusFilter::ALL
             .into_iter()
-            .find(|f| f.as_str() == text.trim().to_ascii_lowercase())
+            .chain([StatusFilter::NeedsAttention])
+            .find(|f| f.as_str() == text)
     }
 }
 

@@ -36,6 +36,8 @@ pub struct Invoice {
     pub created: i64,
     /// Payment due date.
     pub due_date: Option<i64>,
+    /// When Stripe next tries to collect it automatically, if it will.
+    pub next_payment_attempt: Option<i64>,
     /// The hosted invoice page.
     pub hosted_invoice_url: Option<String>,
     /// The PDF.
@@ -47,13 +49,13 @@ pub fn upsert(conn: &Connection, invoice: &Invoice, run: i64) -> SqlResult<()> {
     conn.prepare_cached(
         "INSERT INTO invoices (id, customer_id, subscription_id, number, status, currency, total,
              amount_due, amount_paid, amount_remaining, period_start, period_end, created,
-             due_date, hosted_invoice_url, invoice_pdf, seen_run)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+             due_date, hosted_invoice_url, invoice_pdf, seen_run, next_payment_attempt)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
          ON CONFLICT (id) DO UPDATE SET customer_id = ?2, subscription_id = ?3, number = ?4,
              status = ?5, currency = ?6, total = ?7, amount_due = ?8, amount_paid = ?9,
              amount_remaining = ?10, period_start = ?11, period_end = ?12, created = ?13,
              due_date = ?14, hosted_invoice_url = ?15, invoice_pdf = ?16,
-             seen_run = max(seen_run, ?17)",
+             seen_run = max(seen_run, ?17), next_payment_attempt = ?18",
     )?
     .execute(params![
         invoice.id,
@@ -73,6 +75,7 @@ pub fn upsert(conn: &Connection, invoice: &Invoice, run: i64) -> SqlResult<()> {
         invoice.hosted_invoice_url,
         invoice.invoice_pdf,
         run,
+        invoice.next_payment_attempt,
     ])?;
     Ok(())
 }
@@ -101,10 +104,41 @@ pub fn latest_of_customer(
     .collect()
 }
 
+/// Invoice statuses that still take a payment: `open`, and `uncollectible`
+/// (Stripe stopped trying, as for an `unpaid` subscription, but the customer
+/// can still pay it).
+const PAYABLE: &str = "i.status IN ('open', 'uncollectible') AND i.amount_remaining > 0";
+
+/// The invoices `customer_id` still owes, newest first.
+pub fn payable_of_customer(conn: &Connection, customer_id: &str) -> SqlResult<Vec<Invoice>> {
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM invoices i
+             WHERE i.customer_id = ?1 AND {PAYABLE} ORDER BY i.created DESC, i.id DESC"
+    ))?
+    .query_map([customer_id], from_row)?
+    .collect()
+}
+
+/// What the customers whose status is one of `statuses` owe, per currency
+/// (alphabetical), in minor units.
+pub fn owed_by_status(conn: &Connection, statuses: &[&str]) -> SqlResult<Vec<(String, i64)>> {
+    let wanted = vec!["?"; statuses.len()].join(", ");
+    conn.prepare_cached(&format!(
+        "SELECT i.currency, sum(i.amount_remaining) FROM invoices i
+             JOIN customers c ON c.id = i.customer_id
+             WHERE c.status IN ({wanted}) AND {PAYABLE}
+             GROUP BY i.currency ORDER BY i.currency"
+    ))?
+    .query_map(rusqlite::params_from_iter(statuses), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?
+    .collect()
+}
+
 /// The columns [`from_row`] reads, in its order (the table aliased `i`).
 const COLUMNS: &str = "i.id, i.customer_id, i.subscription_id, i.number, i.status, i.currency,
     i.total, i.amount_due, i.amount_paid, i.amount_remaining, i.period_start, i.period_end,
-    i.created, i.due_date, i.hosted_invoice_url, i.invoice_pdf";
+    i.created, i.due_date, i.hosted_invoice_url, i.invoice_pdf, i.next_payment_attempt";
 
 fn from_row(row: &Row<'_>) -> SqlResult<Invoice> {
     Ok(Invoice {
@@ -124,6 +158,7 @@ fn from_row(row: &Row<'_>) -> SqlResult<Invoice> {
         due_date: row.get(13)?,
         hosted_invoice_url: row.get(14)?,
         invoice_pdf: row.get(15)?,
+        next_payment_attempt: row.get(16)?,
     })
 }
 
@@ -152,8 +187,8 @@ pub fn for_each<E: From<rusqlite::Error>>(
     while let Some(row) = rows.next()? {
         visit(InvoiceExport {
             invoice: from_row(row)?,
-            customer_name: row.get(16)?,
-            customer_email: row.get(17)?,
+            customer_name: row.get(17)?,
+            customer_email: row.get(18)?,
         })?;
     }
     Ok(())

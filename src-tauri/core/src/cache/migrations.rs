@@ -9,7 +9,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema's steps, oldest first; `PRAGMA user_version` counts those applied.
-const STEPS: [&str; 3] = [V1, V2, V3];
+const STEPS: [&str; 4] = [V1, V2, V3, V4];
 
 /// The steps as `rusqlite_migration` sees them, for its validation in the tests.
 #[cfg(test)]
@@ -253,6 +253,12 @@ END;
 CREATE TRIGGER customers_changed_update AFTER UPDATE ON customers BEGIN
     UPDATE customers_generation SET n = n + 1;
 END;
+"#;
+
+/// When Stripe retries a failed invoice's payment, for the at-risk customers'
+/// "next retry". Invoices cached before it get it at their next read.
+const V4: &str = r#"
+ALTER TABLE invoices ADD COLUMN next_payment_attempt INTEGER;
 "#;
 
 #[cfg(test)]

@@ -201,6 +201,7 @@ pub fn invoice(v: &Value) -> Option<Invoice> {
         period_end: int(v, "period_end"),
         created: int(v, "created")?,
         due_date: int(v, "due_date"),
+        next_payment_attempt: int(v, "next_payment_attempt"),
         hosted_invoice_url: text(v, "hosted_invoice_url"),
         invoice_pdf: text(v, "invoice_pdf"),
     })
