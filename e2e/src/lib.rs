@@ -4,6 +4,7 @@
 //! `cargo xtask e2e` builds the app with the UI embedded, then runs these tests
 //! under Xvfb inside a private D-Bus session with an unlocked gnome-keyring.
 
+pub mod axe;
 mod driver;
 mod sandbox;
 mod webdriver;
@@ -16,11 +17,16 @@ use std::path::PathBuf;
 
 /// Where screenshots go: `target/e2e-screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
+    target_dir("e2e-screenshots")
+}
+
+/// `target/NAME/`, created if need be.
+pub(crate) fn target_dir(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("e2e/ is inside the workspace")
         .join("target")
-        .join("e2e-screenshots");
-    std::fs::create_dir_all(&dir).expect("create the screenshot folder");
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
     dir
 }

@@ -125,12 +125,14 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     ui.find("#first-sync-progress")?;
     ui.find("#sync-progress")?;
     ui.screenshot(&shots.join("desk-first-sync.png"))?;
+    portal_e2e::axe::audit(ui, "desk-first-sync")?;
     stripe.control("conditions", json!({"hold": null}))?;
     let truth = stripe.truth()?;
     let total = truth["customers"].as_array().context("customers")?.len();
     lists_everyone(ui, total)?;
     ui.wait_for_text("#sync-label", "Synced")?;
     ui.screenshot(&shots.join("desk-list.png"))?;
+    portal_e2e::axe::audit(ui, "desk-list")?;
 
     // Search by part of a name, then by email.
     let (customer, subscription) = subscriber(&truth)?;
@@ -230,6 +232,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         ui.wait_for_text("#payment-methods", "Default")?;
     }
     ui.screenshot(&shots.join("desk-detail.png"))?;
+    portal_e2e::axe::audit(ui, "desk-detail")?;
     ui.set_window_size(900, 600)?;
     ui.screenshot(&shots.join("desk-detail-light-900x600.png"))?;
     ui.set_window_size(1280, 800)?;
@@ -238,6 +241,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     ui.find("#open-portal")?.click()?;
     ui.wait_for_text("#not-configured", "Set up the Customer Portal first")?;
     ui.screenshot(&shots.join("desk-not-configured.png"))?;
+    portal_e2e::axe::audit(ui, "desk-not-configured")?;
     // The Dashboard link: the page names the page, Rust opens the link.
     ui.find("#open-portal-settings")?.click()?;
     assert_eq!(
@@ -268,6 +272,7 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
         if n == 0 {
             ui.find(item)?;
             ui.screenshot(&shots.join("desk-deep-links.png"))?;
+            portal_e2e::axe::audit(ui, "desk-deep-links")?;
         }
         ui.find(item)?.click()?;
         wait_opened(ui, &opened, n + 3)?;
@@ -325,17 +330,25 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     stripe.control("conditions", json!({"portal_domain": null}))?;
 
     // The customer switches plan in the portal; the next sync shows it.
+    cancels_in_the_portal(ui, &stripe, id)?;
+    ui.wait_for_text("#subscription-renewal", "Cancels on")?;
+    ui.screenshot(&shots.join("desk-activity.png"))?;
+    ui.find("#show-activity")?.click()?;
+    ui.wait_for_text("#activity-feed", name)?;
+    ui.screenshot(&shots.join("desk-activity-feed.png"))?;
+    portal_e2e::axe::audit(ui, "desk-activity-feed")?;
+    Ok(())
+}
+
+/// Customer `id` (open in the detail view) cancels at the period's end in the
+/// portal; waits until a sync shows it in their activity.
+fn cancels_in_the_portal(ui: &Session, stripe: &StripeSandbox, id: &str) -> anyhow::Result<()> {
     stripe.control(
         "simulate",
         json!({"action": "cancel_at_period_end", "customer": id}),
     )?;
     ui.find("#sync-now")?.click()?;
     ui.wait_for_text("#customer-activity", "canceled")?;
-    ui.wait_for_text("#subscription-renewal", "Cancels on")?;
-    ui.screenshot(&shots.join("desk-activity.png"))?;
-    ui.find("#show-activity")?.click()?;
-    ui.wait_for_text("#activity-feed", name)?;
-    ui.screenshot(&shots.join("desk-activity-feed.png"))?;
     Ok(())
 }
 
@@ -394,9 +407,11 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     assert!(!subject.is_empty());
     ui.wait_for_text("#email-body", &format!("{}/_login/", stripe.url))?;
     ui.screenshot(&shots.join("desk-email-preview.png"))?;
+    portal_e2e::axe::audit(ui, "desk-email-preview")?;
     ui.find("#email-send")?.click()?;
     ui.wait_for_text("#email-outcome", "Sent")?;
     ui.screenshot(&shots.join("desk-email-sent.png"))?;
+    portal_e2e::axe::audit(ui, "desk-email-sent")?;
     let messages = smtp.messages();
     assert_eq!(messages.len(), 1, "exactly one email");
     assert!(
@@ -441,6 +456,7 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     ui.find(&format!(".row[data-id='{id}']"))?.click()?;
     ui.wait_for_text("#detail-email", email)?;
     ui.screenshot(&shots.join("desk-offline.png"))?;
+    portal_e2e::axe::audit(ui, "desk-offline")?;
     Ok(())
 }
 
@@ -484,6 +500,7 @@ fn at_risk_customers_are_asked_to_update_the_card(
         "{statuses:?}"
     );
     ui.screenshot(&shots.join("desk-needs-attention.png"))?;
+    portal_e2e::axe::audit(ui, "desk-needs-attention")?;
 
     // A past-due customer with a name and an email, and their newest open invoice.
     let customers = truth["customers"].as_array().context("customers")?;
@@ -511,12 +528,14 @@ fn at_risk_customers_are_asked_to_update_the_card(
     ui.wait_for_text("#trouble-owed", &format!("invoice {number}"))?;
     ui.wait_for_text("#trouble-retry", "Stripe tries the card again on")?;
     ui.screenshot(&shots.join("desk-at-risk.png"))?;
+    portal_e2e::axe::audit(ui, "desk-at-risk")?;
 
     ui.find("#ask-update-card")?.click()?;
     ui.wait_for_text("#email-title", "Ask to update the card")?;
     ui.wait_for_text("#email-body", &format!("due on invoice {number}"))?;
     ui.wait_for_text("#email-body", &format!("{}/_login/", stripe.url))?;
     ui.screenshot(&shots.join("desk-ask-update-card.png"))?;
+    portal_e2e::axe::audit(ui, "desk-ask-update-card")?;
     // The direct link opens the portal's card page.
     ui.find("#link-session")?.click()?;
     ui.wait_for_text("#email-body", &format!("{}/_portal/", stripe.url))?;
@@ -549,6 +568,8 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     let app = launch(&stripe, &opened, &[("GTK_THEME", "Adwaita:dark")])?;
     let ui = &app.session;
     let shots = screenshot_dir();
+    ui.find("#api-key")?;
+    portal_e2e::axe::audit(ui, "onboarding-empty")?;
     let (truth, total) = connect_and_sync(ui, &stripe)?;
     let dark = ui.execute(
         "return window.matchMedia('(prefers-color-scheme: dark)').matches;",
@@ -568,11 +589,34 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
     ui.wait_for_text("#detail-id", id)?;
     let theme = if dark == json!(true) { "dark" } else { "light" };
     ui.screenshot(&shots.join(format!("desk-detail-{theme}.png")))?;
+    portal_e2e::axe::audit(ui, "desk-detail")?;
+    // The dialogs and menus of the detail view, audited in this theme too.
+    ui.find("#deep-links")?.click()?;
+    ui.find("#flow-update-card")?;
+    portal_e2e::axe::audit(ui, "desk-deep-links")?;
+    ui.find("#deep-links")?.click()?;
+    ui.find("#open-portal")?.click()?;
+    ui.wait_for_text("#not-configured", "Set up the Customer Portal first")?;
+    portal_e2e::axe::audit(ui, "desk-not-configured")?;
+    ui.find("#create-configuration")?.click()?;
+    ui.wait_for_text("#portal-outcome", "opened in your browser")?;
+    ui.find("#email-link")?.click()?;
+    ui.find("#enable-login-page")?.click()?;
+    ui.wait_for_text("#email-body", "/_login/")?;
+    portal_e2e::axe::audit(ui, "desk-email-preview")?;
+    ui.find("#email-close")?.click()?;
+    cancels_in_the_portal(ui, &stripe, id)?;
+    ui.find("#show-activity")?.click()?;
+    ui.find("#activity-feed")?;
+    portal_e2e::axe::audit(ui, "desk-activity-feed")?;
+    ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+    ui.wait_for_text("#detail-id", id)?;
     ui.set_window_size(900, 600)?;
     ui.screenshot(&shots.join(format!("desk-detail-{theme}-900x600.png")))?;
     ui.find("#search")?.replace_text("a\u{E003}")?;
     lists_everyone(ui, total)?;
     ui.screenshot(&shots.join(format!("desk-list-{theme}-900x600.png")))?;
+    portal_e2e::axe::audit(ui, "desk-list-900x600")?;
     // A customer whose payment failed, at the small size.
     let at_risk = ui.find("#chip-needs_attention .attention-count")?.text()?;
     ui.find("#chip-needs_attention")?.click()?;
@@ -584,22 +628,28 @@ fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
         vec![],
     )?;
     ui.screenshot(&shots.join(format!("desk-at-risk-{theme}-900x600.png")))?;
+    portal_e2e::axe::audit(ui, "desk-at-risk-900x600")?;
     ui.find("#chip-all")?.click()?;
 
     // The other sections at the small size.
     ui.find("#view-configurations")?.click()?;
-    ui.wait_for_text("#no-configurations", "No portal settings yet")?;
+    // The configuration the not-configured dialog created.
+    ui.find("#configurations")?;
+    portal_e2e::axe::audit(ui, "configurations-list-900x600")?;
     ui.find("#new-configuration")?.click()?;
     ui.find("#headline")?;
     ui.screenshot(&shots.join(format!("configurations-editor-{theme}-900x600.png")))?;
+    portal_e2e::axe::audit(ui, "configurations-editor-900x600")?;
     ui.find("#editor-close")?.click()?;
     ui.find("#view-bulk")?.click()?;
     ui.find("#bulk-preview")?.click()?;
     ui.wait_for_text("#bulk-summary", "will get the email")?;
     ui.screenshot(&shots.join(format!("bulk-{theme}-900x600.png")))?;
+    portal_e2e::axe::audit(ui, "bulk-preview-900x600")?;
     ui.find("#view-settings")?.click()?;
     ui.wait_for_text("#cache-size", "KB")?;
     ui.screenshot(&shots.join(format!("settings-{theme}-900x600.png")))?;
+    portal_e2e::axe::audit(ui, "settings-900x600")?;
     // Further down: export and the cache.
     ui.execute(
         "document.querySelector('#export-title').scrollIntoView({block: 'start'});",
@@ -676,6 +726,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
         "Save waits until the problems are fixed"
     );
     ui.screenshot(&shots.join("configurations-problems.png"))?;
+    portal_e2e::axe::audit(ui, "configurations-editor-errors")?;
     assert_eq!(
         stripe.truth()?["portal_configurations"]
             .as_array()
@@ -746,6 +797,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     );
     ui.find("#editor-close")?.click()?;
     ui.screenshot(&shots.join("configurations-list.png"))?;
+    portal_e2e::axe::audit(ui, "configurations-list")?;
 
     // Bulk email to the active customers, through a real SMTP server.
     use_smtp(&app, &stripe, smtp.port)?;
@@ -759,6 +811,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     let ready = ui.texts("#bulk-recipients tr.outcome-ready")?.len();
     assert!(ready > 0, "someone to email");
     ui.screenshot(&shots.join("bulk-preview.png"))?;
+    portal_e2e::axe::audit(ui, "bulk-preview")?;
     assert!(smtp.messages().is_empty(), "a preview sends nothing");
     ui.find("#bulk-send")?.click()?;
     ui.wait_for_text("#bulk-report", &format!("Sent {ready} "))?;
@@ -777,6 +830,7 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
         "each carries the sign-in link"
     );
     ui.screenshot(&shots.join("bulk-sent.png"))?;
+    portal_e2e::axe::audit(ui, "bulk-sent")?;
 
     // The same campaign again emails nobody twice.
     ui.find("#bulk-again")?.click()?;
@@ -917,6 +971,7 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     assert!(status.contains("127.0.0.1:2525"), "{status}");
     assert!(status.contains("password: in the keychain"), "{status}");
     ui.screenshot(&shots.join("settings.png"))?;
+    portal_e2e::axe::audit(ui, "settings")?;
     ui.set_window_size(900, 600)?;
     ui.execute(
         "window.scrollTo(0, 0); document.querySelector('.page-scroll').scrollTo(0, 0);",

@@ -19,6 +19,7 @@ fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Res
     ui.wait_for_text("h1", "Connect your Stripe account")?;
     assert_eq!(ui.title()?, "Portal Desk");
     ui.screenshot(&shots.join("onboarding-empty.png"))?;
+    portal_e2e::axe::audit(ui, "onboarding-empty")?;
 
     let field = ui.find("#api-key")?;
     field.type_text("pk_test_51FakeKeyForE2eTests000abcd")?;
@@ -29,6 +30,7 @@ fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Res
         "the error must not echo the key: {error}"
     );
     ui.screenshot(&shots.join("onboarding-publishable-key.png"))?;
+    portal_e2e::axe::audit(ui, "onboarding-publishable-key")?;
 
     field.replace_text(VALID_KEY)?;
     ui.find("#save-key")?.click()?;
@@ -46,6 +48,7 @@ fn onboarding_refuses_a_publishable_key_then_saves_a_secret_key() -> anyhow::Res
         "the key field is emptied once the key is stored"
     );
     ui.screenshot(&shots.join("onboarding-key-saved.png"))?;
+    portal_e2e::axe::audit(ui, "onboarding-key-saved")?;
 
     let found = Command::new("secret-tool")
         .args([
@@ -101,6 +104,7 @@ fn offline_the_key_can_be_saved_without_checking() -> anyhow::Result<()> {
     ui.find("#save-key")?.click()?;
     ui.wait_for_text("#key-error", "Couldn't reach Stripe")?;
     ui.screenshot(&shots.join("onboarding-offline.png"))?;
+    portal_e2e::axe::audit(ui, "onboarding-offline")?;
 
     ui.find("#save-unverified")?.click()?;
     ui.wait_for_text("#key-account", "Not checked with Stripe")?;

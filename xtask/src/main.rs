@@ -1,6 +1,7 @@
 //! `cargo xtask COMMAND`: the project's commands, so a fresh Debian/Ubuntu
 //! machine needs only `cargo xtask run` and `cargo xtask test`.
 
+mod accessibility;
 mod bench;
 mod bundle;
 mod demo;

@@ -185,10 +185,19 @@ fn node_sdk() -> anyhow::Result<()> {
 }
 
 fn e2e() -> anyhow::Result<()> {
+    let results = shell::target_dir().join("accessibility");
+    // Only this run's audits go into the summary.
+    let _ = std::fs::remove_dir_all(&results);
     ui::build()?;
     shell::build_app(shell::Hooks::On)?;
     shell::run(shell::cargo().args(["build", "-p", "stripe-sandbox"]))?;
     shell::run(shell::cargo().args(["test", "-p", "portal-e2e", "--no-run"]))?;
+    // axe-core, pinned by e2e/package-lock.json, for the accessibility audits.
+    shell::run(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(shell::root().join("e2e")),
+    )?;
     let scratch = tempfile::tempdir()?;
     let mut command: Command = keyring::in_private_session(
         scratch.path(),
@@ -204,7 +213,15 @@ fn e2e() -> anyhow::Result<()> {
             "STRIPE_SANDBOX_BIN",
             shell::target_dir().join("debug").join("stripe-sandbox"),
         );
-    shell::run(&mut command)
+    shell::run(&mut command)?;
+    let summary = results.join("summary.md");
+    std::fs::write(&summary, crate::accessibility::table(&results)?)?;
+    eprintln!(
+        "xtask: accessibility results in {}; the table for docs/accessibility.md in {}",
+        results.display(),
+        summary.display()
+    );
+    Ok(())
 }
 
 /// `cargo xtask chaos`: the chaos tests with every schedule and kill.

@@ -104,7 +104,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
         (Some(list), _) => {
             html! {
                 <>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Recipients table">
                         <table class="invoices recipients" id="bulk-recipients">
                             <thead><tr>
                                 <th scope="col">{ "Customer" }</th>

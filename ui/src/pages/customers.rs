@@ -293,7 +293,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
             { empty }
             // `data-answered`: the search text the rows answer, once they arrived
             // (the keystroke benchmark waits for it).
-            <div class="list" id="customer-list" ref={list_ref} onscroll={on_scroll} role="listbox"
+            <div class="list" id="customer-list" ref={list_ref} onscroll={on_scroll} role="grid" aria-rowcount={len.to_string()}
                 aria-label="Customers" tabindex="0" data-answered={answered}>
                 <div class="list-spacer" style={format!("height: {}px", len * ROW_HEIGHT)}>
                     { for rows }
@@ -344,17 +344,20 @@ fn row_view(
     };
     html! {
         <div key={row.id.clone()} class={classes!("row", highlighted.then_some("highlighted"), opened.then_some("opened"))}
-            {style} role="option" aria-selected={opened.to_string()} data-id={row.id.clone()} {onclick}>
-            <div class="row-text">
+            {style} role="row" aria-rowindex={(index + 1).to_string()} aria-selected={opened.to_string()} data-id={row.id.clone()} {onclick}>
+            // A grid, not a listbox: its rows may hold a button (an option can't).
+            <div class="row-text" role="gridcell">
                 <span class="row-title">{ title.clone() }</span>
                 <span class="row-subtitle">{ subtitle }</span>
             </div>
-            <span class={classes!("status", format!("status-{}", row.status))}>{ status_label(&row.status) }</span>
+            <span class={classes!("status", format!("status-{}", row.status))} role="gridcell">{ status_label(&row.status) }</span>
+            <span class="row-portal-cell" role="gridcell">
             <button type="button" class="row-portal" aria-label={format!("Open portal for {title}")}
                 title={ if props.offline { "Offline: opening the portal needs Stripe" } else { "Open portal (Ctrl+Enter)" } }
                 disabled={props.offline || busy} onclick={on_portal}>
                 if busy { <span class="spinner" aria-hidden="true"></span> } else { { "Portal ↗" } }
             </button>
+            </span>
         </div>
     }
 }

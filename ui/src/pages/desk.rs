@@ -492,7 +492,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                         on_forgot={props.on_forgot_key.clone()} on_cleared={on_cleared} />
                 </main>
             } else {
-            <div class="workspace">
+            <main class="workspace">
                 <CustomerList profile={profile.clone()} state={customers.clone()}
                     search_ref={search_ref.clone()} opened={(*opened).clone()}
                     busy={portal.customer.clone().filter(|_| portal.busy())}
@@ -501,7 +501,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     on_open={open_customer.clone()}
                     on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
                 <section class="detail-pane" aria-label="Customer">{ right }</section>
-            </div>
+            </main>
             }
             { not_configured }
             { email }

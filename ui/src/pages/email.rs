@@ -121,7 +121,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                     <div class="email-preview" id="email-preview">
                         <p><span class="muted">{ "To: " }</span><span id="email-to">{ draft.to_name.clone().map(|n| format!("{n} <{}>", draft.to)).unwrap_or_else(|| draft.to.clone()) }</span></p>
                         <p><span class="muted">{ "Subject: " }</span><span id="email-subject">{ &draft.subject }</span></p>
-                        <pre id="email-body">{ &draft.body }</pre>
+                        <pre id="email-body" tabindex="0" role="region" aria-label="Email body">{ &draft.body }</pre>
                         if let Some(domain) = &draft.custom_domain {
                             <p class="field-help" id="email-domain">{ format!("The link opens on {domain}, your Stripe custom domain.") }</p>
                         }
