@@ -151,6 +151,52 @@ impl Session {
 
     /// Sends keys to whatever has focus, as a user would press them
     /// (WebDriver key codes: `\u{E009}` is Control, `\u{E007}` Enter).
+    /// Types `text` into whatever has the focus, one key after another.
+    pub fn type_keys(&self, text: &str) -> anyhow::Result<()> {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|key| {
+                [
+                    json!({"type": "keyDown", "value": key.to_string()}),
+                    json!({"type": "keyUp", "value": key.to_string()}),
+                ]
+            })
+            .collect();
+        self.command(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        )?;
+        self.command("DELETE", "/actions", None)?;
+        Ok(())
+    }
+
+    /// The id of the element that has the keyboard focus ("" for none).
+    pub fn focused_id(&self) -> anyhow::Result<String> {
+        let id = self.execute(
+            "return document.activeElement ? document.activeElement.id : '';",
+            vec![],
+        )?;
+        Ok(id.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Presses Tab (Shift+Tab when `back`) until `#id` has the focus, as a
+    /// keyboard user does; fails if it never gets there.
+    pub fn tab_to(&self, id: &str, back: bool) -> anyhow::Result<()> {
+        self.find(&format!("#{id}"))?;
+        let key = if back { "\u{E008}\u{E004}" } else { "\u{E004}" };
+        for _ in 0..60 {
+            if self.focused_id()? == id {
+                return Ok(());
+            }
+            self.press(key)?;
+        }
+        bail!(
+            "Tab never reached #{id} (focus is on #{})",
+            self.focused_id()?
+        )
+    }
+
     pub fn press(&self, keys: &str) -> anyhow::Result<()> {
         let mut down = Vec::new();
         let mut up = Vec::new();

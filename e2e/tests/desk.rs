@@ -375,8 +375,18 @@ fn use_smtp(app: &App, stripe: &StripeSandbox, port: u16) -> anyhow::Result<()> 
     Ok(())
 }
 
-#[test]
-fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()> {
+/// A 40-customer account with portal settings, a real SMTP listener (on
+/// `_runtime`), and the app on it, recording what it opens in `opened`.
+struct Emailing {
+    _runtime: tokio::runtime::Runtime,
+    _scratch: tempfile::TempDir,
+    smtp: stripe_sandbox::smtp::SmtpServer,
+    stripe: StripeSandbox,
+    opened: PathBuf,
+    app: App,
+}
+
+fn emailing() -> anyhow::Result<Emailing> {
     let runtime = tokio::runtime::Runtime::new()?;
     let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
     let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
@@ -384,6 +394,27 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
     let scratch = tempfile::tempdir()?;
     let opened = scratch.path().join("opened.log");
     let app = launch(&stripe, &opened, &[])?;
+    Ok(Emailing {
+        _runtime: runtime,
+        _scratch: scratch,
+        smtp,
+        stripe,
+        opened,
+        app,
+    })
+}
+
+#[test]
+fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()> {
+    // Bound last, so the app is dropped first.
+    let Emailing {
+        _runtime,
+        _scratch,
+        smtp,
+        stripe,
+        opened,
+        app,
+    } = emailing()?;
     let ui = &app.session;
     let shots = screenshot_dir();
     let (truth, total) = connect_and_sync(ui, &stripe)?;
@@ -1206,5 +1237,107 @@ fn step8_amounts_and_dates_in_a_us_and_a_german_locale() -> anyhow::Result<()> {
         }
         ui.screenshot(&shots.join(format!("locale-{locale}-detail.png")))?;
     }
+    Ok(())
+}
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+
+/// Whether the focus is inside `css`.
+fn focus_inside(ui: &Session, css: &str) -> anyhow::Result<bool> {
+    let inside = ui.execute(
+        "const d = document.querySelector(arguments[0]); return !!d && d.contains(document.activeElement);",
+        vec![json!(css)],
+    )?;
+    Ok(inside == json!(true))
+}
+
+#[test]
+fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
+    // Bound last, so the app is dropped first.
+    let Emailing {
+        _runtime,
+        _scratch,
+        smtp,
+        stripe,
+        opened,
+        app,
+    } = emailing()?;
+    let ui = &app.session;
+    let shots = screenshot_dir();
+
+    // Onboarding: Tab to the key, type it, Enter saves; Tab to Continue.
+    ui.tab_to("api-key", false)?;
+    ui.type_keys(KEY)?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#key-account", "Verified with Stripe")?;
+    ui.tab_to("continue", false)?;
+    ui.press(ENTER)?;
+    let truth = stripe.truth()?;
+    let total = truth["customers"].as_array().context("customers")?.len();
+    lists_everyone(ui, total)?;
+    use_smtp(&app, &stripe, smtp.port)?;
+
+    // Ctrl+K, type an id, ↓ highlights it, Enter opens it.
+    let (customer, _) = subscriber(&truth)?;
+    let id = customer["id"].as_str().context("id")?;
+    let email = customer["email"].as_str().context("email")?;
+    ui.press("\u{E009}k")?;
+    assert_eq!(ui.focused_id()?, "search");
+    ui.type_keys(id)?;
+    ui.wait_for_text("#customer-count", "1 customer")?;
+    ui.press("\u{E015}")?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#detail-id", id)?;
+
+    // Open portal, then a deep link from its menu.
+    ui.tab_to("open-portal", false)?;
+    ui.screenshot(&shots.join("keyboard-open-portal-focused.png"))?;
+    ui.press(ENTER)?;
+    let url = wait_opened(ui, &opened, 1)?;
+    assert!(url.contains("/_portal/"), "{url}");
+    ui.tab_to("deep-links", false)?;
+    ui.press(ENTER)?;
+    ui.tab_to("flow-update-card", false)?;
+    ui.press(ENTER)?;
+    wait_opened(ui, &opened, 2)?;
+    let session = stripe.last_request("/v1/billing_portal/sessions")?;
+    assert_eq!(
+        session["params"]["flow_data"]["type"],
+        "payment_method_update"
+    );
+
+    // The email dialog takes the focus, keeps it, and Escape gives it back.
+    ui.tab_to("email-link", false)?;
+    ui.press(ENTER)?;
+    ui.find("#email-dialog")?;
+    ui.wait_for("the focus in the email dialog", || {
+        Ok(focus_inside(ui, "#email-dialog")?.then_some(()))
+    })?;
+    for _ in 0..12 {
+        ui.press(TAB)?;
+        assert!(focus_inside(ui, "#email-dialog")?, "Tab left the dialog");
+    }
+    ui.press(ESCAPE)?;
+    ui.wait_for("the dialog to close", || {
+        Ok(ui.try_find("#email-dialog")?.is_none().then_some(()))
+    })?;
+    assert_eq!(ui.focused_id()?, "email-link", "focus back on its button");
+
+    // Again, this time through the preview to a sent email.
+    ui.press(ENTER)?;
+    ui.tab_to("enable-login-page", false)?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#email-to", email)?;
+    ui.tab_to("email-send", false)?;
+    ui.screenshot(&shots.join("keyboard-email-send-focused.png"))?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#email-outcome", "Sent")?;
+    assert_eq!(smtp.messages().len(), 1, "one email");
+    ui.press(ESCAPE)?;
+    ui.wait_for("the dialog to close", || {
+        Ok(ui.try_find("#email-dialog")?.is_none().then_some(()))
+    })?;
     Ok(())
 }

@@ -22,6 +22,7 @@ use crate::pages::bulk::BulkEmail;
 use crate::pages::configurations::Configurations;
 use crate::pages::customers::CustomerList;
 use crate::pages::detail::Detail;
+use crate::pages::dialog::Dialog;
 use crate::pages::email::EmailDialogView;
 use crate::pages::settings::Settings;
 use crate::state::customers::{CustomersAction, CustomersState};
@@ -259,13 +260,13 @@ pub fn Desk(props: &DeskProps) -> Html {
         let opened = opened.clone();
         let view = view.clone();
         Callback::from(move |event: KeyboardEvent| {
+            // The desk's keys are for the list: a focused control (Enter on a
+            // button presses it) and an open dialog or menu keep theirs.
             let in_text = event
                 .target()
-                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        && el.id() != "search"
-                });
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(OWN_KEYS).ok().flatten())
+                .is_some_and(|el| el.id() != "search");
             let command = event.ctrl_key() || event.meta_key();
             let on_customers = *view == View::Customers;
             let focus_search = || {
@@ -656,8 +657,7 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
     });
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="not-configured-title" id="not-configured">
+        <Dialog id="not-configured" labelled_by="not-configured-title" on_close={props.on_close.clone()}>
                 <h2 id="not-configured-title">{ "Set up the Customer Portal first" }</h2>
                 <p>{ "Stripe needs portal settings (what customers may change) before it can open a portal. Portal Desk can create recommended settings for you: customers can update their card, email and address, see their invoices, and cancel at the end of the period. You can change them later in Stripe." }</p>
                 if let Some(message) = &*error {
@@ -671,10 +671,12 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
                         else { { "Create settings for me" } }
                     </button>
                 </div>
-            </div>
-        </div>
+        </Dialog>
     }
 }
+
+/// Elements whose keys are their own, not the desk's shortcuts.
+const OWN_KEYS: &str = "button, a[href], input, select, textarea, [role='dialog'], [role='menu']";
 
 /// The deep links offered beside "Open portal".
 pub fn deep_links() -> [(&'static str, &'static str, PortalFlow); 3] {

@@ -397,6 +397,15 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         let menu_open = menu_open.clone();
         Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
     };
+    let close_menu_on_escape = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" && *menu_open {
+                event.stop_propagation();
+                menu_open.set(false);
+            }
+        })
+    };
     let copy = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Copy))
@@ -430,7 +439,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
     html! {
         <>
         <div class="portal-actions">
-            <div class="split">
+            <div class="split" onkeydown={close_menu_on_escape}>
                 <button type="button" class="primary" id="open-portal" onclick={open} {disabled} title={why.clone()}>
                     if props.busy == Some(PortalAction::Open(None)) {
                         <span class="spinner" aria-hidden="true"></span>{ "Opening…" }

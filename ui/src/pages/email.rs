@@ -5,6 +5,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::ipc;
+use crate::pages::dialog::Dialog;
 use crate::state::portal::{EmailDialog, PortalMsg, PortalState};
 
 #[derive(Properties, PartialEq)]
@@ -75,6 +76,10 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalMsg::EmailClose))
     };
+    let escape = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(PortalMsg::EmailClose))
+    };
 
     let dialog = &props.dialog;
     let (title, direct) = match dialog.purpose {
@@ -103,8 +108,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         None => html! {},
     };
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="email-title" id="email-dialog">
+        <Dialog id="email-dialog" labelled_by="email-title" class="wide" on_close={escape}>
                 <h2 id="email-title">{ title }</h2>
                 <fieldset class="link-choice">
                     <legend>{ "Which link" }</legend>
@@ -143,7 +147,6 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                         </button>
                     }
                 </div>
-            </div>
-        </div>
+        </Dialog>
     }
 }

@@ -4,6 +4,7 @@ pub mod configurations;
 pub mod customers;
 pub mod desk;
 pub mod detail;
+pub mod dialog;
 pub mod email;
 pub mod onboarding;
 pub mod settings;
