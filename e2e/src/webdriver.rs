@@ -149,8 +149,6 @@ impl Session {
         Ok(())
     }
 
-    /// Sends keys to whatever has focus, as a user would press them
-    /// (WebDriver key codes: `\u{E009}` is Control, `\u{E007}` Enter).
     /// Types `text` into whatever has the focus, one key after another.
     pub fn type_keys(&self, text: &str) -> anyhow::Result<()> {
         let actions: Vec<Value> = text
@@ -180,16 +178,15 @@ impl Session {
         Ok(id.as_str().unwrap_or_default().to_owned())
     }
 
-    /// Presses Tab (Shift+Tab when `back`) until `#id` has the focus, as a
-    /// keyboard user does; fails if it never gets there.
-    pub fn tab_to(&self, id: &str, back: bool) -> anyhow::Result<()> {
+    /// Presses Tab until `#id` has the focus, as a keyboard user does; fails
+    /// if it never gets there.
+    pub fn tab_to(&self, id: &str) -> anyhow::Result<()> {
         self.find(&format!("#{id}"))?;
-        let key = if back { "\u{E008}\u{E004}" } else { "\u{E004}" };
         for _ in 0..60 {
             if self.focused_id()? == id {
                 return Ok(());
             }
-            self.press(key)?;
+            self.press("\u{E004}")?;
         }
         bail!(
             "Tab never reached #{id} (focus is on #{})",
@@ -197,6 +194,8 @@ impl Session {
         )
     }
 
+    /// Sends keys to whatever has focus, as a user would press them
+    /// (WebDriver key codes: `\u{E009}` is Control, `\u{E007}` Enter).
     pub fn press(&self, keys: &str) -> anyhow::Result<()> {
         let mut down = Vec::new();
         let mut up = Vec::new();

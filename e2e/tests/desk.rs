@@ -1268,11 +1268,11 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
     let shots = screenshot_dir();
 
     // Onboarding: Tab to the key, type it, Enter saves; Tab to Continue.
-    ui.tab_to("api-key", false)?;
+    ui.tab_to("api-key")?;
     ui.type_keys(KEY)?;
     ui.press(ENTER)?;
     ui.wait_for_text("#key-account", "Verified with Stripe")?;
-    ui.tab_to("continue", false)?;
+    ui.tab_to("continue")?;
     ui.press(ENTER)?;
     let truth = stripe.truth()?;
     let total = truth["customers"].as_array().context("customers")?.len();
@@ -1292,14 +1292,14 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
     ui.wait_for_text("#detail-id", id)?;
 
     // Open portal, then a deep link from its menu.
-    ui.tab_to("open-portal", false)?;
+    ui.tab_to("open-portal")?;
     ui.screenshot(&shots.join("keyboard-open-portal-focused.png"))?;
     ui.press(ENTER)?;
     let url = wait_opened(ui, &opened, 1)?;
     assert!(url.contains("/_portal/"), "{url}");
-    ui.tab_to("deep-links", false)?;
+    ui.tab_to("deep-links")?;
     ui.press(ENTER)?;
-    ui.tab_to("flow-update-card", false)?;
+    ui.tab_to("flow-update-card")?;
     ui.press(ENTER)?;
     wait_opened(ui, &opened, 2)?;
     let session = stripe.last_request("/v1/billing_portal/sessions")?;
@@ -1309,7 +1309,7 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
     );
 
     // The email dialog takes the focus, keeps it, and Escape gives it back.
-    ui.tab_to("email-link", false)?;
+    ui.tab_to("email-link")?;
     ui.press(ENTER)?;
     ui.find("#email-dialog")?;
     ui.wait_for("the focus in the email dialog", || {
@@ -1327,10 +1327,10 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
 
     // Again, this time through the preview to a sent email.
     ui.press(ENTER)?;
-    ui.tab_to("enable-login-page", false)?;
+    ui.tab_to("enable-login-page")?;
     ui.press(ENTER)?;
     ui.wait_for_text("#email-to", email)?;
-    ui.tab_to("email-send", false)?;
+    ui.tab_to("email-send")?;
     ui.screenshot(&shots.join("keyboard-email-send-focused.png"))?;
     ui.press(ENTER)?;
     ui.wait_for_text("#email-outcome", "Sent")?;

@@ -108,11 +108,9 @@ pub fn billing_info(info: &BillingInfo, now: i64) -> String {
             1 => "on invoice".to_owned(),
             n => format!("on {n} invoices, the latest"),
         };
-        let retry = match invoice.next_payment_attempt {
-            Some(at) if invoice.status.as_deref() == Some("open") => {
-                format!("Stripe retries on {}", format_date(at))
-            }
-            _ => "no automatic retry".to_owned(),
+        let retry = match trouble.next_retry() {
+            Some(at) => format!("Stripe retries on {}", format_date(at)),
+            None => "no automatic retry".to_owned(),
         };
         let _ = writeln!(
             out,

@@ -40,6 +40,13 @@ pub struct PaymentTrouble {
 }
 
 impl PaymentTrouble {
+    /// When Stripe tries the payment again: only an open invoice is retried.
+    pub fn next_retry(&self) -> Option<i64> {
+        self.invoice
+            .next_payment_attempt
+            .filter(|_| self.invoice.status.as_deref() == Some("open"))
+    }
+
     /// What customer `id` still owes, if anything (whatever their status).
     pub(crate) fn of_customer(
         conn: &rusqlite::Connection,

@@ -169,7 +169,7 @@ async fn a_customer_whose_payment_failed_is_asked_to_update_the_card() -> anyhow
     assert_eq!(trouble.amount_due, owed);
     assert_eq!(trouble.invoice.currency, currency);
     assert_eq!(trouble.invoice.number.as_deref(), Some(number.as_str()));
-    assert_eq!(trouble.invoice.next_payment_attempt, retry);
+    assert_eq!(trouble.next_retry(), retry);
     assert!(
         retry.is_some(),
         "an open invoice of a past_due subscription is retried"

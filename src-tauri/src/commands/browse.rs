@@ -182,12 +182,9 @@ fn detail(
         }),
         trouble: trouble.map(|trouble| PaymentTrouble {
             amount_due: money(trouble.amount_due, &trouble.invoice.currency),
+            next_payment_attempt: trouble.next_retry(),
             invoice_id: trouble.invoice.id,
             invoice_number: trouble.invoice.number,
-            next_payment_attempt: trouble
-                .invoice
-                .next_payment_attempt
-                .filter(|_| trouble.invoice.status.as_deref() == Some("open")),
             invoice_status: trouble.invoice.status,
             invoices_owed: u32::try_from(trouble.invoices_owed).unwrap_or(u32::MAX),
         }),

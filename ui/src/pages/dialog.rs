@@ -48,9 +48,8 @@ pub fn Dialog(props: &DialogProps) -> Html {
                     }
                 }
             };
-            focus_first();
-            // Focus that lands outside (Tab after the focused button went away)
-            // comes back in: the dialog is modal.
+            // The effect below moves the focus in; focus that lands outside
+            // later (Tab from the page) comes back in: the dialog is modal.
             let guard = Closure::<dyn Fn(FocusEvent)>::new(move |event: FocusEvent| {
                 let outside = event
                     .target()
