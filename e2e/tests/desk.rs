@@ -233,9 +233,6 @@ fn step1_first_sync_search_detail_and_the_portal() -> anyhow::Result<()> {
     }
     ui.screenshot(&shots.join("desk-detail.png"))?;
     portal_e2e::axe::audit(ui, "desk-detail")?;
-    ui.set_window_size(900, 600)?;
-    ui.screenshot(&shots.join("desk-detail-light-900x600.png"))?;
-    ui.set_window_size(1280, 800)?;
 
     // No portal settings yet: the recovery creates them and opens the portal.
     ui.find("#open-portal")?.click()?;
@@ -386,14 +383,16 @@ struct Emailing {
     app: App,
 }
 
-fn emailing() -> anyhow::Result<Emailing> {
+/// The app with an SMTP server and a sandbox with a default portal
+/// configuration; `extra` is more environment for the app.
+fn emailing(extra: &[(&str, &str)]) -> anyhow::Result<Emailing> {
     let runtime = tokio::runtime::Runtime::new()?;
     let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
     let stripe = StripeSandbox::start_with(KEY, &["--customers", "40"])?;
     stripe.control("portal/default", json!({}))?;
     let scratch = tempfile::tempdir()?;
     let opened = scratch.path().join("opened.log");
-    let app = launch(&stripe, &opened, &[])?;
+    let app = launch(&stripe, &opened, extra)?;
     Ok(Emailing {
         _runtime: runtime,
         _scratch: scratch,
@@ -414,7 +413,7 @@ fn step2_email_with_a_preview_then_offline_from_the_cache() -> anyhow::Result<()
         stripe,
         opened,
         app,
-    } = emailing()?;
+    } = emailing(&[])?;
     let ui = &app.session;
     let shots = screenshot_dir();
     let (truth, total) = connect_and_sync(ui, &stripe)?;
@@ -593,10 +592,21 @@ fn at_risk_customers_are_asked_to_update_the_card(
 
 #[test]
 fn step3_layouts_at_both_sizes_in_the_dark_theme() -> anyhow::Result<()> {
+    layouts_at_both_sizes(&[("GTK_THEME", "Adwaita:dark")])
+}
+
+#[test]
+fn step3_layouts_at_both_sizes_in_the_light_theme() -> anyhow::Result<()> {
+    layouts_at_both_sizes(&[])
+}
+
+/// Every screen at 1280×800 and 900×600, screenshotted and audited in the
+/// theme `env` gives the window.
+fn layouts_at_both_sizes(env: &[(&str, &str)]) -> anyhow::Result<()> {
     let stripe = StripeSandbox::start_with(KEY, &["--customers", "60"])?;
     let scratch = tempfile::tempdir()?;
     let opened = scratch.path().join("opened.log");
-    let app = launch(&stripe, &opened, &[("GTK_THEME", "Adwaita:dark")])?;
+    let app = launch(&stripe, &opened, env)?;
     let ui = &app.session;
     let shots = screenshot_dir();
     ui.find("#api-key")?;
@@ -871,10 +881,10 @@ fn step4_edit_a_configuration_then_bulk_email_through_smtp() -> anyhow::Result<(
     assert_eq!(ui.find("#bulk-send")?.property("disabled")?, json!(true));
     assert_eq!(smtp.messages().len(), ready);
     ui.set_window_size(900, 600)?;
-    ui.screenshot(&shots.join("bulk-light-900x600.png"))?;
+    ui.screenshot(&shots.join("bulk-sent-again-900x600.png"))?;
     ui.find("#view-configurations")?.click()?;
     ui.find(&format!("tr[data-id='{id}']"))?;
-    ui.screenshot(&shots.join("configurations-light-900x600.png"))?;
+    ui.screenshot(&shots.join("configurations-list-900x600.png"))?;
     Ok(())
 }
 
@@ -1003,13 +1013,6 @@ fn step6_settings_smtp_cache_profiles_and_forgetting_the_key() -> anyhow::Result
     assert!(status.contains("password: in the keychain"), "{status}");
     ui.screenshot(&shots.join("settings.png"))?;
     portal_e2e::axe::audit(ui, "settings")?;
-    ui.set_window_size(900, 600)?;
-    ui.execute(
-        "window.scrollTo(0, 0); document.querySelector('.page-scroll').scrollTo(0, 0);",
-        vec![],
-    )?;
-    ui.screenshot(&shots.join("settings-light-900x600.png"))?;
-    ui.set_window_size(1280, 800)?;
 
     // Another server (here another port) without a new password: the saved
     // one is removed rather than sent there, and the window asks for it.
@@ -1254,7 +1257,7 @@ fn focus_inside(ui: &Session, css: &str) -> anyhow::Result<bool> {
 }
 
 #[test]
-fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
+fn step9_keyboard_only_journeys_in_the_dark_theme() -> anyhow::Result<()> {
     // Bound last, so the app is dropped first.
     let Emailing {
         _runtime,
@@ -1263,7 +1266,7 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
         stripe,
         opened,
         app,
-    } = emailing()?;
+    } = emailing(&[("GTK_THEME", "Adwaita:dark")])?;
     let ui = &app.session;
     let shots = screenshot_dir();
 
@@ -1272,8 +1275,20 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
     ui.type_keys(KEY)?;
     ui.press(ENTER)?;
     ui.wait_for_text("#key-account", "Verified with Stripe")?;
+    // The first sync held on screen for its audit, as in step 1.
+    stripe.control(
+        "conditions",
+        json!({"hold": ["/v1/customers", "/v1/invoices"]}),
+    )?;
     ui.tab_to("continue")?;
     ui.press(ENTER)?;
+    ui.wait_for("the empty list to be read", || {
+        Ok(ui.try_find("#customer-list[data-answered]")?.map(|_| ()))
+    })?;
+    stripe.control("conditions", json!({"hold": ["/v1/invoices"]}))?;
+    ui.wait_for_text("#first-sync-label", " read")?;
+    portal_e2e::axe::audit(ui, "desk-first-sync")?;
+    stripe.control("conditions", json!({"hold": null}))?;
     let truth = stripe.truth()?;
     let total = truth["customers"].as_array().context("customers")?.len();
     lists_everyone(ui, total)?;
@@ -1339,5 +1354,123 @@ fn step9_keyboard_only_from_the_key_to_a_sent_email() -> anyhow::Result<()> {
     ui.wait_for("the dialog to close", || {
         Ok(ui.try_find("#email-dialog")?.is_none().then_some(()))
     })?;
+
+    new_portal_settings_with_the_keyboard(ui, &stripe)?;
+    bulk_email_with_the_keyboard(ui, &smtp)?;
+
+    // Stripe goes away: the offline desk, audited in the dark theme.
+    drop(stripe);
+    ui.tab_to("view-customers")?;
+    ui.press(ENTER)?;
+    ui.tab_to("sync-now")?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#offline-banner", "Stripe can't be reached")?;
+    portal_e2e::axe::audit(ui, "desk-offline")?;
+    Ok(())
+}
+
+/// New portal settings: Enter on a bad headline shows the problem and puts
+/// the focus on it; fixed, Enter saves; Tab stays inside; Escape closes.
+fn new_portal_settings_with_the_keyboard(
+    ui: &Session,
+    stripe: &StripeSandbox,
+) -> anyhow::Result<()> {
+    let shots = screenshot_dir();
+    ui.tab_to("view-configurations")?;
+    ui.press(ENTER)?;
+    ui.find("#configurations")?;
+    ui.tab_to("new-configuration")?;
+    ui.press(ENTER)?;
+    ui.wait_for("the focus in the editor", || {
+        Ok(focus_inside(ui, "#configuration-editor")?.then_some(()))
+    })?;
+    assert_eq!(ui.focused_id()?, "headline", "the first field");
+    ui.type_keys(&"Sandbox Coffee ".repeat(5))?;
+    ui.tab_to("privacy-url")?;
+    ui.type_keys("https://coffee.example/privacy")?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#headline-help", "At most 60 characters")?;
+    ui.wait_for("the focus on the field to fix", || {
+        Ok((ui.focused_id()? == "headline").then_some(()))
+    })?;
+    ui.screenshot(&shots.join("keyboard-editor-problem-focused.png"))?;
+    portal_e2e::axe::audit(ui, "configurations-editor-errors")?;
+    let before = stripe.truth()?["portal_configurations"]
+        .as_array()
+        .map_or(0, Vec::len);
+
+    // Select the headline and type over it.
+    ui.press("\u{E009}a")?;
+    ui.type_keys("Sandbox Coffee billing")?;
+    ui.wait_for_text("#headline-help", "top of the portal")?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#editor-saved", "Saved")?;
+    let all = stripe.truth()?["portal_configurations"]
+        .as_array()
+        .cloned()
+        .context("configurations")?;
+    assert_eq!(all.len(), before + 1, "one new configuration");
+    let saved = all
+        .iter()
+        .find(|c| c["business_profile"]["headline"] == "Sandbox Coffee billing")
+        .context("the new configuration")?;
+    assert_eq!(
+        saved["business_profile"]["privacy_policy_url"],
+        "https://coffee.example/privacy"
+    );
+
+    for _ in 0..40 {
+        ui.press(TAB)?;
+        assert!(
+            focus_inside(ui, "#configuration-editor")?,
+            "Tab left the editor"
+        );
+    }
+    ui.press(ESCAPE)?;
+    ui.wait_for("the editor to close", || {
+        Ok(ui
+            .try_find("#configuration-editor")?
+            .is_none()
+            .then_some(()))
+    })?;
+    assert_eq!(ui.focused_id()?, "new-configuration", "focus back");
+    Ok(())
+}
+
+/// Bulk email: choose the active customers by typing in the list, name the
+/// campaign, Enter previews, Enter on Send sends; the report takes the focus.
+fn bulk_email_with_the_keyboard(
+    ui: &Session,
+    smtp: &stripe_sandbox::smtp::SmtpServer,
+) -> anyhow::Result<()> {
+    let shots = screenshot_dir();
+    let before = smtp.messages().len();
+    ui.tab_to("view-bulk")?;
+    ui.press(ENTER)?;
+    ui.tab_to("bulk-status")?;
+    // A closed list box picks the option whose label starts with what is typed.
+    ui.type_keys("Active")?;
+    ui.wait_for("Active to be chosen", || {
+        let value = ui.find("#bulk-status")?.property("value")?;
+        Ok((value == json!("active")).then_some(()))
+    })?;
+    ui.tab_to("bulk-campaign")?;
+    ui.type_keys("Keyboard card check")?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#bulk-summary", "will get the email")?;
+    ui.tab_to("bulk-send")?;
+    ui.screenshot(&shots.join("keyboard-bulk-send-focused.png"))?;
+    ui.press(ENTER)?;
+    ui.wait_for_text("#bulk-report", "Sent")?;
+    ui.wait_for("the focus on the report", || {
+        Ok((ui.focused_id()? == "bulk-report").then_some(()))
+    })?;
+    let report = ui.find("#bulk-report")?.text()?;
+    let sent = smtp.messages().len() - before;
+    assert!(sent > 0, "emails went out");
+    assert!(report.contains(&format!("Sent {sent} ")), "{report}");
+    portal_e2e::axe::audit(ui, "bulk-sent")?;
+    ui.press(TAB)?;
+    assert_eq!(ui.focused_id()?, "bulk-again");
     Ok(())
 }

@@ -16,7 +16,8 @@ pub struct DatasetConfig {
     pub customers: usize,
     /// Subscriptions per customer.
     pub subscriptions_per_customer: usize,
-    /// Invoices per customer.
+    /// At most this many invoices per customer: the newest periods of its
+    /// subscription (fewer when it began recently).
     pub invoices_per_customer: usize,
     /// Payment methods per customer.
     pub payment_methods_per_customer: usize,
@@ -557,11 +558,6 @@ fn generate_customer(
     set(&mut customer, "test_clock", Value::Null);
     set(&mut customer, "metadata", json!({}));
     set(&mut customer, "invoice_prefix", json!(prefix));
-    set(
-        &mut customer,
-        "next_invoice_sequence",
-        json!(config.invoices_per_customer + 1),
-    );
     set(&mut customer, "preferred_locales", json!([]));
     set(&mut customer, "tax_exempt", json!("none"));
     customer["address"] = json!({
@@ -573,9 +569,22 @@ fn generate_customer(
     let currency_prices: Vec<&PriceInfo> =
         prices.iter().filter(|p| p.currency == currency).collect();
     let mut delinquent = false;
-    let mut subscription_ids = Vec::new();
+    let mut plans = Vec::new();
     for s in 0..config.subscriptions_per_customer {
-        let price = (*rng.pick(&currency_prices)).clone();
+        // Most small businesses bill monthly: one plan in four is yearly where
+        // the currency has a yearly price.
+        let yearly = rng.chance(25);
+        let same_interval: Vec<&PriceInfo> = currency_prices
+            .iter()
+            .copied()
+            .filter(|p| (p.interval == "year") == yearly)
+            .collect();
+        let choices = if same_interval.is_empty() {
+            &currency_prices
+        } else {
+            &same_interval
+        };
+        let price = (*rng.pick(choices)).clone();
         let status = *rng.pick(&[
             "active",
             "active",
@@ -590,42 +599,56 @@ fn generate_customer(
             "incomplete",
         ]);
         delinquent |= matches!(status, "past_due" | "unpaid");
-        let sub_created = created + 60 + s as i64;
+        // A trial lasts 14 days, and Stripe expires an unpaid first invoice
+        // after 23 hours: those subscriptions began recently.
+        let recently = match status {
+            "trialing" => config.now - 86_400 * (1 + rng.below(12) as i64),
+            "incomplete" => config.now - 3_600 * (1 + rng.below(20) as i64),
+            _ => i64::MIN,
+        };
+        let sub_created = (created + 60 + s as i64).max(recently);
+        let ended_at = (status == "canceled").then(|| {
+            let (period_start, _) = current_period(sub_created, price.interval, config.now);
+            (period_start - 86_400 * (1 + rng.below(20) as i64)).max(sub_created + 1)
+        });
         let sub_id = rng.id("sub_");
-        subscription_ids.push((sub_id.clone(), status, price, sub_created));
+        plans.push(SubscriptionPlan {
+            id: sub_id,
+            status,
+            price,
+            created: sub_created,
+            ended_at,
+        });
     }
 
-    // Invoices spread between sign-up and now, the last one per subscription
-    // reflecting its status.
-    let first = subscription_ids.first().cloned();
+    // The first subscription's billing history: an invoice at the start of
+    // each period, a calendar month or year apart, for its price; the newest
+    // `invoices_per_customer` of them, none after it ended. The last one
+    // reflects its status.
     let mut latest_invoice: Option<String> = None;
-    let gap = ((config.now - created - 7200) / (config.invoices_per_customer as i64 + 1)).max(1);
-    for k in 0..config.invoices_per_customer {
-        let mut inv_created = created + 3600 + gap * k as i64 + (n as i64 % 60);
-        let last = k + 1 == config.invoices_per_customer;
-        // A past-due subscription's last invoice is the renewal that failed, at
-        // the start of its current period; Stripe retries it in the days ahead.
-        // An incomplete one's first payment needs the customer: no retry.
-        let mut next_payment_attempt = None;
-        if let (Some((_, "past_due", price, sub_created)), true) = (&first, last) {
-            let (period_start, _) = current_period(*sub_created, price.interval, config.now);
-            inv_created = inv_created.max(period_start);
-            next_payment_attempt = Some(config.now + 2 * 86_400 + (n as i64 % 86_400));
-        }
-        let status = match (&first, last) {
-            (Some((_, "past_due" | "incomplete", ..)), true) => "open",
-            (Some((_, "unpaid", ..)), true) => "uncollectible",
+    let history = plans
+        .first()
+        .map(|plan| billing_periods(plan, config.now, config.invoices_per_customer))
+        .unwrap_or_default();
+    for (k, &(cycle, period)) in history.iter().enumerate() {
+        let plan = &plans[0];
+        let last = k + 1 == history.len();
+        // A past-due subscription's last invoice is the renewal that failed;
+        // Stripe retries it in the days ahead. An incomplete one's first
+        // payment needs the customer: no retry.
+        let next_payment_attempt = (last && plan.status == "past_due")
+            .then(|| config.now + 2 * 86_400 + (n as i64 % 86_400));
+        let status = match (plan.status, last) {
+            ("past_due" | "incomplete", true) => "open",
+            ("unpaid", true) => "uncollectible",
             _ if rng.chance(4) => "void",
             _ if rng.chance(2) => "uncollectible",
             _ => "paid",
         };
         let invoice_id = rng.id("in_");
-        let price = first
-            .as_ref()
-            .map(|(_, _, p, _)| p.clone())
-            .unwrap_or_else(|| (*rng.pick(&currency_prices)).clone());
-        let subscription = first.as_ref().map(|(id, ..)| id.clone());
         let number = format!("{prefix}-{:04}", k + 1);
+        // The first invoice of a trial is Stripe's $0 one.
+        let trial = cycle == 0 && plan.status == "trialing";
         out.push(Staged::new(
             Kind::Invoice,
             &invoice(
@@ -637,11 +660,22 @@ fn generate_customer(
                     customer_name: &name,
                     customer_email: email.as_deref(),
                     number: &number,
-                    status,
-                    price: &price,
-                    subscription: subscription.as_deref(),
-                    created: inv_created,
-                    period_months: if price.interval == "year" { 12 } else { 1 },
+                    status: if trial { "paid" } else { status },
+                    price: &plan.price,
+                    amount: if trial { 0 } else { plan.price.amount },
+                    subscription: Some(&plan.id),
+                    billing_reason: if cycle == 0 {
+                        "subscription_create"
+                    } else {
+                        "subscription_cycle"
+                    },
+                    created: period.0,
+                    line_period: period,
+                    previous_period_start: if cycle == 0 {
+                        period.0
+                    } else {
+                        cycle_start(plan.created, plan.price.interval, cycle - 1)
+                    },
                     next_payment_attempt,
                     base_url,
                 },
@@ -649,17 +683,23 @@ fn generate_customer(
         ));
         latest_invoice = Some(invoice_id);
     }
+    set(
+        &mut customer,
+        "next_invoice_sequence",
+        json!(history.len() + 1),
+    );
 
-    for (sub_id, status, price, sub_created) in subscription_ids {
+    for plan in &plans {
         let sub = subscription(
             templates,
             rng,
             &SubscriptionSpec {
-                id: &sub_id,
+                id: &plan.id,
                 customer: &customer_id,
-                status,
-                price: &price,
-                created: sub_created,
+                status: plan.status,
+                price: &plan.price,
+                created: plan.created,
+                ended_at: plan.ended_at,
                 now: config.now,
                 default_payment_method: default_pm.as_deref(),
                 latest_invoice: latest_invoice.as_deref(),
@@ -720,6 +760,87 @@ fn payment_method(
     pm
 }
 
+/// A subscription the generator made, before its JSON.
+struct SubscriptionPlan {
+    id: String,
+    status: &'static str,
+    price: PriceInfo,
+    created: i64,
+    /// When a canceled subscription ended.
+    ended_at: Option<i64>,
+}
+
+/// The billing periods of `plan` that have begun by `now` (and before it
+/// ended): their number since it began, start and end; the newest `at_most`.
+fn billing_periods(plan: &SubscriptionPlan, now: i64, at_most: usize) -> Vec<(u32, (i64, i64))> {
+    let until = plan.ended_at.unwrap_or(now).min(now);
+    // An incomplete subscription never got past its first invoice.
+    let cycles = if plan.status == "incomplete" {
+        1
+    } else {
+        u32::MAX
+    };
+    let mut periods: Vec<(u32, (i64, i64))> = (0..cycles)
+        .map(|cycle| {
+            let start = cycle_start(plan.created, plan.price.interval, cycle);
+            let end = cycle_start(plan.created, plan.price.interval, cycle + 1);
+            (cycle, (start, end))
+        })
+        .take_while(|(_, (start, _))| *start <= until)
+        .collect();
+    let skip = periods.len().saturating_sub(at_most);
+    periods.drain(..skip);
+    periods
+}
+
+/// The start of period `cycle` of a subscription that began at `anchor`:
+/// `cycle` calendar months (or years) later, on the anchor's day of the
+/// month or the month's last day, at the anchor's time, as Stripe bills.
+fn cycle_start(anchor: i64, interval: &str, cycle: u32) -> i64 {
+    let months = if interval == "year" { 12 } else { 1 } * i64::from(cycle);
+    let (days, seconds) = (anchor.div_euclid(86_400), anchor.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    let index = year * 12 + (month - 1) + months;
+    let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    let day = day.min(days_in_month(year, month));
+    days_from_civil(year, month, day) * 86_400 + seconds
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    let next = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    days_from_civil(next.0, next.1, 1) - days_from_civil(year, month, 1)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date of a day since 1970-01-01: year, month (1–12), day (1–31).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 struct InvoiceSpec<'a> {
     id: &'a str,
     customer: &'a str,
@@ -728,24 +849,30 @@ struct InvoiceSpec<'a> {
     number: &'a str,
     status: &'a str,
     price: &'a PriceInfo,
+    /// What it charges: the price's amount, or 0 for a trial's first invoice.
+    amount: i64,
     subscription: Option<&'a str>,
+    billing_reason: &'a str,
     created: i64,
-    period_months: i64,
+    /// What the line bills for: the period starting at `created`, in advance.
+    line_period: (i64, i64),
+    /// Where the invoice's own period (Stripe's usage period, the one that
+    /// just ended) starts; it ends at `created`.
+    previous_period_start: i64,
     /// When Stripe retries the payment (an open invoice it still collects).
     next_payment_attempt: Option<i64>,
     base_url: &'a str,
 }
 
 fn invoice(templates: &Templates, _rng: &mut Rng, spec: &InvoiceSpec<'_>) -> Value {
-    let amount = spec.price.amount;
+    let amount = spec.amount;
     let paid = spec.status == "paid";
     let (amount_paid, amount_remaining) = match spec.status {
         "paid" => (amount, 0),
         "void" => (0, 0),
         _ => (0, amount),
     };
-    let period_end = spec.created;
-    let period_start = spec.created - spec.period_months * 30 * 86_400;
+    let (period_start, period_end) = (spec.previous_period_start, spec.created);
     let mut inv = templates.get("invoice");
     set(&mut inv, "id", json!(spec.id));
     set(&mut inv, "customer", json!(spec.customer));
@@ -777,7 +904,7 @@ fn invoice(templates: &Templates, _rng: &mut Rng, spec: &InvoiceSpec<'_>) -> Val
     set(&mut inv, "attempted", json!(spec.status != "void"));
     set(&mut inv, "attempt_count", json!(if paid { 1 } else { 2 }));
     set(&mut inv, "auto_advance", json!(spec.status == "open"));
-    set(&mut inv, "billing_reason", json!("subscription_cycle"));
+    set(&mut inv, "billing_reason", json!(spec.billing_reason));
     set(&mut inv, "collection_method", json!("charge_automatically"));
     set(
         &mut inv,
@@ -824,16 +951,20 @@ fn invoice(templates: &Templates, _rng: &mut Rng, spec: &InvoiceSpec<'_>) -> Val
         line["amount"] = json!(amount);
         line["subtotal"] = json!(amount);
         line["currency"] = json!(spec.price.currency);
-        line["description"] = json!(format!(
-            "1 × {} ({})",
-            spec.price.product_name,
-            if spec.price.interval == "year" {
-                "Annual"
-            } else {
-                "Monthly"
-            }
-        ));
-        line["period"] = json!({"start": period_start, "end": period_end});
+        line["description"] = json!(if amount == 0 && spec.subscription.is_some() {
+            format!("Trial period for {}", spec.price.product_name)
+        } else {
+            format!(
+                "1 × {} ({})",
+                spec.price.product_name,
+                if spec.price.interval == "year" {
+                    "Annual"
+                } else {
+                    "Monthly"
+                }
+            )
+        });
+        line["period"] = json!({"start": spec.line_period.0, "end": spec.line_period.1});
         line["livemode"] = json!(false);
         line["subscription"] = json!(spec.subscription);
         line["parent"] = Value::Null;
@@ -882,14 +1013,16 @@ pub(crate) fn one_off_invoice(
             number: &number,
             status: "paid",
             price: &price,
+            amount,
             subscription: None,
+            billing_reason: "manual",
             created,
-            period_months: 0,
+            line_period: (created, created),
+            previous_period_start: created,
             next_payment_attempt: None,
             base_url,
         },
     );
-    inv["billing_reason"] = json!("manual");
     if let Some(line) = inv["lines"]["data"].get_mut(0) {
         line["description"] = json!("One-off charge");
     }
@@ -902,6 +1035,7 @@ struct SubscriptionSpec<'a> {
     status: &'a str,
     price: &'a PriceInfo,
     created: i64,
+    ended_at: Option<i64>,
     now: i64,
     default_payment_method: Option<&'a str>,
     latest_invoice: Option<&'a str>,
@@ -910,22 +1044,31 @@ struct SubscriptionSpec<'a> {
 /// The current period of a subscription created at `created` on a price
 /// billed every `interval`, at `now`: its start and end.
 fn current_period(created: i64, interval: &str, now: i64) -> (i64, i64) {
-    let period = if interval == "year" {
-        365 * 86_400
+    // A first guess from the average length, corrected to the calendar.
+    let average = if interval == "year" {
+        31_556_952
     } else {
-        30 * 86_400
+        2_629_746
     };
-    let elapsed = (now - created).max(0);
-    let start = created + (elapsed / period) * period;
-    (start, start + period)
+    let mut cycle = u32::try_from((now - created).max(0) / average).unwrap_or(0);
+    while cycle > 0 && cycle_start(created, interval, cycle) > now {
+        cycle -= 1;
+    }
+    while cycle_start(created, interval, cycle + 1) <= now {
+        cycle += 1;
+    }
+    (
+        cycle_start(created, interval, cycle),
+        cycle_start(created, interval, cycle + 1),
+    )
 }
 
 fn subscription(templates: &Templates, rng: &mut Rng, spec: &SubscriptionSpec<'_>) -> Value {
-    let (period_start, period_end) = current_period(spec.created, spec.price.interval, spec.now);
+    // A canceled subscription stays in the period it ended in.
+    let at = spec.ended_at.unwrap_or(spec.now).min(spec.now);
+    let (period_start, period_end) = current_period(spec.created, spec.price.interval, at);
     let canceled = spec.status == "canceled";
-    let canceled_at = canceled
-        .then(|| period_start - 86_400 * (1 + rng.below(20) as i64))
-        .map(|t| t.max(spec.created + 1));
+    let canceled_at = spec.ended_at;
     let cancel_at_period_end = spec.status == "active" && rng.chance(10);
     let trialing = spec.status == "trialing";
 
@@ -1060,5 +1203,58 @@ fn ascii_slug(name: &str) -> String {
         "customer".to_owned()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 2024-01-31 10:00 UTC, and the same time on later dates.
+    const JAN_31_2024: i64 = 1_706_695_200;
+    const FEB_29_2024: i64 = 1_709_200_800;
+    const MAR_31_2024: i64 = 1_711_879_200;
+    const APR_30_2024: i64 = 1_714_471_200;
+    const JAN_31_2025: i64 = 1_738_317_600;
+    const FEB_28_2025: i64 = 1_740_736_800;
+    const FEB_29_2028: i64 = 1_835_431_200;
+
+    #[test]
+    fn monthly_periods_keep_the_day_of_the_month_or_end_with_the_month() {
+        let starts: Vec<i64> = (0..4)
+            .map(|c| cycle_start(JAN_31_2024, "month", c))
+            .collect();
+        assert_eq!(starts, [JAN_31_2024, FEB_29_2024, MAR_31_2024, APR_30_2024]);
+        assert_eq!(cycle_start(JAN_31_2024, "month", 12), JAN_31_2025);
+    }
+
+    #[test]
+    fn yearly_periods_fall_on_the_same_date_or_feb_28() {
+        assert_eq!(cycle_start(JAN_31_2024, "year", 1), JAN_31_2025);
+        assert_eq!(cycle_start(FEB_29_2024, "year", 1), FEB_28_2025);
+        assert_eq!(cycle_start(FEB_29_2024, "year", 4), FEB_29_2028);
+    }
+
+    #[test]
+    fn the_current_period_holds_now() {
+        for now in [
+            JAN_31_2024,
+            FEB_29_2024 - 1,
+            FEB_29_2024,
+            APR_30_2024 + 5,
+            FEB_29_2028,
+        ] {
+            for interval in ["month", "year"] {
+                let (start, end) = current_period(JAN_31_2024, interval, now);
+                assert!(
+                    start <= now && now < end,
+                    "{interval} at {now}: {start}..{end}"
+                );
+            }
+        }
+        assert_eq!(
+            current_period(JAN_31_2024, "month", MAR_31_2024 - 1),
+            (FEB_29_2024, MAR_31_2024)
+        );
     }
 }

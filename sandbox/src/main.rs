@@ -56,7 +56,8 @@ struct Args {
     /// Subscriptions per customer.
     #[arg(long, default_value_t = 1)]
     subscriptions_per_customer: usize,
-    /// Invoices per customer.
+    /// At most this many invoices per customer: the newest periods of its
+    /// subscription (fewer when it began recently).
     #[arg(long, default_value_t = 4)]
     invoices_per_customer: usize,
     /// Payment methods per customer.

@@ -97,7 +97,9 @@ async fn every_endpoint_deserializes_through_async_stripe() -> anyhow::Result<()
         .expand(vec!["data.customer".to_string()])
         .send(&client)
         .await?;
-    assert_eq!(invoices.data.len(), 100);
+    let all_invoices = sandbox.truth()["invoices"].as_array().map_or(0, Vec::len);
+    assert!(all_invoices > 0, "the account has invoices");
+    assert_eq!(invoices.data.len(), all_invoices.min(100), "a full page");
     let invoice_id = invoices.data[0].id.clone().expect("invoices have ids");
     RetrieveInvoice::new(invoice_id).send(&client).await?;
 
@@ -199,7 +201,12 @@ async fn a_session_deep_link_deserializes_with_its_flow() -> anyhow::Result<()> 
         .control("portal/default", json!({}))
         .map_err(anyhow::Error::msg)?;
     let subscriptions = ListSubscription::new().send(&client).await?;
-    let sub = &subscriptions.data[0];
+    // Stripe's portal cancels only a subscription that is under way.
+    let sub = subscriptions
+        .data
+        .iter()
+        .find(|s| s.status.as_str() == "active")
+        .expect("an active subscription");
     let mut flow = CreateBillingPortalSessionFlowData::new(
         CreateBillingPortalSessionFlowDataType::SubscriptionCancel,
     );

@@ -456,7 +456,14 @@ async fn filters_and_expansions() -> anyhow::Result<()> {
     .await
     .json();
     let data = invoices["data"].as_array().expect("data");
-    assert_eq!(data.len(), 4, "four invoices per customer");
+    let owned = truth["invoices"]
+        .as_array()
+        .expect("invoices")
+        .iter()
+        .filter(|i| i["customer"] == customer["id"])
+        .count();
+    assert!(owned > 0, "the customer has invoices");
+    assert_eq!(data.len(), owned, "every invoice of the customer");
     assert!(
         data.iter().all(|i| i["customer"]["id"] == customer["id"]),
         "expanded to the customer object"
@@ -1150,6 +1157,101 @@ async fn pages_serve_a_valid_pdf_and_html() -> anyhow::Result<()> {
     assert!(
         String::from_utf8_lossy(&page.body).contains(invoice["number"].as_str().expect("number"))
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_billing_history_follows_each_plan() -> anyhow::Result<()> {
+    const DAY: i64 = 86_400;
+    let now = 1_780_000_000;
+    let sandbox = Sandbox::start(Config {
+        dataset: DatasetConfig {
+            customers: 300,
+            now,
+            ..DatasetConfig::default()
+        },
+        ..Config::default()
+    })
+    .await?;
+    let truth = sandbox.truth();
+    let invoices = truth["invoices"].as_array().expect("invoices");
+    let (mut monthly, mut yearly, mut full) = (0, 0, 0);
+    for sub in truth["subscriptions"].as_array().expect("subscriptions") {
+        let item = &sub["items"]["data"][0];
+        let price = &item["price"];
+        let interval = price["recurring"]["interval"].as_str().expect("interval");
+        let mut history: Vec<&Value> = invoices
+            .iter()
+            .filter(|i| i["parent"]["subscription_details"]["subscription"] == sub["id"])
+            .collect();
+        history.sort_by_key(|i| i["created"].as_i64());
+        let (first, last) = (history[0], history[history.len() - 1]);
+        assert!(history.len() <= 4, "at most invoices_per_customer");
+        assert_eq!(sub["latest_invoice"], last["id"]);
+        assert_eq!(
+            last["lines"]["data"][0]["period"]["start"], item["current_period_start"],
+            "the latest invoice bills the current period"
+        );
+        let ended = sub["ended_at"].as_i64().unwrap_or(now);
+        assert!(
+            last["created"].as_i64() <= Some(ended),
+            "none after it ended"
+        );
+        if first["billing_reason"] == "subscription_create" {
+            assert_eq!(first["created"], sub["created"], "the first at sign-up");
+        }
+        for pair in history.windows(2) {
+            let gap =
+                pair[1]["created"].as_i64().expect("t") - pair[0]["created"].as_i64().expect("t");
+            let days = if interval == "year" {
+                365..=366
+            } else {
+                28..=31
+            };
+            assert!(
+                gap % DAY == 0 && days.contains(&(gap / DAY)),
+                "a {interval} apart: {gap} s in {}",
+                sub["id"]
+            );
+        }
+        for invoice in &history {
+            let trial = sub["status"] == "trialing";
+            let amount = if trial {
+                json!(0)
+            } else {
+                price["unit_amount"].clone()
+            };
+            assert_eq!(invoice["amount_due"], amount, "the price's amount");
+            assert_eq!(
+                invoice["lines"]["data"][0]["pricing"]["price_details"]["price"],
+                price["id"]
+            );
+        }
+        if sub["status"] == "incomplete" || sub["status"] == "trialing" {
+            assert_eq!(history.len(), 1, "only its first invoice");
+        }
+        match interval {
+            "year" => yearly += 1,
+            _ => monthly += 1,
+        }
+        full += usize::from(history.len() == 4);
+        let customer = truth["customers"]
+            .as_array()
+            .expect("customers")
+            .iter()
+            .find(|c| c["id"] == sub["customer"])
+            .expect("its customer");
+        assert_eq!(
+            customer["next_invoice_sequence"].as_u64(),
+            Some(history.len() as u64 + 1),
+            "Stripe numbers the next one after these"
+        );
+    }
+    assert!(
+        monthly > 0 && yearly > 0,
+        "{monthly} monthly, {yearly} yearly"
+    );
+    assert!(full > 0, "older subscriptions have the full four invoices");
     Ok(())
 }
 

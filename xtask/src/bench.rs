@@ -53,8 +53,8 @@ pub fn run() -> anyhow::Result<()> {
          spread (min–max) beside it. Goals come from the issues; a missed goal says by how much and why.\n\n\
          **Machine:** {machine}\n\n\
          ## Stripe sandbox (`stripe-sandbox`, release build)\n\n\
-         Command: `target/release/stripe-sandbox --customers 10000` (1 subscription, 4 invoices and 1 card per\n\
-         customer: 70,020 objects). *Start* is process spawn to the `listening on` line. *Page* is the median of\n\
+         Command: `target/release/stripe-sandbox --customers 10000` (1 subscription, its invoices, at most 4, and 1\n\
+         card per customer). *Start* is process spawn to the `listening on` line. *Page* is the median of\n\
          {PAGE_REQUESTS} `GET /v1/invoices?limit=100` over one keep-alive connection (about 540 kB of JSON each).\n\
          The first run of a session starts from a cold page cache, which is the top of the start spread.\n\n\
          | measure | goal | median | spread |\n\
@@ -456,7 +456,7 @@ fn limits_section(
          --rate-limit 100 --endpoint-rate-limit 25 --max-in-flight 20` (Stripe's live limits: 100 requests/s in all,\n\
          25/s per API operation, and a cap on requests in flight), then `bench pace URL 100` (a client budget\n\
          of 100/s) and `bench pace URL 50` (the default live budget, half of the account's limit). The bound is\n\
-         max(Σpages ÷ budget, largest list's pages ÷ 25): the invoices, 400 pages, can go no faster than their\n\
+         max(Σpages ÷ budget, largest list's pages ÷ 25): the invoices, the largest list, can go no faster than their\n\
          operation's 25/s. *Test pace*: `--rate-limit 25` and a 25/s budget, at four sizes (10,000 is the\n\
          sync section's scenario); the bound is the minimum ÷ 25.\n\n\
          | measure | goal | median | spread |\n\

@@ -29,6 +29,18 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
         });
     }
 
+    // Send goes away with the report: the focus moves to the report, which a
+    // screen reader reads out, and Tab goes on to "Start another".
+    let report_node = use_node_ref();
+    {
+        let report_node = report_node.clone();
+        use_effect_with(state.report.is_some(), move |shown| {
+            if *shown && let Some(report) = report_node.cast::<web_sys::HtmlElement>() {
+                let _ = report.focus();
+            }
+        });
+    }
+
     let run = |msg: BulkMsg| {
         let state = state.clone();
         let profile = props.profile.clone();
@@ -155,7 +167,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
     let report = state.report.as_ref().map(|report| {
         let class = if report.failed > 0 { "notice error" } else { "notice success" };
         html! {
-            <div class={class} role="status" id="bulk-report">
+            <div class={class} role="status" id="bulk-report" tabindex="-1" ref={report_node.clone()}>
                 <p>
                     { format!("Sent {} · failed {} · skipped {}", report.sent, report.failed, report.skipped) }
                 </p>

@@ -10,6 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::ipc;
+use crate::pages::dialog::Dialog;
 use crate::state::configurations::{
     ConfigurationsMsg, ConfigurationsState, Editor, Field, HEADLINE_MAX, PRODUCTS_MAX,
 };
@@ -151,13 +152,6 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
         },
     };
 
-    let editor = state.editor.as_ref().map(|editor| {
-        html! {
-            <ConfigurationEditor profile={profile.clone()} editor={editor.clone()}
-                products={state.products.clone()} dispatch={state.dispatcher()} offline={props.offline} />
-        }
-    });
-
     html! {
         <div class="page configurations-page">
             <div class="page-head">
@@ -174,7 +168,12 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
                 <p class="notice info" role="status" id="configurations-notice">{ notice }</p>
             }
             <section class="card-section">{ list }</section>
-            { editor }
+            // An `if` keeps its place when empty, so opening the editor doesn't
+            // move (and blur) the button that opened it.
+            if let Some(editor) = &state.editor {
+                <ConfigurationEditor profile={profile.clone()} editor={editor.clone()}
+                    products={state.products.clone()} dispatch={state.dispatcher()} offline={props.offline} />
+            }
         </div>
     }
 }
@@ -313,10 +312,11 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
             });
         })
     };
-    let close = {
+    let escape = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsMsg::Close))
+        Callback::from(move |()| dispatch.dispatch(ConfigurationsMsg::Close))
     };
+    let close = escape.reform(|_: MouseEvent| ());
     let use_it = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -495,9 +495,8 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     };
 
     html! {
-        <div class="dialog-backdrop">
-            <form class="dialog wide configuration-editor" role="dialog" aria-modal="true" aria-labelledby="editor-title"
-                id="configuration-editor" onsubmit={save} novalidate=true>
+        <Dialog id="configuration-editor" labelled_by="editor-title" class="wide configuration-editor" on_close={escape}>
+            <form class="editor-form" id="configuration-form" onsubmit={save} novalidate=true>
                 <div class="editor-body">
                     <h2 id="editor-title">{ title }</h2>
                     if let Some(id) = &editor.id {
@@ -524,7 +523,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                     </button>
                 </div>
             </form>
-        </div>
+        </Dialog>
     }
 }
 

@@ -501,7 +501,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     progress={sync.as_ref().and_then(|s| s.running.clone())}
                     on_open={open_customer.clone()}
                     on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
-                <section class="detail-pane" aria-label="Customer">{ right }</section>
+                <section class="detail-pane" aria-label="Customer" tabindex="0">{ right }</section>
             </main>
             }
             { not_configured }
@@ -675,8 +675,10 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
     }
 }
 
-/// Elements whose keys are their own, not the desk's shortcuts.
-const OWN_KEYS: &str = "button, a[href], input, select, textarea, [role='dialog'], [role='menu']";
+/// Elements whose keys are their own, not the desk's shortcuts (the detail
+/// pane scrolls with the arrows once focused).
+const OWN_KEYS: &str =
+    "button, a[href], input, select, textarea, [role='dialog'], [role='menu'], .detail-pane";
 
 /// The deep links offered beside "Open portal".
 pub fn deep_links() -> [(&'static str, &'static str, PortalFlow); 3] {

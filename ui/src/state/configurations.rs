@@ -318,15 +318,18 @@ impl Reducible for ConfigurationsState {
                 editor.saving = editor.problems().is_empty();
             }
             ConfigurationsMsg::Saved(result) => {
+                // Saved in Stripe even if the editor was closed meanwhile.
+                if result.is_ok() {
+                    next.version += 1;
+                }
                 let Some(editor) = next.editor.as_mut() else {
-                    return self;
+                    return Rc::new(next);
                 };
                 editor.saving = false;
                 match result {
                     Ok(id) => {
                         editor.id = Some(id);
                         editor.saved = true;
-                        next.version += 1;
                     }
                     Err(error) => editor.error = Some(error),
                 }
@@ -483,5 +486,16 @@ mod tests {
             "later saves update it"
         );
         assert_eq!(state.version, 1, "the list reloads");
+    }
+
+    #[test]
+    fn a_save_that_lands_after_escape_still_reloads_the_list() {
+        let state = state()
+            .reduce(ConfigurationsMsg::New)
+            .reduce(ConfigurationsMsg::Saving)
+            .reduce(ConfigurationsMsg::Close)
+            .reduce(ConfigurationsMsg::Saved(Ok("bpc_New".into())));
+        assert!(state.editor.is_none(), "it stays closed");
+        assert_eq!(state.version, 1, "the new settings are listed");
     }
 }
