@@ -631,6 +631,7 @@ fn generate_customer(
         .map(|plan| billing_periods(plan, config.now, config.invoices_per_customer))
         .unwrap_or_default();
     for (k, &(cycle, period)) in history.iter().enumerate() {
+        // History comes only from the first plan.
         let plan = &plans[0];
         let last = k + 1 == history.len();
         // A past-due subscription's last invoice is the renewal that failed;
@@ -827,6 +828,8 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// The date of a day since 1970-01-01: year, month (1–12), day (1–31).
+/// (The core has the same arithmetic; the sandbox, a model of Stripe, takes
+/// nothing from the app it tests.)
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);

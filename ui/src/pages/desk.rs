@@ -262,11 +262,17 @@ pub fn Desk(props: &DeskProps) -> Html {
         Callback::from(move |event: KeyboardEvent| {
             // The desk's keys are for the list: a focused control (Enter on a
             // button presses it) and an open dialog or menu keep theirs.
-            let in_text = event
+            let target = event
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let in_text = target
+                .as_ref()
                 .and_then(|el| el.closest(OWN_KEYS).ok().flatten())
                 .is_some_and(|el| el.id() != "search");
+            // The focused detail pane scrolls with the arrows.
+            let in_pane = target
+                .as_ref()
+                .is_some_and(|el| el.closest(".detail-pane").ok().flatten().is_some());
             let command = event.ctrl_key() || event.meta_key();
             let on_customers = *view == View::Customers;
             let focus_search = || {
@@ -295,7 +301,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     event.prevent_default();
                     focus_search();
                 }
-                "ArrowDown" | "ArrowUp" if !in_text && on_customers => {
+                "ArrowDown" | "ArrowUp" if !in_text && !in_pane && on_customers => {
                     event.prevent_default();
                     let delta = if event.key() == "ArrowDown" { 1 } else { -1 };
                     customers.dispatch(CustomersAction::Move(delta));
@@ -675,10 +681,8 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
     }
 }
 
-/// Elements whose keys are their own, not the desk's shortcuts (the detail
-/// pane scrolls with the arrows once focused).
-const OWN_KEYS: &str =
-    "button, a[href], input, select, textarea, [role='dialog'], [role='menu'], .detail-pane";
+/// Elements whose keys are their own, not the desk's shortcuts.
+const OWN_KEYS: &str = "button, a[href], input, select, textarea, [role='dialog'], [role='menu']";
 
 /// The deep links offered beside "Open portal".
 pub fn deep_links() -> [(&'static str, &'static str, PortalFlow); 3] {
