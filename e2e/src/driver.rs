@@ -20,6 +20,9 @@ pub struct AppOptions {
     /// A file for everything tauri-driver, WebKitWebDriver and the app print
     /// (stdout and stderr), instead of the test's stderr.
     pub output: Option<PathBuf>,
+    /// Another Tauri app to drive instead of Portal Desk (the window bench's
+    /// blank baseline window).
+    pub application: Option<PathBuf>,
 }
 
 /// A running app: tauri-driver, WebKitWebDriver, the app and its WebDriver session.
@@ -37,7 +40,10 @@ impl App {
     /// Starts the app built by `cargo xtask e2e` with a fresh data folder and
     /// no key saved for the `default` profile (or with `options.data_dir`).
     pub fn launch(options: AppOptions) -> anyhow::Result<App> {
-        let binary = app_binary()?;
+        let binary = match &options.application {
+            Some(path) => path.clone(),
+            None => app_binary()?,
+        };
         let data_dir = match options.data_dir {
             Some(prepared) => prepared,
             None => {

@@ -20,6 +20,7 @@ pub mod opener;
 mod progress;
 pub mod save_dialog;
 pub mod single_instance;
+mod startup_times;
 pub mod sync_board;
 pub mod test_hooks;
 mod text;
@@ -52,7 +53,14 @@ pub struct AppState {
     /// One Stripe client per profile, kept so its connections stay warm and a
     /// click costs one request. Dropped when the profile's key changes.
     clients: std::sync::Mutex<std::collections::HashMap<ProfileName, (Arc<StripeClient>, Mode)>>,
+    /// The window profile's key status, read from the keychain on a thread
+    /// while the WebView starts. Only the first `key_status` takes it; a
+    /// changed key drops it.
+    key_read_ahead: std::sync::Mutex<Option<std::thread::JoinHandle<KeyRead>>>,
 }
+
+/// What reading a profile's key status from the keychain gave.
+pub type KeyRead = Result<Option<portal_core::KeyInfo>, portal_core::Error>;
 
 impl AppState {
     /// State over `data_dir` and `keychain`, for the `default` profile and Stripe itself.
@@ -67,7 +75,30 @@ impl AppState {
             save_dialog: save_dialog::SaveDialog::from_env(),
             customer_indexes: Default::default(),
             clients: Default::default(),
+            key_read_ahead: Default::default(),
         }
+    }
+
+    /// Keeps `read`, the window profile's key status being read ahead.
+    pub fn read_key_ahead(&self, read: std::thread::JoinHandle<KeyRead>) {
+        *self
+            .key_read_ahead
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(read);
+    }
+
+    /// The key status read ahead for `profile`, once (waiting for the read if
+    /// it is still going); `None` for another profile or after the first call.
+    pub fn key_read_ahead(&self, profile: &ProfileName) -> Option<KeyRead> {
+        if *profile != self.profile {
+            return None;
+        }
+        let read = self
+            .key_read_ahead
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()?;
+        read.join().ok()
     }
 
     /// The key of `profile` from the keychain, checked against the sandbox in use.
@@ -101,8 +132,15 @@ impl AppState {
         Ok(known)
     }
 
-    /// Forgets the client of `profile` (its key changed).
+    /// Forgets the client of `profile` (its key changed), and any status of
+    /// its key read ahead.
     pub fn drop_client(&self, profile: &ProfileName) {
+        if *profile == self.profile {
+            self.key_read_ahead
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+        }
         self.clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -180,6 +218,7 @@ pub const WEBVIEW_DATA_FOLDER: &str = "webview";
 /// `portal-desk.com`): the window with no command, else the CLI.
 pub fn main() -> std::process::ExitCode {
     use clap::Parser;
+    startup_times::step("main");
     make_new_files_private();
     test_hooks::warn_ignored();
     cli::run(cli::Cli::parse())
@@ -243,6 +282,24 @@ pub fn run_gui(
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             use tauri::Manager;
+            startup_times::step("tauri-setup");
+            // The key's status and the search index while the WebView starts,
+            // not after the page asks for them.
+            {
+                let handle = app.handle().clone();
+                let read = std::thread::spawn(move || {
+                    let state = handle.state::<AppState>();
+                    let read = state.profiles.key_info(&state.profile);
+                    startup_times::step("key-read");
+                    read
+                });
+                app.state::<AppState>().read_key_ahead(read);
+                let handle = app.handle().clone();
+                std::thread::spawn(move || {
+                    commands::browse::prepare_search(&handle.state::<AppState>());
+                    startup_times::step("search-prepared");
+                });
+            }
             use tauri_plugin_dialog::DialogExt;
             use tauri_plugin_notification::NotificationExt;
             // The window of tauri.conf.json (`create: false` there), with
@@ -258,6 +315,7 @@ pub fn run_gui(
             tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
                 .data_directory(webview_data.clone())
                 .build()?;
+            startup_times::step("window-built");
             // The size again, once set up: the plugin's own restore, as the
             // window is created, left it at the default size under Xvfb.
             if let Some(window) = app.get_webview_window("main") {
@@ -306,6 +364,7 @@ pub fn run_gui(
                     }
                 });
             }
+            startup_times::step("setup-done");
             Ok(())
         });
     let builder = match ipc_recorder::plugin() {

@@ -26,6 +26,7 @@ pub fn App() -> Html {
                 let loaded = async {
                     let info = ipc::app_info().await?;
                     let key = ipc::key_status(&info.profile).await?;
+                    crate::timing::mark_once("portal-desk:key-status");
                     Ok(Start {
                         info,
                         key,

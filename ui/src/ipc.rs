@@ -17,6 +17,8 @@ use portal_ipc::{
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::timing;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
@@ -29,12 +31,29 @@ struct Envelope<'a, T> {
     args: &'a T,
 }
 
+thread_local! {
+    /// Whether no command was sent yet (the start-up breakdown marks the first).
+    static FIRST_CALL: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 async fn call<C: Command>(args: &C::Args) -> Result<C::Output, ErrorDto> {
     let payload = to_js(&Envelope { args })?;
-    match invoke(C::NAME, payload).await {
+    timing::step_of("sent", C::NAME);
+    let first = FIRST_CALL.replace(false);
+    if first {
+        timing::mark_once("portal-desk:first-ipc-sent");
+    }
+    let answer = invoke(C::NAME, payload).await;
+    if first {
+        timing::mark_once("portal-desk:first-ipc-answered");
+    }
+    timing::step_of("answered", C::NAME);
+    let decoded = match answer {
         Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| bridge_error(e.to_string())),
         Err(error) => Err(decode_error(error)),
-    }
+    };
+    timing::step_of("decoded", C::NAME);
+    decoded
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ErrorDto> {

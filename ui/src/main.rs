@@ -6,7 +6,10 @@ mod format;
 mod ipc;
 mod pages;
 mod state;
+mod timing;
 
 fn main() {
+    // Start-up breakdown: the wasm is fetched, compiled and running.
+    timing::mark_once("portal-desk:wasm-started");
     yew::Renderer::<app::App>::new().render();
 }

@@ -122,6 +122,17 @@ pub fn customers(
     read().map_err(|e| cache.error(e))
 }
 
+/// Builds the search index of `cache` ahead of the first search, which then
+/// finds it ready (the window does this while its WebView starts).
+pub fn prepare_search(cache: &Cache, indexes: &CustomerIndexes) -> Result<(), CacheError> {
+    let read = || {
+        let snapshot = cache.conn().unchecked_transaction()?;
+        indexes.current(&snapshot, cache.path())?;
+        snapshot.finish()
+    };
+    read().map_err(|e| cache.error(e))
+}
+
 /// How many cached customers have each status.
 pub fn status_counts(cache: &Cache) -> Result<Vec<(String, u64)>, CacheError> {
     customers::status_counts(cache.conn()).map_err(|e| cache.error(e))

@@ -108,7 +108,8 @@ pub struct CustomerListArgs {
     pub limit: u32,
 }
 
-/// A row of the customer list.
+/// A row of the customer list: only what a row shows (the detail has the
+/// rest), so each keystroke sends and decodes as little as it can.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerRow {
     /// `cus_…`.
@@ -117,14 +118,8 @@ pub struct CustomerRow {
     pub name: Option<String>,
     /// Email.
     pub email: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
     /// `active`, `trialing`, `past_due`, `canceled`, `none` or another Stripe status.
     pub status: String,
-    /// Unix seconds.
-    pub created: i64,
-    /// When the current subscription renews.
-    pub next_renewal: Option<i64>,
 }
 
 /// One window of the customer list and how many match in all.

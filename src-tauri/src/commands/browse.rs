@@ -52,15 +52,24 @@ pub fn list_customers(
                 id: c.id,
                 name: c.name,
                 email: c.email,
-                phone: c.phone,
                 status: c.status,
-                created: c.created,
-                next_renewal: c.next_renewal,
             })
             .collect(),
         offset: args.offset,
         total,
     })
+}
+
+/// Opens the window's cache and builds its search index before the list
+/// asks for its first page. Only a cache that exists: a first launch has
+/// nothing to index, and an error is left for the list's own request to say.
+pub fn prepare_search(state: &AppState) {
+    if !state.profiles.cache_path(&state.profile).is_file() {
+        return;
+    }
+    if let Ok(cache) = state.profiles.open_cache(&state.profile) {
+        let _ = query::prepare_search(&cache, &state.customer_indexes);
+    }
 }
 
 fn status_filter(status: CustomerStatus) -> StatusFilter {

@@ -35,5 +35,9 @@ pub fn key_status(
     args: ProfileArgs,
 ) -> Result<Option<KeyStatus>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
-    Ok(state.profiles.key_info(&profile)?.map(key_status_dto))
+    let read = match state.key_read_ahead(&profile) {
+        Some(read) => read,
+        None => state.profiles.key_info(&profile),
+    };
+    Ok(read?.map(key_status_dto))
 }

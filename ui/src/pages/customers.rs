@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::ipc;
 use crate::state::customers::{CHUNK, CustomersAction, CustomersState};
+use crate::timing;
 
 /// Height of a row in pixels (the CSS says the same).
 const ROW_HEIGHT: u32 = 56;
@@ -59,8 +60,12 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
                 let generation = state.generation;
                 let dispatcher = state.dispatcher();
                 spawn_local(async move {
+                    timing::mark_once("portal-desk:first-page-asked");
                     match ipc::list_customers(&args).await {
-                        Ok(page) => dispatcher.dispatch(CustomersAction::Loaded(generation, page)),
+                        Ok(page) => {
+                            timing::mark_once("portal-desk:first-page");
+                            dispatcher.dispatch(CustomersAction::Loaded(generation, page))
+                        }
                         Err(error) => {
                             dispatcher.dispatch(CustomersAction::Failed(generation, error))
                         }
@@ -76,7 +81,8 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         let shown = !state.rows.is_empty();
         use_effect_with(shown, move |shown| {
             if *shown {
-                mark_once(LIST_SHOWN_MARK);
+                timing::mark_once(timing::LIST_SHOWN);
+                timing::mark_next_frame(timing::LIST_PAINTED);
             }
         });
     }
@@ -123,6 +129,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
     let on_search = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
+            timing::step("input");
             let input: HtmlInputElement = e.target_unchecked_into();
             state.dispatch(CustomersAction::Search(input.value()));
         })
@@ -269,7 +276,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         _ => html! {},
     };
 
-    let answered = state.total.is_some().then(|| state.text.clone());
+    let answered = state.answered().then(|| state.text.clone());
 
     html! {
         <section class="list-pane" aria-label="Customers">
@@ -387,18 +394,5 @@ pub fn status_label(status: &str) -> String {
         "incomplete_expired" => "Expired".into(),
         "paused" => "Paused".into(),
         other => other.replace('_', " "),
-    }
-}
-
-/// The User Timing mark set when customers first show.
-const LIST_SHOWN_MARK: &str = "portal-desk:list-shown";
-
-/// Sets the User Timing mark `name` unless it is already set.
-fn mark_once(name: &str) {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
-        return;
-    };
-    if performance.get_entries_by_name(name).length() == 0 {
-        let _ = performance.mark(name);
     }
 }

@@ -36,6 +36,10 @@ pub struct CustomersState {
     pub error: Option<ErrorDto>,
     /// Customers per status, for the chips.
     pub counts: Option<StatusCounts>,
+    /// The rows and total answer an earlier query: they stay on screen until
+    /// this query's first chunk replaces them, so a keystroke patches the
+    /// list once instead of emptying it and filling it again.
+    pub stale: bool,
 }
 
 /// Everything that changes the list.
@@ -66,7 +70,8 @@ pub enum CustomersAction {
 impl CustomersState {
     /// The chunks rows `first..=last` need that were not asked for yet.
     pub fn missing_chunks(&self, first: u32, last: u32) -> Vec<u32> {
-        let limit = match self.total {
+        let total = if self.stale { None } else { self.total };
+        let limit = match total {
             Some(0) => return Vec::new(),
             Some(total) => total.saturating_sub(1) as u32,
             None => u32::MAX,
@@ -87,13 +92,26 @@ impl CustomersState {
         self.total.map_or(0, |total| total as u32)
     }
 
+    /// Whether the rows answer the query as it is now.
+    pub fn answered(&self) -> bool {
+        self.total.is_some() && !self.stale
+    }
+
     fn restart(&mut self) {
         self.generation += 1;
-        self.rows.clear();
+        self.stale = !self.rows.is_empty() || self.total.is_some();
         self.requested.clear();
-        self.total = None;
         self.error = None;
         self.highlighted = None;
+    }
+
+    /// Drops what an earlier query left on screen.
+    fn drop_stale(&mut self) {
+        if self.stale {
+            self.stale = false;
+            self.rows.clear();
+            self.total = None;
+        }
     }
 }
 
@@ -130,6 +148,7 @@ impl Reducible for CustomersState {
                 if generation != self.generation {
                     return self;
                 }
+                next.drop_stale();
                 next.total = Some(page.total);
                 for (i, row) in page.rows.into_iter().enumerate() {
                     next.rows.insert(page.offset + i as u32, row);
@@ -141,6 +160,7 @@ impl Reducible for CustomersState {
                 if generation != self.generation {
                     return self;
                 }
+                next.drop_stale();
                 next.error = Some(error);
             }
             CustomersAction::Counts(counts) => next.counts = Some(counts),
@@ -184,10 +204,7 @@ mod tests {
             id: format!("cus_{id}"),
             name: Some(format!("Customer {id}")),
             email: None,
-            phone: None,
             status: "active".into(),
-            created: 0,
-            next_renewal: None,
         }
     }
 
@@ -221,6 +238,53 @@ mod tests {
         let state = apply(state, vec![CustomersAction::Loaded(2, page(0, 100, 500))]);
         assert_eq!(state.rows.len(), 100);
         assert_eq!(state.total, Some(500));
+    }
+
+    #[test]
+    fn the_last_answer_stays_until_the_next_replaces_it() {
+        let state = apply(
+            CustomersState::default(),
+            vec![
+                CustomersAction::Requested(0),
+                CustomersAction::Loaded(0, page(0, 100, 500)),
+                CustomersAction::Search("b".into()),
+            ],
+        );
+        assert_eq!(state.rows.len(), 100, "still on screen");
+        assert!(!state.answered(), "but not the answer to 'b'");
+        assert_eq!(state.missing_chunks(0, 20), vec![0], "asked for again");
+        let state = apply(state, vec![CustomersAction::Loaded(1, page(0, 3, 3))]);
+        assert_eq!(state.rows.len(), 3, "replaced whole");
+        assert_eq!(state.total, Some(3));
+        assert!(state.answered());
+    }
+
+    #[test]
+    fn an_empty_answer_does_not_stop_the_next_query_asking() {
+        let state = apply(
+            CustomersState::default(),
+            vec![
+                CustomersAction::Search("zzz".into()),
+                CustomersAction::Loaded(1, page(0, 0, 0)),
+                CustomersAction::Search("zz".into()),
+            ],
+        );
+        assert_eq!(state.missing_chunks(0, 20), vec![0]);
+        let state = apply(
+            state,
+            vec![CustomersAction::Failed(
+                2,
+                ErrorDto {
+                    code: portal_ipc::ErrorCode::Bridge,
+                    message: "gone".into(),
+                },
+            )],
+        );
+        assert_eq!(
+            state.total, None,
+            "an error leaves no earlier answer on screen"
+        );
+        assert!(state.error.is_some());
     }
 
     #[test]

@@ -422,4 +422,23 @@ mod tests {
         assert!(fresh.is_empty());
         Ok(())
     }
+
+    #[test]
+    fn a_prepared_index_serves_the_first_search() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("cache.sqlite3");
+        let mut cache = Cache::open(&path)?;
+        cache.write(|tx| customers::upsert(tx, &customer(1, Some("Ann".into())), 1))?;
+        let indexes = CustomerIndexes::default();
+        crate::query::prepare_search(&cache, &indexes)?;
+        let prepared = indexes.current(cache.conn(), &path)?;
+        // Another connection, as each of the window's requests opens its own.
+        let reader = Cache::open(&path)?;
+        assert!(Arc::ptr_eq(
+            &prepared,
+            &indexes.current(reader.conn(), &path)?
+        ));
+        assert_eq!(prepared.find("ann", None, SortOrder::Name, 0, 10).count, 1);
+        Ok(())
+    }
 }
