@@ -105,7 +105,8 @@ return {
   first_ipc_sent: at('portal-desk:first-ipc-sent'),
   first_ipc_answered: at('portal-desk:first-ipc-answered'),
   key_status: at('portal-desk:key-status'),
-  first_page_asked: at('portal-desk:first-page-asked'),
+  desk_render: at('portal-desk:desk-render'),
+  list_effects: at('portal-desk:list-effects'),
   first_page: at('portal-desk:first-page'),
   list_shown: at('portal-desk:list-shown'),
   list_painted: at('portal-desk:list-painted'),
@@ -367,7 +368,7 @@ struct Keystroke {
 /// The steps of a keystroke, in order: each ends where the next begins.
 const KEYSTROKE_PHASES: [&str; 7] = [
     "the input event reaches the handler",
-    "reduce, render the emptied list, run the effect: to the request",
+    "reduce, render the desk with the last answer, run the effect: to the request",
     "IPC round trip with the core's search (list_customers)",
     "decode the answer in wasm",
     "Yew's diff and patch of the rows",
@@ -425,7 +426,7 @@ fn keystroke(ui: &Session, text: &str) -> anyhow::Result<Keystroke> {
 /// starting from the process's start. A phase whose mark is missing
 /// (WebKit may keep no resource timing for the app's own scheme) folds
 /// into the next.
-const STARTUP_PHASES: [(&str, &str); 13] = [
+const STARTUP_PHASES: [(&str, &str); 14] = [
     ("exec and dynamic linking, to main()", "main"),
     ("Tauri's builder and plugins, to setup", "tauri-setup"),
     ("the WebView created", "window-built"),
@@ -445,14 +446,15 @@ const STARTUP_PHASES: [(&str, &str); 13] = [
         "key_status",
     ),
     (
-        "the desk's first render, to the list's request",
-        "first_page_asked",
-    ),
-    (
-        "the first list page (cache, search index, page)",
+        "the list's first page (cache, search index, page)",
         "first_page",
     ),
-    ("the rows rendered", "list_shown"),
+    ("the desk's first render begins", "desk_render"),
+    (
+        "the desk and its rows rendered and laid out, to its effects",
+        "list_effects",
+    ),
+    ("the rows on screen (the list's effects)", "list_shown"),
     ("the first frame with them", "list_painted"),
 ];
 

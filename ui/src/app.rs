@@ -1,10 +1,12 @@
-use portal_ipc::{AppInfo, KeyStatus};
+use portal_ipc::{AppInfo, CustomerPage, KeyStatus};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::ipc;
 use crate::pages::desk::Desk;
 use crate::pages::onboarding::Onboarding;
+use crate::state::customers::CustomersState;
+use crate::timing;
 
 /// What the window knows at start: the profile and its key, if saved.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +15,10 @@ struct Start {
     key: Option<KeyStatus>,
     /// The profile open before a switch, to go back to from onboarding.
     previous: Option<String>,
+    /// The list's first page, read at start before the desk renders: the
+    /// desk's first render then shows customers, and the WebView lays it
+    /// out once instead of twice.
+    first_page: Option<CustomerPage>,
 }
 
 /// The app shell: onboarding until a key is saved, then the desk.
@@ -26,11 +32,19 @@ pub fn App() -> Html {
                 let loaded = async {
                     let info = ipc::app_info().await?;
                     let key = ipc::key_status(&info.profile).await?;
-                    crate::timing::mark_once("portal-desk:key-status");
+                    timing::mark_once("portal-desk:key-status");
+                    let mut first_page = None;
+                    if key.is_some() {
+                        let args = CustomersState::default().page_args(&info.profile, 0);
+                        // A failure is the list's to show, when it asks again.
+                        first_page = ipc::list_customers(&args).await.ok();
+                        timing::mark_once("portal-desk:first-page");
+                    }
                     Ok(Start {
                         info,
                         key,
                         previous: None,
+                        first_page,
                     })
                 };
                 start.set(Some(
@@ -63,6 +77,7 @@ pub fn App() -> Html {
                     info,
                     key,
                     previous,
+                    first_page: None,
                 })));
             });
         })
@@ -75,6 +90,7 @@ pub fn App() -> Html {
                     info: current.info.clone(),
                     key: None,
                     previous: None,
+                    first_page: None,
                 })));
             }
         })
@@ -87,6 +103,7 @@ pub fn App() -> Html {
                     info: current.info.clone(),
                     key: Some(key),
                     previous: None,
+                    first_page: None,
                 })));
             }
         })
@@ -98,16 +115,19 @@ pub fn App() -> Html {
         Some(Ok(Start {
             info,
             key: Some(key),
+            first_page,
             ..
         })) => html! {
             // Keyed by profile: another profile starts a fresh desk.
             <Desk key={info.profile.clone()} profile={AttrValue::from(info.profile.clone())} account={key.clone()}
+                first_page={first_page.clone()}
                 on_switch_profile={switch_profile} on_forgot_key={forgot_key} />
         },
         Some(Ok(Start {
             info,
             key: None,
             previous,
+            ..
         })) => {
             let sandbox = info.sandbox.as_ref().map(|url| html! {
                 <span class="chip sandbox" id="sandbox-chip" title="Demo: the app talks to a local Stripe sandbox, not to Stripe">

@@ -21,8 +21,9 @@ use crate::timing;
 
 #[wasm_bindgen]
 extern "C" {
+    /// Sends the command when called and returns its answer's promise.
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
-    async fn invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+    fn invoke(cmd: &str, args: JsValue) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Every command takes a single argument named `args` (see `portal_ipc::Command`).
@@ -37,13 +38,25 @@ thread_local! {
 }
 
 async fn call<C: Command>(args: &C::Args) -> Result<C::Output, ErrorDto> {
-    let payload = to_js(&Envelope { args })?;
-    timing::step_of("sent", C::NAME);
+    send::<C>(args).await
+}
+
+/// Sends the command now, not when the answer is first awaited: the caller
+/// may render meanwhile.
+fn send<C: Command>(args: &C::Args) -> impl Future<Output = Result<C::Output, ErrorDto>> + use<C> {
     let first = FIRST_CALL.replace(false);
     if first {
         timing::mark_once("portal-desk:first-ipc-sent");
     }
-    let answer = invoke(C::NAME, payload).await;
+    let sent = to_js(&Envelope { args }).and_then(|payload| {
+        timing::step_of("sent", C::NAME);
+        invoke(C::NAME, payload).map_err(decode_error)
+    });
+    async move { answer::<C>(sent?, first).await }
+}
+
+async fn answer<C: Command>(promise: js_sys::Promise, first: bool) -> Result<C::Output, ErrorDto> {
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
     if first {
         timing::mark_once("portal-desk:first-ipc-answered");
     }
@@ -120,9 +133,11 @@ fn customer_args(profile: &str, customer: &str) -> CustomerArgs {
     }
 }
 
-/// One window of the customer list.
-pub async fn list_customers(args: &CustomerListArgs) -> Result<CustomerPage, ErrorDto> {
-    call::<ListCustomers>(args).await
+/// One window of the customer list, asked for now (see [`send`]).
+pub fn list_customers(
+    args: &CustomerListArgs,
+) -> impl Future<Output = Result<CustomerPage, ErrorDto>> + use<> {
+    send::<ListCustomers>(args)
 }
 
 /// How many customers have each status.

@@ -607,24 +607,45 @@ trips that no order of requests avoids. From 2,000 customers on, both goals hold
 const WINDOW_FINDINGS: &str = "
 ### What was tried, and what is left
 
-Measured before and after in this way, on this machine (medians of 5 launches each):
+Measured before and after in this way, on this machine (medians of 2 to 5 launches each):
 - **Kept the last answer on screen** until the new query's first chunk replaces it, instead of
   emptying the list and filling it again: style and layout per keystroke went from a mean of
   10.1 ms to 3.9 ms, Yew's patch from 9.1 to 6.9 ms.
 - **Rows carry only what a row shows** (id, name, email, status): the phone and dates went.
   Decoding was already about 1 ms; the gain is within the noise.
 - **The search index is built while the WebView starts**: the first list page went from 287 ms
-  to about 30 ms, and the start from 2.89× the blank window to 2.06× (2.47× in the last run, on
+  to about 30 ms, and the start from 2.89× the blank window to 2.06× (2.47× in a later run, on
   a noisier machine).
-- **The key's status is read from the keychain ahead**: that step is now 3 ms, but it saved only
-  about 10 ms: the keychain was not the slow part.
+- **The key's status is read from the keychain ahead**: that step is 3 to 17 ms, but it saved
+  only about 10 ms: the keychain was not the slow part.
+- **Connections stay open, and opening one no longer writes**: each request opened its SQLite
+  file, set its pragmas, and ran the migration check in a write transaction (so it also
+  waited behind a sync's writes). Now a few connections per file are kept (`cache/pool.rs`)
+  and an up-to-date file is only read. The list's round trip per keystroke went from a mean of
+  18.9 ms to 12–14.5 ms (a no-op command's is about 2 ms).
+- **The request leaves before the re-render that notes it**: the list sent its request only
+  after a second render of the desk. Now it is sent at once, and that render overlaps the
+  core's answer: input to request went from a mean of 8.9 ms to 3–4 ms. With the change
+  before, keystroke to render, p95, went from +52 ms over the blank window to +28–32 ms.
+- **The first page is read before the desk's first render**: the desk rendered empty, was
+  laid out and painted (Yew's scheduler yields to the browser after 16 ms of work), and only
+  then asked for customers and laid everything out again. Now the window reads the first page
+  right after the key's status (about 10 ms) and the desk's first render includes it. The
+  phases after the key's status, to the first frame with customers, went from about 560 ms to
+  about 385 ms, and the start from 2.47× the blank window to 2.07×.
+- **Tried and dropped**: forcing WebKit's wasm straight to its optimizing tier
+  (`JSC_useWasmIPInt=0 JSC_useWasmLLInt=0`) made nothing faster.
 
-Left, by size: the desk's first render to the list's first request (about 320 ms, the largest
-start-up phase, not yet broken down: the desk's effects and first render before the list asks);
-the list request's core part (about 16 ms a keystroke, against about 1 ms for the search itself:
-each request opens its own SQLite connection and reads the page's rows); and the render before
-the request (about 9 ms: two renders of the desk, the search text and the chunk it asks for).
-Idle RSS is about 30 MB over the blank window, about 10 MB of it the search index.
+Left, by size: the desk's first render with its rows, to its effects (300–365 ms, the
+largest start-up phase: in a probe, Yew's render of the empty desk took about 30 ms, so most
+of it is WebKit's first style, layout and paint of the desk inside the scheduler's yield; its
+fonts, and the glyphs the primary font lacks, are the next suspects); WebKit's web process
+start (about 190–250 ms) and the WebView's creation (about 150 ms), which the blank window
+pays too; the list request's core part (10–12 ms a keystroke against about 1 ms for the
+search: the page's rows read by `pk`, serialized, and carried over the IPC); Yew's patch
+(about 6 ms) and the frame's wait (about 12 ms). Memoized row components would not help a keystroke much: a
+new query puts other customers at most places. Idle RSS is about 28 MB over the blank
+window, about 10 MB of it the search index.
 ";
 
 /// Launches of the app in the window benchmark.

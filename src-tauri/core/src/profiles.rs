@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::api_base::ApiBase;
-use crate::cache::Cache;
+use crate::cache::{CachePool, PooledCache};
 use crate::data_dir::DataDir;
 use crate::error::Error;
 use crate::keychain::Keychain;
@@ -140,6 +140,8 @@ impl KeyInfo {
 pub struct Profiles {
     data_dir: DataDir,
     keychain: Arc<Keychain>,
+    /// The caches' connections, kept open between requests.
+    caches: CachePool,
 }
 
 /// `profiles.json`: which profiles exist and their mode. No secrets, so the
@@ -204,7 +206,11 @@ const REGISTRY_FILE: &str = "profiles.json";
 impl Profiles {
     /// Profiles stored in `data_dir`, with keys in `keychain`.
     pub fn new(data_dir: DataDir, keychain: Arc<Keychain>) -> Profiles {
-        Profiles { data_dir, keychain }
+        Profiles {
+            data_dir,
+            keychain,
+            caches: CachePool::default(),
+        }
     }
 
     /// The data folder these profiles live in.
@@ -362,6 +368,7 @@ impl Profiles {
             let path = path.to_owned();
             move |source| Error::DataDir { path, source }
         };
+        self.caches.forget(&self.cache_path(profile));
         // The main file last: a crash midway leaves a file SQLite still opens.
         for path in self.cache_files(profile) {
             match std::fs::remove_file(&path) {
@@ -437,13 +444,14 @@ impl Profiles {
         Ok(())
     }
 
-    /// Opens (creating the data folder and file if needed) the cache of `profile`.
-    pub fn open_cache(&self, profile: &ProfileName) -> Result<Cache, Error> {
+    /// The cache of `profile`, kept open between calls (see [`CachePool`]),
+    /// creating the data folder and the file if needed.
+    pub fn open_cache(&self, profile: &ProfileName) -> Result<PooledCache, Error> {
         self.data_dir.ensure().map_err(|source| Error::DataDir {
             path: self.data_dir.path().to_owned(),
             source,
         })?;
-        Ok(Cache::open(&self.cache_path(profile))?)
+        Ok(self.caches.open(&self.cache_path(profile))?)
     }
 
     /// The settings of `profile` (defaults when none were saved).

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use portal_core::cache::Cache;
+use portal_core::cache::PooledCache;
 use portal_core::mail::{EmailPurpose, LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Context, Delivery, EmailRequest};
 use portal_core::sync::{SyncOptions, sync};
@@ -23,7 +23,7 @@ struct Setup {
     sandbox: Sandbox,
     base: ApiBase,
     client: StripeClient,
-    cache: Cache,
+    cache: PooledCache,
     profiles: Profiles,
     profile: ProfileName,
     dir: tempfile::TempDir,

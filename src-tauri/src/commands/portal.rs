@@ -6,7 +6,7 @@
 //! so they are not `Send`: each command drives its future to completion on the
 //! thread Tauri runs it on ([`run_here`]).
 
-use portal_core::cache::Cache;
+use portal_core::cache::PooledCache;
 use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::StatusFilter;
 use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
@@ -43,7 +43,7 @@ struct Connected {
     profile: ProfileName,
     client: Arc<StripeClient>,
     mode: Mode,
-    cache: Cache,
+    cache: PooledCache,
 }
 
 impl Connected {

@@ -1,14 +1,14 @@
 //! The customer list: search, status chips, sort, counts, and a virtual list
 //! that renders only the rows on screen (it stays smooth at 100,000).
 
-use portal_ipc::{CustomerListArgs, CustomerRow, CustomerSort, CustomerStatus, SyncProgress};
+use portal_ipc::{CustomerRow, CustomerSort, CustomerStatus, SyncProgress};
 use web_sys::{Element, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::format;
 use crate::ipc;
-use crate::state::customers::{CHUNK, CustomersAction, CustomersState};
+use crate::state::customers::{CustomersAction, CustomersState};
 use crate::timing;
 
 /// Height of a row in pixels (the CSS says the same).
@@ -45,27 +45,20 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         let state = state.clone();
         let profile = props.profile.clone();
         use_effect(move || {
+            timing::mark_once("portal-desk:list-effects");
             let first = top / ROW_HEIGHT;
             let last = first + height / ROW_HEIGHT + OVERSCAN;
             for offset in state.missing_chunks(first.saturating_sub(OVERSCAN), last) {
-                state.dispatch(CustomersAction::Requested(offset));
-                let args = CustomerListArgs {
-                    profile: profile.to_string(),
-                    text: state.text.clone(),
-                    status: state.status,
-                    sort: state.sort,
-                    offset,
-                    limit: CHUNK,
-                };
+                let args = state.page_args(&profile, offset);
                 let generation = state.generation;
                 let dispatcher = state.dispatcher();
+                // Asked before the list renders `Requested`: that render
+                // overlaps the core's answer.
+                let page = ipc::list_customers(&args);
+                state.dispatch(CustomersAction::Requested(offset));
                 spawn_local(async move {
-                    timing::mark_once("portal-desk:first-page-asked");
-                    match ipc::list_customers(&args).await {
-                        Ok(page) => {
-                            timing::mark_once("portal-desk:first-page");
-                            dispatcher.dispatch(CustomersAction::Loaded(generation, page))
-                        }
+                    match page.await {
+                        Ok(page) => dispatcher.dispatch(CustomersAction::Loaded(generation, page)),
                         Err(error) => {
                             dispatcher.dispatch(CustomersAction::Failed(generation, error))
                         }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use portal_ipc::{
-    DashboardPage, ErrorCode, ErrorDto, KeyStatus, Mode, OpenPortalArgs, PortalFlow, SyncStatus,
+    CustomerPage, DashboardPage, ErrorCode, ErrorDto, KeyStatus, Mode, OpenPortalArgs, PortalFlow,
+    SyncStatus,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -34,6 +35,9 @@ pub struct DeskProps {
     pub profile: AttrValue,
     /// Its key's description (mode, account).
     pub account: KeyStatus,
+    /// The list's first page, if the window read it ahead.
+    #[prop_or_default]
+    pub first_page: Option<CustomerPage>,
     /// Open another profile.
     pub on_switch_profile: Callback<String>,
     /// The profile's key was forgotten.
@@ -71,8 +75,12 @@ enum Panel {
 
 #[component]
 pub fn Desk(props: &DeskProps) -> Html {
+    crate::timing::mark_once("portal-desk:desk-render");
     let profile = props.profile.clone();
-    let customers = use_reducer(CustomersState::default);
+    let customers = {
+        let first_page = props.first_page.clone();
+        use_reducer(move || CustomersState::starting_with(first_page))
+    };
     let portal = use_reducer(PortalState::default);
     let sync = use_state(|| None::<SyncStatus>);
     let opened = use_state(|| None::<String>);

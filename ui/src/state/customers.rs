@@ -4,7 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use portal_ipc::{CustomerPage, CustomerRow, CustomerSort, CustomerStatus, ErrorDto, StatusCounts};
+use portal_ipc::{
+    CustomerListArgs, CustomerPage, CustomerRow, CustomerSort, CustomerStatus, ErrorDto,
+    StatusCounts,
+};
 use yew::Reducible;
 
 /// Rows fetched per request.
@@ -68,6 +71,33 @@ pub enum CustomersAction {
 }
 
 impl CustomersState {
+    /// The list before any action, holding `first_page` when the window read
+    /// it ahead (see [`CustomersState::page_args`]), so the desk's first
+    /// render already shows customers.
+    pub fn starting_with(first_page: Option<CustomerPage>) -> CustomersState {
+        let start = Rc::new(CustomersState::default());
+        match first_page {
+            Some(page) if page.offset == 0 => {
+                let asked = start.reduce(CustomersAction::Requested(0));
+                let generation = asked.generation;
+                Rc::unwrap_or_clone(asked.reduce(CustomersAction::Loaded(generation, page)))
+            }
+            _ => Rc::unwrap_or_clone(start),
+        }
+    }
+
+    /// The request for the chunk at `offset` of this query.
+    pub fn page_args(&self, profile: &str, offset: u32) -> CustomerListArgs {
+        CustomerListArgs {
+            profile: profile.to_owned(),
+            text: self.text.clone(),
+            status: self.status,
+            sort: self.sort,
+            offset,
+            limit: CHUNK,
+        }
+    }
+
     /// The chunks rows `first..=last` need that were not asked for yet.
     pub fn missing_chunks(&self, first: u32, last: u32) -> Vec<u32> {
         let total = if self.stale { None } else { self.total };
@@ -222,6 +252,28 @@ mod tests {
             state = state.reduce(action);
         }
         (*state).clone()
+    }
+
+    #[test]
+    fn a_first_page_read_ahead_is_on_screen_from_the_start() {
+        let state = CustomersState::starting_with(Some(page(0, 100, 250)));
+        assert_eq!(state.rows.len(), 100);
+        assert_eq!(state.total, Some(250));
+        assert!(state.answered());
+        assert_eq!(
+            state.missing_chunks(0, 120),
+            vec![100],
+            "the first chunk is not asked again"
+        );
+        // What the window reads ahead is what the list itself would ask first.
+        assert_eq!(
+            CustomersState::default().page_args("p", 0),
+            state.page_args("p", 0)
+        );
+        assert_eq!(
+            CustomersState::starting_with(None),
+            CustomersState::default()
+        );
     }
 
     #[test]

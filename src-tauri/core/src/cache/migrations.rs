@@ -18,11 +18,19 @@ fn migrations() -> rusqlite_migration::Migrations<'static> {
     Migrations::new(STEPS.iter().map(|step| M::up(step)).collect())
 }
 
-/// Brings the schema up to date. The version is read inside the same write
-/// transaction that applies the missing steps, so connections opening a new
-/// cache at once (the list and the first sync, or the app and the CLI) take
-/// turns instead of both creating the tables.
+/// Brings the schema up to date. A cache already up to date is only read:
+/// opening one must not wait for a sync's write lock, nor write itself. When
+/// steps are missing, the version is read again inside the write transaction
+/// that applies them, so connections opening a new cache at once (the list
+/// and the first sync, or the app and the CLI) take turns instead of both
+/// creating the tables.
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if version == STEPS.len() as i64 {
+        return Ok(());
+    }
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| e.to_string())?;
@@ -309,6 +317,20 @@ mod tests {
                 assert!(opened.is_ok(), "round {round}: {opened:?}");
             }
         }
+        Ok(())
+    }
+
+    #[test]
+    fn an_up_to_date_cache_opens_while_a_sync_holds_the_write_lock() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("cache.sqlite3");
+        let writer = crate::cache::Cache::open(&path)?;
+        writer.conn().execute_batch("BEGIN IMMEDIATE")?;
+        // Opening takes no write lock: it would wait out the busy timeout
+        // and fail "database is locked".
+        let reader = crate::cache::Cache::open(&path)?;
+        assert_eq!(reader.counts()?.customers, 0);
+        writer.conn().execute_batch("COMMIT")?;
         Ok(())
     }
 }

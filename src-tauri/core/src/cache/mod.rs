@@ -11,6 +11,7 @@ pub mod events;
 pub mod invoices;
 mod migrations;
 pub mod payment_methods;
+mod pool;
 pub mod prices;
 pub mod products;
 pub mod subscriptions;
@@ -21,6 +22,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use pool::{CachePool, PooledCache};
 pub use rusqlite::Transaction;
 
 /// The cache could not be opened, read or written.
