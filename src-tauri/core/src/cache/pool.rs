@@ -116,9 +116,7 @@ mod tests {
 
     #[test]
     fn a_cache_given_back_is_the_next_one_taken() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("cache.sqlite3");
-        let pool = CachePool::default();
+        let (_dir, path, pool) = scratch()?;
         let first = pool.open(&path)?;
         // A connection-scoped mark: only the same connection sees it.
         first.conn().execute_batch("CREATE TEMP TABLE mark (x)")?;
@@ -140,9 +138,7 @@ mod tests {
 
     #[test]
     fn a_forgotten_file_keeps_no_connection_even_one_in_use() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("cache.sqlite3");
-        let pool = CachePool::default();
+        let (_dir, path, pool) = scratch()?;
         let in_use = pool.open(&path)?;
         drop(pool.open(&path)?);
         assert_eq!(pool.idle(&path), 1);
@@ -158,9 +154,7 @@ mod tests {
 
     #[test]
     fn a_connection_left_in_a_transaction_is_not_kept() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("cache.sqlite3");
-        let pool = CachePool::default();
+        let (_dir, path, pool) = scratch()?;
         let cache = pool.open(&path)?;
         cache.conn().execute_batch("BEGIN")?;
         drop(cache);
@@ -170,15 +164,20 @@ mod tests {
 
     #[test]
     fn at_most_a_few_idle_connections_per_file() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("cache.sqlite3");
-        let pool = CachePool::default();
+        let (_dir, path, pool) = scratch()?;
         let many = (0..IDLE_PER_FILE + 3)
             .map(|_| pool.open(&path))
             .collect::<Result<Vec<_>, _>>()?;
         drop(many);
         assert_eq!(pool.idle(&path), IDLE_PER_FILE);
         Ok(())
+    }
+
+    /// A pool, and the path of a cache file in a new folder (kept while the first lives).
+    fn scratch() -> anyhow::Result<(tempfile::TempDir, PathBuf, CachePool)> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("cache.sqlite3");
+        Ok((dir, path, CachePool::default()))
     }
 
     fn has_mark(cache: &Cache) -> rusqlite::Result<i64> {
