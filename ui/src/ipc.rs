@@ -37,10 +37,6 @@ thread_local! {
     static FIRST_CALL: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
-async fn call<C: Command>(args: &C::Args) -> Result<C::Output, ErrorDto> {
-    send::<C>(args).await
-}
-
 /// Sends the command now, not when the answer is first awaited: the caller
 /// may render meanwhile.
 fn send<C: Command>(args: &C::Args) -> impl Future<Output = Result<C::Output, ErrorDto>> + use<C> {
@@ -93,12 +89,12 @@ fn bridge_error(detail: String) -> ErrorDto {
 
 /// The profile the window works on, and the demo sandbox if any.
 pub async fn app_info() -> Result<AppInfo, ErrorDto> {
-    call::<GetAppInfo>(&()).await
+    send::<GetAppInfo>(&()).await
 }
 
 /// Checks `key` (with Stripe too when `verify`) and stores it in the keychain for `profile`.
 pub async fn save_key(profile: &str, key: String, verify: bool) -> Result<KeyStatus, ErrorDto> {
-    call::<SaveKey>(&SaveKeyArgs {
+    send::<SaveKey>(&SaveKeyArgs {
         profile: profile.to_owned(),
         key,
         verify,
@@ -108,7 +104,7 @@ pub async fn save_key(profile: &str, key: String, verify: bool) -> Result<KeySta
 
 /// The description of the key saved for `profile`, if any.
 pub async fn key_status(profile: &str) -> Result<Option<KeyStatus>, ErrorDto> {
-    call::<GetKeyStatus>(&ProfileArgs {
+    send::<GetKeyStatus>(&ProfileArgs {
         profile: profile.to_owned(),
     })
     .await
@@ -117,7 +113,7 @@ pub async fn key_status(profile: &str) -> Result<Option<KeyStatus>, ErrorDto> {
 /// Opens a page of the Stripe Dashboard in the system browser (Rust builds
 /// the link; the webview can't open URLs itself).
 pub async fn open_dashboard(page: DashboardPage) -> Result<(), ErrorDto> {
-    call::<OpenDashboard>(&page).await
+    send::<OpenDashboard>(&page).await
 }
 
 fn profile_args(profile: &str) -> ProfileArgs {
@@ -142,7 +138,7 @@ pub fn list_customers(
 
 /// How many customers have each status.
 pub async fn count_customers(profile: &str) -> Result<StatusCounts, ErrorDto> {
-    call::<CountCustomers>(&profile_args(profile)).await
+    send::<CountCustomers>(&profile_args(profile)).await
 }
 
 /// A customer's billing info from the cache.
@@ -150,12 +146,12 @@ pub async fn customer_detail(
     profile: &str,
     customer: &str,
 ) -> Result<Option<CustomerDetail>, ErrorDto> {
-    call::<GetCustomer>(&customer_args(profile, customer)).await
+    send::<GetCustomer>(&customer_args(profile, customer)).await
 }
 
 /// The newest portal changes.
 pub async fn activity_feed(profile: &str) -> Result<Vec<ActivityEntry>, ErrorDto> {
-    call::<ActivityFeed>(&profile_args(profile)).await
+    send::<ActivityFeed>(&profile_args(profile)).await
 }
 
 /// Opens an invoice's PDF or hosted page.
@@ -164,7 +160,7 @@ pub async fn open_invoice(
     invoice: &str,
     document: InvoiceDocument,
 ) -> Result<(), ErrorDto> {
-    call::<OpenInvoice>(&OpenInvoiceArgs {
+    send::<OpenInvoice>(&OpenInvoiceArgs {
         profile: profile.to_owned(),
         invoice: invoice.to_owned(),
         document,
@@ -175,7 +171,7 @@ pub async fn open_invoice(
 /// Syncs now (returns when done; a sync already running is not doubled).
 /// A `background` sync announces the portal changes it finds.
 pub async fn sync_now(profile: &str, full: bool, background: bool) -> Result<SyncStatus, ErrorDto> {
-    call::<SyncNow>(&SyncArgs {
+    send::<SyncNow>(&SyncArgs {
         profile: profile.to_owned(),
         full,
         background,
@@ -185,37 +181,37 @@ pub async fn sync_now(profile: &str, full: bool, background: bool) -> Result<Syn
 
 /// Where the sync stands.
 pub async fn sync_status(profile: &str) -> Result<SyncStatus, ErrorDto> {
-    call::<GetSyncStatus>(&profile_args(profile)).await
+    send::<GetSyncStatus>(&profile_args(profile)).await
 }
 
 /// Creates a portal session, opened in the browser unless `args.open` is false.
 pub async fn open_portal(args: &OpenPortalArgs) -> Result<PortalLink, ErrorDto> {
-    call::<OpenPortal>(args).await
+    send::<OpenPortal>(args).await
 }
 
 /// "Create a configuration for me".
 pub async fn create_recommended_configuration(profile: &str) -> Result<String, ErrorDto> {
-    call::<CreateRecommendedConfiguration>(&profile_args(profile)).await
+    send::<CreateRecommendedConfiguration>(&profile_args(profile)).await
 }
 
 /// The email a customer would receive.
 pub async fn preview_email(args: &EmailArgs) -> Result<EmailDraft, ErrorDto> {
-    call::<PreviewEmail>(args).await
+    send::<PreviewEmail>(args).await
 }
 
 /// Sends it (or opens a mail draft without SMTP).
 pub async fn send_email(args: &EmailArgs) -> Result<EmailDelivery, ErrorDto> {
-    call::<SendEmail>(args).await
+    send::<SendEmail>(args).await
 }
 
 /// The account's portal configurations.
 pub async fn list_configurations(profile: &str) -> Result<Vec<ConfigurationSummary>, ErrorDto> {
-    call::<ListConfigurations>(&profile_args(profile)).await
+    send::<ListConfigurations>(&profile_args(profile)).await
 }
 
 /// One configuration's fields, for the editor.
 pub async fn get_configuration(profile: &str, id: &str) -> Result<ConfigurationDetail, ErrorDto> {
-    call::<GetConfiguration>(&ConfigurationArgs {
+    send::<GetConfiguration>(&ConfigurationArgs {
         profile: profile.to_owned(),
         id: id.to_owned(),
     })
@@ -224,17 +220,17 @@ pub async fn get_configuration(profile: &str, id: &str) -> Result<ConfigurationD
 
 /// Products plan switching can offer.
 pub async fn switchable_products(profile: &str) -> Result<Vec<ProductOption>, ErrorDto> {
-    call::<SwitchableProducts>(&profile_args(profile)).await
+    send::<SwitchableProducts>(&profile_args(profile)).await
 }
 
 /// Creates or updates a configuration; returns its id.
 pub async fn save_configuration(args: &SaveConfigurationArgs) -> Result<String, ErrorDto> {
-    call::<SaveConfiguration>(args).await
+    send::<SaveConfiguration>(args).await
 }
 
 /// Makes `id` the configuration the profile's portal links use.
 pub async fn choose_configuration(profile: &str, id: &str) -> Result<(), ErrorDto> {
-    call::<UseConfiguration>(&ConfigurationArgs {
+    send::<UseConfiguration>(&ConfigurationArgs {
         profile: profile.to_owned(),
         id: id.to_owned(),
     })
@@ -243,38 +239,38 @@ pub async fn choose_configuration(profile: &str, id: &str) -> Result<(), ErrorDt
 
 /// Who a bulk email would reach, and who is skipped and why.
 pub async fn plan_bulk_email(args: &BulkEmailArgs) -> Result<Vec<BulkRecipient>, ErrorDto> {
-    call::<PlanBulkEmail>(args).await
+    send::<PlanBulkEmail>(args).await
 }
 
 /// Sends a bulk email.
 pub async fn send_bulk_email(args: &BulkEmailArgs) -> Result<BulkReport, ErrorDto> {
-    call::<SendBulkEmail>(args).await
+    send::<SendBulkEmail>(args).await
 }
 
 /// The profile's settings and cache.
 pub async fn settings(profile: &str) -> Result<SettingsView, ErrorDto> {
-    call::<GetSettings>(&profile_args(profile)).await
+    send::<GetSettings>(&profile_args(profile)).await
 }
 
 /// Saves the profile's settings.
 pub async fn save_settings(args: &SaveSettingsArgs) -> Result<SettingsView, ErrorDto> {
-    call::<SaveSettings>(args).await
+    send::<SaveSettings>(args).await
 }
 
 /// Removes the profile's key from the keychain.
 pub async fn forget_key(profile: &str) -> Result<(), ErrorDto> {
-    call::<ForgetKey>(&profile_args(profile)).await
+    send::<ForgetKey>(&profile_args(profile)).await
 }
 
 /// Deletes the profile's cache and saved PDFs.
 pub async fn clear_cache(profile: &str) -> Result<SettingsView, ErrorDto> {
-    call::<ClearCache>(&profile_args(profile)).await
+    send::<ClearCache>(&profile_args(profile)).await
 }
 
 /// Asks where to save, then writes the cached customers or invoices as CSV;
 /// `None` when the user cancels the dialog.
 pub async fn export_csv(profile: &str, kind: ExportKind) -> Result<Option<ExportDone>, ErrorDto> {
-    call::<ExportCsv>(&ExportArgs {
+    send::<ExportCsv>(&ExportArgs {
         profile: profile.to_owned(),
         kind,
     })

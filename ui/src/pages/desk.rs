@@ -77,10 +77,7 @@ enum Panel {
 pub fn Desk(props: &DeskProps) -> Html {
     crate::timing::mark_once("portal-desk:desk-render");
     let profile = props.profile.clone();
-    let customers = {
-        let first_page = props.first_page.clone();
-        use_reducer(move || CustomersState::starting_with(first_page))
-    };
+    let customers = use_reducer(|| CustomersState::starting_with(props.first_page.clone()));
     let portal = use_reducer(PortalState::default);
     let sync = use_state(|| None::<SyncStatus>);
     let opened = use_state(|| None::<String>);

@@ -22,7 +22,8 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use pool::{CachePool, PooledCache};
+pub(crate) use pool::CachePool;
+pub use pool::PooledCache;
 pub use rusqlite::Transaction;
 
 /// The cache could not be opened, read or written.

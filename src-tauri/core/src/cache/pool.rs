@@ -56,7 +56,8 @@ impl CachePool {
     }
 
     /// Idle caches of `path`.
-    pub fn idle(&self, path: &Path) -> usize {
+    #[cfg(test)]
+    fn idle(&self, path: &Path) -> usize {
         self.lock().by_path.get(path).map_or(0, Vec::len)
     }
 
