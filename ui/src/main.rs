@@ -1,6 +1,8 @@
 //! The Portal Desk UI. See `app.rs` for the screens and `ipc.rs` for the only
 //! door to the core.
 
+#[macro_use]
+mod i18n;
 mod app;
 mod format;
 mod ipc;

@@ -1,0 +1,7 @@
+-customer-portal = portail client
+-dashboard = Dashboard Stripe
+
+common-customers = { $count ->
+    [one] { $count } client
+   *[other] { $count } clients
+}

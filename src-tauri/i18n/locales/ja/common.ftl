@@ -1,0 +1,4 @@
+-customer-portal = カスタマーポータル
+-dashboard = Stripe ダッシュボード
+
+common-customers = { $count } 件の顧客
