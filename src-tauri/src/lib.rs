@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 mod ipc_recorder;
+pub mod language;
 pub mod notifier;
 pub mod opener;
 mod progress;
@@ -208,6 +209,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::settings::clear_cache,
             commands::settings::export_csv,
             commands::app::open_dashboard,
+            commands::app::set_language,
         ])
 }
 

@@ -153,6 +153,9 @@ struct Registry {
     /// comes from `STRIPE_API_KEY`, or was forgotten, keeps its settings.
     #[serde(default)]
     settings: std::collections::BTreeMap<String, ProfileSettings>,
+    /// The installation's language, chosen in Settings (`None`: the OS's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    language: Option<portal_i18n::Language>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -476,6 +479,16 @@ impl Profiles {
             updated = settings.clone();
         })?;
         Ok(updated)
+    }
+
+    /// The language chosen for this installation (`None`: follow the OS).
+    pub fn language_choice(&self) -> Result<Option<portal_i18n::Language>, Error> {
+        Ok(self.read_registry()?.language)
+    }
+
+    /// Saves the installation's language; `None` follows the OS again.
+    pub fn set_language_choice(&self, language: Option<portal_i18n::Language>) -> Result<(), Error> {
+        self.update_registry(|registry| registry.language = language)
     }
 
     /// The names of the profiles recorded in the data folder, sorted.

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
 
-use crate::{AREAS, Language, count, source, tr};
+use crate::{AREAS, Language, count, source};
 
 /// Per message or term id: its attributes and the variables it uses.
 type Shape = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;

@@ -1,3 +1,4 @@
+use portal_i18n::Language;
 use serde::{Deserialize, Serialize};
 
 /// Arguments of [`crate::SaveKey`]. This is the only message that carries a key,
@@ -37,6 +38,20 @@ pub struct AppInfo {
     /// The local Stripe sandbox the app talks to instead of Stripe, if any
     /// (`cargo xtask demo`); always a loopback URL.
     pub sandbox: Option<String>,
+    /// The language the window speaks: the saved choice, else the OS's,
+    /// else English.
+    #[serde(default)]
+    pub language: Language,
+    /// The language chosen in Settings (`None`: follow the OS).
+    #[serde(default)]
+    pub language_choice: Option<Language>,
+}
+
+/// `set_language`: the installation's language (`None`: follow the OS).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetLanguageArgs {
+    /// The language, or `None` for the OS's.
+    pub language: Option<Language>,
 }
 
 /// Arguments of commands that act on one profile.

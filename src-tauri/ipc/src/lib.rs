@@ -19,8 +19,10 @@ pub use browse::{
     StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
 };
 pub use error::{ErrorCode, ErrorDto};
+pub use portal_i18n::Language;
 pub use keys::{
     AppInfo, DashboardPage, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs,
+    SetLanguageArgs,
 };
 pub use portal::{
     ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
@@ -148,6 +150,9 @@ commands! {
     ExportCsv = "export_csv": ExportArgs => Option<ExportDone>;
     /// Opens a page of the Stripe Dashboard in the browser.
     OpenDashboard = "open_dashboard": DashboardPage => ();
+    /// Saves the installation's language (every profile's) and returns what
+    /// the window now speaks.
+    SetLanguage = "set_language": SetLanguageArgs => AppInfo;
 }
 
 /// Every command the app registers. `build.rs` grants exactly these to the
@@ -181,4 +186,5 @@ pub const COMMANDS: &[&str] = &[
     ClearCache::NAME,
     ExportCsv::NAME,
     OpenDashboard::NAME,
+    SetLanguage::NAME,
 ];

@@ -11,10 +11,27 @@ use crate::error::AppError;
 pub fn app_info(state: State<'_, AppState>, args: ()) -> AppInfo {
     // Every command takes `args` (see `portal_ipc::Command`); this one has none.
     let () = args;
+    info(&state)
+}
+
+fn info(state: &AppState) -> AppInfo {
+    let (language, language_choice) = crate::language::window_language(&state.profiles);
     AppInfo {
         profile: state.profile.to_string(),
         sandbox: state.api_base.as_ref().map(|base| base.url().to_owned()),
+        language,
+        language_choice,
     }
+}
+
+/// [`portal_ipc::SetLanguage`]
+#[tauri::command]
+pub fn set_language(
+    state: State<'_, AppState>,
+    args: portal_ipc::SetLanguageArgs,
+) -> Result<AppInfo, AppError> {
+    state.profiles.set_language_choice(args.language)?;
+    Ok(info(&state))
 }
 
 /// [`portal_ipc::OpenDashboard`]: the page is an enum, so the webview can
