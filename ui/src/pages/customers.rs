@@ -144,10 +144,14 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         let counts = state.counts.clone();
         let chip = |status: Option<CustomerStatus>| {
             let (id, label, count) = match status {
-                None => ("chip-all".to_owned(), "All", counts.as_ref().map(|c| c.all)),
+                None => (
+                    "chip-all".to_owned(),
+                    t!("customers-chip-all"),
+                    counts.as_ref().map(|c| c.all),
+                ),
                 Some(s) => (
                     format!("chip-{}", s.as_str()),
-                    s.label(),
+                    status_label(s.as_str()),
                     counts.as_ref().map(|c| c.of(s)),
                 ),
             };
@@ -186,18 +190,18 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
                 let state = state.clone();
                 Callback::from(move |_: MouseEvent| state.dispatch(CustomersAction::Filter(status)))
             };
-            let title = (!owed.is_empty()).then(|| format!("Owed: {}", owed.join(", ")));
+            let title = (!owed.is_empty()).then(|| t!("customers-owed", amounts = owed.join(", ")));
             html! {
                 <button type="button" id="chip-needs_attention" class={classes!("filter-chip", "attention", pressed.then_some("pressed"))}
                     aria-pressed={pressed.to_string()} {onclick} {title}>
-                    { "Needs attention" }
+                    { t!("customers-needs-attention") }
                     <span class="attention-count">{ format::count(at_risk) }</span>
                     if !owed.is_empty() { <span class="attention-owed" id="attention-owed">{ owed.join(" · ") }</span> }
                 </button>
             }
         };
         html! {
-            <div class="chips" role="group" aria-label="Filter by status">
+            <div class="chips" role="group" aria-label={t!("customers-filter-by-status")}>
                 { chip(None) }
                 if at_risk > 0 || state.status == Some(CustomerStatus::NeedsAttention) { { attention } }
                 // The rarer statuses show only when someone has them, so the
@@ -212,10 +216,9 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
 
     let count_line = match state.total {
         _ if state.error.is_some() || props.first_sync => String::new(),
-        None => "Loading…".to_owned(),
-        Some(0) => "No customers match".to_owned(),
-        Some(1) => "1 customer".to_owned(),
-        Some(n) => format!("{} customers", format::count(n)),
+        None => t!("customers-loading"),
+        Some(0) => t!("customers-none-match"),
+        Some(n) => t!("common-customers", count = n),
     };
 
     let (top, height) = *scroll;
@@ -237,34 +240,33 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         }
         (None, Some(0), true) | (None, None, true) => {
             let progress = props.progress.clone();
-            let (label, value) =
-                progress.map_or(("Connecting to Stripe…".to_owned(), None), |p| {
-                    let value = p.total.filter(|t| *t > 0).map(|t| {
-                        (p.done.min(t) as f64 / t as f64 * 100.0)
-                            .round()
-                            .to_string()
-                    });
-                    let label = if p.done == 0 {
-                        "Connecting to Stripe…".to_owned()
-                    } else {
-                        format!("{} · {} read", p.label, format::count(p.done))
-                    };
-                    (label, value)
+            let (label, value) = progress.map_or((t!("customers-connecting"), None), |p| {
+                let value = p.total.filter(|t| *t > 0).map(|t| {
+                    (p.done.min(t) as f64 / t as f64 * 100.0)
+                        .round()
+                        .to_string()
                 });
+                let label = if p.done == 0 {
+                    t!("customers-connecting")
+                } else {
+                    t!("customers-first-sync-read", what = &p.label, count = p.done)
+                };
+                (label, value)
+            });
             html! {
                 <div class="first-sync" id="first-sync">
-                    <h2>{ "Getting your customers from Stripe" }</h2>
-                    <p class="help">{ "The first sync reads every customer, subscription, invoice and card once. Afterwards only changes are read." }</p>
+                    <h2>{ t!("customers-first-sync-title") }</h2>
+                    <p class="help">{ t!("customers-first-sync-help") }</p>
                     <progress id="first-sync-progress" max="100" value={value}></progress>
                     <p id="first-sync-label">{ label }</p>
                 </div>
             }
         }
         (None, Some(0), false) if !state.text.is_empty() || state.status.is_some() => html! {
-            <p class="list-message" id="no-match">{ "No customer matches. Try part of a name, an email, a phone number or a cus_ id." }</p>
+            <p class="list-message" id="no-match">{ t!("customers-no-match") }</p>
         },
         (None, Some(0), false) => html! {
-            <p class="list-message">{ "No customers yet. Press Sync now to read them from Stripe." }</p>
+            <p class="list-message">{ t!("customers-empty") }</p>
         },
         _ => html! {},
     };
@@ -272,20 +274,20 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
     let answered = state.answered().then(|| state.text.clone());
 
     html! {
-        <section class="list-pane" aria-label="Customers">
+        <section class="list-pane" aria-label={t!("customers-list-label")}>
             <div class="list-tools">
                 <input id="search" ref={props.search_ref.clone()} type="search" class="search"
-                    placeholder="Search name, email, phone or ID   (Ctrl+K)" aria-label="Search customers"
+                    placeholder={t!("customers-search-placeholder")} aria-label={t!("customers-search-label")}
                     autocomplete="off" spellcheck="false" value={state.text.clone()} oninput={on_search} />
                 { chips }
                 <div class="list-meta">
                     <span id="customer-count" aria-live="polite">{ count_line }</span>
                     <label class="sort">
-                        { "Sort " }
-                        <select id="sort" onchange={on_sort} aria-label="Sort customers">
-                            <option value="name" selected={state.sort == CustomerSort::Name}>{ "Name" }</option>
-                            <option value="created" selected={state.sort == CustomerSort::Created}>{ "Newest" }</option>
-                            <option value="next_renewal" selected={state.sort == CustomerSort::NextRenewal}>{ "Next renewal" }</option>
+                        { format!("{} ", t!("customers-sort")) }
+                        <select id="sort" onchange={on_sort} aria-label={t!("customers-sort-label")}>
+                            <option value="name" selected={state.sort == CustomerSort::Name}>{ t!("customers-sort-name") }</option>
+                            <option value="created" selected={state.sort == CustomerSort::Created}>{ t!("customers-sort-newest") }</option>
+                            <option value="next_renewal" selected={state.sort == CustomerSort::NextRenewal}>{ t!("customers-sort-next-renewal") }</option>
                         </select>
                     </label>
                 </div>
@@ -294,7 +296,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
             // `data-answered`: the search text the rows answer, once they arrived
             // (the keystroke benchmark waits for it).
             <div class="list" id="customer-list" ref={list_ref} onscroll={on_scroll} role="grid" aria-rowcount={len.to_string()}
-                aria-label="Customers" tabindex="0" data-answered={answered}>
+                aria-label={t!("customers-list-label")} tabindex="0" data-answered={answered}>
                 <div class="list-spacer" style={format!("height: {}px", len * ROW_HEIGHT)}>
                     { for rows }
                 </div>
@@ -352,17 +354,16 @@ fn row_view(
             </div>
             <span class={classes!("status", format!("status-{}", row.status))} role="gridcell">{ status_label(&row.status) }</span>
             <span class="row-portal-cell" role="gridcell">
-            <button type="button" class="row-portal" aria-label={format!("Open portal for {title}")}
-                title={ if props.offline { "Offline: opening the portal needs Stripe" } else { "Open portal (Ctrl+Enter)" } }
+            <button type="button" class="row-portal" aria-label={t!("customers-open-portal-for", name = &title)}
+                title={ if props.offline { t!("customers-row-portal-offline") } else { t!("customers-row-portal-title") } }
                 disabled={props.offline || busy} onclick={on_portal}>
-                if busy { <span class="spinner" aria-hidden="true"></span> } else { { "Portal ↗" } }
+                if busy { <span class="spinner" aria-hidden="true"></span> } else { { t!("customers-row-portal") } }
             </button>
             </span>
         </div>
     }
 }
 
-/// A status word for people.
 /// Statuses most accounts have few of, or none.
 fn rare(status: CustomerStatus) -> bool {
     matches!(
@@ -375,17 +376,18 @@ fn count_of(counts: &Option<portal_ipc::StatusCounts>, status: CustomerStatus) -
     counts.as_ref().map_or(0, |c| c.of(status))
 }
 
+/// A status word for people (the chips and the list use the same words).
 pub fn status_label(status: &str) -> String {
     match status {
-        "active" => "Active".into(),
-        "trialing" => "Trialing".into(),
-        "past_due" => "Past due".into(),
-        "canceled" => "Canceled".into(),
-        "none" => "No subscription".into(),
-        "unpaid" => "Unpaid".into(),
-        "incomplete" => "Incomplete".into(),
-        "incomplete_expired" => "Expired".into(),
-        "paused" => "Paused".into(),
+        "active" => t!("customers-status-active"),
+        "trialing" => t!("customers-status-trialing"),
+        "past_due" => t!("customers-status-past-due"),
+        "canceled" => t!("customers-status-canceled"),
+        "none" => t!("customers-status-none"),
+        "unpaid" => t!("customers-status-unpaid"),
+        "incomplete" => t!("customers-status-incomplete"),
+        "incomplete_expired" => t!("customers-status-expired"),
+        "paused" => t!("customers-status-paused"),
         other => other.replace('_', " "),
     }
 }

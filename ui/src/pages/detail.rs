@@ -51,13 +51,15 @@ pub fn Detail(props: &DetailProps) -> Html {
     }
 
     let info = match &*detail {
-        None => return html! { <p class="loading" aria-busy="true">{ "Loading…" }</p> },
+        None => {
+            return html! { <p class="loading" aria-busy="true">{ t!("customers-loading") }</p> };
+        }
         Some(Err(error)) => {
             return html! { <p class="notice error" role="alert">{ &error.message }</p> };
         }
         Some(Ok(None)) => {
             return html! {
-                <p class="notice info">{ "This customer is no longer in the cache (deleted in Stripe?). Sync to refresh the list." }</p>
+                <p class="notice info">{ t!("customers-detail-gone") }</p>
             };
         }
         Some(Ok(Some(info))) => info.clone(),
@@ -95,7 +97,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     <p class="detail-sub">
                         if let Some(email) = &info.email { <span id="detail-email">{ email }</span>{ " · " } }
                         <span class="mono" id="detail-id">{ &info.id }</span>
-                        { format!(" · customer since {}", format::date(info.created)) }
+                        { format!(" · {}", t!("customers-since", date = format::date(info.created))) }
                     </p>
                 </div>
             </header>
@@ -111,9 +113,9 @@ pub fn Detail(props: &DetailProps) -> Html {
             </div>
             { invoices_card(&info, &open_invoice, props.offline, invoice_error.as_ref()) }
             <section class="card-section" aria-labelledby="customer-activity-title">
-                <h2 id="customer-activity-title">{ "Activity" }</h2>
+                <h2 id="customer-activity-title">{ t!("customers-activity") }</h2>
                 if info.activity.is_empty() {
-                    <p class="muted">{ "No portal changes seen yet." }</p>
+                    <p class="muted">{ t!("customers-activity-none") }</p>
                 } else {
                     <ul class="feed" id="customer-activity">
                         { for info.activity.iter().map(|entry| html! {
@@ -132,26 +134,38 @@ fn subscription_card(
     offline: bool,
 ) -> Html {
     let body = match &info.subscription {
-        None => html! { <p class="muted" id="subscription-none">{ "No subscription." }</p> },
+        None => {
+            html! { <p class="muted" id="subscription-none">{ t!("customers-subscription-none") }</p> }
+        }
         Some(sub) => {
-            let every = match (sub.interval.as_deref(), sub.interval_count) {
-                (Some(interval), Some(n)) if n > 1 => format!(" every {n} {interval}s"),
-                (Some(interval), _) => format!(" / {interval}"),
-                _ => String::new(),
+            let amount = match (
+                sub.amount.as_ref().map(format::money),
+                sub.interval.as_deref(),
+                sub.interval_count,
+            ) {
+                (None, _, _) => t!("customers-amount-unknown"),
+                (Some(amount), Some(interval), Some(n)) if n > 1 => t!(
+                    "customers-price-every",
+                    amount = amount,
+                    count = n,
+                    interval = interval
+                ),
+                (Some(amount), Some(interval), _) => {
+                    t!("customers-price-per", amount = amount, interval = interval)
+                }
+                (Some(amount), None, _) => amount,
             };
-            let amount = sub
-                .amount
-                .as_ref()
-                .map(|m| format!("{}{every}", format::money(m)))
-                .unwrap_or_else(|| "Amount not cached".to_owned());
             let ends = if let Some(at) = sub.canceled_at.filter(|_| sub.status == "canceled") {
-                format!("Canceled on {}", format::date(at))
+                t!("customers-canceled-on", date = format::date(at))
             } else if sub.cancel_at_period_end || sub.cancel_at.is_some() {
                 let at = sub.cancel_at.or(sub.current_period_end);
-                format!("Cancels on {}", at.map(format::date).unwrap_or_default())
+                t!(
+                    "customers-cancels-on",
+                    date = at.map(format::date).unwrap_or_default()
+                )
             } else {
                 match sub.current_period_end {
-                    Some(at) => format!("Renews on {}", format::date(at)),
+                    Some(at) => t!("customers-renews-on", date = format::date(at)),
                     None => String::new(),
                 }
             };
@@ -170,7 +184,7 @@ fn subscription_card(
     };
     html! {
         <section class="card-section" aria-labelledby="subscription-title">
-            <h2 id="subscription-title">{ "Subscription" }</h2>
+            <h2 id="subscription-title">{ t!("customers-subscription") }</h2>
             { body }
             { trouble_view(info, on_email, offline) }
         </section>
@@ -187,14 +201,14 @@ fn trouble_view(info: &CustomerDetail, on_email: &Callback<EmailPurpose>, offlin
         .invoice_number
         .clone()
         .unwrap_or_else(|| trouble.invoice_id.clone());
+    let amount = format::money(&trouble.amount_due);
     let owed = match trouble.invoices_owed {
-        1 => format!(
-            "{} due on invoice {invoice}.",
-            format::money(&trouble.amount_due)
-        ),
-        n => format!(
-            "{} due on {n} invoices; the latest is {invoice}.",
-            format::money(&trouble.amount_due)
+        1 => t!("customers-owed-one", amount = amount, invoice = invoice),
+        n => t!(
+            "customers-owed-many",
+            amount = amount,
+            count = n,
+            invoice = invoice
         ),
     };
     let next = match (
@@ -202,32 +216,27 @@ fn trouble_view(info: &CustomerDetail, on_email: &Callback<EmailPurpose>, offlin
         trouble.invoice_status.as_deref(),
     ) {
         (Some(at), _) if at >= format::now() => {
-            format!("Stripe tries the card again on {}.", format::date(at))
+            t!("customers-retry-on", date = format::date(at))
         }
-        (Some(at), _) => format!(
-            "Stripe was to try the card again on {}; sync to see how it went.",
-            format::date(at)
-        ),
-        (None, Some("uncollectible")) => {
-            "Stripe has stopped retrying: the customer has to pay or update the card.".to_owned()
-        }
-        (None, _) => "No automatic retry is scheduled.".to_owned(),
+        (Some(at), _) => t!("customers-retry-was-due", date = format::date(at)),
+        (None, Some("uncollectible")) => t!("customers-retry-stopped"),
+        (None, _) => t!("customers-retry-none"),
     };
     let ask = on_email.reform(|_: MouseEvent| EmailPurpose::UpdateCard);
     let no_email = info.email.is_none();
     let why = if no_email {
-        Some("This customer has no email address")
+        Some(t!("customers-no-email-address"))
     } else if offline {
-        Some("Offline: the email's link needs Stripe")
+        Some(t!("customers-ask-offline"))
     } else {
         None
     };
     html! {
         <div class="trouble" id="payment-trouble">
-            <p><strong>{ "Payment failed. " }</strong><span id="trouble-owed">{ owed }</span></p>
+            <p><strong>{ format!("{} ", t!("customers-payment-failed")) }</strong><span id="trouble-owed">{ owed }</span></p>
             <p id="trouble-retry">{ next }</p>
             <button type="button" class="secondary small" id="ask-update-card" onclick={ask}
-                disabled={no_email || offline} title={why}>{ "Ask to update the card" }</button>
+                disabled={no_email || offline} title={why}>{ t!("customers-ask-update-card") }</button>
         </div>
     }
 }
@@ -235,9 +244,9 @@ fn trouble_view(info: &CustomerDetail, on_email: &Callback<EmailPurpose>, offlin
 fn payment_methods_card(info: &CustomerDetail) -> Html {
     html! {
         <section class="card-section" aria-labelledby="payment-title">
-            <h2 id="payment-title">{ "Payment methods" }</h2>
+            <h2 id="payment-title">{ t!("customers-payment-methods") }</h2>
             if info.payment_methods.is_empty() {
-                <p class="muted">{ "No payment method on file." }</p>
+                <p class="muted">{ t!("customers-payment-methods-none") }</p>
             } else {
                 <ul class="methods" id="payment-methods">
                     { for info.payment_methods.iter().map(|pm| {
@@ -250,9 +259,9 @@ fn payment_methods_card(info: &CustomerDetail) -> Html {
                             <li data-id={pm.id.clone()}>
                                 <span class="method-name">{ format!("{brand} •••• {}", pm.last4.clone().unwrap_or_default()) }</span>
                                 <span class={classes!("method-expiry", pm.expired.then_some("expired"))}>
-                                    { if pm.expired { format!("Expired {expiry}") } else { format!("Expires {expiry}") } }
+                                    { if pm.expired { t!("customers-card-expired", date = &expiry) } else { t!("customers-card-expires", date = &expiry) } }
                                 </span>
-                                if pm.is_default { <span class="badge">{ "Default" }</span> }
+                                if pm.is_default { <span class="badge">{ t!("customers-card-default") }</span> }
                             </li>
                         }
                     }) }
@@ -265,19 +274,19 @@ fn payment_methods_card(info: &CustomerDetail) -> Html {
 fn contact_card(info: &CustomerDetail) -> Html {
     html! {
         <section class="card-section" aria-labelledby="contact-title">
-            <h2 id="contact-title">{ "Contact" }</h2>
-            <p>{ info.email.clone().unwrap_or_else(|| "No email".to_owned()) }</p>
+            <h2 id="contact-title">{ t!("customers-contact") }</h2>
+            <p>{ info.email.clone().unwrap_or_else(|| t!("customers-no-email")) }</p>
             if let Some(phone) = &info.phone { <p>{ phone }</p> }
             if info.address.is_empty() {
-                <p class="muted">{ "No billing address." }</p>
+                <p class="muted">{ t!("customers-no-address") }</p>
             } else {
                 <address id="customer-address">{ for info.address.iter().map(|line| html! { <>{ line }<br /></> }) }</address>
             }
             if let Some(balance) = &info.balance {
-                <p>{ if balance.minor < 0 { format!("Credit {}", format::money(&portal_ipc::Money { minor: -balance.minor, ..balance.clone() })) } else { format!("Owes {}", format::money(balance)) } }</p>
+                <p>{ if balance.minor < 0 { t!("customers-balance-credit", amount = format::money(&portal_ipc::Money { minor: -balance.minor, ..balance.clone() })) } else { t!("customers-balance-owes", amount = format::money(balance)) } }</p>
             }
             // Without a cached invoice to show beside the subscription, Stripe's flag still says it.
-            if info.delinquent && info.trouble.is_none() { <p class="warn">{ "The latest invoice is unpaid." }</p> }
+            if info.delinquent && info.trouble.is_none() { <p class="warn">{ t!("customers-delinquent") }</p> }
         </section>
     }
 }
@@ -308,22 +317,22 @@ fn invoices_card(
         html! {
             <>
                 <tr data-id={invoice.id.clone()}>
-                    <td class="mono">{ invoice.number.clone().unwrap_or_else(|| "Draft".to_owned()) }</td>
+                    <td class="mono">{ invoice.number.clone().unwrap_or_else(|| t!("customers-invoice-draft")) }</td>
                     <td>{ format::date(invoice.created) }</td>
                     <td class="amount">{ format::money(&invoice.total) }</td>
                     <td><span class={classes!("status", format!("invoice-{}", invoice.status.clone().unwrap_or_default()))}>
-                        { invoice.status.clone().map(|s| capitalize(&s)).unwrap_or_default() }</span></td>
+                        { invoice.status.as_deref().map(invoice_status_label).unwrap_or_default() }</span></td>
                     <td class="invoice-actions">
                         if invoice.has_pdf {
                             <button type="button" class="link pdf" onclick={pdf} disabled={pdf_blocked}
-                                title={ if pdf_blocked { "Offline: this PDF hasn't been saved yet" } else if invoice.pdf_saved { "Saved on this computer" } else { "Downloads once, then opens offline" } }>
+                                title={ if pdf_blocked { t!("customers-pdf-offline") } else if invoice.pdf_saved { t!("customers-pdf-saved") } else { t!("customers-pdf-download") } }>
                                 { if invoice.pdf_saved { "PDF ✓" } else { "PDF" } }
                             </button>
                         }
                         if invoice.has_page {
                             <button type="button" class="link page" onclick={page} disabled={offline}
-                                title={ if offline { "Offline: the hosted page needs Stripe" } else { "Stripe's invoice page" } }>
-                                { "Page ↗" }
+                                title={ if offline { t!("customers-page-offline") } else { t!("customers-page-title") } }>
+                                { t!("customers-page") }
                             </button>
                         }
                     </td>
@@ -336,16 +345,29 @@ fn invoices_card(
     };
     html! {
         <section class="card-section" aria-labelledby="invoices-title">
-            <h2 id="invoices-title">{ "Invoices" }</h2>
+            <h2 id="invoices-title">{ t!("customers-invoices") }</h2>
             if info.invoices.is_empty() {
-                <p class="muted">{ "No invoices." }</p>
+                <p class="muted">{ t!("customers-invoices-none") }</p>
             } else {
                 <table class="invoices" id="invoices">
-                    <thead><tr><th>{ "Number" }</th><th>{ "Date" }</th><th class="amount">{ "Amount" }</th><th>{ "Status" }</th><th><span class="sr-only">{ "Open" }</span></th></tr></thead>
+                    <thead><tr><th>{ t!("customers-invoices-number") }</th><th>{ t!("customers-invoices-date") }</th><th class="amount">{ t!("customers-invoices-amount") }</th><th>{ t!("customers-invoices-status") }</th><th><span class="sr-only">{ t!("customers-invoices-open") }</span></th></tr></thead>
                     <tbody>{ for info.invoices.iter().map(row) }</tbody>
                 </table>
             }
         </section>
+    }
+}
+
+/// An invoice's status word for people; a status Stripe adds later shows as
+/// it comes.
+fn invoice_status_label(status: &str) -> String {
+    match status {
+        "draft" => t!("customers-invoice-draft"),
+        "open" => t!("customers-invoice-status-open"),
+        "paid" => t!("customers-invoice-status-paid"),
+        "uncollectible" => t!("customers-invoice-status-uncollectible"),
+        "void" => t!("customers-invoice-status-void"),
+        other => capitalize(other),
     }
 }
 
@@ -380,15 +402,15 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
     let on_domain = props
         .custom_domain
         .as_ref()
-        .map(|domain| format!("Opens on {domain}, your Stripe custom domain"));
+        .map(|domain| t!("customers-portal-domain", domain = domain));
     let why = if props.offline {
-        Some("Offline: the portal needs Stripe. Cached billing info still works.".to_owned())
+        Some(t!("customers-portal-offline"))
     } else {
-        on_domain.clone()
+        on_domain
     };
-    let where_it_opens = on_domain
-        .as_ref()
-        .map(|text| html! { <p class="field-help" id="portal-domain">{ format!("{text}.") }</p> });
+    let where_it_opens = props.custom_domain.as_ref().map(|domain| {
+        html! { <p class="field-help" id="portal-domain">{ t!("customers-portal-domain-help", domain = domain) }</p> }
+    });
     let open = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Open(None)))
@@ -416,21 +438,21 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
     let outcome = match &props.phase {
         Phase::Opened => html! {
             <p class="notice success" role="status" id="portal-outcome">
-                { "The portal opened in your browser. Changes the customer makes there show here when you come back." }
+                { t!("customers-portal-opened") }
                 { for where_it_opens.clone() }
             </p>
         },
         Phase::Link(url, copied) => html! {
             <div class="notice info" role="status" id="portal-outcome">
-                <p>{ if *copied { "Link copied. It works once and expires in a few minutes:" } else { "Copy this link (it works once and expires in a few minutes):" } }</p>
-                <input class="link-field" id="portal-link" readonly=true value={url.clone()} aria-label="Portal link" />
+                <p>{ if *copied { t!("customers-link-copied") } else { t!("customers-link-copy") } }</p>
+                <input class="link-field" id="portal-link" readonly=true value={url.clone()} aria-label={t!("customers-portal-link")} />
                 { for where_it_opens.clone() }
             </div>
         },
         Phase::Failed(error) => html! {
             <div class="notice error" role="alert" id="portal-error">
                 <p>{ &error.message }</p>
-                <button type="button" class="secondary small" onclick={dismiss}>{ "Dismiss" }</button>
+                <button type="button" class="secondary small" onclick={dismiss}>{ t!("customers-dismiss") }</button>
             </div>
         },
         _ => html! {},
@@ -442,11 +464,11 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
             <div class="split" onkeydown={close_menu_on_escape}>
                 <button type="button" class="primary" id="open-portal" onclick={open} {disabled} title={why.clone()}>
                     if props.busy == Some(PortalAction::Open(None)) {
-                        <span class="spinner" aria-hidden="true"></span>{ "Opening…" }
-                    } else { { "Open portal" } }
+                        <span class="spinner" aria-hidden="true"></span>{ t!("customers-opening") }
+                    } else { { t!("customers-open-portal") } }
                 </button>
                 <button type="button" class="primary menu-toggle" id="deep-links" onclick={toggle_menu}
-                    aria-haspopup="menu" aria-expanded={menu_open.to_string()} aria-label="More portal links" {disabled} title={why.clone()}>
+                    aria-haspopup="menu" aria-expanded={menu_open.to_string()} aria-label={t!("customers-more-links")} {disabled} title={why.clone()}>
                     { "▾" }
                 </button>
                 if *menu_open && !disabled {
@@ -463,7 +485,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
                             html! {
                                 <li role="none">
                                     <button type="button" role="menuitem" id={format!("flow-{id}")} {onclick} disabled={blocked}
-                                        title={ blocked.then_some("Needs an active subscription") }>{ label }</button>
+                                        title={ blocked.then(|| t!("customers-needs-subscription")) }>{ label }</button>
                                 </li>
                             }
                         }) }
@@ -471,13 +493,13 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
                 }
             </div>
             <button type="button" class="secondary" id="email-link" onclick={email} disabled={props.offline || !props.has_email}
-                title={ if !props.has_email { Some("This customer has no email address".to_owned()) } else { why.clone() } }>{ "Email portal link" }</button>
+                title={ if !props.has_email { Some(t!("customers-no-email-address")) } else { why.clone() } }>{ t!("customers-email-link") }</button>
             <button type="button" class="secondary" id="copy-link" onclick={copy} {disabled} title={why}>
                 if props.busy == Some(PortalAction::Copy) { <span class="spinner" aria-hidden="true"></span> }
-                { "Copy link" }
+                { t!("customers-copy-link") }
             </button>
             if let Some(PortalAction::Open(Some(_))) = &props.busy {
-                <span class="muted"><span class="spinner" aria-hidden="true"></span>{ " Opening…" }</span>
+                <span class="muted"><span class="spinner" aria-hidden="true"></span>{ format!(" {}", t!("customers-opening")) }</span>
             }
         </div>
         <div class="portal-outcome">{ outcome }</div>
