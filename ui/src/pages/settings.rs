@@ -74,7 +74,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             spawn_local(async move {
                 let done = ipc::save_settings(&args)
                     .await
-                    .map(|view| (view, "Saved.".to_owned()));
+                    .map(|view| (view, t!("settings-saved")));
                 dispatch.dispatch(SettingsMsg::Done(done));
             });
         })
@@ -93,12 +93,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
             let profile = profile.clone();
             let on_cleared = on_cleared.clone();
             spawn_local(async move {
-                let done = ipc::clear_cache(&profile).await.map(|view| {
-                    (
-                        view,
-                        "Cleared. The next sync reads everything from Stripe again.".to_owned(),
-                    )
-                });
+                let done = ipc::clear_cache(&profile)
+                    .await
+                    .map(|view| (view, t!("settings-cleared")));
                 if done.is_ok() {
                     on_cleared.emit(());
                 }
@@ -131,9 +128,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
             let dispatch = dispatch.clone();
             let profile = profile.clone();
             spawn_local(async move {
-                let outcome = ipc::export_csv(&profile, kind).await.map(|done| {
-                    done.map(|done| export_notice(kind, &done, &format::count(done.rows)))
-                });
+                let outcome = ipc::export_csv(&profile, kind)
+                    .await
+                    .map(|done| done.map(|done| export_notice(kind, &done)));
                 dispatch.dispatch(SettingsMsg::Exported(outcome));
             });
         })
@@ -186,7 +183,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     let invalid = |field: Field| form.problem(field).is_some().to_string();
     let name_typed = new_profile.trim();
     let name_problem = (!name_typed.is_empty() && !valid_profile_name(name_typed))
-        .then_some("Letters, digits, - and _ only (at most 40)");
+        .then(|| t!("settings-profile-name-rule"));
 
     let Some(view) = &state.view else {
         return match &state.notice {
@@ -194,18 +191,18 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 html! { <div class="page"><p class="notice error" role="alert">{ &error.message }</p></div> }
             }
             _ => {
-                html! { <div class="page"><p class="loading" aria-busy="true">{ "Loading…" }</p></div> }
+                html! { <div class="page"><p class="loading" aria-busy="true">{ t!("settings-loading") }</p></div> }
             }
         };
     };
     // Beside the field too: the save's toast may cover it.
     let password_removed = view.smtp_password_removed && form.password.is_empty();
     let password_hint = if view.smtp_password_removed {
-        "Enter the password for the new server"
+        t!("settings-password-hint-new-server")
     } else if view.smtp_password_saved {
-        "Saved in the keychain"
+        t!("settings-password-hint-saved")
     } else {
-        "Only if the server wants a login"
+        t!("settings-password-hint-optional")
     };
     // A toast: seen wherever the page is scrolled to.
     let notice = match &state.notice {
@@ -220,14 +217,14 @@ pub fn Settings(props: &SettingsProps) -> Html {
 
     html! {
         <div class="page settings-page">
-            <div class="page-head"><h1>{ "Settings" }</h1></div>
+            <div class="page-head"><h1>{ t!("settings-title") }</h1></div>
             { notice }
             <section class="card-section" aria-labelledby="profiles-title">
-                <h2 id="profiles-title">{ "Profile" }</h2>
-                <p>{ "Each profile is one Stripe account (or its test mode), with its own key, cache and settings." }</p>
+                <h2 id="profiles-title">{ t!("settings-profile-title") }</h2>
+                <p>{ t!("settings-profile-intro") }</p>
                 <div class="settings-row">
                     <div class="field">
-                        <label for="profile-switch">{ "Open profile" }</label>
+                        <label for="profile-switch">{ t!("settings-open-profile") }</label>
                         <select id="profile-switch" onchange={switch_to}>
                             { for view.profiles.iter().chain((!view.profiles.contains(&view.profile)).then_some(&view.profile)).map(|name| html! {
                                 <option value={name.clone()} selected={*name == view.profile}>{ name }</option>
@@ -235,112 +232,112 @@ pub fn Settings(props: &SettingsProps) -> Html {
                         </select>
                     </div>
                     <form class="field grow" onsubmit={add_profile}>
-                        <label for="new-profile">{ "Add a profile" }</label>
+                        <label for="new-profile">{ t!("settings-add-profile") }</label>
                         <div class="key-row">
-                            <input id="new-profile" type="text" class="text" placeholder="for example live or acme-eu"
+                            <input id="new-profile" type="text" class="text" placeholder={t!("settings-new-profile-placeholder")}
                                 value={(*new_profile).clone()} oninput={on_new_profile} maxlength="40"
                                 aria-invalid={name_problem.is_some().to_string()} />
-                            <button type="submit" class="secondary" id="add-profile" disabled={name_typed.is_empty() || name_problem.is_some()}>{ "Add" }</button>
+                            <button type="submit" class="secondary" id="add-profile" disabled={name_typed.is_empty() || name_problem.is_some()}>{ t!("settings-add") }</button>
                         </div>
-                        if let Some(problem) = name_problem { <p class="field-error" role="alert">{ problem }</p> }
+                        if let Some(problem) = &name_problem { <p class="field-error" role="alert">{ problem }</p> }
                     </form>
                 </div>
                 if state.confirm == Some(Confirm::ForgetKey) {
                     <div class="notice info" role="alertdialog" id="confirm-forget">
-                        <p>{ format!("Remove the Stripe key of “{}” from this computer's keychain? The cache stays; you'll need the key again to sync or open portals.", view.profile) }</p>
+                        <p>{ t!("settings-forget-confirm", profile = view.profile.as_str()) }</p>
                         <div class="portal-actions">
-                            <button type="button" class="primary small" id="forget-yes" onclick={forget}>{ "Remove the key" }</button>
-                            <button type="button" class="secondary small" onclick={ask(None)}>{ "Keep it" }</button>
+                            <button type="button" class="primary small" id="forget-yes" onclick={forget}>{ t!("settings-forget-yes") }</button>
+                            <button type="button" class="secondary small" onclick={ask(None)}>{ t!("settings-keep-it") }</button>
                         </div>
                     </div>
                 } else {
                     <button type="button" class="secondary" id="forget-key" onclick={ask(Some(Confirm::ForgetKey))} disabled={state.busy}>
-                        { "Forget this profile's key…" }
+                        { t!("settings-forget-key") }
                     </button>
                 }
             </section>
 
             <form class="card-section" onsubmit={save} novalidate=true aria-labelledby="preferences-title">
-                <h2 id="preferences-title">{ "Portal links and syncing" }</h2>
+                <h2 id="preferences-title">{ t!("settings-preferences-title") }</h2>
                 <div class="field">
-                    <label for="return-url-setting">{ "Back link from the portal" }</label>
-                    <input id="return-url-setting" type="text" class="text" placeholder="https://your-site.example/account"
+                    <label for="return-url-setting">{ t!("settings-return-url-label") }</label>
+                    <input id="return-url-setting" type="text" class="text" placeholder={t!("settings-return-url-placeholder")}
                         value={form.return_url.clone()} oninput={edit(&dispatch, |f, v| f.return_url = v)} aria-invalid={invalid(Field::ReturnUrl)} />
                     if form.problem(Field::ReturnUrl).is_some() { { problem(Field::ReturnUrl, "return-url-setting") } }
-                    else { <p class="field-help">{ "Where “Return to …” in the portal takes customers. Empty: the portal settings' back link." }</p> }
+                    else { <p class="field-help">{ t!("settings-return-url-help") }</p> }
                 </div>
                 <div class="field inline">
-                    <label for="sync-interval">{ "Sync every (minutes)" }</label>
+                    <label for="sync-interval">{ t!("settings-sync-interval-label") }</label>
                     <input id="sync-interval" type="number" min="0" max="1440" class="text narrow"
                         value={form.interval.clone()} oninput={edit(&dispatch, |f, v| f.interval = v)} aria-invalid={invalid(Field::Interval)} />
-                    <span class="field-help">{ "while the window is open; 0 turns it off" }</span>
+                    <span class="field-help">{ t!("settings-sync-interval-help") }</span>
                 </div>
                 { problem(Field::Interval, "sync-interval") }
                 <div class="field inline">
-                    <label for="sync-rate">{ "Sync speed" }</label>
+                    <label for="sync-rate">{ t!("settings-sync-rate-label") }</label>
                     <input id="sync-rate" type="number" min="1" max="1000" class="text narrow"
                         value={form.rate.clone()} oninput={edit(&dispatch, |f, v| f.rate = v)} aria-invalid={invalid(Field::Rate)} />
-                    <span class="field-help">{ "requests per second; empty: Stripe's standard share (50 live, 23 in test mode). Raise it only if Stripe raised your account's limits." }</span>
+                    <span class="field-help">{ t!("settings-sync-rate-help") }</span>
                 </div>
                 { problem(Field::Rate, "sync-rate") }
 
-                <h2 class="subsection">{ "Email" }</h2>
+                <h2 class="subsection">{ t!("settings-email-title") }</h2>
                 <div class="field">
-                    <label for="sign-emails-as">{ "Sign emails as" }</label>
+                    <label for="sign-emails-as">{ t!("settings-sign-emails-as") }</label>
                     <input id="sign-emails-as" type="text" class="text" value={form.business_name.clone()}
-                        placeholder={view.account_business_name.clone().unwrap_or_else(|| "Your business name".to_owned())}
+                        placeholder={view.account_business_name.clone().unwrap_or_else(|| t!("settings-business-name-placeholder"))}
                         oninput={edit(&dispatch, |f, v| f.business_name = v)} aria-invalid={invalid(Field::BusinessName)} />
                     if form.problem(Field::BusinessName).is_some() { { problem(Field::BusinessName, "sign-emails-as") } }
                     else if view.account_business_name.is_some() {
-                        <p class="field-help">{ "Empty: your Stripe account's business name." }</p>
+                        <p class="field-help">{ t!("settings-sign-emails-as-help-account") }</p>
                     } else {
-                        <p class="field-help" id="sign-emails-as-help">{ "Your key can't read the Stripe account's name, so type the name customers know you by." }</p>
+                        <p class="field-help" id="sign-emails-as-help">{ t!("settings-sign-emails-as-help-no-account") }</p>
                     }
                 </div>
                 <label class="check">
                     <input type="checkbox" id="smtp-on" checked={form.smtp_on} onchange={smtp_on} />
-                    { "Send emails through my SMTP server (otherwise they open in your mail app)" }
+                    { t!("settings-smtp-on") }
                 </label>
                 if form.smtp_on {
                     <div class="settings-grid">
                         <div class="field">
-                            <label for="smtp-host">{ "Server" }</label>
-                            <input id="smtp-host" type="text" class="text" value={form.host.clone()} placeholder="smtp.example.com"
+                            <label for="smtp-host">{ t!("settings-smtp-host") }</label>
+                            <input id="smtp-host" type="text" class="text" value={form.host.clone()} placeholder={t!("settings-smtp-host-placeholder")}
                                 oninput={edit(&dispatch, |f, v| f.host = v)} aria-invalid={invalid(Field::Host)} />
                             { problem(Field::Host, "smtp-host") }
                         </div>
                         <div class="field">
-                            <label for="smtp-port">{ "Port" }</label>
+                            <label for="smtp-port">{ t!("settings-smtp-port") }</label>
                             <input id="smtp-port" type="number" min="1" max="65535" class="text" value={form.port.clone()}
                                 oninput={edit(&dispatch, |f, v| f.port = v)} aria-invalid={invalid(Field::Port)} />
                             { problem(Field::Port, "smtp-port") }
                         </div>
                         <div class="field">
-                            <label for="smtp-tls">{ "Security" }</label>
+                            <label for="smtp-tls">{ t!("settings-smtp-security") }</label>
                             <select id="smtp-tls" onchange={tls}>
-                                <option value="starttls" selected={form.tls == "starttls"}>{ "STARTTLS (port 587)" }</option>
-                                <option value="tls" selected={form.tls == "tls"}>{ "TLS (port 465)" }</option>
-                                <option value="none" selected={form.tls == "none"}>{ "None (a server on this computer)" }</option>
+                                <option value="starttls" selected={form.tls == "starttls"}>{ t!("settings-smtp-starttls") }</option>
+                                <option value="tls" selected={form.tls == "tls"}>{ t!("settings-smtp-tls") }</option>
+                                <option value="none" selected={form.tls == "none"}>{ t!("settings-smtp-no-tls") }</option>
                             </select>
                         </div>
                         <div class="field">
-                            <label for="smtp-from">{ "From" }</label>
-                            <input id="smtp-from" type="text" class="text" value={form.from.clone()} placeholder="Your Shop <billing@example.com>"
+                            <label for="smtp-from">{ t!("settings-smtp-from") }</label>
+                            <input id="smtp-from" type="text" class="text" value={form.from.clone()} placeholder={t!("settings-smtp-from-placeholder")}
                                 oninput={edit(&dispatch, |f, v| f.from = v)} aria-invalid={invalid(Field::From)} />
                             { problem(Field::From, "smtp-from") }
                         </div>
                         <div class="field">
-                            <label for="smtp-username">{ "Login" }</label>
+                            <label for="smtp-username">{ t!("settings-smtp-username") }</label>
                             <input id="smtp-username" type="text" class="text" value={form.username.clone()} autocomplete="off"
                                 oninput={edit(&dispatch, |f, v| f.username = v)} />
                         </div>
                         <div class="field">
-                            <label for="smtp-password">{ "Password" }</label>
+                            <label for="smtp-password">{ t!("settings-smtp-password") }</label>
                             <input id="smtp-password" type="password" class="text" value={form.password.clone()} autocomplete="new-password"
                                 placeholder={password_hint} oninput={edit(&dispatch, |f, v| f.password = v)}
                                 aria-describedby={password_removed.then_some("smtp-password-help")} />
                             if password_removed {
-                                <p class="field-error" id="smtp-password-help">{ "The server changed: enter its password" }</p>
+                                <p class="field-error" id="smtp-password-help">{ t!("settings-smtp-password-changed") }</p>
                             }
                         </div>
                     </div>
@@ -348,44 +345,44 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 <div class="actions">
                     <button type="submit" class="primary" id="settings-save" disabled={state.busy || !form.problems().is_empty()}>
                         if state.busy { <span class="spinner" aria-hidden="true"></span> }
-                        { "Save" }
+                        { t!("settings-save") }
                     </button>
                 </div>
             </form>
 
             <section class="card-section" aria-labelledby="export-title">
-                <h2 id="export-title">{ "Export" }</h2>
-                <p>{ "Save the cached customers or invoices as a CSV file for a spreadsheet or your accountant. Works offline; sync first for the latest." }</p>
+                <h2 id="export-title">{ t!("settings-export-title") }</h2>
+                <p>{ t!("settings-export-intro") }</p>
                 <div class="portal-actions">
                     <button type="button" class="secondary" id="export-customers" onclick={export(ExportKind::Customers)} disabled={state.busy}>
-                        { "Export customers…" }
+                        { t!("settings-export-customers") }
                     </button>
                     <button type="button" class="secondary" id="export-invoices" onclick={export(ExportKind::Invoices)} disabled={state.busy}>
-                        { "Export invoices…" }
+                        { t!("settings-export-invoices") }
                     </button>
                 </div>
             </section>
 
             <section class="card-section" aria-labelledby="cache-title">
-                <h2 id="cache-title">{ "Cache" }</h2>
-                <p>{ "Customers and their billing are kept on this computer so they open instantly and offline." }</p>
+                <h2 id="cache-title">{ t!("settings-cache-title") }</h2>
+                <p>{ t!("settings-cache-intro") }</p>
                 <dl class="facts">
-                    <dt>{ "Data folder" }</dt><dd class="mono" id="data-dir">{ &view.data_dir }</dd>
-                    <dt>{ "Cache file" }</dt><dd class="mono">{ &view.cache_path }</dd>
-                    <dt>{ "Size" }</dt>
-                    <dd id="cache-size">{ format!("{} · saved invoice PDFs {}", format::bytes(view.cache_bytes), format::bytes(view.invoice_bytes)) }</dd>
+                    <dt>{ t!("settings-data-folder") }</dt><dd class="mono" id="data-dir">{ &view.data_dir }</dd>
+                    <dt>{ t!("settings-cache-file") }</dt><dd class="mono">{ &view.cache_path }</dd>
+                    <dt>{ t!("settings-size") }</dt>
+                    <dd id="cache-size">{ t!("settings-cache-size", cache = format::bytes(view.cache_bytes), pdfs = format::bytes(view.invoice_bytes)) }</dd>
                 </dl>
                 if state.confirm == Some(Confirm::ClearCache) {
                     <div class="notice info" role="alertdialog" id="confirm-clear">
-                        <p>{ "Delete the cache and the saved PDFs? Nothing in Stripe changes; the next sync reads everything again." }</p>
+                        <p>{ t!("settings-clear-confirm") }</p>
                         <div class="portal-actions">
-                            <button type="button" class="primary small" id="clear-yes" onclick={clear}>{ "Clear the cache" }</button>
-                            <button type="button" class="secondary small" onclick={ask(None)}>{ "Keep it" }</button>
+                            <button type="button" class="primary small" id="clear-yes" onclick={clear}>{ t!("settings-clear-yes") }</button>
+                            <button type="button" class="secondary small" onclick={ask(None)}>{ t!("settings-keep-it") }</button>
                         </div>
                     </div>
                 } else {
                     <button type="button" class="secondary" id="clear-cache" onclick={ask(Some(Confirm::ClearCache))} disabled={state.busy}>
-                        { "Clear the cache…" }
+                        { t!("settings-clear-cache") }
                     </button>
                 }
             </section>

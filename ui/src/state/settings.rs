@@ -64,61 +64,55 @@ impl Form {
         }
     }
 
-    /// What is wrong now, per field.
-    pub fn problems(&self) -> Vec<(Field, &'static str)> {
+    /// What is wrong now, per field, in the window's language.
+    pub fn problems(&self) -> Vec<(Field, String)> {
         let mut out = Vec::new();
         let url = self.return_url.trim();
         if !url.is_empty() && !url.starts_with("https://") && !url.starts_with("http://127.0.0.1") {
-            out.push((
-                Field::ReturnUrl,
-                "Use a secure link that starts with https://",
-            ));
+            out.push((Field::ReturnUrl, t!("settings-problem-return-url")));
         }
         match self.interval.trim().parse::<u32>() {
             Ok(n) if n <= MAX_SYNC_INTERVAL_MINUTES => {}
-            _ => out.push((Field::Interval, "Minutes from 0 (off) to 1440 (once a day)")),
+            _ => out.push((Field::Interval, t!("settings-problem-interval"))),
         }
         if !self.rate.trim().is_empty()
             && !matches!(self.rate.trim().parse::<u32>(), Ok(r) if (1..=MAX_REQUESTS_PER_SECOND).contains(&r))
         {
-            out.push((
-                Field::Rate,
-                "A whole number from 1 to 1000, or empty for Stripe's standard share",
-            ));
+            out.push((Field::Rate, t!("settings-problem-rate")));
         }
         let name = self.business_name.trim();
         if name.chars().count() > MAX_BUSINESS_NAME {
-            out.push((Field::BusinessName, "At most 100 characters"));
+            out.push((
+                Field::BusinessName,
+                t!("settings-problem-business-name-long"),
+            ));
         } else if name.chars().any(char::is_control) {
-            out.push((Field::BusinessName, "One line, as customers should read it"));
+            out.push((
+                Field::BusinessName,
+                t!("settings-problem-business-name-line"),
+            ));
         }
         if self.smtp_on {
             let host = self.host.trim();
             if host.is_empty() || host.contains(char::is_whitespace) {
-                out.push((
-                    Field::Host,
-                    "The server's name, for example smtp.example.com",
-                ));
+                out.push((Field::Host, t!("settings-problem-host")));
             }
             if !matches!(self.port.trim().parse::<u16>(), Ok(1..)) {
-                out.push((Field::Port, "A port from 1 to 65535 (usually 587)"));
+                out.push((Field::Port, t!("settings-problem-port")));
             }
             let from = self.from.trim();
             let address = from
                 .rsplit_once('<')
                 .map_or(from, |(_, rest)| rest.trim_end_matches('>'));
             if !address.contains('@') || address.starts_with('@') || address.ends_with('@') {
-                out.push((
-                    Field::From,
-                    "An address like billing@example.com, or Name <billing@example.com>",
-                ));
+                out.push((Field::From, t!("settings-problem-from")));
             }
         }
         out
     }
 
     /// The problem beside `field`, if any.
-    pub fn problem(&self, field: Field) -> Option<&'static str> {
+    pub fn problem(&self, field: Field) -> Option<String> {
         self.problems()
             .into_iter()
             .find(|(f, _)| *f == field)
@@ -148,9 +142,6 @@ impl Form {
         })
     }
 }
-
-/// Said after a save that removed the SMTP password with its old server.
-pub const PASSWORD_REMOVED: &str = "The SMTP server changed, so the password saved for the old one was removed: enter the password for the new server.";
 
 /// The screen.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -183,16 +174,14 @@ pub enum SettingsMsg {
     Exported(Result<Option<String>, ErrorDto>),
 }
 
-/// "Saved 1,204 customers to /home/me/customers.csv.", with `rows` as the
-/// locale writes the count.
-pub fn export_notice(kind: ExportKind, done: &ExportDone, rows: &str) -> String {
-    let noun = match (kind, done.rows) {
-        (ExportKind::Customers, 1) => "customer",
-        (ExportKind::Customers, _) => "customers",
-        (ExportKind::Invoices, 1) => "invoice",
-        (ExportKind::Invoices, _) => "invoices",
-    };
-    format!("Saved {rows} {noun} to {}.", done.path)
+/// "Saved 1,204 customers to /home/me/customers.csv.", in the window's
+/// language (which also groups the count).
+pub fn export_notice(kind: ExportKind, done: &ExportDone) -> String {
+    let (count, path) = (done.rows, done.path.as_str());
+    match kind {
+        ExportKind::Customers => t!("settings-exported-customers", count = count, path = path),
+        ExportKind::Invoices => t!("settings-exported-invoices", count = count, path = path),
+    }
 }
 
 impl Reducible for SettingsState {
@@ -219,8 +208,10 @@ impl Reducible for SettingsState {
                 next.busy = false;
                 // Keep what is typed; only the password field empties.
                 next.form.password.clear();
+                // Said after a save that removed the SMTP password with its
+                // old server.
                 let message = if view.smtp_password_removed {
-                    format!("{message} {PASSWORD_REMOVED}")
+                    t!("settings-password-removed", notice = message)
                 } else {
                     message
                 };
@@ -284,7 +275,7 @@ mod tests {
         };
         assert_eq!(
             saved(true),
-            Some(Ok(format!("Settings saved. {PASSWORD_REMOVED}")))
+            Some(Ok("Settings saved. The SMTP server changed, so the password saved for the old one was removed: enter the password for the new server.".into()))
         );
         assert_eq!(saved(false), Some(Ok("Settings saved.".into())));
     }
@@ -377,7 +368,7 @@ mod tests {
             path: "/home/me/c.csv".into(),
             rows: 1204,
         };
-        let message = export_notice(ExportKind::Customers, &done, "1,204");
+        let message = export_notice(ExportKind::Customers, &done);
         assert_eq!(message, "Saved 1,204 customers to /home/me/c.csv.");
         let state = exported(Ok(Some(message.clone())));
         assert!(!state.busy);
@@ -388,7 +379,7 @@ mod tests {
             rows: 1,
         };
         assert_eq!(
-            export_notice(ExportKind::Invoices, &one, "1"),
+            export_notice(ExportKind::Invoices, &one),
             "Saved 1 invoice to i.csv."
         );
     }
