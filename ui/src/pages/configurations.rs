@@ -21,19 +21,24 @@ pub struct ConfigurationsProps {
     pub offline: bool,
 }
 
+/// A label, read in the window's language when it is shown.
+type Label = fn() -> String;
+
 /// Customer details the portal may let customers change, with their labels.
-const CUSTOMER_FIELDS: [(&str, &str); 6] = [
-    ("email", "Email"),
-    ("address", "Billing address"),
-    ("phone", "Phone"),
-    ("name", "Name"),
-    ("shipping", "Shipping address"),
-    ("tax_id", "Tax IDs"),
+const CUSTOMER_FIELDS: [(&str, Label); 6] = [
+    ("email", || t!("configurations-field-email")),
+    ("address", || t!("configurations-field-address")),
+    ("phone", || t!("configurations-field-phone")),
+    ("name", || t!("configurations-field-name")),
+    ("shipping", || t!("configurations-field-shipping")),
+    ("tax_id", || t!("configurations-field-tax-id")),
 ];
-const PLAN_UPDATES: [(&str, &str); 3] = [
-    ("price", "Plan"),
-    ("quantity", "Quantity"),
-    ("promotion_code", "Promotion codes"),
+const PLAN_UPDATES: [(&str, Label); 3] = [
+    ("price", || t!("configurations-plan-update-price")),
+    ("quantity", || t!("configurations-plan-update-quantity")),
+    ("promotion_code", || {
+        t!("configurations-plan-update-promotion-code")
+    }),
 ];
 
 #[component]
@@ -94,33 +99,33 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
 
     let list = match &state.list {
         None => {
-            html! { <p class="loading" aria-busy="true">{ "Loading your portal settings from Stripe…" }</p> }
+            html! { <p class="loading" aria-busy="true">{ t!("configurations-loading-list") }</p> }
         }
         Some(Err(error)) => {
             let message = if error.code == ErrorCode::Offline {
-                "Stripe can't be reached, so the portal settings can't be shown. They live in Stripe, not in the cache.".to_owned()
+                t!("configurations-offline")
             } else {
                 error.message.clone()
             };
             html! {
                 <div class="notice error" role="alert" id="configurations-error">
                     <p>{ message }</p>
-                    <button type="button" class="secondary small" onclick={reload}>{ "Try again" }</button>
+                    <button type="button" class="secondary small" onclick={reload}>{ t!("configurations-try-again") }</button>
                 </div>
             }
         }
         Some(Ok(list)) if list.is_empty() => html! {
             <p class="notice info" id="no-configurations">
-                { "No portal settings yet. Create them to choose what customers can do in the portal." }
+                { t!("configurations-empty") }
             </p>
         },
         Some(Ok(list)) => html! {
             <table class="invoices configurations" id="configurations">
                 <thead><tr>
-                    <th scope="col">{ "Headline" }</th>
-                    <th scope="col">{ "ID" }</th>
-                    <th scope="col">{ "State" }</th>
-                    <th scope="col"><span class="sr-only">{ "Actions" }</span></th>
+                    <th scope="col">{ t!("configurations-column-headline") }</th>
+                    <th scope="col">{ t!("configurations-column-id") }</th>
+                    <th scope="col">{ t!("configurations-column-state") }</th>
+                    <th scope="col"><span class="sr-only">{ t!("configurations-column-actions") }</span></th>
                 </tr></thead>
                 <tbody>
                     { for list.iter().map(|c| {
@@ -130,19 +135,19 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
                         let on_use = use_it.reform(move |_: MouseEvent| id.clone());
                         html! {
                             <tr data-id={c.id.clone()} class="configuration-row">
-                                <td class="headline">{ c.headline.clone().filter(|h| !h.is_empty()).unwrap_or_else(|| "Untitled".into()) }</td>
+                                <td class="headline">{ c.headline.clone().filter(|h| !h.is_empty()).unwrap_or_else(|| t!("configurations-untitled")) }</td>
                                 <td class="mono">{ &c.id }</td>
                                 <td><div class="badges">
-                                    if c.in_use { <span class="badge in-use">{ "Used for portal links" }</span> }
-                                    if c.is_default { <span class="badge">{ "Account default" }</span> }
-                                    if !c.active { <span class="badge">{ "Inactive" }</span> }
-                                    if c.login_page_url.is_some() { <span class="badge">{ "Sign-in page" }</span> }
+                                    if c.in_use { <span class="badge in-use">{ t!("configurations-badge-in-use") }</span> }
+                                    if c.is_default { <span class="badge">{ t!("configurations-badge-default") }</span> }
+                                    if !c.active { <span class="badge">{ t!("configurations-badge-inactive") }</span> }
+                                    if c.login_page_url.is_some() { <span class="badge">{ t!("configurations-badge-login-page") }</span> }
                                 </div></td>
                                 <td class="invoice-actions">
                                     if !c.in_use && c.active {
-                                        <button type="button" class="link use-configuration" onclick={on_use} disabled={props.offline}>{ "Use for links" }</button>
+                                        <button type="button" class="link use-configuration" onclick={on_use} disabled={props.offline}>{ t!("configurations-use-for-links") }</button>
                                     }
-                                    <button type="button" class="link edit-configuration" onclick={on_edit} disabled={props.offline}>{ "Edit" }</button>
+                                    <button type="button" class="link edit-configuration" onclick={on_edit} disabled={props.offline}>{ t!("configurations-edit") }</button>
                                 </td>
                             </tr>
                         }
@@ -156,12 +161,12 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
         <div class="page configurations-page">
             <div class="page-head">
                 <div>
-                    <h1>{ "Portal settings" }</h1>
-                    <p class="detail-sub">{ "What customers can do in the portal: see invoices, update their card, cancel, switch plans." }</p>
+                    <h1>{ t!("configurations-title") }</h1>
+                    <p class="detail-sub">{ t!("configurations-intro") }</p>
                 </div>
                 <button type="button" class="primary" id="new-configuration" onclick={new}
-                    disabled={props.offline} title={props.offline.then_some("Offline: portal settings are saved in Stripe")}>
-                    { "New portal settings" }
+                    disabled={props.offline} title={props.offline.then(|| t!("configurations-offline-title"))}>
+                    { t!("configurations-new") }
                 </button>
             </div>
             if let Some(notice) = &state.notice {
@@ -261,8 +266,8 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
             .filter(|_| editor.tried || value.as_deref().is_some_and(|v| !v.is_empty()))
     };
     let text_field = |id: &'static str,
-                      label: &'static str,
-                      help: &'static str,
+                      label: String,
+                      help: String,
                       field: Field,
                       value: &Option<String>,
                       change: fn(&mut ConfigurationFields, String)| {
@@ -326,8 +331,8 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     };
 
     let title = match &editor.id {
-        Some(_) => "Edit portal settings",
-        None => "New portal settings",
+        Some(_) => t!("configurations-edit-title"),
+        None => t!("configurations-new"),
     };
     let headline_count = f
         .headline
@@ -344,59 +349,59 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     let blocked = !editor.problems().is_empty();
 
     let body = if editor.loading {
-        html! { <p class="loading" aria-busy="true">{ "Loading from Stripe…" }</p> }
+        html! { <p class="loading" aria-busy="true">{ t!("configurations-loading-editor") }</p> }
     } else {
         html! {
             <>
                 <fieldset class="form-section">
-                    <legend>{ "Your business" }</legend>
-                    { text_field("headline", "Headline", "Shown at the top of the portal, for example “Acme Co. billing”.",
+                    <legend>{ t!("configurations-section-business") }</legend>
+                    { text_field("headline", t!("configurations-headline-label"), t!("configurations-headline-help"),
                         Field::Headline, &f.headline, |f, v| f.headline = Some(v)) }
                     <p class={classes!("counter", (headline_count > HEADLINE_MAX).then_some("over"))} id="headline-count">
                         { format!("{headline_count} / {HEADLINE_MAX}") }
                     </p>
-                    { text_field("privacy-url", "Privacy policy link", "Optional; https://…",
+                    { text_field("privacy-url", t!("configurations-privacy-label"), t!("configurations-link-help"),
                         Field::PrivacyPolicyUrl, &f.privacy_policy_url, |f, v| f.privacy_policy_url = Some(v)) }
-                    { text_field("terms-url", "Terms of service link", "Optional; https://…",
+                    { text_field("terms-url", t!("configurations-terms-label"), t!("configurations-link-help"),
                         Field::TermsOfServiceUrl, &f.terms_of_service_url, |f, v| f.terms_of_service_url = Some(v)) }
-                    { text_field("return-url", "Back link", "Where “Return to …” in the portal goes; optional; https://…",
+                    { text_field("return-url", t!("configurations-return-label"), t!("configurations-return-help"),
                         Field::DefaultReturnUrl, &f.default_return_url, |f, v| f.default_return_url = Some(v)) }
                 </fieldset>
 
                 <fieldset class="form-section">
-                    <legend>{ "Signing in" }</legend>
+                    <legend>{ t!("configurations-section-signing-in") }</legend>
                     <label class="check">
                         <input type="checkbox" id="login-page" checked={f.login_page == Some(true)}
                             onchange={on_check(dispatch, |f, on| f.login_page = Some(on))} />
-                        { "Sign-in page: a link that never expires, for emails and your website (customers confirm their email)" }
+                        { t!("configurations-login-page") }
                     </label>
                 </fieldset>
 
                 <fieldset class="form-section" aria-describedby="features-problem">
-                    <legend>{ "What customers can do" }</legend>
+                    <legend>{ t!("configurations-section-features") }</legend>
                     <label class="check">
                         <input type="checkbox" id="invoice-history" checked={f.invoice_history == Some(true)}
                             onchange={on_check(dispatch, |f, on| f.invoice_history = Some(on))} />
-                        { "See and download their invoices" }
+                        { t!("configurations-invoice-history") }
                     </label>
                     <label class="check">
                         <input type="checkbox" id="payment-method-update" checked={f.payment_method_update == Some(true)}
                             onchange={on_check(dispatch, |f, on| f.payment_method_update = Some(on))} />
-                        { "Update their card and payment methods" }
+                        { t!("configurations-payment-method-update") }
                     </label>
                     // Where the box was just unticked; the full rule is beside plan switching.
                     if switching_problem.is_some() {
                         <p class="field-error" id="payment-method-problem" role="alert">
-                            { "Switching plans (below) needs this on" }
+                            { t!("configurations-payment-method-needed") }
                         </p>
                     }
-                    <p class="field-label">{ "Change their details:" }</p>
+                    <p class="field-label">{ t!("configurations-customer-updates") }</p>
                     <div class="check-grid">
                         { for CUSTOMER_FIELDS.iter().map(|(value, label)| html! {
                             <label class="check">
                                 <input type="checkbox" id={format!("update-{value}")} checked={has(&f.customer_updates, value)}
                                     onchange={toggle_in(dispatch, |f| &mut f.customer_updates, (*value).to_owned())} />
-                                { *label }
+                                { label() }
                             </label>
                         }) }
                     </div>
@@ -406,21 +411,21 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                 </fieldset>
 
                 <fieldset class="form-section">
-                    <legend>{ "Cancelling" }</legend>
+                    <legend>{ t!("configurations-section-cancelling") }</legend>
                     <div class="field inline">
-                        <label for="cancel-mode">{ "Customers can cancel" }</label>
+                        <label for="cancel-mode">{ t!("configurations-cancel-mode") }</label>
                         <select id="cancel-mode" onchange={on_select(dispatch, |f, v| f.cancel_mode = Some(v))}>
-                            <option value="off" selected={cancel_mode == "off"}>{ "No" }</option>
-                            <option value="at_period_end" selected={cancel_mode == "at_period_end"}>{ "At the end of the paid period" }</option>
-                            <option value="immediately" selected={cancel_mode == "immediately"}>{ "Immediately" }</option>
+                            <option value="off" selected={cancel_mode == "off"}>{ t!("configurations-cancel-off") }</option>
+                            <option value="at_period_end" selected={cancel_mode == "at_period_end"}>{ t!("configurations-cancel-at-period-end") }</option>
+                            <option value="immediately" selected={cancel_mode == "immediately"}>{ t!("configurations-cancel-immediately") }</option>
                         </select>
                     </div>
                     if cancel_mode == "immediately" {
                         <div class="field inline">
-                            <label for="cancel-proration">{ "Unused time" }</label>
+                            <label for="cancel-proration">{ t!("configurations-cancel-proration") }</label>
                             <select id="cancel-proration" onchange={on_select(dispatch, |f, v| f.cancel_proration = Some(v))}>
-                                <option value="none" selected={f.cancel_proration.as_deref() != Some("create_prorations")}>{ "Not refunded" }</option>
-                                <option value="create_prorations" selected={f.cancel_proration.as_deref() == Some("create_prorations")}>{ "Credited (prorated)" }</option>
+                                <option value="none" selected={f.cancel_proration.as_deref() != Some("create_prorations")}>{ t!("configurations-cancel-proration-none") }</option>
+                                <option value="create_prorations" selected={f.cancel_proration.as_deref() == Some("create_prorations")}>{ t!("configurations-cancel-proration-credit") }</option>
                             </select>
                         </div>
                     }
@@ -428,25 +433,25 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                         <label class="check">
                             <input type="checkbox" id="cancel-reasons" checked={f.cancel_reasons == Some(true)}
                                 onchange={on_check(dispatch, |f, on| f.cancel_reasons = Some(on))} />
-                            { "Ask why they cancel" }
+                            { t!("configurations-cancel-reasons") }
                         </label>
                     }
                 </fieldset>
 
                 <fieldset class="form-section">
-                    <legend>{ "Switching plans" }</legend>
+                    <legend>{ t!("configurations-section-switching") }</legend>
                     <label class="check">
                         <input type="checkbox" id="plan-switching" checked={switching}
                             onchange={on_check(dispatch, |f, on| f.plan_switching = Some(on))} />
-                        { "Customers can switch plans" }
+                        { t!("configurations-plan-switching") }
                     </label>
                     if let Some(problem) = &switching_problem {
                         <p class="field-error" id="plan-switching-problem">{ problem.clone() }</p>
                     }
                     if switching {
-                        <p class="field-label">{ format!("Products to switch between ({chosen_products} of at most {PRODUCTS_MAX}):") }</p>
+                        <p class="field-label">{ t!("configurations-plan-products", count = chosen_products, max = PRODUCTS_MAX) }</p>
                         if props.products.is_empty() {
-                            <p class="field-help">{ "No products with a recurring price are cached yet. Sync, then come back." }</p>
+                            <p class="field-help">{ t!("configurations-no-products") }</p>
                         }
                         <div class="check-grid" id="plan-products">
                             { for props.products.iter().map(|p| html! {
@@ -460,35 +465,35 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                         if let Some(problem) = products_problem {
                             <p class="field-error" id="products-problem" role="alert">{ problem }</p>
                         }
-                        <p class="field-label">{ "They may change:" }</p>
+                        <p class="field-label">{ t!("configurations-plan-updates") }</p>
                         <div class="check-grid">
                             { for PLAN_UPDATES.iter().map(|(value, label)| html! {
                                 <label class="check">
                                     <input type="checkbox" id={format!("plan-update-{value}")} checked={has(&f.plan_updates, value)}
                                         onchange={toggle_in(dispatch, |f| &mut f.plan_updates, (*value).to_owned())} />
-                                    { *label }
+                                    { label() }
                                 </label>
                             }) }
                         </div>
                         <div class="field inline">
-                            <label for="plan-proration">{ "When they switch" }</label>
+                            <label for="plan-proration">{ t!("configurations-plan-proration") }</label>
                             <select id="plan-proration" onchange={on_select(dispatch, |f, v| f.plan_proration = Some(v))}>
-                                <option value="create_prorations" selected={f.plan_proration.as_deref() == Some("create_prorations")}>{ "Prorate on the next invoice" }</option>
-                                <option value="always_invoice" selected={f.plan_proration.as_deref() == Some("always_invoice")}>{ "Prorate and invoice now" }</option>
-                                <option value="none" selected={f.plan_proration.as_deref() == Some("none")}>{ "Don't prorate" }</option>
+                                <option value="create_prorations" selected={f.plan_proration.as_deref() == Some("create_prorations")}>{ t!("configurations-plan-proration-create") }</option>
+                                <option value="always_invoice" selected={f.plan_proration.as_deref() == Some("always_invoice")}>{ t!("configurations-plan-proration-always") }</option>
+                                <option value="none" selected={f.plan_proration.as_deref() == Some("none")}>{ t!("configurations-plan-proration-none") }</option>
                             </select>
                         </div>
                         <label class="check">
                             <input type="checkbox" id="schedule-at-period-end" checked={f.schedule_at_period_end == Some(true)}
                                 onchange={on_check(dispatch, |f, on| f.schedule_at_period_end = Some(on))} />
-                            { "Downgrades wait until the end of the paid period" }
+                            { t!("configurations-schedule-at-period-end") }
                         </label>
                     }
                 </fieldset>
 
                 <label class="check use-it">
                     <input type="checkbox" id="use-it" checked={editor.use_it} onchange={use_it} />
-                    { "Use these settings for the portal links Portal Desk opens and emails" }
+                    { t!("configurations-use-it") }
                 </label>
             </>
         }
@@ -509,17 +514,17 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                 }
                 if editor.saved {
                     <p class="notice success" role="status" id="editor-saved">
-                        { "Saved. Customers see the change the next time they open the portal." }
+                        { t!("configurations-saved") }
                     </p>
                 }
                 <div class="dialog-actions">
                     <button type="button" class="secondary" id="editor-close" onclick={close}>
-                        { if editor.saved { "Done" } else { "Cancel" } }
+                        { if editor.saved { t!("configurations-done") } else { t!("configurations-cancel") } }
                     </button>
                     <button type="submit" class="primary" id="editor-save"
                         disabled={editor.loading || editor.saving || props.offline || (editor.tried && blocked)}>
-                        if editor.saving { <span class="spinner" aria-hidden="true"></span>{ "Saving…" } }
-                        else { { "Save" } }
+                        if editor.saving { <span class="spinner" aria-hidden="true"></span>{ t!("configurations-saving") } }
+                        else { { t!("configurations-save") } }
                     </button>
                 </div>
             </form>

@@ -134,13 +134,14 @@ fn check_link(field: Field, value: &Option<String>, out: &mut Vec<(Field, String
         .strip_prefix("https://")
         .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
     match host {
-        None => out.push((field, "Use a secure link that starts with https://".into())),
+        None => out.push((field, t!("configurations-problem-https"))),
         Some(host) if !host.contains('.') || host.contains(' ') => {
-            out.push((field, "This is not a web address".into()))
+            out.push((field, t!("configurations-problem-not-web-address")))
         }
-        Some(_) if url.chars().count() > 2000 => {
-            out.push((field, "Use a link shorter than 2,000 characters".into()))
-        }
+        Some(_) if url.chars().count() > 2000 => out.push((
+            field,
+            t!("configurations-problem-link-too-long", max = 2000),
+        )),
         Some(_) => {}
     }
 }
@@ -153,12 +154,16 @@ pub fn problems(fields: &ConfigurationFields, creating: bool) -> Vec<(Field, Str
         if length > HEADLINE_MAX {
             out.push((
                 Field::Headline,
-                format!("At most {HEADLINE_MAX} characters ({length} now)"),
+                t!(
+                    "configurations-problem-headline-too-long",
+                    max = HEADLINE_MAX,
+                    length = length
+                ),
             ));
         } else if headline.chars().any(char::is_control) {
             out.push((
                 Field::Headline,
-                "One line, without tabs or line breaks".into(),
+                t!("configurations-problem-headline-one-line"),
             ));
         }
     }
@@ -186,30 +191,27 @@ pub fn problems(fields: &ConfigurationFields, creating: bool) -> Vec<(Field, Str
         && fields.cancel_mode.as_deref().is_none_or(|m| m == "off")
         && !switching
     {
-        out.push((
-            Field::Features,
-            "Turn on at least one thing customers can do".into(),
-        ));
+        out.push((Field::Features, t!("configurations-problem-no-features")));
     }
     // Stripe refuses it, so it is said here before anything is sent.
     if switching && !on(fields.payment_method_update) {
-        out.push((
-            Field::PlanSwitching,
-            "Stripe lets customers switch plans only while they can also update their card: turn on “Update their card and payment methods” first"
-                .into(),
-        ));
+        out.push((Field::PlanSwitching, t!("configurations-problem-card-rule")));
     }
     if switching {
         let chosen = fields.plan_products.as_ref().map_or(0, Vec::len);
         if chosen == 0 {
             out.push((
                 Field::PlanProducts,
-                "Choose the products customers may switch between".into(),
+                t!("configurations-problem-no-products"),
             ));
         } else if chosen > PRODUCTS_MAX {
             out.push((
                 Field::PlanProducts,
-                format!("Stripe allows at most {PRODUCTS_MAX} products ({chosen} chosen)"),
+                t!(
+                    "configurations-problem-too-many-products",
+                    max = PRODUCTS_MAX,
+                    count = chosen
+                ),
             ));
         }
     }
@@ -337,7 +339,7 @@ impl Reducible for ConfigurationsState {
             ConfigurationsMsg::Close => next.editor = None,
             ConfigurationsMsg::Used(result) => match result {
                 Ok(id) => {
-                    next.notice = Some(format!("Portal links now use {id}."));
+                    next.notice = Some(t!("configurations-notice-used", id = id));
                     next.version += 1;
                 }
                 Err(error) => next.notice = Some(error.message),
@@ -410,6 +412,31 @@ mod tests {
             assert!(editor.problem(field).is_some(), "{field:?}");
             assert!(!editor.saving, "{field:?} blocks the save");
         }
+    }
+
+    #[test]
+    fn the_problems_read_as_before_in_english() {
+        let mut fields = recommended();
+        fields.headline = Some("x".repeat(61));
+        fields.privacy_policy_url = Some(format!("https://acme.test/{}", "p".repeat(2000)));
+        fields.plan_switching = Some(true);
+        fields.payment_method_update = Some(false);
+        fields.plan_products = Some((0..11).map(|i| format!("prod_{i}")).collect());
+        let messages: Vec<String> = problems(&fields, false)
+            .into_iter()
+            .map(|(_, message)| message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "At most 60 characters (61 now)",
+                "Use a link shorter than 2,000 characters",
+                "Stripe lets customers switch plans only while they can also update their card: turn on “Update their card and payment methods” first",
+                "Stripe allows at most 10 products (11 chosen)",
+            ]
+        );
+        let state = state().reduce(ConfigurationsMsg::Used(Ok("bpc_1".into())));
+        assert_eq!(state.notice.as_deref(), Some("Portal links now use bpc_1."));
     }
 
     #[test]
