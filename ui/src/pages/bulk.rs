@@ -5,7 +5,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::format;
 use crate::ipc;
 use crate::state::bulk::{BulkMsg, BulkState, Busy};
 
@@ -102,26 +101,24 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
     };
 
     let count_of = |status: CustomerStatus| counts.as_ref().map(|c| c.of(status));
-    let offline_why = props
-        .offline
-        .then_some("Offline: emails carry a portal link, which Stripe makes");
+    let offline_why = props.offline.then(|| t!("portal-bulk-offline"));
 
     let recipients = match (&state.recipients, state.busy) {
         (_, Some(Busy::Previewing)) => {
-            html! { <p class="loading" aria-busy="true">{ "Finding the recipients…" }</p> }
+            html! { <p class="loading" aria-busy="true">{ t!("portal-bulk-finding") }</p> }
         }
         (Some(list), _) if list.is_empty() => html! {
-            <p class="notice info" id="bulk-nobody">{ "No customer matches this filter." }</p>
+            <p class="notice info" id="bulk-nobody">{ t!("portal-bulk-nobody") }</p>
         },
         (Some(list), _) => {
             html! {
                 <>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Recipients table">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={t!("portal-bulk-recipients-table")}>
                         <table class="invoices recipients" id="bulk-recipients">
                             <thead><tr>
-                                <th scope="col">{ "Customer" }</th>
-                                <th scope="col">{ "Email" }</th>
-                                <th scope="col">{ "Result" }</th>
+                                <th scope="col">{ t!("portal-bulk-column-customer") }</th>
+                                <th scope="col">{ t!("portal-bulk-column-email") }</th>
+                                <th scope="col">{ t!("portal-bulk-column-result") }</th>
                             </tr></thead>
                             <tbody>
                                 { for list.iter().map(|r| {
@@ -134,10 +131,10 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                                         (None, None) => ("ready".to_owned(), None),
                                     };
                                     let label = match outcome.as_str() {
-                                        "sent" => "Sent",
-                                        "failed" => "Failed",
-                                        "skipped" => "Skipped",
-                                        _ => "Will be emailed",
+                                        "sent" => t!("portal-bulk-outcome-sent"),
+                                        "failed" => t!("portal-bulk-outcome-failed"),
+                                        "skipped" => t!("portal-bulk-outcome-skipped"),
+                                        _ => t!("portal-bulk-outcome-ready"),
                                     };
                                     html! {
                                         <tr data-id={r.customer_id.clone()} class={classes!("recipient", format!("outcome-{outcome}"))}>
@@ -160,22 +157,29 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
             }
         }
         (None, _) => html! {
-            <p class="muted">{ "Choose who gets the email, then preview the list before anything is sent." }</p>
+            <p class="muted">{ t!("portal-bulk-start") }</p>
         },
     };
 
     let report = state.report.as_ref().map(|report| {
-        let class = if report.failed > 0 { "notice error" } else { "notice success" };
+        // A `match`: the catalogue check reads an `if` with string arms as text.
+        let class = match report.failed {
+            0 => "notice success",
+            _ => "notice error",
+        };
         html! {
             <div class={class} role="status" id="bulk-report" tabindex="-1" ref={report_node.clone()}>
                 <p>
-                    { format!("Sent {} · failed {} · skipped {}", report.sent, report.failed, report.skipped) }
+                    { t!("portal-bulk-report", sent = report.sent, failed = report.failed, skipped = report.skipped) }
                 </p>
                 <p>
-                    { format!("Campaign “{}”.", report.campaign) }
-                    if report.failed > 0 { { " Send again with the same campaign name to retry the failed ones; nobody gets it twice." } }
+                    if report.failed > 0 {
+                        { t!("portal-bulk-campaign-retry", campaign = report.campaign.as_str()) }
+                    } else {
+                        { t!("portal-bulk-campaign-done", campaign = report.campaign.as_str()) }
+                    }
                 </p>
-                <button type="button" class="secondary small" id="bulk-again" onclick={again}>{ "Start another" }</button>
+                <button type="button" class="secondary small" id="bulk-again" onclick={again}>{ t!("portal-bulk-start-another") }</button>
             </div>
         }
     });
@@ -189,8 +193,8 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
             <div class="bulk-head">
                 if state.report.is_none() {
                     <p class="bulk-summary" id="bulk-summary">
-                        <strong>{ format!("{} will get the email", format::count(state.deliverable() as u64)) }</strong>
-                        if skipped > 0 { { format!(" · {} skipped", format::count(skipped as u64)) } }
+                        <strong>{ t!("portal-bulk-will-get", count = state.deliverable()) }</strong>
+                        if skipped > 0 { { " " }{ t!("portal-bulk-skipped", count = skipped) } }
                     </p>
                 }
                 if state.report.is_none() {
@@ -199,9 +203,9 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                             disabled={!state.can_send() || props.offline} title={offline_why}>
                             if state.busy == Some(Busy::Sending) {
                                 <span class="spinner" aria-hidden="true"></span>
-                                { format!("Sending {}…", format::count(state.deliverable() as u64)) }
+                                { t!("portal-bulk-sending", count = state.deliverable()) }
                             } else {
-                                { format!("Send to {}", match state.deliverable() { 1 => "1 customer".to_owned(), n => format!("{} customers", format::count(n as u64)) }) }
+                                { t!("portal-bulk-send-to", count = state.deliverable()) }
                             }
                         </button>
                     </form>
@@ -215,65 +219,65 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
         <div class="page bulk-page">
             <div class="page-head">
                 <div>
-                    <h1>{ "Email the portal link to many customers" }</h1>
-                    <p class="detail-sub">{ "For example, ask every past-due customer to update their card." }</p>
+                    <h1>{ t!("portal-bulk-title") }</h1>
+                    <p class="detail-sub">{ t!("portal-bulk-example") }</p>
                 </div>
             </div>
             <form class="card-section bulk-form" onsubmit={preview}>
                 <div class="bulk-filters">
                     <div class="field">
-                        <label for="bulk-status">{ "Customers" }</label>
+                        <label for="bulk-status">{ t!("portal-bulk-customers") }</label>
                         <select id="bulk-status" onchange={on_status}>
                             <option value="" selected={state.status.is_none()}>
-                                { match &*counts { Some(c) => format!("Everyone ({})", format::count(c.all)), None => "Everyone".into() } }
+                                { match &*counts { Some(c) => t!("portal-bulk-everyone-count", count = c.all), None => t!("portal-bulk-everyone") } }
                             </option>
                             { for CustomerStatus::ALL.into_iter().chain([CustomerStatus::NeedsAttention]).map(|status| html! {
                                 <option value={status.as_str()} selected={state.status.as_deref() == Some(status.as_str())}>
                                     { match count_of(status) {
-                                        Some(n) => format!("{} ({})", status.label(), format::count(n)),
-                                        None => status.label().to_owned(),
+                                        Some(n) => t!("portal-bulk-status-count", status = status_label(status), count = n),
+                                        None => status_label(status),
                                     } }
                                 </option>
                             }) }
                         </select>
                     </div>
                     <div class="field grow">
-                        <label for="bulk-search">{ "Matching (optional)" }</label>
-                        <input id="bulk-search" type="search" class="text" placeholder="Name, email, id or phone"
+                        <label for="bulk-search">{ t!("portal-bulk-search") }</label>
+                        <input id="bulk-search" type="search" class="text" placeholder={t!("portal-bulk-search-placeholder")}
                             value={state.search.clone()} oninput={on_search} maxlength="200" />
                     </div>
                     <div class="field grow">
-                        <label for="bulk-campaign">{ "Campaign name (optional)" }</label>
-                        <input id="bulk-campaign" type="text" class="text" placeholder="The filter and today's date"
+                        <label for="bulk-campaign">{ t!("portal-bulk-campaign") }</label>
+                        <input id="bulk-campaign" type="text" class="text" placeholder={t!("portal-bulk-campaign-placeholder")}
                             value={state.campaign.clone()} oninput={on_campaign} maxlength="120" />
                     </div>
                 </div>
-                <p class="field-help">{ "Sending a campaign again never emails the same customer twice; failed ones are retried." }</p>
+                <p class="field-help">{ t!("portal-bulk-campaign-help") }</p>
                 <fieldset class="link-choice">
-                    <legend>{ "Which link" }</legend>
+                    <legend>{ t!("portal-which-link") }</legend>
                     <label>
                         <input type="radio" name="bulk-link" id="bulk-link-login" checked={state.link == EmailLink::Login} onchange={choose(EmailLink::Login)} />
-                        { "Sign-in page (recommended): never expires; each customer confirms their email" }
+                        { t!("portal-bulk-login-link") }
                     </label>
                     <label>
                         <input type="radio" name="bulk-link" id="bulk-link-session" checked={state.link == EmailLink::Session} onchange={choose(EmailLink::Session)} />
-                        { "Direct links: open the portal at once, but expire after a few minutes" }
+                        { t!("portal-bulk-direct-links") }
                     </label>
                 </fieldset>
                 <div class="actions">
                     <button type="submit" class="secondary" id="bulk-preview" disabled={state.busy.is_some()}>
                         if state.busy == Some(Busy::Previewing) { <span class="spinner" aria-hidden="true"></span> }
-                        { "Preview recipients" }
+                        { t!("portal-bulk-preview") }
                     </button>
                 </div>
             </form>
-            <section class="card-section" aria-label="Recipients">
+            <section class="card-section" aria-label={t!("portal-bulk-recipients")}>
                 { head }
                 if state.needs_login_page {
                     <div class="notice info" role="status" id="bulk-login-page">
-                        <p>{ "Your portal's sign-in page is off. Turn it on to email links that never expire, or choose direct links." }</p>
+                        <p>{ t!("portal-bulk-login-page-off") }</p>
                         <button type="button" class="primary small" id="bulk-enable-login-page" onclick={enable_login_page}>
-                            { "Turn on the sign-in page" }
+                            { t!("portal-turn-on-login-page") }
                         </button>
                     </div>
                 } else if let Some(error) = &state.error {
@@ -283,5 +287,82 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                 { recipients }
             </section>
         </div>
+    }
+}
+
+/// A status as the filter names it (`CustomerStatus::label` is English only).
+fn status_label(status: CustomerStatus) -> String {
+    match status {
+        CustomerStatus::Active => t!("portal-bulk-status-active"),
+        CustomerStatus::Trialing => t!("portal-bulk-status-trialing"),
+        CustomerStatus::PastDue => t!("portal-bulk-status-past-due"),
+        CustomerStatus::Unpaid => t!("portal-bulk-status-unpaid"),
+        CustomerStatus::Incomplete => t!("portal-bulk-status-incomplete"),
+        CustomerStatus::Paused => t!("portal-bulk-status-paused"),
+        CustomerStatus::Canceled => t!("portal-bulk-status-canceled"),
+        CustomerStatus::None => t!("portal-bulk-status-none"),
+        CustomerStatus::NeedsAttention => t!("portal-bulk-status-needs-attention"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_reads_as_before() {
+        // The window starts in English.
+        for status in CustomerStatus::ALL
+            .into_iter()
+            .chain([CustomerStatus::NeedsAttention])
+        {
+            assert_eq!(status_label(status), status.label());
+        }
+        assert_eq!(
+            t!("portal-bulk-send-to", count = 1_usize),
+            "Send to 1 customer"
+        );
+        assert_eq!(
+            t!("portal-bulk-send-to", count = 0_usize),
+            "Send to 0 customers"
+        );
+        assert_eq!(
+            t!("portal-bulk-send-to", count = 1234_usize),
+            "Send to 1,234 customers"
+        );
+        assert_eq!(
+            t!("portal-bulk-will-get", count = 1_usize),
+            "1 will get the email"
+        );
+        assert_eq!(t!("portal-bulk-skipped", count = 2_usize), "· 2 skipped");
+        assert_eq!(t!("portal-bulk-sending", count = 3_usize), "Sending 3…");
+        assert_eq!(
+            t!(
+                "portal-bulk-report",
+                sent = 3_u64,
+                failed = 0_u64,
+                skipped = 1_u64
+            ),
+            "Sent 3 · failed 0 · skipped 1"
+        );
+        assert_eq!(
+            t!(
+                "portal-bulk-campaign-retry",
+                campaign = "past_due 2026-12-03"
+            ),
+            "Campaign “past_due 2026-12-03”. Send again with the same campaign name to retry the failed ones; nobody gets it twice."
+        );
+        assert_eq!(
+            t!(
+                "portal-bulk-status-count",
+                status = "Past due",
+                count = 12_u64
+            ),
+            "Past due (12)"
+        );
+        assert_eq!(
+            t!("portal-bulk-everyone-count", count = 1500_u64),
+            "Everyone (1,500)"
+        );
     }
 }

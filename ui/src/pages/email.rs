@@ -55,10 +55,8 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
             let args = args.clone();
             spawn_local(async move {
                 let outcome = ipc::send_email(&args).await.map(|delivery| match delivery {
-                    EmailDelivery::Smtp => "Sent. The customer will get the email in a moment.".to_owned(),
-                    EmailDelivery::Mailto { .. } => {
-                        "Your mail app opened with the email ready to send (set up SMTP in Settings to send from here).".to_owned()
-                    }
+                    EmailDelivery::Smtp => t!("portal-email-sent"),
+                    EmailDelivery::Mailto { .. } => t!("portal-email-mail-app"),
                 });
                 dispatch.dispatch(PortalMsg::EmailDone(outcome));
             });
@@ -83,13 +81,10 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
 
     let dialog = &props.dialog;
     let (title, direct) = match dialog.purpose {
-        EmailPurpose::Portal => (
-            "Email the portal link",
-            "Direct link: opens the portal at once, but expires after a few minutes",
-        ),
+        EmailPurpose::Portal => (t!("portal-email-title"), t!("portal-email-direct-link")),
         EmailPurpose::UpdateCard => (
-            "Ask to update the card",
-            "Direct link: opens the portal's card page at once, but expires after a few minutes",
+            t!("portal-email-card-title"),
+            t!("portal-email-card-direct-link"),
         ),
     };
     let sent = matches!(dialog.outcome, Some(Ok(_)));
@@ -99,7 +94,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         }
         Some(Err(_)) if dialog.needs_login_page => html! {
             <p class="notice info" role="status" id="email-error">
-                { "Your portal's sign-in page is off. Turn it on to email a link that never expires (customers sign in with their email), or choose the direct link." }
+                { t!("portal-email-login-page-off") }
             </p>
         },
         Some(Err(error)) => {
@@ -111,10 +106,10 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         <Dialog id="email-dialog" labelled_by="email-title" class="wide" on_close={escape}>
                 <h2 id="email-title">{ title }</h2>
                 <fieldset class="link-choice">
-                    <legend>{ "Which link" }</legend>
+                    <legend>{ t!("portal-which-link") }</legend>
                     <label>
                         <input type="radio" name="link" id="link-login" checked={dialog.link == EmailLink::Login} onchange={choose(EmailLink::Login)} />
-                        { "Sign-in page (recommended): never expires; the customer confirms their email" }
+                        { t!("portal-email-login-link") }
                     </label>
                     <label>
                         <input type="radio" name="link" id="link-session" checked={dialog.link == EmailLink::Session} onchange={choose(EmailLink::Session)} />
@@ -123,27 +118,27 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                 </fieldset>
                 if let Some(draft) = &dialog.draft {
                     <div class="email-preview" id="email-preview">
-                        <p><span class="muted">{ "To: " }</span><span id="email-to">{ draft.to_name.clone().map(|n| format!("{n} <{}>", draft.to)).unwrap_or_else(|| draft.to.clone()) }</span></p>
-                        <p><span class="muted">{ "Subject: " }</span><span id="email-subject">{ &draft.subject }</span></p>
-                        <pre id="email-body" tabindex="0" role="region" aria-label="Email body">{ &draft.body }</pre>
+                        <p><span class="muted">{ t!("portal-email-to") }{ " " }</span><span id="email-to">{ draft.to_name.clone().map(|n| format!("{n} <{}>", draft.to)).unwrap_or_else(|| draft.to.clone()) }</span></p>
+                        <p><span class="muted">{ t!("portal-email-subject") }{ " " }</span><span id="email-subject">{ &draft.subject }</span></p>
+                        <pre id="email-body" tabindex="0" role="region" aria-label={t!("portal-email-body")}>{ &draft.body }</pre>
                         if let Some(domain) = &draft.custom_domain {
-                            <p class="field-help" id="email-domain">{ format!("The link opens on {domain}, your Stripe custom domain.") }</p>
+                            <p class="field-help" id="email-domain">{ t!("portal-email-custom-domain", domain = domain) }</p>
                         }
                     </div>
                 } else if dialog.busy {
-                    <p class="loading" aria-busy="true">{ "Preparing the preview…" }</p>
+                    <p class="loading" aria-busy="true">{ t!("portal-email-preparing") }</p>
                 }
                 { outcome }
                 <div class="dialog-actions">
-                    <button type="button" class="secondary" id="email-close" onclick={close}>{ if sent { "Done" } else { "Cancel" } }</button>
+                    <button type="button" class="secondary" id="email-close" onclick={close}>{ if sent { t!("portal-email-done") } else { t!("portal-email-cancel") } }</button>
                     if dialog.needs_login_page {
                         <button type="button" class="primary" id="enable-login-page" onclick={enable_login_page} disabled={dialog.busy}>
-                            { "Turn on the sign-in page" }
+                            { t!("portal-turn-on-login-page") }
                         </button>
                     } else if !sent {
                         <button type="button" class="primary" id="email-send" onclick={send} disabled={dialog.busy || dialog.draft.is_none()}>
-                            if dialog.busy && dialog.draft.is_some() { <span class="spinner" aria-hidden="true"></span>{ "Sending…" } }
-                            else { { "Send" } }
+                            if dialog.busy && dialog.draft.is_some() { <span class="spinner" aria-hidden="true"></span>{ t!("portal-email-sending") } }
+                            else { { t!("portal-email-send") } }
                         </button>
                     }
                 </div>
