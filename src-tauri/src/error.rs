@@ -3,7 +3,7 @@
 use portal_core::mail::MailError;
 use portal_core::portal::PortalError;
 use portal_core::{DocumentError, Error, KeychainError, ProfileError, StripeFailure};
-use portal_ipc::{ErrorCode, ErrorDto};
+use portal_ipc::{ErrorCode, ErrorDetail, ErrorDto};
 
 /// A command's error, serialized to the webview as [`ErrorDto`].
 #[derive(Debug, thiserror::Error)]
@@ -52,7 +52,73 @@ impl AppError {
         ErrorDto {
             code: self.code(),
             message: self.0.to_string(),
+            detail: detail(&self.0),
         }
+    }
+}
+
+/// The catalogue message (`errors.ftl`) for the failures a user meets most,
+/// with the core's details as arguments. The rest are said by their code.
+fn detail(error: &Error) -> Option<ErrorDetail> {
+    let message = |id: &str, args: &[(&str, &str)]| {
+        Some(ErrorDetail {
+            id: id.to_owned(),
+            args: args
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+        })
+    };
+    match error {
+        Error::KeyFormat(_) => message("error-key-format", &[]),
+        Error::Stripe(StripeFailure::Rejected) => message("error-key-rejected", &[]),
+        Error::Stripe(StripeFailure::MissingPermissions(missing)) => {
+            message("error-missing-permissions", &[("permissions", &missing.join(", "))])
+        }
+        Error::Stripe(StripeFailure::Limited { read, expected }) => message(
+            "error-rate-limited",
+            &[("read", &read.to_string()), ("expected", &expected.to_string())],
+        ),
+        Error::Stripe(StripeFailure::Api { message: said, .. }) if !said.is_empty() => {
+            message("error-stripe-said", &[("message", said)])
+        }
+        Error::Profile(ProfileError::NoKey(profile)) => {
+            message("error-no-key", &[("profile", profile)])
+        }
+        Error::Keychain(KeychainError::Unavailable { .. }) => {
+            message("error-keychain-unavailable", &[])
+        }
+        Error::Portal(portal) => match portal {
+            PortalError::InvalidCustomerId(id) => message("error-invalid-customer-id", &[("id", id)]),
+            PortalError::UnknownCustomer(id) => message("error-unknown-customer", &[("id", id)]),
+            PortalError::DeletedCustomer(id) => message("error-deleted-customer", &[("id", id)]),
+            PortalError::NoSubscription { customer, .. } => {
+                message("error-no-subscription", &[("customer", customer)])
+            }
+            PortalError::SeveralItems(subscription) => {
+                message("error-several-items", &[("subscription", subscription)])
+            }
+            PortalError::InvalidUrl { url, .. } => message("error-invalid-url", &[("url", url)]),
+            PortalError::NotConfigured { mode, .. } => {
+                message("error-not-configured", &[("mode", mode.as_str())])
+            }
+            PortalError::LoginPageOff(configuration) => {
+                message("error-login-page-off", &[("configuration", configuration)])
+            }
+            _ => None,
+        },
+        Error::Mail(mail) => match mail {
+            MailError::NoEmail(customer) => message("error-no-email", &[("customer", customer)]),
+            MailError::BadAddress { address, .. } => {
+                message("error-bad-address", &[("address", address)])
+            }
+            MailError::BadSettings(_) => message("error-bad-smtp-settings", &[]),
+            MailError::Send(reason) => message("error-send-failed", &[("reason", reason)]),
+            MailError::UnknownPlaceholder(placeholder) => {
+                message("error-unknown-placeholder", &[("placeholder", placeholder)])
+            }
+        },
+        _ => None,
     }
 }
 

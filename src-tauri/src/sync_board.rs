@@ -137,10 +137,7 @@ mod tests {
     #[test]
     fn an_offline_failure_is_cleared_by_a_success() {
         let board = SyncBoard::default();
-        let offline = ErrorDto {
-            code: ErrorCode::Offline,
-            message: "Couldn't reach Stripe".into(),
-        };
+        let offline = ErrorDto::new(ErrorCode::Offline, "Couldn't reach Stripe");
         board.finish(&profile(), Err(offline.clone()));
         let status = board.status(&profile());
         assert!(status.offline);

@@ -7,6 +7,8 @@
 
 use std::cell::Cell;
 
+use portal_ipc::{ErrorCode, ErrorDto};
+
 pub use portal_i18n::Language;
 
 thread_local! {
@@ -39,4 +41,45 @@ macro_rules! t {
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
         portal_i18n::tr!($crate::i18n::language(), $id, $($name = $value),+)
     };
+}
+
+/// `error` with its message in the window's language. English keeps the
+/// core's own sentence, which says the most; other languages take the
+/// catalogue's message for the failure, with the core's details (which
+/// value, which field), or else the one for its code.
+pub fn localized(mut error: ErrorDto) -> ErrorDto {
+    let language = language();
+    if language == Language::En {
+        return error;
+    }
+    error.message = match &error.detail {
+        Some(detail) if portal_i18n::has(Language::En, &detail.id) => {
+            let mut args = portal_i18n::FluentArgs::new();
+            for (name, value) in &detail.args {
+                args.set(name.clone(), value.clone());
+            }
+            portal_i18n::message(language, &detail.id, Some(&args))
+        }
+        _ => portal_i18n::message(language, code_message(error.code), None),
+    };
+    error
+}
+
+/// What a code means, for failures the catalogue has no message of their own for.
+fn code_message(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::InvalidKey => "error-invalid-key",
+        ErrorCode::InvalidProfile => "error-invalid-profile",
+        ErrorCode::Offline => "error-offline",
+        ErrorCode::KeychainUnavailable => "error-keychain-unavailable",
+        ErrorCode::NoKey => "error-no-key-saved",
+        ErrorCode::InvalidInput => "error-invalid-input",
+        ErrorCode::NotFound => "error-not-found",
+        ErrorCode::NotConfigured => "error-portal-not-set-up",
+        ErrorCode::LoginPageOff => "error-login-page-is-off",
+        ErrorCode::StripeRefused => "error-stripe-refused",
+        ErrorCode::MailFailed => "error-mail-failed",
+        ErrorCode::Bridge => "error-bridge",
+        ErrorCode::Internal | ErrorCode::Unknown => "error-internal",
+    }
 }

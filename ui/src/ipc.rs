@@ -62,7 +62,8 @@ async fn answer<C: Command>(promise: js_sys::Promise, first: bool) -> Result<C::
         Err(error) => Err(decode_error(error)),
     };
     timing::step_of("decoded", C::NAME);
-    decoded
+    // Every error is shown in the window's language from here on.
+    decoded.map_err(crate::i18n::localized)
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ErrorDto> {
@@ -81,10 +82,12 @@ fn decode_error(error: JsValue) -> ErrorDto {
 }
 
 fn bridge_error(detail: String) -> ErrorDto {
-    ErrorDto {
-        code: ErrorCode::Bridge,
-        message: format!("Portal Desk's window could not reach its core: {detail}"),
-    }
+    ErrorDto::new(ErrorCode::Bridge, format!("Portal Desk's window could not reach its core: {detail}"))
+}
+
+/// Saves the installation's language (`None`: the OS's).
+pub async fn set_language(language: Option<portal_ipc::Language>) -> Result<AppInfo, ErrorDto> {
+    send::<portal_ipc::SetLanguage>(&portal_ipc::SetLanguageArgs { language }).await
 }
 
 /// The profile the window works on, and the demo sandbox if any.

@@ -9,8 +9,35 @@ use std::fmt;
 pub struct ErrorDto {
     /// What kind of failure this is.
     pub code: ErrorCode,
-    /// A human sentence saying what went wrong and what to do.
+    /// A human sentence saying what went wrong and what to do, in English
+    /// (as the CLI and the logs say it).
     pub message: String,
+    /// The same failure as a catalogue message, for a window in another
+    /// language: its id in `errors.ftl` and the core's details (which value,
+    /// which field) as arguments. `None`: the window says what the code means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<ErrorDetail>,
+}
+
+/// A catalogue message standing for one error (see [`ErrorDto::detail`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// The message's id, e.g. `error-unknown-customer`.
+    pub id: String,
+    /// Its arguments, e.g. `[("id", "cus_123")]`.
+    #[serde(default)]
+    pub args: Vec<(String, String)>,
+}
+
+impl ErrorDto {
+    /// An error the UI makes itself, or a test: no catalogue detail.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ErrorDto {
+        ErrorDto {
+            code,
+            message: message.into(),
+            detail: None,
+        }
+    }
 }
 
 /// The failures the UI tells apart.
@@ -63,10 +90,10 @@ mod tests {
 
     #[test]
     fn error_serializes_as_code_and_message() {
-        let dto = ErrorDto {
-            code: ErrorCode::KeychainUnavailable,
-            message: "the system keychain is unavailable".into(),
-        };
+        let dto = ErrorDto::new(
+            ErrorCode::KeychainUnavailable,
+            "the system keychain is unavailable",
+        );
         let json = serde_json::to_value(&dto).expect("serializes");
         assert_eq!(
             json,

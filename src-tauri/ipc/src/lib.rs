@@ -18,7 +18,7 @@ pub use browse::{
     InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, PaymentTrouble,
     StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
 };
-pub use error::{ErrorCode, ErrorDto};
+pub use error::{ErrorCode, ErrorDetail, ErrorDto};
 pub use portal_i18n::Language;
 pub use keys::{
     AppInfo, DashboardPage, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs,

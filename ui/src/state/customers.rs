@@ -326,10 +326,7 @@ mod tests {
             state,
             vec![CustomersAction::Failed(
                 2,
-                ErrorDto {
-                    code: portal_ipc::ErrorCode::Bridge,
-                    message: "gone".into(),
-                },
+                ErrorDto::new(portal_ipc::ErrorCode::Bridge, "gone"),
             )],
         );
         assert_eq!(

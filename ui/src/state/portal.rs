@@ -256,10 +256,7 @@ mod tests {
 
     #[test]
     fn not_configured_opens_the_recovery_and_other_errors_stay_in_place() {
-        let error = |code| ErrorDto {
-            code,
-            message: "m".into(),
-        };
+        let error = |code| ErrorDto::new(code, "m");
         let state = apply(vec![
             PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
             PortalMsg::Failed(error(ErrorCode::NotConfigured)),
@@ -304,10 +301,7 @@ mod tests {
     fn the_login_page_question_follows_its_error() {
         let state = apply(vec![
             PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::Portal),
-            PortalMsg::EmailDone(Err(ErrorDto {
-                code: ErrorCode::LoginPageOff,
-                message: "off".into(),
-            })),
+            PortalMsg::EmailDone(Err(ErrorDto::new(ErrorCode::LoginPageOff, "off"))),
         ]);
         assert!(state.email.as_ref().is_some_and(|d| d.needs_login_page));
         let state = apply(vec![
