@@ -110,7 +110,7 @@ pub fn App() -> Html {
     };
 
     match &*start {
-        None => html! { <p class="loading" aria-busy="true">{ "Loading…" }</p> },
+        None => html! { <p class="loading" aria-busy="true">{ t!("desk-loading") }</p> },
         Some(Err(message)) => html! { <p class="notice error" role="alert">{ message }</p> },
         Some(Ok(Start {
             info,
@@ -129,10 +129,12 @@ pub fn App() -> Html {
             previous,
             ..
         })) => {
-            let sandbox = info.sandbox.as_ref().map(|url| html! {
-                <span class="chip sandbox" id="sandbox-chip" title="Demo: the app talks to a local Stripe sandbox, not to Stripe">
-                    { format!("Sandbox · {url}") }
-                </span>
+            let sandbox = info.sandbox.as_ref().map(|url| {
+                html! {
+                    <span class="chip sandbox" id="sandbox-chip" title={t!("desk-sandbox-title")}>
+                        { t!("desk-sandbox-chip", url = url.as_str()) }
+                    </span>
+                }
             });
             html! {
                 <div class="shell">
@@ -143,7 +145,7 @@ pub fn App() -> Html {
                         if let Some(previous) = previous.clone() {
                             <button type="button" class="secondary small back-to-profile" id="back-to-profile"
                                 onclick={{ let previous = previous.clone(); switch_profile.reform(move |_: MouseEvent| previous.clone()) }}>
-                                { format!("Back to {previous}") }
+                                { t!("desk-back-to-profile", profile = previous.as_str()) }
                             </button>
                         }
                     </header>

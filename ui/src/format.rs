@@ -53,12 +53,12 @@ pub fn date(unix: i64) -> String {
 pub fn age(unix: i64) -> String {
     let seconds = (now() - unix).max(0);
     match seconds {
-        0..60 => "just now".to_owned(),
-        60..3600 => format!("{} min ago", seconds / 60),
-        3600..86400 => format!("{} h ago", seconds / 3600),
+        0..60 => t!("common-age-just-now"),
+        60..3600 => t!("common-age-minutes", count = seconds / 60),
+        3600..86400 => t!("common-age-hours", count = seconds / 3600),
         _ => match seconds / 86400 {
-            1 => "yesterday".to_owned(),
-            days => format!("{days} days ago"),
+            1 => t!("common-age-yesterday"),
+            days => t!("common-age-days", count = days),
         },
     }
 }
@@ -80,16 +80,26 @@ pub fn count(n: u64) -> String {
 
 /// A size on disk: "512 KB", "3.4 MB".
 pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
     let mut value = n as f64;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
+    while value >= 1000.0 && unit < 3 {
         value /= 1000.0;
         unit += 1;
     }
+    if unit == 0 {
+        return t!("common-size-bytes", count = n);
+    }
+    // One decimal under 10, kept even when it is 0 ("1.0 MB"); the catalogue
+    // writes the decimal separator of the language.
+    let digits = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
+    let size = portal_i18n::FluentValue::try_number(&digits);
     match unit {
-        0 => format!("{n} bytes"),
-        _ if value < 10.0 => format!("{value:.1} {}", UNITS[unit]),
-        _ => format!("{value:.0} {}", UNITS[unit]),
+        1 => t!("common-size-kb", size = size),
+        2 => t!("common-size-mb", size = size),
+        _ => t!("common-size-gb", size = size),
     }
 }

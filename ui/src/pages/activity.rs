@@ -30,10 +30,10 @@ pub fn ActivityFeed(props: &ActivityFeedProps) -> Html {
         });
     }
     let body = match &*entries {
-        None => html! { <p class="loading">{ "Loading…" }</p> },
+        None => html! { <p class="loading">{ t!("desk-loading") }</p> },
         Some(Err(message)) => html! { <p class="notice error" role="alert">{ message }</p> },
         Some(Ok(list)) if list.is_empty() => html! {
-            <p class="muted">{ "Nothing yet. When customers update a card, switch plans or cancel in the portal, it shows here after the next sync." }</p>
+            <p class="muted">{ t!("desk-activity-empty") }</p>
         },
         Some(Ok(list)) => html! {
             <ul class="feed" id="activity-feed">
@@ -56,8 +56,8 @@ pub fn ActivityFeed(props: &ActivityFeedProps) -> Html {
     };
     html! {
         <section class="activity" aria-labelledby="activity-title">
-            <h1 id="activity-title">{ "Activity" }</h1>
-            <p class="help">{ "Portal changes found by syncing with Stripe's events." }</p>
+            <h1 id="activity-title">{ t!("desk-activity") }</h1>
+            <p class="help">{ t!("desk-activity-help") }</p>
             { body }
         </section>
     }

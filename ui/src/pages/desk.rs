@@ -54,16 +54,23 @@ enum View {
 }
 
 impl View {
-    const ALL: [(View, &'static str, &'static str); 4] = [
-        (View::Customers, "view-customers", "Customers"),
-        (
-            View::Configurations,
-            "view-configurations",
-            "Portal settings",
-        ),
-        (View::BulkEmail, "view-bulk", "Bulk email"),
-        (View::Settings, "view-settings", "Settings"),
+    /// Each section with its tab's id.
+    const ALL: [(View, &'static str); 4] = [
+        (View::Customers, "view-customers"),
+        (View::Configurations, "view-configurations"),
+        (View::BulkEmail, "view-bulk"),
+        (View::Settings, "view-settings"),
     ];
+
+    /// The tab's label.
+    fn label(self) -> String {
+        match self {
+            View::Customers => t!("desk-view-customers"),
+            View::Configurations => t!("desk-view-portal-settings"),
+            View::BulkEmail => t!("desk-view-bulk-email"),
+            View::Settings => t!("desk-view-settings"),
+        }
+    }
 }
 
 /// Which panel fills the right side.
@@ -220,7 +227,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                         } else {
                             portal.dispatch(PortalMsg::Failed(ErrorDto {
                                 code: ErrorCode::Internal,
-                                message: "The portal link was created but the browser didn't open. Use Copy link instead.".into(),
+                                message: t!("desk-portal-not-opened"),
                             }));
                         }
                     }
@@ -392,7 +399,7 @@ pub fn Desk(props: &DeskProps) -> Html {
         .account
         .business_name
         .clone()
-        .unwrap_or_else(|| format!("Profile {}", props.profile));
+        .unwrap_or_else(|| t!("desk-profile-name", profile = props.profile.as_str()));
 
     let right = match (*panel, &*opened) {
         (Panel::Activity, _) => html! {
@@ -423,8 +430,8 @@ pub fn Desk(props: &DeskProps) -> Html {
         }
         (Panel::Customer, None) => html! {
             <div class="empty-detail">
-                <p>{ "Choose a customer to see their billing and open their portal." }</p>
-                <p class="help">{ "Ctrl+K or / searches · ↑ ↓ move · Enter opens · Ctrl+Enter opens the portal" }</p>
+                <p>{ t!("desk-choose-customer") }</p>
+                <p class="help">{ t!("desk-shortcuts") }</p>
             </div>
         },
     };
@@ -460,8 +467,8 @@ pub fn Desk(props: &DeskProps) -> Html {
         <div class="desk">
             if test_mode {
                 <div class="test-banner" id="test-mode-banner" role="status">
-                    <strong>{ "TEST MODE" }</strong>
-                    { " · You're looking at test data. Nothing here charges real customers." }
+                    <strong>{ t!("desk-test-mode") }</strong>
+                    { format!(" · {}", t!("desk-test-mode-note")) }
                 </div>
             }
             <header class="topbar">
@@ -472,26 +479,26 @@ pub fn Desk(props: &DeskProps) -> Html {
                 if *view == View::Customers {
                     <button type="button" class={classes!("secondary", "small", "feed-toggle", (*panel == Panel::Activity).then_some("pressed"))}
                         id="show-activity" aria-pressed={(*panel == Panel::Activity).to_string()} onclick={show_activity}>
-                        { "Activity" }
+                        { t!("desk-activity") }
                     </button>
                 }
             </header>
-            <nav class="views" aria-label="Sections">
-                { for View::ALL.into_iter().map(|(target, id, label)| {
+            <nav class="views" aria-label={t!("desk-sections")}>
+                { for View::ALL.into_iter().map(|(target, id)| {
                     let view = view.clone();
                     let current = *view == target;
                     html! {
                         <button type="button" class={classes!("view-tab", current.then_some("current"))} id={id}
                             aria-current={current.then_some("page")} onclick={Callback::from(move |_| view.set(target))}>
-                            { label }
+                            { target.label() }
                         </button>
                     }
                 }) }
             </nav>
             if offline {
                 <div class="offline-banner" id="offline-banner" role="alert">
-                    <strong>{ "Offline" }</strong>
-                    { " · Stripe can't be reached. Everything cached still works; opening the portal, emailing links and syncing wait for the network." }
+                    <strong>{ t!("desk-offline") }</strong>
+                    { format!(" · {}", t!("desk-offline-note")) }
                 </div>
             }
             if *view == View::Configurations {
@@ -512,7 +519,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     progress={sync.as_ref().and_then(|s| s.running.clone())}
                     on_open={open_customer.clone()}
                     on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
-                <section class="detail-pane" aria-label="Customer" tabindex="0">{ right }</section>
+                <section class="detail-pane" aria-label={t!("desk-customer-pane")} tabindex="0">{ right }</section>
             </main>
             }
             { not_configured }
@@ -569,18 +576,18 @@ fn SyncBar(props: &SyncBarProps) -> Html {
     };
     let body = if let Some(progress) = &status.running {
         let label = match progress.total {
-            Some(total) if total > 0 => format!(
-                "Syncing {} · {} of {}",
-                progress.label.to_lowercase(),
-                format::count(progress.done),
-                format::count(total)
+            Some(total) if total > 0 => t!(
+                "desk-syncing-of",
+                what = syncing_what(&progress.label),
+                done = progress.done,
+                total = total
             ),
-            _ if progress.done > 0 => format!(
-                "Syncing {} · {}",
-                progress.label.to_lowercase(),
-                format::count(progress.done)
+            _ if progress.done > 0 => t!(
+                "desk-syncing-count",
+                what = syncing_what(&progress.label),
+                done = progress.done
             ),
-            _ => "Syncing…".to_owned(),
+            _ => t!("desk-syncing"),
         };
         let value = progress.total.filter(|t| *t > 0).map(|t| {
             (progress.done.min(t) as f64 / t as f64 * 100.0)
@@ -591,31 +598,50 @@ fn SyncBar(props: &SyncBarProps) -> Html {
             <>
                 <span class="spinner" aria-hidden="true"></span>
                 <span id="sync-label">{ label }</span>
-                <progress id="sync-progress" max="100" value={value} aria-label="Sync progress"></progress>
+                <progress id="sync-progress" max="100" value={value} aria-label={t!("desk-sync-progress")}></progress>
             </>
         }
     } else if let Some(error) = &status.last_error {
         html! {
             <>
                 <span class="sync-error" id="sync-error" title={error.message.clone()}>
-                    { if error.code == ErrorCode::Offline { "Sync paused: offline".to_owned() } else { format!("Sync failed: {}", error.message) } }
+                    { if error.code == ErrorCode::Offline { t!("desk-sync-paused-offline") } else { t!("desk-sync-failed", error = error.message.as_str()) } }
                 </span>
-                <button type="button" class="secondary small" id="sync-now" onclick={props.on_sync.clone()}>{ "Retry" }</button>
+                <button type="button" class="secondary small" id="sync-now" onclick={props.on_sync.clone()}>{ t!("desk-retry") }</button>
             </>
         }
     } else {
         let label = match status.last_synced {
-            Some(at) => format!("Synced {}", format::age(at)),
-            None => "Not synced yet".to_owned(),
+            Some(at) => t!("desk-synced", age = format::age(at)),
+            None => t!("desk-not-synced"),
         };
         html! {
             <>
                 <span id="sync-label" title={status.last_synced.map(format::date)}>{ label }</span>
-                <button type="button" class="secondary small" id="sync-now" onclick={props.on_sync.clone()}>{ "Sync now" }</button>
+                <button type="button" class="secondary small" id="sync-now" onclick={props.on_sync.clone()}>{ t!("desk-sync-now") }</button>
             </>
         }
     };
     html! { <div class="sync-bar" id="sync-state" aria-live="polite">{ body }</div> }
+}
+
+/// What a sync is reading, from the core's label of it ("Customers", …,
+/// "Changes"), as the status bar says it: "Syncing customers · …".
+fn syncing_what(label: &str) -> String {
+    match label {
+        "Customers" => t!("desk-sync-what-customers"),
+        "Subscriptions" => t!("desk-sync-what-subscriptions"),
+        "Invoices" => t!("desk-sync-what-invoices"),
+        "Prices" => t!("desk-sync-what-prices"),
+        "Products" => t!("desk-sync-what-products"),
+        "Payment methods" => t!("desk-sync-what-payment-methods"),
+        "Billing data" => t!("desk-sync-what-billing-data"),
+        "Changes" => t!("desk-sync-what-changes"),
+        "Connecting" => t!("desk-sync-what-connecting"),
+        "Finishing" => t!("desk-sync-what-finishing"),
+        // A label the window doesn't know yet reads as the core wrote it.
+        other => other.to_lowercase(),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -669,17 +695,17 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <Dialog id="not-configured" labelled_by="not-configured-title" on_close={props.on_close.clone()}>
-                <h2 id="not-configured-title">{ "Set up the Customer Portal first" }</h2>
-                <p>{ "Stripe needs portal settings (what customers may change) before it can open a portal. Portal Desk can create recommended settings for you: customers can update their card, email and address, see their invoices, and cancel at the end of the period. You can change them later in Stripe." }</p>
+                <h2 id="not-configured-title">{ t!("desk-setup-portal-title") }</h2>
+                <p>{ t!("desk-setup-portal-body") }</p>
                 if let Some(message) = &*error {
                     <p class="notice error" role="alert">{ message }</p>
                 }
                 <div class="dialog-actions">
-                    <button type="button" class="secondary" onclick={close}>{ "Cancel" }</button>
-                    <button type="button" class="secondary" id="open-portal-settings" onclick={open_settings}>{ "Open Stripe settings" }</button>
+                    <button type="button" class="secondary" onclick={close}>{ t!("desk-cancel") }</button>
+                    <button type="button" class="secondary" id="open-portal-settings" onclick={open_settings}>{ t!("desk-open-stripe-settings") }</button>
                     <button type="button" class="primary" id="create-configuration" onclick={create} disabled={*creating}>
-                        if *creating { <span class="spinner" aria-hidden="true"></span>{ "Creating…" } }
-                        else { { "Create settings for me" } }
+                        if *creating { <span class="spinner" aria-hidden="true"></span>{ t!("desk-creating") } }
+                        else { { t!("desk-create-settings") } }
                     </button>
                 </div>
         </Dialog>
@@ -689,21 +715,25 @@ fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
 /// Elements whose keys are their own, not the desk's shortcuts.
 const OWN_KEYS: &str = "button, a[href], input, select, textarea, [role='dialog'], [role='menu']";
 
-/// The deep links offered beside "Open portal".
-pub fn deep_links() -> [(&'static str, &'static str, PortalFlow); 3] {
+/// The deep links offered beside "Open portal": id, label and flow.
+pub fn deep_links() -> [(&'static str, String, PortalFlow); 3] {
     [
         (
             "update-card",
-            "Update card",
+            t!("desk-flow-update-card"),
             PortalFlow::PaymentMethodUpdate,
         ),
         (
             "cancel",
-            "Cancel subscription",
+            t!("desk-flow-cancel-subscription"),
             PortalFlow::SubscriptionCancel {
                 retention_coupon: None,
             },
         ),
-        ("change-plan", "Change plan", PortalFlow::SubscriptionUpdate),
+        (
+            "change-plan",
+            t!("desk-flow-change-plan"),
+            PortalFlow::SubscriptionUpdate,
+        ),
     ]
 }

@@ -10,6 +10,9 @@ use crate::state::onboarding::{OnboardingAction, OnboardingState, Phase};
 
 const API_KEYS_PAGE: &str = "https://dashboard.stripe.com/apikeys";
 
+/// The command that starts the demo: shown as code, never translated.
+const DEMO_COMMAND: &str = "cargo xtask demo";
+
 #[derive(Properties, PartialEq)]
 pub struct OnboardingProps {
     /// The profile whose key is set here.
@@ -92,27 +95,25 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
 
     html! {
         <section class="card onboarding" aria-labelledby="onboarding-title">
-            <h1 id="onboarding-title">{ "Connect your Stripe account" }</h1>
+            <h1 id="onboarding-title">{ t!("desk-connect-title") }</h1>
             <p class="lead">
-                { "Portal Desk opens your customers' Stripe Customer Portal in one click and keeps their billing history at hand, even offline." }
+                { t!("desk-connect-lead") }
             </p>
 
             if let (Some(existing), Phase::Editing | Phase::Failed(_)) = (&state.existing, &state.phase) {
                 <p class="notice info" id="key-existing">
-                    { format!("A {} mode key ending in ...{} is already saved for profile {}{}. Saving a new key replaces it.",
-                        existing.mode.as_str(), existing.last4, existing.profile,
-                        existing.business_name.as_ref().map(|name| format!(" ({name})")).unwrap_or_default()) }
+                    { existing_sentence(existing) }
                 </p>
             }
 
             <form class="key-form" onsubmit={on_submit} novalidate=true>
-                <label for="api-key">{ "Secret key" }</label>
+                <label for="api-key">{ t!("desk-secret-key") }</label>
                 <div class="key-row">
                     <input
                         id="api-key"
                         name="api-key"
-                        type={ if state.reveal { "text" } else { "password" } }
-                        placeholder="sk_test_… or sk_live_…"
+                        type={ key_field_type(state.reveal) }
+                        placeholder={t!("desk-key-placeholder")}
                         autocomplete="off"
                         autocapitalize="off"
                         spellcheck="false"
@@ -123,13 +124,13 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
                     />
                     <button type="button" class="secondary" id="reveal-key" onclick={on_reveal}
                         aria-pressed={ state.reveal.to_string() }>
-                        { if state.reveal { "Hide" } else { "Show" } }
+                        { if state.reveal { t!("desk-key-hide") } else { t!("desk-key-show") } }
                     </button>
                 </div>
                 <p class="help" id="key-help">
-                    { "Use a secret key (sk_…) or a restricted key (rk_…) from the " }
-                    <a href={API_KEYS_PAGE} onclick={open_dashboard}>{ "Stripe Dashboard → Developers → API keys" }</a>
-                    { ". It is stored only in this computer's keychain and is never shown again." }
+                    { t!("desk-key-help-start") }
+                    <a href={API_KEYS_PAGE} onclick={open_dashboard}>{ t!("desk-key-help-link") }</a>
+                    { t!("desk-key-help-end") }
                 </p>
 
                 if let Phase::Failed(error) = &state.phase {
@@ -137,17 +138,17 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
                         <p id="key-error">{ &error.message }</p>
                         if error.code == ErrorCode::Offline {
                             <button type="button" class="secondary" id="save-unverified" onclick={save_unchecked}>
-                                { "Save without checking" }
+                                { t!("desk-save-unchecked") }
                             </button>
                         }
                     </div>
                 }
                 if let Phase::Saved(status, verified) = &state.phase {
                     <div class="notice success" role="status">
-                        <p id="key-saved">{ status.saved_sentence() }</p>
+                        <p id="key-saved">{ saved_sentence(status) }</p>
                         <p id="key-account">{
-                            if *verified { status.account_sentence() }
-                            else { "Not checked with Stripe: save it again when you're online to check it.".to_owned() }
+                            if *verified { account_sentence(status) }
+                            else { t!("desk-key-unchecked") }
                         }</p>
                     </div>
                 }
@@ -156,22 +157,77 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
                     if let Phase::Saved(status, _) = &state.phase {
                         <button type="button" class="primary" id="continue"
                             onclick={ let status = status.clone(); props.on_connected.reform(move |_: MouseEvent| status.clone()) }>
-                            { "Continue to your customers" }
+                            { t!("desk-continue") }
                         </button>
                     } else {
                     <button type="submit" class="primary" id="save-key" disabled={saving}>
                         if saving {
                             <span class="spinner" aria-hidden="true"></span>
-                            { if state.verifying { "Checking with Stripe…" } else { "Saving…" } }
-                        } else { { "Save key" } }
+                            { if state.verifying { t!("desk-checking-key") } else { t!("desk-saving") } }
+                        } else { { t!("desk-save-key") } }
                     </button>
                     }
                 </div>
             </form>
             <details class="demo-help" id="demo-help">
-                <summary>{ "No Stripe account? Try the demo" }</summary>
-                <p>{ "Run " }<code>{ "cargo xtask demo" }</code>{ " from the Portal Desk source folder. It starts a local Stripe sandbox with made-up customers, saves a demo test key in your keychain and opens this window on it. Nothing leaves your computer." }</p>
+                <summary>{ t!("desk-demo-summary") }</summary>
+                <p>{ t!("desk-demo-before") }<code>{ DEMO_COMMAND }</code>{ t!("desk-demo-after") }</p>
             </details>
         </section>
+    }
+}
+
+/// "A test mode key ending in ...abcd is already saved for profile default
+/// (Acme). Saving a new key replaces it."
+fn existing_sentence(existing: &KeyStatus) -> String {
+    let mode = existing.mode.as_str();
+    let last4 = existing.last4.as_str();
+    let profile = existing.profile.as_str();
+    match &existing.business_name {
+        Some(business) => t!(
+            "desk-key-existing-named",
+            mode = mode,
+            last4 = last4,
+            profile = profile,
+            business = business.as_str()
+        ),
+        None => t!(
+            "desk-key-existing",
+            mode = mode,
+            last4 = last4,
+            profile = profile
+        ),
+    }
+}
+
+/// The window's words for [`KeyStatus::saved_sentence`] (the CLI prints that one).
+fn saved_sentence(status: &KeyStatus) -> String {
+    t!(
+        "desk-key-saved",
+        profile = status.profile.as_str(),
+        mode = status.mode.as_str(),
+        last4 = status.last4.as_str()
+    )
+}
+
+/// The window's words for [`KeyStatus::account_sentence`] (the CLI prints that one).
+fn account_sentence(status: &KeyStatus) -> String {
+    match (&status.business_name, &status.account_id) {
+        (Some(name), Some(account)) => t!(
+            "desk-key-verified-name-account",
+            name = name.as_str(),
+            account = account.as_str()
+        ),
+        (Some(name), None) => t!("desk-key-verified-name", name = name.as_str()),
+        (None, Some(account)) => t!("desk-key-verified-account", account = account.as_str()),
+        (None, None) => t!("desk-key-verified"),
+    }
+}
+
+/// The key field's `type`: its characters show only when revealed.
+fn key_field_type(reveal: bool) -> &'static str {
+    match reveal {
+        true => "text",
+        false => "password",
     }
 }

@@ -9,3 +9,16 @@ common-customers = { $count ->
     [one] { $count } customer
    *[other] { $count } customers
 }
+
+# How long ago something happened (the sync bar, the activity feed).
+common-age-just-now = just now
+common-age-minutes = { $count } min ago
+common-age-hours = { $count } h ago
+common-age-yesterday = yesterday
+# Never 1 ($count is 2 or more; 1 is "yesterday").
+common-age-days = { $count } days ago
+# Sizes on disk. Bytes are under 1000; $size is a number with up to one decimal ("3.4").
+common-size-bytes = { $count } bytes
+common-size-kb = { $size } KB
+common-size-mb = { $size } MB
+common-size-gb = { $size } GB
