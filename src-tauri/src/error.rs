@@ -72,12 +72,16 @@ fn detail(error: &Error) -> Option<ErrorDetail> {
     match error {
         Error::KeyFormat(_) => message("error-key-format", &[]),
         Error::Stripe(StripeFailure::Rejected) => message("error-key-rejected", &[]),
-        Error::Stripe(StripeFailure::MissingPermissions(missing)) => {
-            message("error-missing-permissions", &[("permissions", &missing.join(", "))])
-        }
+        Error::Stripe(StripeFailure::MissingPermissions(missing)) => message(
+            "error-missing-permissions",
+            &[("permissions", &missing.join(", "))],
+        ),
         Error::Stripe(StripeFailure::Limited { read, expected }) => message(
             "error-rate-limited",
-            &[("read", &read.to_string()), ("expected", &expected.to_string())],
+            &[
+                ("read", &read.to_string()),
+                ("expected", &expected.to_string()),
+            ],
         ),
         Error::Stripe(StripeFailure::Api { message: said, .. }) if !said.is_empty() => {
             message("error-stripe-said", &[("message", said)])
@@ -89,7 +93,9 @@ fn detail(error: &Error) -> Option<ErrorDetail> {
             message("error-keychain-unavailable", &[])
         }
         Error::Portal(portal) => match portal {
-            PortalError::InvalidCustomerId(id) => message("error-invalid-customer-id", &[("id", id)]),
+            PortalError::InvalidCustomerId(id) => {
+                message("error-invalid-customer-id", &[("id", id)])
+            }
             PortalError::UnknownCustomer(id) => message("error-unknown-customer", &[("id", id)]),
             PortalError::DeletedCustomer(id) => message("error-deleted-customer", &[("id", id)]),
             PortalError::NoSubscription { customer, .. } => {

@@ -2,6 +2,7 @@ use portal_ipc::{AppInfo, CustomerPage, KeyStatus};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::i18n::{Language, LanguageContext};
 use crate::ipc;
 use crate::pages::desk::Desk;
 use crate::pages::onboarding::Onboarding;
@@ -31,6 +32,7 @@ pub fn App() -> Html {
             spawn_local(async move {
                 let loaded = async {
                     let info = ipc::app_info().await?;
+                    crate::i18n::set_language(info.language);
                     let key = ipc::key_status(&info.profile).await?;
                     timing::mark_once("portal-desk:key-status");
                     let mut first_page = None;
@@ -108,8 +110,40 @@ pub fn App() -> Html {
             }
         })
     };
+    // Settings chose a language: save it, then every component that shows
+    // text renders again in it (each subscribes through `use_language`).
+    let choose_language = {
+        let start = start.clone();
+        Callback::from(move |choice: Option<Language>| {
+            let start = start.clone();
+            spawn_local(async move {
+                let Ok(saved) = ipc::set_language(choice).await else {
+                    return;
+                };
+                crate::i18n::set_language(saved.language);
+                if let Some(Ok(current)) = (*start).clone() {
+                    start.set(Some(Ok(Start {
+                        info: AppInfo {
+                            language: saved.language,
+                            language_choice: saved.language_choice,
+                            ..current.info
+                        },
+                        ..current
+                    })));
+                }
+            });
+        })
+    };
+    let language = LanguageContext {
+        language: crate::i18n::language(),
+        choice: match &*start {
+            Some(Ok(current)) => current.info.language_choice,
+            _ => None,
+        },
+        choose: choose_language,
+    };
 
-    match &*start {
+    let body = match &*start {
         None => html! { <p class="loading" aria-busy="true">{ t!("desk-loading") }</p> },
         Some(Err(message)) => html! { <p class="notice error" role="alert">{ message }</p> },
         Some(Ok(Start {
@@ -155,5 +189,10 @@ pub fn App() -> Html {
                 </div>
             }
         }
+    };
+    html! {
+        <ContextProvider<LanguageContext> context={language}>
+            { body }
+        </ContextProvider<LanguageContext>>
     }
 }

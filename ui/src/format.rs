@@ -4,6 +4,19 @@ use js_sys::{Array, Date, Intl, Object, Reflect};
 use portal_ipc::Money;
 use wasm_bindgen::JsValue;
 
+/// The locale `Intl` formats in: the OS's own (say `en-GB` or `de-AT`) when
+/// it speaks the window's language, else the language chosen in Settings.
+fn locales() -> Array {
+    let language = crate::i18n::language();
+    let os = web_sys::window().and_then(|w| w.navigator().language());
+    match os {
+        Some(os) if portal_i18n::Language::from_locale(&os) == Some(language) => {
+            Array::of1(&os.into())
+        }
+        _ => Array::of1(&JsValue::from_str(language.tag())),
+    }
+}
+
 fn options(pairs: &[(&str, JsValue)]) -> Object {
     let object = Object::new();
     for (key, value) in pairs {
@@ -18,7 +31,7 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
 pub fn money(amount: &Money) -> String {
     let digits = JsValue::from(amount.decimals);
     let format = Intl::NumberFormat::new(
-        &Array::new(),
+        &locales(),
         &options(&[
             ("style", "currency".into()),
             ("currency", amount.currency.as_str().into()),
@@ -39,7 +52,7 @@ pub fn money(amount: &Money) -> String {
 pub fn date(unix: i64) -> String {
     let date = Date::new(&JsValue::from_f64(unix as f64 * 1000.0));
     date.to_locale_date_string(
-        "default",
+        &String::from(locales().join("")),
         &options(&[
             ("year", "numeric".into()),
             ("month", "short".into()),
@@ -70,7 +83,7 @@ pub fn now() -> i64 {
 
 /// A whole number with the locale's grouping: 100000 → "100,000".
 pub fn count(n: u64) -> String {
-    Intl::NumberFormat::new(&Array::new(), &Object::new())
+    Intl::NumberFormat::new(&locales(), &Object::new())
         .format()
         .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
         .ok()

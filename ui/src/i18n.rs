@@ -83,3 +83,23 @@ fn code_message(code: ErrorCode) -> &'static str {
         ErrorCode::Internal | ErrorCode::Unknown => "error-internal",
     }
 }
+
+/// The window's language, the choice saved in Settings, and how to change it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageContext {
+    /// What the window speaks now.
+    pub language: Language,
+    /// The choice saved in Settings (`None`: the OS's language).
+    pub choice: Option<Language>,
+    /// Saves a new choice; the window renders again in it.
+    pub choose: yew::Callback<Option<Language>>,
+}
+
+/// Subscribes a component to the language: it renders again when Settings
+/// changes it. Every component that shows text calls this first.
+#[yew::hook]
+pub fn use_language() -> Language {
+    yew::use_context::<LanguageContext>()
+        .map(|context| context.language)
+        .unwrap_or_else(language)
+}

@@ -82,7 +82,10 @@ fn decode_error(error: JsValue) -> ErrorDto {
 }
 
 fn bridge_error(detail: String) -> ErrorDto {
-    ErrorDto::new(ErrorCode::Bridge, format!("Portal Desk's window could not reach its core: {detail}"))
+    ErrorDto::new(
+        ErrorCode::Bridge,
+        format!("Portal Desk's window could not reach its core: {detail}"),
+    )
 }
 
 /// Saves the installation's language (`None`: the OS's).

@@ -487,7 +487,10 @@ impl Profiles {
     }
 
     /// Saves the installation's language; `None` follows the OS again.
-    pub fn set_language_choice(&self, language: Option<portal_i18n::Language>) -> Result<(), Error> {
+    pub fn set_language_choice(
+        &self,
+        language: Option<portal_i18n::Language>,
+    ) -> Result<(), Error> {
         self.update_registry(|registry| registry.language = language)
     }
 

@@ -3,7 +3,9 @@ use unic_langid::LanguageIdentifier;
 
 /// A language Portal Desk speaks. English is the source the others are
 /// translated from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// English, the source.

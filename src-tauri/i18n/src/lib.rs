@@ -103,7 +103,11 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs>) -> Strin
     let found = with_bundle(language, |bundle| {
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     });
     match found {
         Some(text) => text,
@@ -113,11 +117,20 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs>) -> Strin
 }
 
 /// The attribute `id.attribute` (for example a button's tooltip).
-pub fn attribute(language: Language, id: &str, attribute: &str, args: Option<&FluentArgs>) -> String {
+pub fn attribute(
+    language: Language,
+    id: &str,
+    attribute: &str,
+    args: Option<&FluentArgs>,
+) -> String {
     let found = with_bundle(language, |bundle| {
         let pattern = bundle.get_message(id)?.get_attribute(attribute)?.value();
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     });
     match found {
         Some(text) => text,

@@ -8,8 +8,16 @@ use crate::{AREAS, Language, count, source};
 /// Per message or term id: its attributes and the variables it uses.
 type Shape = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;
 
-fn variables_in(pattern: &ast::Pattern<&str>, into: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
-    fn inline(e: &InlineExpression<&str>, into: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
+fn variables_in(
+    pattern: &ast::Pattern<&str>,
+    into: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    fn inline(
+        e: &InlineExpression<&str>,
+        into: &mut BTreeSet<String>,
+        refs: &mut BTreeSet<String>,
+    ) {
         match e {
             InlineExpression::VariableReference { id } => {
                 into.insert(id.name.to_owned());
@@ -70,7 +78,10 @@ fn shape(language: Language, area: &str) -> (Shape, BTreeSet<String>) {
             variables_in(&attribute.value, &mut variables, &mut refs);
         }
         let duplicate = shape.insert(id.clone(), (names, variables));
-        assert!(duplicate.is_none(), "locales/{language}/{area}.ftl has {id} twice");
+        assert!(
+            duplicate.is_none(),
+            "locales/{language}/{area}.ftl has {id} twice"
+        );
     }
     (shape, refs)
 }
@@ -96,7 +107,9 @@ fn every_language_has_exactly_the_english_messages() {
                 }
             }
             for id in translated.keys().filter(|id| !english.contains_key(*id)) {
-                problems.push(format!("{language}/{area}.ftl has {id}, which English doesn't"));
+                problems.push(format!(
+                    "{language}/{area}.ftl has {id}, which English doesn't"
+                ));
             }
         }
     }
@@ -110,7 +123,9 @@ fn workspace() -> PathBuf {
 /// The Rust files of the window, the shell (CLI and commands) and the core.
 fn code_files() -> Vec<(PathBuf, String)> {
     fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -122,7 +137,12 @@ fn code_files() -> Vec<(PathBuf, String)> {
         }
     }
     let mut files = Vec::new();
-    for dir in ["ui/src", "src-tauri/src", "src-tauri/core/src", "src-tauri/ipc/src"] {
+    for dir in [
+        "ui/src",
+        "src-tauri/src",
+        "src-tauri/core/src",
+        "src-tauri/ipc/src",
+    ] {
         walk(&workspace().join(dir), &mut files);
     }
     assert!(files.len() > 20, "the scan found the sources");
@@ -138,14 +158,23 @@ fn every_message_is_used() {
     for area in AREAS {
         let (english, refs) = shape(Language::En, area);
         referenced.extend(refs);
-        ids.extend(english.into_keys().filter(|id| !id.starts_with('-')).map(|id| (area, id)));
+        ids.extend(
+            english
+                .into_keys()
+                .filter(|id| !id.starts_with('-'))
+                .map(|id| (area, id)),
+        );
     }
     for (area, id) in ids {
         if !referenced.contains(&id) && !code.contains(&format!("\"{id}\"")) {
             unused.push(format!("{area}.ftl: {id}"));
         }
     }
-    assert!(unused.is_empty(), "messages no code uses:\n{}", unused.join("\n"));
+    assert!(
+        unused.is_empty(),
+        "messages no code uses:\n{}",
+        unused.join("\n")
+    );
 }
 
 /// Literals the window shows as they are, in every language.
@@ -273,15 +302,36 @@ fn the_literal_scan_finds_text_nodes_formats_and_read_attributes() {
 
 #[test]
 fn plurals_follow_each_language() {
-    assert_eq!(tr!(Language::En, "common-customers", count = 1), "1 customer");
-    assert_eq!(tr!(Language::En, "common-customers", count = 2), "2 customers");
-    assert_eq!(tr!(Language::En, "common-customers", count = 12345), "12,345 customers");
+    assert_eq!(
+        tr!(Language::En, "common-customers", count = 1),
+        "1 customer"
+    );
+    assert_eq!(
+        tr!(Language::En, "common-customers", count = 2),
+        "2 customers"
+    );
+    assert_eq!(
+        tr!(Language::En, "common-customers", count = 12345),
+        "12,345 customers"
+    );
     assert_eq!(tr!(Language::De, "common-customers", count = 1), "1 Kunde");
-    assert_eq!(tr!(Language::De, "common-customers", count = 12345), "12.345 Kunden");
+    assert_eq!(
+        tr!(Language::De, "common-customers", count = 12345),
+        "12.345 Kunden"
+    );
     assert_eq!(tr!(Language::Fr, "common-customers", count = 0), "0 client");
-    assert_eq!(tr!(Language::Fr, "common-customers", count = 2), "2 clients");
-    assert_eq!(tr!(Language::Ja, "common-customers", count = 1), "1 件の顧客");
-    assert_eq!(tr!(Language::Ja, "common-customers", count = 2), "2 件の顧客");
+    assert_eq!(
+        tr!(Language::Fr, "common-customers", count = 2),
+        "2 clients"
+    );
+    assert_eq!(
+        tr!(Language::Ja, "common-customers", count = 1),
+        "1 件の顧客"
+    );
+    assert_eq!(
+        tr!(Language::Ja, "common-customers", count = 2),
+        "2 件の顧客"
+    );
 }
 
 #[test]
@@ -311,29 +361,49 @@ fn locales_are_read_as_the_os_browsers_and_stripe_write_them() {
     ] {
         assert_eq!(Language::from_locale(locale), language, "{locale}");
     }
-    assert_eq!(Language::first_spoken(["pt-BR", "fr-FR", "de"]), Some(Language::Fr));
+    assert_eq!(
+        Language::first_spoken(["pt-BR", "fr-FR", "de"]),
+        Some(Language::Fr)
+    );
     assert_eq!(Language::first_spoken([]), None);
 }
 
 #[test]
 fn the_environment_is_read_as_posix_programs_read_it() {
     let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
     };
-    assert_eq!(Language::from_environment(env(&[("LANG", "de_DE.UTF-8")])), Some(Language::De));
+    assert_eq!(
+        Language::from_environment(env(&[("LANG", "de_DE.UTF-8")])),
+        Some(Language::De)
+    );
     assert_eq!(
         Language::from_environment(env(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "fr_FR.UTF-8")])),
         Some(Language::Fr)
     );
     // LC_ALL=C means "no translation", not "look further".
-    assert_eq!(Language::from_environment(env(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "C")])), None);
-    assert_eq!(Language::from_environment(env(&[("LC_ALL", ""), ("LANG", "ja_JP.UTF-8")])), Some(Language::Ja));
+    assert_eq!(
+        Language::from_environment(env(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "C")])),
+        None
+    );
+    assert_eq!(
+        Language::from_environment(env(&[("LC_ALL", ""), ("LANG", "ja_JP.UTF-8")])),
+        Some(Language::Ja)
+    );
     assert_eq!(Language::from_environment(env(&[])), None);
 }
 
 #[test]
 fn a_missing_message_falls_back_to_english_then_to_its_id() {
-    assert_eq!(crate::message(Language::De, "no-such-message", None), "no-such-message");
+    assert_eq!(
+        crate::message(Language::De, "no-such-message", None),
+        "no-such-message"
+    );
 }
 
 #[test]

@@ -19,7 +19,6 @@ pub use browse::{
     StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
 };
 pub use error::{ErrorCode, ErrorDetail, ErrorDto};
-pub use portal_i18n::Language;
 pub use keys::{
     AppInfo, DashboardPage, KeyKind, KeySource, KeyStatus, Mode, ProfileArgs, SaveKeyArgs,
     SetLanguageArgs,
@@ -30,6 +29,7 @@ pub use portal::{
     CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, EmailPurpose, OpenPortalArgs,
     PortalFlow, PortalLink, ProductOption, SaveConfigurationArgs,
 };
+pub use portal_i18n::Language;
 
 pub use settings::{
     ExportArgs, ExportDone, ExportKind, MAX_BUSINESS_NAME, MAX_REQUESTS_PER_SECOND,

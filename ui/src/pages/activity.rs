@@ -17,6 +17,7 @@ pub struct ActivityFeedProps {
 
 #[component]
 pub fn ActivityFeed(props: &ActivityFeedProps) -> Html {
+    crate::i18n::use_language();
     let entries = use_state(|| None::<Result<Vec<ActivityEntry>, String>>);
     {
         let entries = entries.clone();

@@ -16,6 +16,7 @@ pub struct BulkEmailProps {
 
 #[component]
 pub fn BulkEmail(props: &BulkEmailProps) -> Html {
+    crate::i18n::use_language();
     let state = use_reducer(BulkState::default);
     let counts = use_state(|| None::<StatusCounts>);
     {

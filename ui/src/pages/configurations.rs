@@ -43,6 +43,7 @@ const PLAN_UPDATES: [(&str, Label); 3] = [
 
 #[component]
 pub fn Configurations(props: &ConfigurationsProps) -> Html {
+    crate::i18n::use_language();
     let state = use_reducer(ConfigurationsState::default);
     let profile = props.profile.clone();
 
@@ -256,6 +257,7 @@ fn has(list: &Option<Vec<String>>, value: &str) -> bool {
 
 #[component]
 fn ConfigurationEditor(props: &EditorProps) -> Html {
+    crate::i18n::use_language();
     let editor = &props.editor;
     let f = &editor.fields;
     let dispatch = &props.dispatch;

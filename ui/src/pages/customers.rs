@@ -35,6 +35,7 @@ pub struct CustomerListProps {
 
 #[component]
 pub fn CustomerList(props: &CustomerListProps) -> Html {
+    crate::i18n::use_language();
     let state = props.state.clone();
     let list_ref = use_node_ref();
     let scroll = use_state(|| (0u32, 600u32));

@@ -82,6 +82,7 @@ enum Panel {
 
 #[component]
 pub fn Desk(props: &DeskProps) -> Html {
+    crate::i18n::use_language();
     crate::timing::mark_once("portal-desk:desk-render");
     let profile = props.profile.clone();
     let customers = use_reducer(|| CustomersState::starting_with(props.first_page.clone()));
@@ -225,10 +226,10 @@ pub fn Desk(props: &DeskProps) -> Html {
                         if link.opened {
                             portal.dispatch(PortalMsg::Opened(link.custom_domain.clone()));
                         } else {
-                            portal.dispatch(PortalMsg::Failed(ErrorDto {
-                                code: ErrorCode::Internal,
-                                message: t!("desk-portal-not-opened"),
-                            }));
+                            portal.dispatch(PortalMsg::Failed(ErrorDto::new(
+                                ErrorCode::Internal,
+                                t!("desk-portal-not-opened"),
+                            )));
                         }
                     }
                     Ok(link) => {
@@ -571,6 +572,7 @@ struct SyncBarProps {
 /// "Synced 5 min ago", a progress bar while syncing, or why the last sync failed.
 #[component]
 fn SyncBar(props: &SyncBarProps) -> Html {
+    crate::i18n::use_language();
     let Some(status) = &props.status else {
         return html! { <div class="sync-bar" id="sync-state"></div> };
     };
@@ -655,6 +657,7 @@ struct NotConfiguredProps {
 /// Stripe has no portal settings yet: create them here, or in the Dashboard.
 #[component]
 fn NotConfiguredDialog(props: &NotConfiguredProps) -> Html {
+    crate::i18n::use_language();
     let creating = use_state(|| false);
     let error = use_state(|| None::<String>);
     let create = {

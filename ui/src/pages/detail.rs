@@ -33,6 +33,7 @@ pub struct DetailProps {
 
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
+    crate::i18n::use_language();
     let detail = use_state(|| None::<Result<Option<CustomerDetail>, ErrorDto>>);
     // Invoices opened this visit, so their "saved" mark shows at once.
     let invoice_error = use_state(|| None::<(String, String)>);
@@ -396,6 +397,7 @@ struct PortalButtonsProps {
 /// the outcome in place.
 #[component]
 fn PortalButtons(props: &PortalButtonsProps) -> Html {
+    crate::i18n::use_language();
     let menu_open = use_state(|| false);
     let busy = props.busy.is_some();
     let disabled = props.offline || busy;

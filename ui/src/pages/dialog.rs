@@ -28,6 +28,7 @@ pub struct DialogProps {
 
 #[component]
 pub fn Dialog(props: &DialogProps) -> Html {
+    crate::i18n::use_language();
     let node = use_node_ref();
     {
         let node = node.clone();

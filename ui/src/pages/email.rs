@@ -18,6 +18,7 @@ pub struct EmailDialogProps {
 
 #[component]
 pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
+    crate::i18n::use_language();
     let args = || EmailArgs {
         profile: props.profile.to_string(),
         customer: props.customer.to_string(),

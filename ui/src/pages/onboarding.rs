@@ -23,6 +23,7 @@ pub struct OnboardingProps {
 
 #[component]
 pub fn Onboarding(props: &OnboardingProps) -> Html {
+    crate::i18n::use_language();
     let state = use_reducer(OnboardingState::default);
     let profile = props.profile.clone();
 

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use portal_ipc::ExportKind;
 
 use crate::format;
+use crate::i18n::{Language, LanguageContext};
 use crate::ipc;
 use crate::state::settings::{Confirm, Field, Form, SettingsMsg, SettingsState, export_notice};
 
@@ -47,6 +48,7 @@ fn valid_profile_name(name: &str) -> bool {
 
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
+    crate::i18n::use_language();
     let state = use_reducer(SettingsState::default);
     let new_profile = use_state(String::new);
     {
@@ -219,6 +221,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <div class="page settings-page">
             <div class="page-head"><h1>{ t!("settings-title") }</h1></div>
             { notice }
+            <LanguagePicker />
             <section class="card-section" aria-labelledby="profiles-title">
                 <h2 id="profiles-title">{ t!("settings-profile-title") }</h2>
                 <p>{ t!("settings-profile-intro") }</p>
@@ -387,5 +390,39 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 }
             </section>
         </div>
+    }
+}
+
+/// The installation's language: the OS's, or one chosen here (for every
+/// profile). The window switches as soon as it is chosen.
+#[component]
+fn LanguagePicker() -> Html {
+    crate::i18n::use_language();
+    let Some(context) = use_context::<LanguageContext>() else {
+        return html! {};
+    };
+    let onchange = {
+        let choose = context.choose.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            choose.emit(Language::from_locale(&select.value()));
+        })
+    };
+    html! {
+        <section class="card-section" aria-labelledby="language-title">
+            <h2 id="language-title">{ t!("settings-language-title") }</h2>
+            <div class="field">
+                <label for="language-select">{ t!("settings-language-label") }</label>
+                <select id="language-select" {onchange}>
+                    <option value="system" selected={context.choice.is_none()}>{ t!("settings-language-system") }</option>
+                    { for Language::ALL.into_iter().map(|language| html! {
+                        <option value={language.tag()} lang={language.tag()} selected={context.choice == Some(language)}>
+                            { language.native_name() }
+                        </option>
+                    }) }
+                </select>
+                <p class="field-help">{ t!("settings-language-hint") }</p>
+            </div>
+        </section>
     }
 }

@@ -226,7 +226,10 @@ mod tests {
     fn a_sign_in_page_refusal_asks_to_turn_it_on() {
         let state = previewed()
             .reduce(BulkMsg::Send)
-            .reduce(BulkMsg::Sent(Err(ErrorDto::new(ErrorCode::LoginPageOff, "off"))));
+            .reduce(BulkMsg::Sent(Err(ErrorDto::new(
+                ErrorCode::LoginPageOff,
+                "off",
+            ))));
         assert!(state.needs_login_page);
         assert!(state.recipients.is_some(), "the preview stays");
         let state = state.reduce(BulkMsg::EnableLoginPage);

@@ -494,7 +494,10 @@ mod tests {
             .reduce(change(|f| f.headline = Some("Acme".into())))
             .reduce(ConfigurationsMsg::Saving);
         assert!(state.editor.as_ref().expect("open").saving);
-        let state = state.reduce(ConfigurationsMsg::Saved(Err(ErrorDto::new(ErrorCode::Offline, "Stripe can't be reached"))));
+        let state = state.reduce(ConfigurationsMsg::Saved(Err(ErrorDto::new(
+            ErrorCode::Offline,
+            "Stripe can't be reached",
+        ))));
         let editor = state.editor.as_ref().expect("open");
         assert!(!editor.saving && !editor.saved);
         assert_eq!(editor.fields.headline.as_deref(), Some("Acme"));

@@ -158,10 +158,7 @@ mod tests {
 
     #[test]
     fn editing_after_an_error_clears_it() {
-        let error = ErrorDto {
-            code: ErrorCode::InvalidKey,
-            message: "publishable".into(),
-        };
+        let error = ErrorDto::new(ErrorCode::InvalidKey, "publishable");
         let state = reduce(
             OnboardingState::default(),
             vec![

@@ -97,3 +97,8 @@ settings-cache-size = { $cache } · gespeicherte Rechnungs-PDFs { $pdfs }
 settings-clear-cache = Cache leeren…
 settings-clear-confirm = Cache und gespeicherte PDFs löschen? In Stripe ändert sich nichts; die nächste Synchronisierung lädt alles neu.
 settings-clear-yes = Cache leeren
+
+settings-language-title = Sprache
+settings-language-label = Portal Desk spricht
+settings-language-system = Sprache des Systems
+settings-language-hint = Für alle Profile auf diesem Computer, auch für Datums- und Betragsangaben. E-Mails an Kunden sind in deren eigener Sprache, wenn Stripe sie kennt.

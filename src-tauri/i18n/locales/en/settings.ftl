@@ -122,3 +122,10 @@ settings-cache-size = { $cache } · saved invoice PDFs { $pdfs }
 settings-clear-cache = Clear the cache…
 settings-clear-confirm = Delete the cache and the saved PDFs? Nothing in Stripe changes; the next sync reads everything again.
 settings-clear-yes = Clear the cache
+
+## Language (for the whole installation, every profile)
+
+settings-language-title = Language
+settings-language-label = Portal Desk speaks
+settings-language-system = The system's language
+settings-language-hint = For every profile on this computer. Dates and amounts follow it too. Emails to customers use each customer's own language when Stripe knows it.

@@ -97,3 +97,8 @@ settings-cache-size = { $cache } · PDF de facturas guardados { $pdfs }
 settings-clear-cache = Vaciar la caché…
 settings-clear-confirm = ¿Eliminar la caché y los PDF guardados? En Stripe no cambia nada; la próxima sincronización volverá a leerlo todo.
 settings-clear-yes = Vaciar la caché
+
+settings-language-title = Idioma
+settings-language-label = Idioma de Portal Desk
+settings-language-system = Idioma del sistema
+settings-language-hint = Para todos los perfiles de este equipo, también en fechas e importes. Los correos a tus clientes van en su propio idioma cuando Stripe lo conoce.

@@ -97,3 +97,8 @@ settings-cache-size = { $cache } · PDF de factures enregistrés { $pdfs }
 settings-clear-cache = Vider le cache…
 settings-clear-confirm = Supprimer le cache et les PDF enregistrés ? Rien ne change dans Stripe ; la prochaine synchronisation relira tout.
 settings-clear-yes = Vider le cache
+
+settings-language-title = Langue
+settings-language-label = Langue de Portal Desk
+settings-language-system = Langue du système
+settings-language-hint = Pour tous les profils de cet ordinateur, y compris les dates et les montants. Les e-mails aux clients sont dans leur propre langue quand Stripe la connaît.

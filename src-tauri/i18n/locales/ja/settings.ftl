@@ -91,3 +91,8 @@ settings-cache-size = { $cache } · 保存済みの請求書 PDF { $pdfs }
 settings-clear-cache = キャッシュを削除…
 settings-clear-confirm = キャッシュと保存済みの PDF を削除しますか？Stripe 上のデータは変わりません。次回の同期ですべて読み込み直します。
 settings-clear-yes = キャッシュを削除
+
+settings-language-title = 言語
+settings-language-label = Portal Desk の表示言語
+settings-language-system = システムの言語
+settings-language-hint = このコンピューターのすべてのプロファイルに適用され、日付と金額の表示も合わせて変わります。顧客へのメールは、Stripe に登録された顧客の言語で送られます。
