@@ -1096,6 +1096,7 @@ fn with_outreach(
         profile,
         api_base,
         mode,
+        language: crate::language::window_language(profiles).0,
     })
 }
 

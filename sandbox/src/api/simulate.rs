@@ -19,6 +19,12 @@ pub enum Action {
     UpdateName { customer: String, name: String },
     /// The customer changes their billing address.
     UpdateAddress { customer: String, address: Value },
+    /// The merchant sets the customer's languages (`preferred_locales`) in
+    /// the Dashboard; Stripe keeps them as given, most preferred first.
+    SetPreferredLocales {
+        customer: String,
+        locales: Vec<String>,
+    },
     /// The customer cancels at the end of the period.
     CancelAtPeriodEnd {
         customer: String,
@@ -113,6 +119,19 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
                 }
             }
             before["address"] = merged;
+            let snapshot = save(state, Kind::Customer, before);
+            events.push(event(
+                shared,
+                state,
+                "customer.updated",
+                snapshot,
+                Some(previous),
+            ));
+        }
+        Action::SetPreferredLocales { customer, locales } => {
+            let mut before = load(state, Kind::Customer, &customer)?;
+            let previous = json!({"preferred_locales": before["preferred_locales"]});
+            before["preferred_locales"] = json!(locales);
             let snapshot = save(state, Kind::Customer, before);
             events.push(event(
                 shared,

@@ -459,6 +459,7 @@ fn fill_customers(cache: &mut Cache, count: usize) -> anyhow::Result<Vec<String>
                 delinquent: false,
                 default_payment_method: None,
                 created: 1_700_000_000 + n as i64,
+                preferred_locales: Vec::new(),
             };
             customers::upsert(tx, &customer, 1)?;
             names.push(name);

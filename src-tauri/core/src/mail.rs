@@ -8,6 +8,7 @@ use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use portal_i18n::{FluentArgs, Language};
 use serde::{Deserialize, Serialize};
 
 use crate::percent;
@@ -79,44 +80,59 @@ pub struct EmailTemplate {
 
 impl Default for EmailTemplate {
     fn default() -> EmailTemplate {
-        EmailTemplate {
-            subject: "Manage your billing with {business_name}".into(),
-            body: "Hi {customer_name},\n\n\
-                   You can update your payment method, download your invoices and manage your \
-                   subscription here:\n\n{portal_link}\n\n\
-                   Thank you,\n{business_name}\n"
-                .into(),
-        }
+        EmailTemplate::portal(Language::En)
     }
 }
 
+/// The template's placeholders as catalogue arguments, so each language's
+/// text comes out as a template `render` fills.
+fn placeholders() -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    args.set("customer_name", "{customer_name}");
+    args.set("business_name", "{business_name}");
+    args.set("portal_link", "{portal_link}");
+    args
+}
+
+fn catalogue(language: Language, id: &str, args: &FluentArgs<'_>) -> String {
+    portal_i18n::message(language, id, Some(args))
+}
+
 impl EmailTemplate {
-    /// The email asking a customer whose payment failed to update their card.
-    /// `owed` is what the preview knows they owe, e.g. `("USD 49.00",
-    /// Some("ABCD-0003"))`; it is written in as text, not as placeholders.
-    pub fn update_card(owed: Option<(&str, Option<&str>)>) -> EmailTemplate {
+    /// The portal-link email in `language` (`mail.ftl`).
+    pub fn portal(language: Language) -> EmailTemplate {
+        let args = placeholders();
+        EmailTemplate {
+            subject: catalogue(language, "mail-portal-subject", &args),
+            body: catalogue(language, "mail-portal-body", &args) + "\n",
+        }
+    }
+
+    /// The email asking a customer whose payment failed to update their card,
+    /// in `language`. `owed` is what the preview knows they owe, e.g.
+    /// `("USD 49.00", Some("ABCD-0003"))`; it is written in as text, not as
+    /// placeholders.
+    pub fn update_card(language: Language, owed: Option<(&str, Option<&str>)>) -> EmailTemplate {
         // Braces in Stripe's text must not read as placeholders.
         let plain = |text: &str| text.replace(['{', '}'], "");
+        let mut args = placeholders();
         let failed = match owed {
-            Some((amount, Some(number))) => format!(
-                "We couldn't collect your last payment to {{business_name}}: {} is due on invoice {}.",
-                plain(amount),
-                plain(number)
-            ),
-            Some((amount, None)) => format!(
-                "We couldn't collect your last payment to {{business_name}}: {} is due.",
-                plain(amount)
-            ),
-            None => "We couldn't collect your last payment to {business_name}.".to_owned(),
+            Some((amount, number)) => {
+                args.set("amount", plain(amount));
+                match number {
+                    Some(number) => {
+                        args.set("number", plain(number));
+                        catalogue(language, "mail-update-card-failed-invoice", &args)
+                    }
+                    None => catalogue(language, "mail-update-card-failed-amount", &args),
+                }
+            }
+            None => catalogue(language, "mail-update-card-failed", &args),
         };
+        args.set("failed", failed);
         EmailTemplate {
-            subject: "Please update your payment details for {business_name}".into(),
-            body: format!(
-                "Hi {{customer_name}},\n\n{failed}\n\n\
-                 You can update your card (or choose another way to pay) here:\n\n{{portal_link}}\n\n\
-                 Your open invoices are there too, ready to pay.\n\n\
-                 Thank you,\n{{business_name}}\n"
-            ),
+            subject: catalogue(language, "mail-update-card-subject", &args),
+            body: catalogue(language, "mail-update-card-body", &args) + "\n",
         }
     }
 }
@@ -214,19 +230,31 @@ pub struct Draft {
     pub link: String,
     /// Which kind of link.
     pub link_kind: LinkKind,
+    /// The language it is written in.
+    pub language: Language,
+    /// The customer's preferred locale in Stripe that chose the language
+    /// (`None`: Stripe knows none Portal Desk speaks, so the app's own).
+    pub chosen_by: Option<String>,
 }
 
-/// Fills `template` for one customer. A session link gets a line saying it expires soon.
+/// Fills `template` for one customer. A session link gets a line, in
+/// `language`, saying it expires soon. An empty name takes the space before it
+/// along ("Hallo {customer_name}," → "Hallo,").
 pub fn render(
     template: &EmailTemplate,
     customer_name: &str,
     business_name: &str,
     link: &str,
     kind: LinkKind,
+    language: Language,
 ) -> Result<(String, String), MailError> {
     let fill = |text: &str| -> Result<String, MailError> {
+        let text = match customer_name.is_empty() {
+            true => text.replace(" {customer_name}", "{customer_name}"),
+            false => text.to_owned(),
+        };
         let mut out = String::new();
-        let mut rest = text;
+        let mut rest = text.as_str();
         while let Some(start) = rest.find('{') {
             out.push_str(&rest[..start]);
             let after = &rest[start..];
@@ -256,9 +284,13 @@ pub fn render(
     let subject = fill(&template.subject)?.replace(['\r', '\n'], " ");
     let mut body = fill(&template.body)?;
     if kind == LinkKind::Session {
-        body.push_str(
-            "\nThis link works for a short time. If it has expired, reply to this email and we'll send a new one.\n",
-        );
+        body.push('\n');
+        body.push_str(&portal_i18n::message(
+            language,
+            "mail-session-expires",
+            None,
+        ));
+        body.push('\n');
     }
     Ok((subject, body))
 }
@@ -301,6 +333,7 @@ pub async fn send_with(
         .to(to)
         .subject(&draft.subject)
         .header(ContentType::TEXT_PLAIN)
+        .header(ContentLanguage(draft.language))
         .body(draft.body.clone())
         .map_err(|e| MailError::BadSettings(e.to_string()))?;
     transport
@@ -308,6 +341,27 @@ pub async fn send_with(
         .await
         .map(drop)
         .map_err(|e| MailError::Send(plain_smtp_error(&e)))
+}
+
+/// `Content-Language` (RFC 3282): mail programs offer to translate, and
+/// screen readers pick the voice, by it.
+#[derive(Debug, Clone)]
+struct ContentLanguage(Language);
+
+impl lettre::message::header::Header for ContentLanguage {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(text: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Language::from_locale(text)
+            .map(ContentLanguage)
+            .ok_or_else(|| format!("not a language Portal Desk writes: {text}").into())
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.tag().to_owned())
+    }
 }
 
 /// The transport for `settings`; plain connections only to this computer.
@@ -382,13 +436,15 @@ mod tests {
 
     #[test]
     fn the_card_email_says_what_is_owed_and_stripes_text_cant_add_placeholders() {
-        let template = EmailTemplate::update_card(Some(("USD 49.00", Some("AB{x}-0003"))));
+        let template =
+            EmailTemplate::update_card(Language::En, Some(("USD 49.00", Some("AB{x}-0003"))));
         let (subject, body) = render(
             &template,
             "Zoë",
             "Acme Bakery",
             "https://billing.stripe.com/p/login/x",
             LinkKind::Login,
+            Language::En,
         )
         .expect("renders");
         assert_eq!(
@@ -405,11 +461,12 @@ mod tests {
             "{body}"
         );
         let (_, body) = render(
-            &EmailTemplate::update_card(None),
+            &EmailTemplate::update_card(Language::En, None),
             "Zoë",
             "Acme Bakery",
             "https://x",
             LinkKind::Session,
+            Language::En,
         )
         .expect("renders");
         assert!(
@@ -417,6 +474,66 @@ mod tests {
             "{body}"
         );
         assert!(body.contains("works for a short time"), "{body}");
+    }
+
+    #[test]
+    fn the_english_templates_read_as_they_always_have() {
+        let portal = EmailTemplate::default();
+        assert_eq!(portal.subject, "Manage your billing with {business_name}");
+        assert_eq!(
+            portal.body,
+            "Hi {customer_name},\n\nYou can update your payment method, download your invoices and manage your subscription here:\n\n{portal_link}\n\nThank you,\n{business_name}\n"
+        );
+        let card = EmailTemplate::update_card(Language::En, None);
+        assert_eq!(
+            card.body,
+            "Hi {customer_name},\n\nWe couldn't collect your last payment to {business_name}.\n\nYou can update your card (or choose another way to pay) here:\n\n{portal_link}\n\nYour open invoices are there too, ready to pay.\n\nThank you,\n{business_name}\n"
+        );
+    }
+
+    #[test]
+    fn every_language_has_its_own_email_with_every_placeholder() -> Result<(), MailError> {
+        for language in Language::ALL {
+            for template in [
+                EmailTemplate::portal(language),
+                EmailTemplate::update_card(language, Some(("EUR 12.00", Some("A-1")))),
+            ] {
+                for placeholder in ["{customer_name}", "{business_name}", "{portal_link}"] {
+                    assert!(
+                        template.body.contains(placeholder),
+                        "{language}: {}",
+                        template.body
+                    );
+                }
+                let (_, body) = render(
+                    &template,
+                    "Zoë",
+                    "B",
+                    "https://l",
+                    LinkKind::Session,
+                    language,
+                )?;
+                assert!(body.contains("Zoë") && body.contains("https://l"), "{body}");
+            }
+        }
+        let (subject, body) = render(
+            &EmailTemplate::portal(Language::Fr),
+            "",
+            "Boulangerie Dupont",
+            "https://l",
+            LinkKind::Session,
+            Language::Fr,
+        )?;
+        assert_eq!(subject, "Gérez votre facturation avec Boulangerie Dupont");
+        assert!(
+            body.starts_with("Bonjour,\n"),
+            "an empty name takes its space along: {body}"
+        );
+        assert!(
+            body.contains("Ce lien n’est valable que peu de temps"),
+            "{body}"
+        );
+        Ok(())
     }
 
     #[test]
@@ -445,6 +562,7 @@ mod tests {
             "Sandbox Coffee",
             "https://billing.stripe.com/p/login/x",
             LinkKind::Login,
+            Language::En,
         )?;
         assert_eq!(subject, "Manage your billing with Sandbox Coffee");
         assert!(
@@ -457,6 +575,7 @@ mod tests {
             "B",
             "L",
             LinkKind::Session,
+            Language::En,
         )?;
         assert!(body.contains("works for a short time"));
         let odd = EmailTemplate {
@@ -464,14 +583,14 @@ mod tests {
             body: "{portal_link}".into(),
         };
         assert!(matches!(
-            render(&odd, "a", "b", "c", LinkKind::Login),
+            render(&odd, "a", "b", "c", LinkKind::Login, Language::En),
             Err(MailError::UnknownPlaceholder(_))
         ));
         let braces = EmailTemplate {
             subject: "x\r\nBcc: evil@example.com".into(),
             body: "{ not a placeholder } {".into(),
         };
-        let (subject, body) = render(&braces, "a", "b", "c", LinkKind::Login)?;
+        let (subject, body) = render(&braces, "a", "b", "c", LinkKind::Login, Language::En)?;
         assert!(!subject.contains('\n'), "no header injection");
         assert_eq!(body, "{ not a placeholder } {");
         Ok(())
@@ -486,6 +605,8 @@ mod tests {
             body: "Line 1\nhttps://x.example/?a=b".into(),
             link: String::new(),
             link_kind: LinkKind::Login,
+            language: Language::En,
+            chosen_by: None,
         };
         assert_eq!(
             mailto(&draft),

@@ -2,6 +2,7 @@
 //! page by default, or a short-lived session), the filled template, and the
 //! delivery (SMTP, or a `mailto:` draft when no server is set up).
 
+use portal_i18n::Language;
 use serde::Serialize;
 use stripe_billing::billing_portal_configuration::{
     UpdateBillingPortalConfiguration, UpdateBillingPortalConfigurationLoginPage,
@@ -49,27 +50,39 @@ pub struct Context<'a> {
     pub api_base: Option<&'a ApiBase>,
     /// Test or live.
     pub mode: Mode,
+    /// The app's language, for customers whose own Stripe doesn't know.
+    pub language: Language,
+}
+
+/// The language a customer's email is written in, and the preferred locale
+/// that chose it: the first of their Stripe `preferred_locales` Portal Desk
+/// speaks, else `fallback` (the app's).
+pub fn email_language(customer: &Customer, fallback: Language) -> (Language, Option<String>) {
+    customer
+        .preferred_locales
+        .iter()
+        .find_map(|locale| {
+            Language::from_locale(locale).map(|language| (language, Some(locale.clone())))
+        })
+        .unwrap_or((fallback, None))
 }
 
 /// Prepares the email for one customer (what the preview shows).
 pub async fn draft(cx: &Context<'_>, request: &EmailRequest) -> Result<Draft, Error> {
     let customer = cached_customer(cx, &request.customer)?;
     let address = usable_address(&customer)?;
+    let language = email_language(&customer, cx.language);
     let flow = match request.purpose {
         EmailPurpose::Portal => None,
         EmailPurpose::UpdateCard => Some(Flow::PaymentMethodUpdate),
     };
     let link = match request.link {
         LinkKind::Login => login_link(cx, request.enable_login_page).await?,
-        LinkKind::Session => session_link(cx, &customer.id, flow).await?,
+        LinkKind::Session => session_link(cx, &customer.id, flow, language.0).await?,
     };
     let template = match request.purpose {
-        EmailPurpose::Portal => cx
-            .profiles
-            .settings(cx.profile)?
-            .email_template
-            .unwrap_or_default(),
-        EmailPurpose::UpdateCard => update_card_template(cx, &customer.id)?,
+        EmailPurpose::Portal => portal_template(cx, language.0)?,
+        EmailPurpose::UpdateCard => update_card_template(cx, &customer.id, language.0)?,
     };
     compose(
         &customer,
@@ -78,18 +91,33 @@ pub async fn draft(cx: &Context<'_>, request: &EmailRequest) -> Result<Draft, Er
         request.link,
         &business_name(cx).await?,
         &template,
+        language,
     )
 }
 
+/// The profile's own template if one was saved (it is used in every
+/// language), else the portal email in `language`.
+fn portal_template(cx: &Context<'_>, language: Language) -> Result<EmailTemplate, Error> {
+    Ok(cx
+        .profiles
+        .settings(cx.profile)?
+        .email_template
+        .unwrap_or_else(|| EmailTemplate::portal(language)))
+}
+
 /// The card email, saying what the customer owes when the cache knows.
-fn update_card_template(cx: &Context<'_>, customer: &str) -> Result<EmailTemplate, Error> {
+fn update_card_template(
+    cx: &Context<'_>,
+    customer: &str,
+    language: Language,
+) -> Result<EmailTemplate, Error> {
     let trouble = query::PaymentTrouble::of_customer(cx.cache.conn(), customer)
         .map_err(|e| cx.cache.error(e))?;
     Ok(match trouble {
-        None => EmailTemplate::update_card(None),
+        None => EmailTemplate::update_card(language, None),
         Some(trouble) => {
             let amount = crate::money::format_amount(trouble.amount_due, &trouble.invoice.currency);
-            EmailTemplate::update_card(Some((&amount, trouble.invoice.number.as_deref())))
+            EmailTemplate::update_card(language, Some((&amount, trouble.invoice.number.as_deref())))
         }
     })
 }
@@ -124,6 +152,7 @@ async fn session_link(
     cx: &Context<'_>,
     customer: &str,
     flow: Option<Flow>,
+    language: Language,
 ) -> Result<String, Error> {
     let settings = cx.profiles.settings(cx.profile)?;
     Ok(portal::create_session(
@@ -136,6 +165,8 @@ async fn session_link(
         &SessionRequest {
             customer: customer.to_owned(),
             flow,
+            // The portal opens in the language the email is written in.
+            locale: Some(language.tag().to_owned()),
             ..Default::default()
         },
     )
@@ -150,13 +181,14 @@ fn compose(
     kind: LinkKind,
     business: &str,
     template: &EmailTemplate,
+    (language, chosen_by): (Language, Option<String>),
 ) -> Result<Draft, Error> {
     let name = customer
         .name
         .clone()
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "there".into());
-    let (subject, body) = mail::render(template, &name, business, &link, kind)?;
+        .unwrap_or_else(|| portal_i18n::message(language, "mail-no-name", None));
+    let (subject, body) = mail::render(template, &name, business, &link, kind, language)?;
     Ok(Draft {
         to: address,
         to_name: customer.name.clone().filter(|n| !n.trim().is_empty()),
@@ -164,6 +196,8 @@ fn compose(
         body,
         link,
         link_kind: kind,
+        language,
+        chosen_by,
     })
 }
 
@@ -317,11 +351,6 @@ pub async fn send_campaign(
         LinkKind::Session => None,
     };
     let business = business_name(cx).await?;
-    let template = cx
-        .profiles
-        .settings(cx.profile)?
-        .email_template
-        .unwrap_or_default();
 
     let mut report = CampaignReport {
         campaign: campaign.to_owned(),
@@ -348,11 +377,16 @@ pub async fn send_campaign(
             let sent = async {
                 let customer = cached_customer(cx, &recipient.customer_id)?;
                 let address = usable_address(&customer)?;
+                // Each recipient gets the email in their own language.
+                let language = email_language(&customer, cx.language);
                 let link = match &login {
                     Some(link) => link.clone(),
-                    None => session_link(cx, &customer.id, None).await?,
+                    None => session_link(cx, &customer.id, None, language.0).await?,
                 };
-                let draft = compose(&customer, address, link, kind, &business, &template)?;
+                let template = portal_template(cx, language.0)?;
+                let draft = compose(
+                    &customer, address, link, kind, &business, &template, language,
+                )?;
                 mail::send_with(&transport, &settings, &draft).await?;
                 Ok::<_, Error>(())
             }

@@ -116,6 +116,7 @@ fn odd_search_text_is_just_text_and_changes_nothing() -> anyhow::Result<()> {
             delinquent: false,
             default_payment_method: None,
             created: 1,
+            preferred_locales: Vec::new(),
         };
         portal_core::cache::customers::upsert(tx, &customer, 1)
     })?;
@@ -181,6 +182,7 @@ fn odd_text_exports_as_inert_cells_and_a_bad_destination_writes_nothing() -> any
                 delinquent: false,
                 default_payment_method: None,
                 created: 1,
+                preferred_locales: Vec::new(),
             };
             portal_core::cache::customers::upsert(tx, &customer, 1)?;
         }

@@ -12,6 +12,7 @@ use portal_core::{
     ApiBase, ApiKey, DataDir, Error, Keychain, Mode, ProfileName, Profiles, StripeClient,
     TransportOptions,
 };
+use portal_i18n::Language;
 use serde_json::json;
 use stripe_sandbox::smtp::SmtpServer;
 use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
@@ -98,6 +99,7 @@ impl Setup {
             profile: &self.profile,
             api_base: Some(&self.base),
             mode: Mode::Test,
+            language: portal_i18n::Language::En,
         }
     }
 
@@ -263,6 +265,103 @@ fn request(customer: &str, link: LinkKind, enable: bool) -> EmailRequest {
         enable_login_page: enable,
         purpose: EmailPurpose::Portal,
     }
+}
+
+/// The last portal session the sandbox was asked for: its parameters.
+fn last_session_request(sandbox: &Sandbox) -> serde_json::Value {
+    sandbox
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r["path"] == "/v1/billing_portal/sessions")
+        .map(|r| r["params"].clone())
+        .expect("a session request")
+}
+
+#[tokio::test]
+async fn a_customer_who_prefers_french_gets_the_email_and_the_portal_in_french()
+-> anyhow::Result<()> {
+    let mut s = Setup::new().await;
+    let server = SmtpServer::start().await;
+    s.profiles.update_settings(&s.profile, |settings| {
+        settings.smtp = Some(SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: server.port,
+            tls: TlsMode::None,
+            username: None,
+            from: "Sandbox Coffee <billing@sandbox-coffee.example>".into(),
+        })
+    })?;
+    let (french, name, email) = s.customer(0);
+    let (unknown, other_name, _) = s.customer(1);
+    // Stripe keeps the merchant's order; Portal Desk doesn't speak pt-BR.
+    s.sandbox
+        .control(
+            "simulate",
+            json!({"action": "set_preferred_locales", "customer": french, "locales": ["pt-BR", "fr"]}),
+        )
+        .map_err(anyhow::Error::msg)?;
+    s.resync().await;
+
+    let draft = outreach::draft(&s.cx(), &request(&french, LinkKind::Session, false)).await?;
+    assert_eq!(last_session_request(&s.sandbox)["locale"], "fr");
+    assert_eq!(draft.language, Language::Fr);
+    assert_eq!(draft.chosen_by.as_deref(), Some("fr"));
+    assert_eq!(
+        draft.subject,
+        "Gérez votre facturation avec Sandbox Coffee Roasters"
+    );
+    assert!(
+        draft.body.starts_with(&format!("Bonjour {name},\n")),
+        "{}",
+        draft.body
+    );
+    assert!(
+        draft.body.contains("gérer votre abonnement"),
+        "{}",
+        draft.body
+    );
+    assert!(
+        draft
+            .body
+            .contains("Ce lien n’est valable que peu de temps"),
+        "{}",
+        draft.body
+    );
+    assert!(!draft.body.contains("Thank you"), "{}", draft.body);
+    assert_eq!(
+        outreach::deliver(&s.profiles, &s.profile, &draft).await?,
+        Delivery::Smtp
+    );
+    let messages = server.messages();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].to, vec![format!("<{email}>")]);
+    assert!(
+        messages[0]
+            .data
+            .lines()
+            .any(|line| line.trim_end() == "Content-Language: fr"),
+        "{}",
+        messages[0].data
+    );
+
+    // Stripe knows no language for this one: the app's own (German here).
+    let german = Context {
+        language: Language::De,
+        ..s.cx()
+    };
+    let draft = outreach::draft(&german, &request(&unknown, LinkKind::Session, false)).await?;
+    assert_eq!(last_session_request(&s.sandbox)["locale"], "de");
+    assert_eq!(
+        (draft.language, draft.chosen_by.as_deref()),
+        (Language::De, None)
+    );
+    assert!(
+        draft.body.starts_with(&format!("Hallo {other_name},\n")),
+        "{}",
+        draft.body
+    );
+    Ok(())
 }
 
 #[tokio::test]

@@ -144,6 +144,13 @@ pub struct EmailDraft {
     pub link_kind: EmailLink,
     /// The host the link opens when that is not Stripe's own (the account's custom domain).
     pub custom_domain: Option<String>,
+    /// The language it is written in (and the portal opens in).
+    #[serde(default)]
+    pub language: crate::Language,
+    /// The customer's preferred locale in Stripe that chose it (`None`: Stripe
+    /// knows none Portal Desk speaks, so the app's language).
+    #[serde(default)]
+    pub chosen_by: Option<String>,
 }
 
 /// How an email left.

@@ -66,6 +66,7 @@ impl Connected {
             profile: &self.profile,
             api_base: state.api_base.as_ref(),
             mode: self.mode,
+            language: crate::language::window_language(&state.profiles).0,
         }
     }
 }
@@ -342,6 +343,8 @@ pub fn preview_email(state: State<'_, AppState>, args: EmailArgs) -> Result<Emai
             custom_domain: custom_domain(&draft.link, state.api_base.as_ref()),
             link: draft.link,
             link_kind: args.link,
+            language: draft.language,
+            chosen_by: draft.chosen_by,
         })
     })
 }

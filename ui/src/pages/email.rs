@@ -121,6 +121,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                     <div class="email-preview" id="email-preview">
                         <p><span class="muted">{ t!("portal-email-to") }{ " " }</span><span id="email-to">{ draft.to_name.clone().map(|n| format!("{n} <{}>", draft.to)).unwrap_or_else(|| draft.to.clone()) }</span></p>
                         <p><span class="muted">{ t!("portal-email-subject") }{ " " }</span><span id="email-subject">{ &draft.subject }</span></p>
+                        <p class="muted email-language" id="email-language">{ language_reason(draft) }</p>
                         <pre id="email-body" tabindex="0" role="region" aria-label={t!("portal-email-body")}>{ &draft.body }</pre>
                         if let Some(domain) = &draft.custom_domain {
                             <p class="field-help" id="email-domain">{ t!("portal-email-custom-domain", domain = domain) }</p>
@@ -144,5 +145,22 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                     }
                 </div>
         </Dialog>
+    }
+}
+
+/// Which language the email is in, and why: the customer's own preference
+/// in Stripe, or the app's language when Stripe knows none it speaks.
+fn language_reason(draft: &portal_ipc::EmailDraft) -> String {
+    let language = t!("common-language-name", tag = draft.language.tag());
+    match &draft.chosen_by {
+        Some(locale) => t!(
+            "portal-email-language-customer",
+            language = language.as_str(),
+            locale = locale.as_str()
+        ),
+        None => t!(
+            "portal-email-language-fallback",
+            language = language.as_str()
+        ),
     }
 }

@@ -222,6 +222,7 @@ fn store(cache: &mut Cache, rows: &[Row]) {
                     delinquent: false,
                     default_payment_method: None,
                     created: i64::from(row.created),
+                    preferred_locales: Vec::new(),
                 };
                 customers::upsert(tx, &customer, 1)?;
                 // Statuses come from subscriptions in the app; set directly here.

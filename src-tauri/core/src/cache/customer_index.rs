@@ -261,6 +261,7 @@ mod tests {
             default_payment_method: None,
             // Ties on `created` make the id the deciding key.
             created: 1_700_000_000 + (n % 50) as i64,
+            preferred_locales: Vec::new(),
         }
     }
 

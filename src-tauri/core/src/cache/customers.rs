@@ -84,6 +84,8 @@ pub struct Customer {
     pub default_payment_method: Option<String>,
     /// Unix seconds.
     pub created: i64,
+    /// Stripe's `preferred_locales`, most preferred first (`["fr-FR", "en"]`).
+    pub preferred_locales: Vec<String>,
 }
 
 /// Inserts or updates `customer`, marking it seen by full sync `run`.
@@ -102,12 +104,12 @@ pub fn upsert(conn: &Connection, customer: &Customer, run: i64) -> SqlResult<()>
     ));
     conn.prepare_cached(
         "INSERT INTO customers (id, name, email, phone, description, address, currency, balance,
-             delinquent, default_payment_method, created, folded, seen_run)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             delinquent, default_payment_method, created, folded, seen_run, preferred_locales)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET name = ?2, email = ?3, phone = ?4, description = ?5,
              address = ?6, currency = ?7, balance = ?8, delinquent = ?9,
              default_payment_method = ?10, created = ?11, folded = ?12,
-             seen_run = max(seen_run, ?13)",
+             seen_run = max(seen_run, ?13), preferred_locales = ?14",
     )?
     .execute(params![
         customer.id,
@@ -123,6 +125,7 @@ pub fn upsert(conn: &Connection, customer: &Customer, run: i64) -> SqlResult<()>
         customer.created,
         folded,
         run,
+        (!customer.preferred_locales.is_empty()).then(|| customer.preferred_locales.join(",")),
     ])?;
     Ok(())
 }
@@ -154,7 +157,7 @@ pub fn status_counts(conn: &Connection) -> SqlResult<Vec<(String, u64)>> {
 pub fn get(conn: &Connection, id: &str) -> SqlResult<Option<Customer>> {
     conn.prepare_cached(
         "SELECT id, name, email, phone, description, address, currency, balance, delinquent,
-                default_payment_method, created
+                default_payment_method, created, preferred_locales
          FROM customers WHERE id = ?1",
     )?
     .query_row([id], from_row)
@@ -175,6 +178,10 @@ fn from_row(row: &Row<'_>) -> SqlResult<Customer> {
         delinquent: row.get(8)?,
         default_payment_method: row.get(9)?,
         created: row.get(10)?,
+        preferred_locales: row
+            .get::<_, Option<String>>(11)?
+            .map(|locales| locales.split(',').map(str::to_owned).collect())
+            .unwrap_or_default(),
     })
 }
 
@@ -199,16 +206,17 @@ pub fn for_each<E: From<rusqlite::Error>>(
 ) -> Result<(), E> {
     let mut statement = conn.prepare(
         "SELECT id, name, email, phone, description, address, currency, balance, delinquent,
-                default_payment_method, created, status, next_renewal, current_subscription
+                default_payment_method, created, preferred_locales, status, next_renewal,
+                current_subscription
          FROM customers ORDER BY name IS NULL, name COLLATE NOCASE, id",
     )?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
         visit(CustomerStanding {
             customer: from_row(row)?,
-            status: row.get(11)?,
-            next_renewal: row.get(12)?,
-            current_subscription: row.get(13)?,
+            status: row.get(12)?,
+            next_renewal: row.get(13)?,
+            current_subscription: row.get(14)?,
         })?;
     }
     Ok(())
@@ -475,6 +483,7 @@ mod tests {
             delinquent: false,
             default_payment_method: None,
             created: 1_700_000_000,
+            preferred_locales: Vec::new(),
         }
     }
 

@@ -9,7 +9,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema's steps, oldest first; `PRAGMA user_version` counts those applied.
-const STEPS: [&str; 4] = [V1, V2, V3, V4];
+const STEPS: [&str; 5] = [V1, V2, V3, V4, V5];
 
 /// The steps as `rusqlite_migration` sees them, for its validation in the tests.
 #[cfg(test)]
@@ -267,6 +267,13 @@ END;
 /// "next retry". Invoices cached before it get it at their next read.
 const V4: &str = r#"
 ALTER TABLE invoices ADD COLUMN next_payment_attempt INTEGER;
+"#;
+
+/// The customer's preferred languages in Stripe (`preferred_locales`, comma
+/// separated), which pick the language of their emails. Customers cached
+/// before it get them at the next full sync, or when they change.
+const V5: &str = r#"
+ALTER TABLE customers ADD COLUMN preferred_locales TEXT;
 "#;
 
 #[cfg(test)]

@@ -109,6 +109,19 @@ pub fn customer(v: &Value) -> Option<(Customer, Option<PaymentMethod>)> {
         delinquent: flag(v, "delinquent"),
         default_payment_method: id_of(settings, "default_payment_method"),
         created: int(v, "created")?,
+        preferred_locales: v
+            .get("preferred_locales")
+            .and_then(Value::as_array)
+            .map(|locales| {
+                locales
+                    .iter()
+                    .filter_map(Value::as_str)
+                    // A locale is a short tag; anything else isn't one.
+                    .filter(|l| !l.is_empty() && l.len() <= 16 && !l.contains(','))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
     };
     // An expanded method without a `customer` field belongs to this customer.
     let default_method = default_method.map(|mut pm| {

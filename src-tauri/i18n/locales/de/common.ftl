@@ -18,3 +18,11 @@ common-size-bytes = { $count } Byte
 common-size-kb = { $size } KB
 common-size-mb = { $size } MB
 common-size-gb = { $size } GB
+
+common-language-name = { $tag ->
+    [de] Deutsch
+    [fr] Französisch
+    [es] Spanisch
+    [ja] Japanisch
+   *[en] Englisch
+}

@@ -70,3 +70,6 @@ portal-bulk-will-get = { $count ->
 portal-bulk-skipped = · { $count } übersprungen
 portal-bulk-sending = Senden an { $count }…
 portal-bulk-send-to = An { $count } Kunden senden
+
+portal-email-language-customer = Auf { $language }: die bevorzugte Sprache des Kunden in Stripe ({ $locale }). Auch das Portal öffnet sich darin.
+portal-email-language-fallback = Auf { $language }, der Sprache von Portal Desk: Stripe kennt für diesen Kunden keine bevorzugte Sprache, die Portal Desk spricht.

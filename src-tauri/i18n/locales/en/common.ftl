@@ -22,3 +22,12 @@ common-size-bytes = { $count } bytes
 common-size-kb = { $size } KB
 common-size-mb = { $size } MB
 common-size-gb = { $size } GB
+
+# A language's name, in a sentence ("Written in French"). $tag: en, de, fr, es, ja.
+common-language-name = { $tag ->
+    [de] German
+    [fr] French
+    [es] Spanish
+    [ja] Japanese
+   *[en] English
+}

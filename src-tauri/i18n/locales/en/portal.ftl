@@ -115,3 +115,8 @@ portal-bulk-send-to = { $count ->
     [one] Send to { $count } customer
    *[other] Send to { $count } customers
 }
+
+# Under the email preview. $language is the language's own name ("Français"),
+# $locale the customer's preferred locale in Stripe ("fr-FR").
+portal-email-language-customer = Written in { $language }: the customer's preferred language in Stripe ({ $locale }). The portal opens in it too.
+portal-email-language-fallback = Written in { $language }, Portal Desk's language: Stripe has no preferred language for this customer that Portal Desk speaks.

@@ -21,3 +21,11 @@ common-size-bytes = { $count ->
 common-size-kb = { $size } KB
 common-size-mb = { $size } MB
 common-size-gb = { $size } GB
+
+common-language-name = { $tag ->
+    [de] alemán
+    [fr] francés
+    [es] español
+    [ja] japonés
+   *[en] inglés
+}

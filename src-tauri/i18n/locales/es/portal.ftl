@@ -76,3 +76,6 @@ portal-bulk-send-to = { $count ->
     [one] Enviar a { $count } cliente
    *[other] Enviar a { $count } clientes
 }
+
+portal-email-language-customer = Escrito en { $language }: el idioma preferido del cliente en Stripe ({ $locale }). El portal también se abre en ese idioma.
+portal-email-language-fallback = Escrito en { $language }, el idioma de Portal Desk: Stripe no tiene para este cliente ningún idioma preferido que Portal Desk hable.

@@ -21,3 +21,11 @@ common-size-bytes = { $count ->
 common-size-kb = { $size } Ko
 common-size-mb = { $size } Mo
 common-size-gb = { $size } Go
+
+common-language-name = { $tag ->
+    [de] allemand
+    [fr] français
+    [es] espagnol
+    [ja] japonais
+   *[en] anglais
+}

@@ -76,3 +76,6 @@ portal-bulk-send-to = { $count ->
     [one] Envoyer à { $count } client
    *[other] Envoyer à { $count } clients
 }
+
+portal-email-language-customer = Rédigé en { $language } : la langue préférée du client dans Stripe ({ $locale }). Le portail s’ouvre aussi dans cette langue.
+portal-email-language-fallback = Rédigé en { $language }, la langue de Portal Desk : Stripe ne connaît pour ce client aucune langue préférée que Portal Desk parle.

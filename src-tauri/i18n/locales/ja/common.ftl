@@ -12,3 +12,11 @@ common-size-bytes = { $count } バイト
 common-size-kb = { $size } KB
 common-size-mb = { $size } MB
 common-size-gb = { $size } GB
+
+common-language-name = { $tag ->
+    [de] ドイツ語
+    [fr] フランス語
+    [es] スペイン語
+    [ja] 日本語
+   *[en] 英語
+}
