@@ -7,15 +7,31 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use portal_e2e::{App, AppOptions, Session, StripeSandbox, screenshot_dir};
+use portal_i18n::Language;
 use serde_json::{Value, json};
 
 const KEY: &str = "sk_test_51FakeKeyForE2eTests000abcd";
 
 /// Saves the key through onboarding and continues to the desk.
 fn connect(ui: &Session) -> anyhow::Result<()> {
+    connect_in(ui, Language::En)
+}
+
+/// The text of message `id` in `language` before its variable `$name`: what
+/// a screen shows whatever the variable holds.
+fn before_variable(language: Language, id: &str, name: &str) -> String {
+    let mut args = portal_i18n::FluentArgs::new();
+    args.set(name.to_owned(), "\u{0}");
+    let text = portal_i18n::message(language, id, Some(&args));
+    text.split('\u{0}').next().unwrap_or_default().trim().to_owned()
+}
+
+/// [`connect`], with the window in `language`.
+fn connect_in(ui: &Session, language: Language) -> anyhow::Result<()> {
     ui.find("#api-key")?.type_text(KEY)?;
     ui.find("#save-key")?.click()?;
-    ui.wait_for_text("#key-account", "Verified with Stripe")?;
+    let verified = before_variable(language, "desk-key-verified-name", "name");
+    ui.wait_for_text("#key-account", &verified)?;
     ui.find("#continue")?.click()?;
     Ok(())
 }
@@ -32,7 +48,13 @@ fn connect_and_sync(ui: &Session, stripe: &StripeSandbox) -> anyhow::Result<(Val
 
 /// Waits until the list counts all `total` customers.
 fn lists_everyone(ui: &Session, total: usize) -> anyhow::Result<()> {
-    ui.wait_for_text("#customer-count", &format!("{total} customers"))?;
+    lists_everyone_in(ui, total, Language::En)
+}
+
+/// [`lists_everyone`], with the window in `language`.
+fn lists_everyone_in(ui: &Session, total: usize, language: Language) -> anyhow::Result<()> {
+    let count = portal_i18n::tr!(language, "common-customers", count = total);
+    ui.wait_for_text("#customer-count", &count)?;
     Ok(())
 }
 
@@ -1186,7 +1208,12 @@ fn step8_amounts_and_dates_in_a_us_and_a_german_locale() -> anyhow::Result<()> {
             &[("LANG", &lang), ("LC_ALL", &lang), ("TZ", "UTC")],
         )?;
         let ui = &app.session;
-        let (truth, _) = connect_and_sync(ui, &stripe)?;
+        // The window speaks the OS's language when Portal Desk does.
+        let language = Language::from_locale(locale).context("a language we speak")?;
+        connect_in(ui, language)?;
+        let truth = stripe.truth()?;
+        let total = truth["customers"].as_array().context("customers")?.len();
+        lists_everyone_in(ui, total, language)?;
 
         // The merchant charges a dollar customer and a yen customer once.
         let customers = truth["customers"].as_array().context("customers")?;
@@ -1208,7 +1235,7 @@ fn step8_amounts_and_dates_in_a_us_and_a_german_locale() -> anyhow::Result<()> {
             )?;
         }
         ui.find("#sync-now")?.click()?;
-        ui.wait_for_text("#sync-label", "Synced")?;
+        ui.wait_for_text("#sync-label", &before_variable(language, "desk-synced", "age"))?;
 
         let truth = stripe.truth()?;
         for (customer, amount, shown) in &charges {
@@ -1472,5 +1499,96 @@ fn bulk_email_with_the_keyboard(
     portal_e2e::axe::audit(ui, "bulk-sent")?;
     ui.press(TAB)?;
     assert_eq!(ui.focused_id()?, "bulk-again");
+    Ok(())
+}
+
+/// English left on a screen in `language`: catalogue phrases (of more than
+/// one word) that the page shows in English although `language` says them
+/// otherwise.
+fn english_left(ui: &Session, language: Language) -> anyhow::Result<Vec<String>> {
+    let shown = ui
+        .execute("return document.body.innerText;", vec![])?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    Ok(portal_i18n::english_phrases()
+        .into_iter()
+        .filter(|(_, english)| english.contains(' ') && shown.contains(english.as_str()))
+        .filter(|(id, english)| portal_i18n::message(language, id, None) != *english)
+        .map(|(id, english)| format!("{id}: {english:?}"))
+        .collect())
+}
+
+/// Screenshots `name` for `language` (`docs/screenshots/languages/` keeps a
+/// copy of each) and checks no English is left on it.
+fn language_shot(ui: &Session, language: Language, name: &str) -> anyhow::Result<()> {
+    let dir = screenshot_dir().join("languages");
+    std::fs::create_dir_all(&dir)?;
+    ui.screenshot(&dir.join(format!("{}-{name}-900x600.png", language.tag())))?;
+    if language != Language::En {
+        let left = english_left(ui, language)?;
+        assert!(left.is_empty(), "{language} {name}: English left: {left:#?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn step10_every_screen_in_every_language() -> anyhow::Result<()> {
+    // Bound last, so the app is dropped first.
+    let Emailing {
+        _runtime,
+        _scratch,
+        smtp: _,
+        stripe,
+        opened: _,
+        app,
+    } = emailing(&[])?;
+    let ui = &app.session;
+    ui.set_window_size(900, 600)?;
+    let (truth, total) = connect_and_sync(ui, &stripe)?;
+    let (customer, _) = subscriber(&truth)?;
+    let id = customer["id"].as_str().context("id")?;
+    // The email's sign-in page is turned on once, in English.
+    ui.find("#search")?.type_text(id)?;
+    ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+    ui.wait_for_text("#detail-id", id)?;
+    ui.find("#email-link")?.click()?;
+    ui.find("#enable-login-page")?.click()?;
+    ui.wait_for_text("#email-body", "/_login/")?;
+    ui.find("#email-close")?.click()?;
+
+    for language in [Language::De, Language::Fr, Language::Es, Language::Ja, Language::En] {
+        // Settings: the choice applies at once, to the whole window.
+        ui.find("#view-settings")?.click()?;
+        choose(ui, "#language-select", language.tag())?;
+        let title = portal_i18n::message(language, "settings-language-title", None);
+        ui.wait_for_text("#language-title", &title)?;
+        let lang = ui.execute("return document.documentElement.lang;", vec![])?;
+        assert_eq!(lang, json!(language.tag()), "<html lang> follows");
+        ui.wait_for_text("#cache-size", "")?;
+        language_shot(ui, language, "settings")?;
+
+        // The list, its detail and the email preview.
+        ui.find("#view-customers")?.click()?;
+        ui.find("#search")?.replace_text("a\u{E003}")?;
+        lists_everyone_in(ui, total, language)?;
+        language_shot(ui, language, "list")?;
+        ui.find("#search")?.type_text(id)?;
+        ui.find(&format!(".row[data-id='{id}']"))?.click()?;
+        ui.wait_for_text("#detail-id", id)?;
+        language_shot(ui, language, "detail")?;
+        ui.find("#email-link")?.click()?;
+        ui.wait_for_text("#email-body", "/_login/")?;
+        // The customer has no language in Stripe: the email is in the app's.
+        let subject = ui.find("#email-subject")?.text()?;
+        let expected = portal_i18n::tr!(language, "mail-portal-subject", business_name = "\u{0}");
+        let (before, after) = expected.split_once('\u{0}').context("the business name")?;
+        assert!(
+            subject.starts_with(before) && subject.ends_with(after),
+            "{language}: {subject:?}"
+        );
+        language_shot(ui, language, "email")?;
+        ui.find("#email-close")?.click()?;
+    }
     Ok(())
 }

@@ -43,6 +43,9 @@ const TEST_PACKAGES: &[&str] = &[
     "dbus-x11",
     "libsecret-tools",
     "locales",
+    // Japanese glyphs, for the window's Japanese screenshots (Windows and
+    // macOS ship CJK fonts; a bare Debian doesn't).
+    "fonts-ipafont-gothic",
 ];
 
 /// The UTF-8 locales the end-to-end tests run the window in (an unset or C

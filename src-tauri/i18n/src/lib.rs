@@ -152,6 +152,37 @@ macro_rules! tr {
     }};
 }
 
+/// Every English message that needs no arguments, by id, as the window
+/// shows it: what an end-to-end test looks for to find English left on a
+/// screen in another language.
+pub fn english_phrases() -> Vec<(String, String)> {
+    let mut phrases = Vec::new();
+    with_bundle(Language::En, |bundle| {
+        for area in AREAS {
+            let Ok(resource) = FluentResource::try_new(source(Language::En, area).to_owned()) else {
+                continue;
+            };
+            for entry in resource.entries() {
+                let fluent_syntax::ast::Entry::Message(message) = entry else {
+                    continue;
+                };
+                let Some(pattern) = bundle
+                    .get_message(message.id.name)
+                    .and_then(|m| m.value())
+                else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, None, &mut errors);
+                if errors.is_empty() {
+                    phrases.push((message.id.name.to_owned(), text.into_owned()));
+                }
+            }
+        }
+    });
+    phrases
+}
+
 /// A whole number with `language`'s grouping: 12345 → "12,345", "12.345",
 /// "12 345" (a narrow no-break space in French).
 pub fn count(language: Language, n: u64) -> String {
