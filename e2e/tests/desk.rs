@@ -23,7 +23,11 @@ fn before_variable(language: Language, id: &str, name: &str) -> String {
     let mut args = portal_i18n::FluentArgs::new();
     args.set(name.to_owned(), "\u{0}");
     let text = portal_i18n::message(language, id, Some(&args));
-    text.split('\u{0}').next().unwrap_or_default().trim().to_owned()
+    text.split('\u{0}')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 /// [`connect`], with the window in `language`.
@@ -1238,7 +1242,10 @@ fn step8_amounts_and_dates_in_a_us_and_a_german_locale() -> anyhow::Result<()> {
             )?;
         }
         ui.find("#sync-now")?.click()?;
-        ui.wait_for_text("#sync-label", &before_variable(language, "desk-synced", "age"))?;
+        ui.wait_for_text(
+            "#sync-label",
+            &before_variable(language, "desk-synced", "age"),
+        )?;
 
         let truth = stripe.truth()?;
         for (customer, amount, shown) in &charges {
@@ -1530,7 +1537,10 @@ fn language_shot(ui: &Session, language: Language, name: &str) -> anyhow::Result
     ui.screenshot(&dir.join(format!("{}-{name}-900x600.png", language.tag())))?;
     if language != Language::En {
         let left = english_left(ui, language)?;
-        assert!(left.is_empty(), "{language} {name}: English left: {left:#?}");
+        assert!(
+            left.is_empty(),
+            "{language} {name}: English left: {left:#?}"
+        );
     }
     Ok(())
 }
@@ -1560,7 +1570,13 @@ fn step10_every_screen_in_every_language() -> anyhow::Result<()> {
     ui.wait_for_text("#email-body", "/_login/")?;
     ui.find("#email-close")?.click()?;
 
-    for language in [Language::De, Language::Fr, Language::Es, Language::Ja, Language::En] {
+    for language in [
+        Language::De,
+        Language::Fr,
+        Language::Es,
+        Language::Ja,
+        Language::En,
+    ] {
         // Settings: the choice applies at once, to the whole window.
         ui.find("#view-settings")?.click()?;
         ui.find("#language-select")?;

@@ -5,6 +5,7 @@
 //! the `PORTAL_DESK_TEST_NOTIFY_LOG` hook names it (test builds only, see
 //! [`crate::test_hooks`]), or [`Notifier::recording`].
 
+use portal_i18n::Language;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -76,20 +77,39 @@ pub fn plain(text: &str) -> String {
     }
 }
 
-/// The title and body announcing `changes` portal changes, the newest of
-/// which are `newest` (sentences from the activity feed).
-pub fn changes_notice(changes: u64, newest: &[String]) -> (String, String) {
+/// The title and body announcing `changes` portal changes in `language`,
+/// the newest of which are `newest` (sentences from the activity feed).
+pub fn changes_notice(language: Language, changes: u64, newest: &[String]) -> (String, String) {
     let title = match changes {
-        1 => "A customer changed their billing".to_owned(),
-        n => format!("{n} billing changes in the portal"),
+        1 => portal_i18n::tr!(language, "activity-notice-one"),
+        n => portal_i18n::tr!(language, "activity-notice-many", count = n),
     };
     let shown: Vec<&str> = newest.iter().take(2).map(String::as_str).collect();
     let mut body = shown.join("\n");
     let rest = changes.saturating_sub(shown.len() as u64);
     if rest > 0 {
-        body.push_str(&format!("\nand {rest} more in Activity"));
+        body.push('\n');
+        body.push_str(&portal_i18n::tr!(
+            language,
+            "activity-notice-more",
+            count = rest
+        ));
     }
     (title, body)
+}
+
+/// An activity entry as a notification says it in `language` (dates as
+/// `2026-12-21`: a notification has no locale of its own to format them).
+pub fn notice_line(language: Language, entry: &portal_core::cache::activity::Entry) -> String {
+    let iso = |unix: i64| {
+        let (year, month, day) = portal_core::money::civil_date(unix);
+        format!("{year}-{month:02}-{day:02}")
+    };
+    match language {
+        Language::En => entry.message.clone(),
+        _ => portal_i18n::activity(language, &entry.kind, &entry.args, &iso)
+            .unwrap_or_else(|| entry.message.clone()),
+    }
 }
 
 #[cfg(test)]
@@ -98,14 +118,48 @@ mod tests {
 
     #[test]
     fn one_change_is_told_in_full_and_many_are_summed_up() {
-        let one = changes_notice(1, &["Ana Costa canceled Pro".into()]);
+        let one = changes_notice(Language::En, 1, &["Ana Costa canceled Pro".into()]);
         assert_eq!(one.0, "A customer changed their billing");
         assert_eq!(one.1, "Ana Costa canceled Pro");
 
         let newest = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
-        let many = changes_notice(5, &newest);
+        let many = changes_notice(Language::En, 5, &newest);
         assert_eq!(many.0, "5 billing changes in the portal");
         assert_eq!(many.1, "a\nb\nand 3 more in Activity");
+
+        let german = changes_notice(Language::De, 5, &newest);
+        assert_eq!(german.0, "5 Änderungen im Kundenportal");
+        assert_eq!(german.1, "a\nb\nund 3 weitere unter Aktivität");
+    }
+
+    #[test]
+    fn a_notification_words_the_change_in_the_window_language() {
+        let entry = portal_core::cache::activity::Entry {
+            at: 0,
+            customer_id: Some("cus_1".into()),
+            event_id: None,
+            kind: "cancel_scheduled".into(),
+            message: "Ana Costa canceled Pro at period end (ends Dec 21, 2026)".into(),
+            args: vec![
+                ("who".into(), "Ana Costa".into()),
+                ("plan".into(), "Pro".into()),
+                ("ends".into(), "1797811200".into()),
+            ],
+        };
+        assert_eq!(notice_line(Language::En, &entry), entry.message);
+        assert_eq!(
+            notice_line(Language::Fr, &entry),
+            "Ana Costa a résilié Pro en fin de période (fin le 2026-12-21)"
+        );
+        let old = portal_core::cache::activity::Entry {
+            args: Vec::new(),
+            ..entry
+        };
+        assert_eq!(
+            notice_line(Language::Fr, &old),
+            old.message,
+            "no details: English"
+        );
     }
 
     #[test]

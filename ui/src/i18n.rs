@@ -103,3 +103,13 @@ pub fn use_language() -> Language {
         .map(|context| context.language)
         .unwrap_or_else(language)
 }
+
+/// An activity entry in the window's language. English keeps the core's
+/// sentence; entries recorded before their details were kept stay English.
+pub fn activity_text(entry: &portal_ipc::ActivityEntry) -> String {
+    match language() {
+        Language::En => entry.message.clone(),
+        language => portal_i18n::activity(language, &entry.kind, &entry.args, &crate::format::date)
+            .unwrap_or_else(|| entry.message.clone()),
+    }
+}

@@ -482,12 +482,21 @@ fn first_live_customer(cache: &Cache) -> (String, String) {
     (row.id, row.name.unwrap_or_default())
 }
 
+/// The customer's feed, newest first. Each entry's details, in the English
+/// catalogue, read exactly as the core's own sentence: the window words the
+/// same facts in every language.
 fn activity(cache: &Cache, customer: &str) -> Vec<String> {
-    query::activity(cache, Some(customer), 20)
-        .expect("activity")
-        .into_iter()
-        .map(|e| e.message)
-        .collect()
+    let entries = query::activity(cache, Some(customer), 20).expect("activity");
+    for entry in &entries {
+        let worded = portal_i18n::activity(
+            portal_i18n::Language::En,
+            &entry.kind,
+            &entry.args,
+            &portal_core::money::format_date,
+        );
+        assert_eq!(worded.as_deref(), Some(entry.message.as_str()), "{entry:?}");
+    }
+    entries.into_iter().map(|e| e.message).collect()
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@
 //! sure none is missing). The window, the CLI and the customer emails all
 //! read from here, so a phrase is translated once.
 
+mod activity;
 mod language;
 mod numbers;
 
@@ -14,12 +15,14 @@ use std::collections::HashMap;
 
 use fluent_bundle::{FluentBundle, FluentResource};
 
+pub use activity::activity;
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use language::Language;
 
 /// The catalogue's areas: one `.ftl` file per language each.
-pub const AREAS: [&str; 9] = [
+pub const AREAS: [&str; 10] = [
     "common",
+    "activity",
     "errors",
     "desk",
     "customers",
@@ -38,6 +41,7 @@ macro_rules! catalogue {
                 ($l:literal) => {
                     match area {
                         "common" => include_str!(concat!("../locales/", $l, "/common.ftl")),
+                        "activity" => include_str!(concat!("../locales/", $l, "/activity.ftl")),
                         "errors" => include_str!(concat!("../locales/", $l, "/errors.ftl")),
                         "desk" => include_str!(concat!("../locales/", $l, "/desk.ftl")),
                         "customers" => include_str!(concat!("../locales/", $l, "/customers.ftl")),
@@ -159,16 +163,15 @@ pub fn english_phrases() -> Vec<(String, String)> {
     let mut phrases = Vec::new();
     with_bundle(Language::En, |bundle| {
         for area in AREAS {
-            let Ok(resource) = FluentResource::try_new(source(Language::En, area).to_owned()) else {
+            let Ok(resource) = FluentResource::try_new(source(Language::En, area).to_owned())
+            else {
                 continue;
             };
             for entry in resource.entries() {
                 let fluent_syntax::ast::Entry::Message(message) = entry else {
                     continue;
                 };
-                let Some(pattern) = bundle
-                    .get_message(message.id.name)
-                    .and_then(|m| m.value())
+                let Some(pattern) = bundle.get_message(message.id.name).and_then(|m| m.value())
                 else {
                     continue;
                 };

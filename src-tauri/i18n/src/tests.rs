@@ -130,7 +130,10 @@ fn code_files() -> Vec<(PathBuf, String)> {
             let path = entry.path();
             if path.is_dir() {
                 walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs")
+                // These tests name messages only to check them.
+                && !path.ends_with("i18n/src/tests.rs")
+            {
                 let text = std::fs::read_to_string(&path).expect("a source file reads");
                 out.push((path, text));
             }
@@ -142,6 +145,7 @@ fn code_files() -> Vec<(PathBuf, String)> {
         "src-tauri/src",
         "src-tauri/core/src",
         "src-tauri/ipc/src",
+        "src-tauri/i18n/src",
     ] {
         walk(&workspace().join(dir), &mut files);
     }
@@ -412,4 +416,45 @@ fn languages_cross_the_bridge_as_their_tags() {
         let json = serde_json::to_string(&language).expect("serializes");
         assert_eq!(json, format!("\"{}\"", language.tag()));
     }
+}
+
+#[test]
+fn an_activity_entry_is_worded_from_its_details_in_each_language() {
+    let details = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let date = |unix: i64| format!("day {unix}");
+    let switched = details(&[("who", "Ana"), ("from", "Monthly"), ("plan", "Annual")]);
+    assert_eq!(
+        crate::activity(Language::De, "plan_changed", &switched, &date).as_deref(),
+        Some("Ana hat von Monthly zu Annual gewechselt")
+    );
+    // Details Stripe didn't give are said in the language's own words.
+    let unknown = details(&[("who", ""), ("plan", "")]);
+    assert_eq!(
+        crate::activity(Language::Fr, "subscription_created", &unknown, &date).as_deref(),
+        Some("Un client s’est abonné à son offre")
+    );
+    let ends = details(&[("who", "Ana"), ("plan", "Pro"), ("ends", "86400")]);
+    assert_eq!(
+        crate::activity(Language::Ja, "cancel_scheduled", &ends, &date).as_deref(),
+        Some("Ana が Pro を期間終了時にキャンセルしました（day 86400 に終了）")
+    );
+    let status = details(&[("who", "Ana"), ("plan", "Pro"), ("status", "past_due")]);
+    assert_eq!(
+        crate::activity(Language::Es, "status_changed", &status, &date).as_deref(),
+        Some("La suscripción Pro de Ana ahora está vencida")
+    );
+    // An unknown kind, or an entry kept without details: the caller's English.
+    assert_eq!(
+        crate::activity(Language::De, "brand_new", &switched, &date),
+        None
+    );
+    assert_eq!(
+        crate::activity(Language::De, "plan_changed", &[], &date),
+        None
+    );
 }

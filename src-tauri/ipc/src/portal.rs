@@ -351,6 +351,10 @@ pub struct ActivityEntry {
     pub customer_id: Option<String>,
     /// A stable kind (`plan_changed`, `card_added`, …).
     pub kind: String,
-    /// The sentence.
+    /// The sentence, in English.
     pub message: String,
+    /// What it says by name (`who`, `plan`, …), for the window's language;
+    /// empty for entries recorded before Portal Desk kept them.
+    #[serde(default)]
+    pub args: Vec<(String, String)>,
 }

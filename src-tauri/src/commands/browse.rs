@@ -17,7 +17,7 @@ use tauri::State;
 use super::run_here;
 use crate::AppState;
 use crate::error::AppError;
-use crate::notifier::changes_notice;
+use crate::notifier::{changes_notice, notice_line};
 
 /// Rows one `list_customers` call returns at most.
 const MAX_PAGE: u32 = 500;
@@ -241,6 +241,7 @@ pub(super) fn activity_entry(entry: portal_core::cache::activity::Entry) -> Acti
         customer_id: entry.customer_id,
         kind: entry.kind,
         message: entry.message,
+        args: entry.args,
     }
 }
 
@@ -313,12 +314,13 @@ pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus
         .await
         .map_err(portal_core::Error::from)?;
         if args.background && report.changes > 0 {
+            let language = crate::language::window_language(&state.profiles).0;
             let newest = query::activity(&cache, None, 2)
                 .map_err(portal_core::Error::from)?
-                .into_iter()
-                .map(|entry| entry.message)
+                .iter()
+                .map(|entry| notice_line(language, entry))
                 .collect::<Vec<_>>();
-            let (title, body) = changes_notice(report.changes, &newest);
+            let (title, body) = changes_notice(language, report.changes, &newest);
             state.notifier.notify(&title, &body);
         }
         Ok::<u64, AppError>(report.changes)

@@ -488,12 +488,7 @@ pub fn refresh_after_portal(
             portal_core::query::activity(&cache, Some(args.customer.trim()), 20)
                 .map_err(portal_core::Error::from)?
                 .into_iter()
-                .map(|e| ActivityEntry {
-                    at: e.at,
-                    customer_id: e.customer_id,
-                    kind: e.kind,
-                    message: e.message,
-                })
+                .map(super::browse::activity_entry)
                 .collect(),
         )
     })

@@ -47,8 +47,8 @@ pub fn ActivityFeed(props: &ActivityFeedProps) -> Html {
                         <li>
                             <span class="feed-when" title={format::date(entry.at)}>{ format::age(entry.at) }</span>
                             if let Some(open) = open {
-                                <button type="button" class="link" onclick={open}>{ &entry.message }</button>
-                            } else { { &entry.message } }
+                                <button type="button" class="link" onclick={open}>{ crate::i18n::activity_text(entry) }</button>
+                            } else { { crate::i18n::activity_text(entry) } }
                         </li>
                     }
                 }) }

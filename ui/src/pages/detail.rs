@@ -120,7 +120,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 } else {
                     <ul class="feed" id="customer-activity">
                         { for info.activity.iter().map(|entry| html! {
-                            <li><span class="feed-when">{ format::age(entry.at) }</span>{ &entry.message }</li>
+                            <li><span class="feed-when">{ format::age(entry.at) }</span>{ crate::i18n::activity_text(entry) }</li>
                         }) }
                     </ul>
                 }

@@ -17,16 +17,27 @@ pub struct Entry {
     pub event_id: Option<String>,
     /// A stable kind for icons and filters (`plan_changed`, `card_added`, …).
     pub kind: String,
-    /// The sentence shown.
+    /// The sentence, in English (the CLI's and the logs').
     pub message: String,
+    /// What the sentence says, by name (`who`, `plan`, `method`, …), for the
+    /// catalogue's `activity-<kind>` message. Empty for entries older than it.
+    pub args: Vec<(String, String)>,
 }
 
 /// Adds `entry`.
 pub fn add(conn: &Connection, entry: &Entry) -> SqlResult<()> {
     conn.prepare_cached(
-        "INSERT INTO activity (at, customer_id, event_id, kind, message) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO activity (at, customer_id, event_id, kind, message, args)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![entry.at, entry.customer_id, entry.event_id, entry.kind, entry.message])?;
+    .execute(params![
+        entry.at,
+        entry.customer_id,
+        entry.event_id,
+        entry.kind,
+        entry.message,
+        serde_json::to_string(&entry.args).unwrap_or_default(),
+    ])?;
     Ok(())
 }
 
@@ -39,7 +50,7 @@ pub fn count(conn: &Connection) -> SqlResult<u64> {
 /// The newest `limit` entries, of one customer when given.
 pub fn latest(conn: &Connection, customer_id: Option<&str>, limit: usize) -> SqlResult<Vec<Entry>> {
     let mut statement = conn.prepare_cached(
-        "SELECT at, customer_id, event_id, kind, message FROM activity
+        "SELECT at, customer_id, event_id, kind, message, args FROM activity
          WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
     )?;
     statement
@@ -50,6 +61,10 @@ pub fn latest(conn: &Connection, customer_id: Option<&str>, limit: usize) -> Sql
                 event_id: r.get(2)?,
                 kind: r.get(3)?,
                 message: r.get(4)?,
+                args: r
+                    .get::<_, Option<String>>(5)?
+                    .and_then(|args| serde_json::from_str(&args).ok())
+                    .unwrap_or_default(),
             })
         })?
         .collect()

@@ -272,8 +272,12 @@ ALTER TABLE invoices ADD COLUMN next_payment_attempt INTEGER;
 /// The customer's preferred languages in Stripe (`preferred_locales`, comma
 /// separated), which pick the language of their emails. Customers cached
 /// before it get them at the next full sync, or when they change.
+/// Also each activity entry's details (who, which plan, which card), as a JSON
+/// list of pairs, so the window words it in its own language; older entries
+/// keep only their English sentence.
 const V5: &str = r#"
 ALTER TABLE customers ADD COLUMN preferred_locales TEXT;
+ALTER TABLE activity ADD COLUMN args TEXT;
 "#;
 
 #[cfg(test)]

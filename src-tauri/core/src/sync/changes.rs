@@ -48,6 +48,10 @@ impl Snapshot {
 }
 
 /// What a change from `before` to `after` means to the business owner.
+/// One activity line: its kind, its English sentence, and what it says by
+/// name (an empty value: unknown, which the window words itself).
+type Line = (&'static str, String, Vec<(&'static str, String)>);
+
 pub(super) fn describe(
     conn: &Connection,
     before: &Snapshot,
@@ -63,7 +67,7 @@ pub(super) fn describe(
         Some(id) => customer_label(conn, id, before)?,
         None => "A customer".to_owned(),
     };
-    let mut lines: Vec<(&str, String)> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     match (before, after) {
         (Snapshot::Customer(before), Snapshot::Customer(after)) => {
             customer_changes(conn, &who, before.as_ref(), after.as_ref(), &mut lines)?
@@ -78,10 +82,12 @@ pub(super) fn describe(
                 (None, Some(added)) => lines.push((
                     "card_added",
                     format!("{who} added {}", method_label(&added)),
+                    vec![("who", who.to_owned()), ("method", method_label(&added))],
                 )),
                 (Some(removed), None) => lines.push((
                     "card_removed",
                     format!("{who} removed {}", method_label(&removed)),
+                    vec![("who", who.to_owned()), ("method", method_label(&removed))],
                 )),
                 (Some(old), Some(new))
                     if (old.exp_month, old.exp_year) != (new.exp_month, new.exp_year) =>
@@ -89,6 +95,7 @@ pub(super) fn describe(
                     lines.push((
                         "card_updated",
                         format!("{who} updated {}", method_label(&new)),
+                        vec![("who", who.to_owned()), ("method", method_label(&new))],
                     ))
                 }
                 _ => {}
@@ -102,19 +109,38 @@ pub(super) fn describe(
                 lines.push((
                     "invoice_paid",
                     format!("{who} paid invoice {number} ({amount})"),
+                    vec![
+                        ("who", who.to_owned()),
+                        ("number", number.to_owned()),
+                        ("amount", amount.clone()),
+                    ],
                 ));
             }
         }
         _ => {}
     }
+    if customer_id.is_none() {
+        // "A customer": the window says it in its own words.
+        for (_, _, args) in &mut lines {
+            for (name, value) in args.iter_mut() {
+                if *name == "who" {
+                    value.clear();
+                }
+            }
+        }
+    }
     Ok(lines
         .into_iter()
-        .map(|(kind, message)| Entry {
+        .map(|(kind, message, args)| Entry {
             at,
             customer_id: customer_id.clone(),
             event_id: Some(event_id.to_owned()),
             kind: kind.to_owned(),
             message,
+            args: args
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
         })
         .collect())
 }
@@ -124,11 +150,19 @@ fn customer_changes(
     who: &str,
     before: Option<&Customer>,
     after: Option<&Customer>,
-    lines: &mut Vec<(&'static str, String)>,
+    lines: &mut Vec<Line>,
 ) -> SqlResult<()> {
     match (before, after) {
-        (None, Some(_)) => lines.push(("customer_created", format!("{who} became a customer"))),
-        (Some(_), None) => lines.push(("customer_deleted", format!("{who} was deleted"))),
+        (None, Some(_)) => lines.push((
+            "customer_created",
+            format!("{who} became a customer"),
+            vec![("who", who.to_owned())],
+        )),
+        (Some(_), None) => lines.push((
+            "customer_deleted",
+            format!("{who} was deleted"),
+            vec![("who", who.to_owned())],
+        )),
         (Some(old), Some(new)) => {
             if old.email != new.email {
                 let shown = |e: &Option<String>| e.clone().unwrap_or_else(|| "no email".into());
@@ -139,6 +173,11 @@ fn customer_changes(
                         shown(&old.email),
                         shown(&new.email)
                     ),
+                    vec![
+                        ("who", who.to_owned()),
+                        ("from", old.email.clone().unwrap_or_default()),
+                        ("to", new.email.clone().unwrap_or_default()),
+                    ],
                 ));
             }
             if old.name != new.name {
@@ -146,26 +185,40 @@ fn customer_changes(
                 lines.push((
                     "name_changed",
                     format!("{who} changed their name to {name}"),
+                    vec![
+                        ("who", who.to_owned()),
+                        ("name", new.name.clone().unwrap_or_default()),
+                    ],
                 ));
             }
             if old.address != new.address {
                 lines.push((
                     "address_changed",
                     format!("{who} updated their billing address"),
+                    vec![("who", who.to_owned())],
                 ));
             }
             if old.phone != new.phone {
-                lines.push(("phone_changed", format!("{who} updated their phone number")));
+                lines.push((
+                    "phone_changed",
+                    format!("{who} updated their phone number"),
+                    vec![("who", who.to_owned())],
+                ));
             }
             if old.default_payment_method != new.default_payment_method
                 && let Some(id) = &new.default_payment_method
             {
-                let label = payment_methods::get(conn, id)?
-                    .map(|m| method_label(&m))
+                let method = payment_methods::get(conn, id)?.map(|m| method_label(&m));
+                let label = method
+                    .clone()
                     .unwrap_or_else(|| "a new payment method".into());
                 lines.push((
                     "default_payment_method_changed",
                     format!("{who} made {label} their default payment method"),
+                    vec![
+                        ("who", who.to_owned()),
+                        ("method", method.unwrap_or_default()),
+                    ],
                 ));
             }
         }
@@ -179,14 +232,23 @@ fn subscription_changes(
     who: &str,
     before: Option<&Subscription>,
     after: Option<&Subscription>,
-    lines: &mut Vec<(&'static str, String)>,
+    lines: &mut Vec<Line>,
 ) -> SqlResult<()> {
     let Some(new) = after else { return Ok(()) };
-    let plan_of = |s: &Subscription| -> SqlResult<String> {
+    // The plan's name, or empty when the subscription has no price.
+    let plan_arg = |s: &Subscription| -> SqlResult<String> {
         match s.items.first().and_then(|i| i.price_id.as_deref()) {
             Some(price) => prices::display_name(conn, price),
-            None => Ok("their plan".into()),
+            None => Ok(String::new()),
         }
+    };
+    let plan_of = |s: &Subscription| -> SqlResult<String> {
+        let name = plan_arg(s)?;
+        Ok(if name.is_empty() {
+            "their plan".into()
+        } else {
+            name
+        })
     };
     let plan = plan_of(new)?;
     let ended = |status: &str| matches!(status, "canceled" | "incomplete_expired");
@@ -195,6 +257,7 @@ fn subscription_changes(
             lines.push((
                 "subscription_created",
                 format!("{who} subscribed to {plan}"),
+                vec![("who", who.to_owned()), ("plan", plan_arg(new)?)],
             ));
         }
         return Ok(());
@@ -204,6 +267,11 @@ fn subscription_changes(
         lines.push((
             "plan_changed",
             format!("{who} switched from {} to {plan}", plan_of(old)?),
+            vec![
+                ("who", who.to_owned()),
+                ("from", plan_arg(old)?),
+                ("plan", plan_arg(new)?),
+            ],
         ));
     }
     let quantity = |s: &Subscription| s.items.first().and_then(|i| i.quantity);
@@ -213,12 +281,19 @@ fn subscription_changes(
         lines.push((
             "quantity_changed",
             format!("{who} changed the quantity of {plan} from {was} to {now}"),
+            vec![
+                ("who", who.to_owned()),
+                ("plan", plan_arg(new)?),
+                ("from", was.to_string()),
+                ("to", now.to_string()),
+            ],
         ));
     }
     if ended(&new.status) && !ended(&old.status) {
         lines.push((
             "subscription_canceled",
             format!("{who}'s {plan} subscription was canceled"),
+            vec![("who", who.to_owned()), ("plan", plan_arg(new)?)],
         ));
     } else if new.cancel_at_period_end && !old.cancel_at_period_end {
         let ends = new
@@ -229,17 +304,34 @@ fn subscription_changes(
         lines.push((
             "cancel_scheduled",
             format!("{who} canceled {plan} at period end{ends}"),
+            vec![
+                ("who", who.to_owned()),
+                ("plan", plan_arg(new)?),
+                (
+                    "ends",
+                    new.cancel_at
+                        .or(new.current_period_end)
+                        .map(|t| t.to_string())
+                        .unwrap_or_default(),
+                ),
+            ],
         ));
     } else if old.cancel_at_period_end && !new.cancel_at_period_end && !ended(&new.status) {
         lines.push((
             "cancel_withdrawn",
             format!("{who} renewed {plan}: it will no longer cancel"),
+            vec![("who", who.to_owned()), ("plan", plan_arg(new)?)],
         ));
     } else if old.status != new.status {
         let status = new.status.replace('_', " ");
         lines.push((
             "status_changed",
             format!("{who}'s {plan} subscription is now {status}"),
+            vec![
+                ("who", who.to_owned()),
+                ("plan", plan_arg(new)?),
+                ("status", new.status.clone()),
+            ],
         ));
     }
     Ok(())
