@@ -284,10 +284,10 @@ pub fn plan(
         let (email, skip) = match usable_address(&customer) {
             Ok(_) if sent => (
                 customer.email.clone(),
-                Some("already emailed in this campaign".to_owned()),
+                Some(portal_i18n::skip::ALREADY_EMAILED.to_owned()),
             ),
             Ok(address) => (Some(address), None),
-            Err(MailError::NoEmail(_)) => (None, Some("no email address".to_owned())),
+            Err(MailError::NoEmail(_)) => (None, Some(portal_i18n::skip::NO_EMAIL.to_owned())),
             Err(e) => (customer.email.clone(), Some(e.to_string())),
         };
         planned.push(PlannedRecipient {
@@ -406,7 +406,7 @@ pub async fn send_campaign(
             report.skipped += 1;
         }
         // Already-emailed customers keep their "sent" row; everyone else is recorded now.
-        if recipient.skip.as_deref() != Some("already emailed in this campaign") {
+        if recipient.skip.as_deref() != Some(portal_i18n::skip::ALREADY_EMAILED) {
             campaigns::record(conn, campaign, &result).map_err(|e| cx.cache.error(e))?;
         }
         on_result(&result);

@@ -186,6 +186,27 @@ pub fn english_phrases() -> Vec<(String, String)> {
     phrases
 }
 
+/// Why a bulk email skips a customer, as the core records it: in English,
+/// for the CLI and the campaign's log.
+pub mod skip {
+    /// The campaign already reached them.
+    pub const ALREADY_EMAILED: &str = "already emailed in this campaign";
+    /// Stripe has no email address for them.
+    pub const NO_EMAIL: &str = "no email address";
+}
+
+/// A skip reason in `language`; any other reason is an address the core
+/// found unusable.
+pub fn skip_reason(language: Language, reason: &str) -> String {
+    let id = match reason {
+        _ if language == Language::En => return reason.to_owned(),
+        skip::ALREADY_EMAILED => "portal-bulk-skip-already-emailed",
+        skip::NO_EMAIL => "portal-bulk-skip-no-email",
+        _ => "portal-bulk-skip-unusable-address",
+    };
+    message(language, id, None)
+}
+
 /// A whole number with `language`'s grouping: 12345 → "12,345", "12.345",
 /// "12 345" (a narrow no-break space in French).
 pub fn count(language: Language, n: u64) -> String {

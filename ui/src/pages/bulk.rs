@@ -127,8 +127,12 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                                         report.results.iter().find(|x| x.customer_id == r.customer_id)
                                     });
                                     let (outcome, reason) = match (result, &r.skip) {
+                                        (Some(result), _) if result.outcome == "skipped" => (
+                                            result.outcome.clone(),
+                                            result.reason.as_deref().map(|r| portal_i18n::skip_reason(crate::i18n::language(), r)),
+                                        ),
                                         (Some(result), _) => (result.outcome.clone(), result.reason.clone()),
-                                        (None, Some(skip)) => ("skipped".to_owned(), Some(skip.clone())),
+                                        (None, Some(skip)) => ("skipped".to_owned(), Some(portal_i18n::skip_reason(crate::i18n::language(), skip))),
                                         (None, None) => ("ready".to_owned(), None),
                                     };
                                     let label = match outcome.as_str() {

@@ -73,3 +73,7 @@ portal-bulk-send-to = An { $count } Kunden senden
 
 portal-email-language-customer = Auf { $language }: die bevorzugte Sprache des Kunden in Stripe ({ $locale }). Auch das Portal öffnet sich darin.
 portal-email-language-fallback = Auf { $language }, der Sprache von Portal Desk: Stripe kennt für diesen Kunden keine bevorzugte Sprache, die Portal Desk spricht.
+
+portal-bulk-skip-already-emailed = Schon in dieser Aktion angeschrieben
+portal-bulk-skip-no-email = Keine E-Mail-Adresse in Stripe
+portal-bulk-skip-unusable-address = Die E-Mail-Adresse ist nicht nutzbar

@@ -120,3 +120,8 @@ portal-bulk-send-to = { $count ->
 # $locale the customer's preferred locale in Stripe ("fr-FR").
 portal-email-language-customer = Written in { $language }: the customer's preferred language in Stripe ({ $locale }). The portal opens in it too.
 portal-email-language-fallback = Written in { $language }, Portal Desk's language: Stripe has no preferred language for this customer that Portal Desk speaks.
+
+# Why a customer is skipped (English windows show the core's own words).
+portal-bulk-skip-already-emailed = Already emailed in this campaign
+portal-bulk-skip-no-email = No email address in Stripe
+portal-bulk-skip-unusable-address = The email address can't be used

@@ -79,3 +79,7 @@ portal-bulk-send-to = { $count ->
 
 portal-email-language-customer = Escrito en { $language }: el idioma preferido del cliente en Stripe ({ $locale }). El portal también se abre en ese idioma.
 portal-email-language-fallback = Escrito en { $language }, el idioma de Portal Desk: Stripe no tiene para este cliente ningún idioma preferido que Portal Desk hable.
+
+portal-bulk-skip-already-emailed = Ya recibió el correo de esta campaña
+portal-bulk-skip-no-email = No tiene correo en Stripe
+portal-bulk-skip-unusable-address = La dirección de correo no es válida

@@ -79,3 +79,7 @@ portal-bulk-send-to = { $count ->
 
 portal-email-language-customer = Rédigé en { $language } : la langue préférée du client dans Stripe ({ $locale }). Le portail s’ouvre aussi dans cette langue.
 portal-email-language-fallback = Rédigé en { $language }, la langue de Portal Desk : Stripe ne connaît pour ce client aucune langue préférée que Portal Desk parle.
+
+portal-bulk-skip-already-emailed = Déjà contacté dans cette campagne
+portal-bulk-skip-no-email = Aucune adresse e-mail dans Stripe
+portal-bulk-skip-unusable-address = L’adresse e-mail n’est pas utilisable

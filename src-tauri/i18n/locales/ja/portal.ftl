@@ -70,3 +70,7 @@ portal-bulk-send-to = { $count } 件の顧客に送信
 
 portal-email-language-customer = { $language } で作成: Stripe に登録された顧客の希望言語（{ $locale }）です。ポータルもこの言語で開きます。
 portal-email-language-fallback = Portal Desk の言語（{ $language }）で作成: この顧客には、Portal Desk が対応する希望言語が Stripe に登録されていません。
+
+portal-bulk-skip-already-emailed = このキャンペーンで送信済み
+portal-bulk-skip-no-email = Stripe にメールアドレスがありません
+portal-bulk-skip-unusable-address = メールアドレスを使用できません
