@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use clap::{Parser, Subcommand};
 use portal_core::cache::customers::StatusFilter;
@@ -22,6 +22,7 @@ use portal_core::mail::{EmailPurpose, LinkKind, SMTP_SECRET, SmtpSettings, TlsMo
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
 use portal_core::sync::SyncMode;
+use portal_i18n::{FluentValue, Language, tr};
 
 use crate::commands::key_status_dto;
 
@@ -42,6 +43,24 @@ macro_rules! tell_part {
     ($($arg:tt)*) => { std::eprint!("{}", crate::text::terminal_safe(&format!($($arg)*))) };
 }
 
+// The CLI's words, in its language: `t!("cli-…")` or `t!("cli-…", name = value)`
+// (messages in `src-tauri/i18n/locales/*/cli.ftl`). Numbers go in as numbers,
+// so they are grouped and pluralized as the language does it.
+macro_rules! t {
+    ($id:literal) => { portal_i18n::tr!(lang(), $id) };
+    ($id:literal, $($args:tt)+) => { portal_i18n::tr!(lang(), $id, $($args)+) };
+}
+
+/// The language of the CLI's human output, chosen once by [`run`].
+static LANGUAGE: OnceLock<Language> = OnceLock::new();
+
+/// The language the CLI speaks: `--lang`, else the locale variables, else
+/// English. `--json` output never depends on it, and neither do the core's
+/// error messages (they stay English, as in the logs).
+fn lang() -> Language {
+    LANGUAGE.get().copied().unwrap_or_default()
+}
+
 /// Open your customers' Stripe Customer Portal in one click.
 #[derive(Debug, Parser)]
 #[command(name = "portal-desk", version, about, long_about = None)]
@@ -56,6 +75,10 @@ pub struct Cli {
     /// test keys only), e.g. the one `cargo xtask demo` starts.
     #[arg(long, global = true, value_name = "URL", env = "PORTAL_DESK_API_BASE")]
     api_base: Option<String>,
+    /// The language of the messages: en, de, fr, es or ja (default: from LC_ALL,
+    /// LC_MESSAGES or LANG, else English). `--json` output never changes.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
+    lang: Option<Language>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -261,6 +284,16 @@ enum SmtpAction {
     Forget,
 }
 
+/// `--lang`: a language tag or a locale (`de`, `de_DE.UTF-8`, `fr-CA`).
+fn parse_language(text: &str) -> Result<Language, String> {
+    Language::from_locale(text).ok_or_else(|| {
+        format!(
+            "{:?} is not a language Portal Desk speaks; use en, de, fr, es or ja",
+            crate::text::clip(text, 20)
+        )
+    })
+}
+
 fn parse_tls(text: &str) -> Result<TlsMode, String> {
     TlsMode::parse(text).ok_or_else(|| "use starttls, tls or none".into())
 }
@@ -463,10 +496,11 @@ const MAX_STDIN: u64 = 4096;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
+    let _ = LANGUAGE.set(crate::language::cli_language(cli.lang));
     let api_base = match cli.api_base.as_deref().map(ApiBase::parse).transpose() {
         Ok(base) => base,
         Err(e) => {
-            tell!("error: {e}");
+            tell!("{}", t!("cli-error", message = e.to_string()));
             return ExitCode::from(exit::USAGE);
         }
     };
@@ -477,7 +511,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            tell!("error: {}", failure.message);
+            tell!("{}", t!("cli-error", message = failure.message));
             ExitCode::from(failure.code)
         }
     }
@@ -564,7 +598,7 @@ fn run_command(
                 }
                 (Some(_), ExportArg::Customers) => Err(Failure {
                     code: exit::USAGE,
-                    message: "--pdf saves invoices' PDFs: use it with `export invoices`".into(),
+                    message: t!("cli-export-pdf-needs-invoices"),
                 }),
             }
         }
@@ -593,9 +627,7 @@ fn run_command(
                 Some(FlowArg::SubscriptionUpdateConfirm) => Some(Flow::SubscriptionUpdateConfirm {
                     price: price.ok_or_else(|| Failure {
                         code: exit::USAGE,
-                        message:
-                            "--flow subscription_update_confirm needs --price (the new price's id)"
-                                .into(),
+                        message: t!("cli-flow-needs-price"),
                     })?,
                     quantity,
                     item: None,
@@ -669,75 +701,109 @@ fn key_set(
     let raw = read_key_from_stdin()?;
     if !verify {
         let info = profiles.save_key(profile, &raw, api_base)?;
-        say!("{}", key_status_dto(info).saved_sentence());
-        say!("Not checked with Stripe (--no-verify).");
+        say!("{}", saved_sentence(&key_status_dto(info)));
+        say!("{}", t!("cli-key-not-verified"));
         return Ok(());
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Failure {
-            code: exit::OTHER,
-            message: format!("could not start the network runtime: {e}"),
-        })?;
+    let runtime = runtime()?;
     let info = runtime
         .block_on(profiles.connect(profile, &raw, api_base))
         .map_err(|error| {
             let mut failure = Failure::from(error);
             if failure.code == exit::NETWORK {
-                failure.message.push_str(
-                    " To store the key without checking it, run `portal-desk key set --no-verify`.",
-                );
+                failure.message.push(' ');
+                failure.message.push_str(&t!("cli-key-offline-hint"));
             }
             failure
         })?;
     let status = key_status_dto(info);
-    say!("{}", status.saved_sentence());
-    say!("{}", status.account_sentence());
+    say!("{}", saved_sentence(&status));
+    say!("{}", account_sentence(&status));
     Ok(())
+}
+
+/// "Key saved for profile … (test mode), ending in ...abcd", as the window says it.
+fn saved_sentence(status: &portal_ipc::KeyStatus) -> String {
+    t!(
+        "desk-key-saved",
+        profile = status.profile.as_str(),
+        mode = status.mode.as_str(),
+        last4 = status.last4.as_str()
+    )
+}
+
+/// What verification learned, as the window says it.
+fn account_sentence(status: &portal_ipc::KeyStatus) -> String {
+    match (&status.business_name, &status.account_id) {
+        (Some(name), Some(account)) => t!(
+            "desk-key-verified-name-account",
+            name = name.as_str(),
+            account = account.as_str()
+        ),
+        (Some(name), None) => t!("desk-key-verified-name", name = name.as_str()),
+        (None, Some(account)) => t!("desk-key-verified-account", account = account.as_str()),
+        (None, None) => t!("desk-key-verified"),
+    }
 }
 
 /// The key comes from stdin, never argv (argv is visible to every user in `ps`).
 /// On a terminal it is read without echo.
 fn read_key_from_stdin() -> Result<zeroize::Zeroizing<String>, Failure> {
-    read_secret_from_stdin(
-        "key",
-        "Paste your Stripe secret key (input is hidden) and press Enter: ",
-    )
+    read_secret_from_stdin(&t!("cli-key-prompt"), |error| {
+        t!("cli-key-unreadable", error = error.to_string())
+    })
 }
 
 fn key_status(profiles: &Profiles, profile: &ProfileName, json: bool) -> Result<(), Failure> {
     let info = match key_from_environment(profile)? {
         Some(info) => info,
-        None => profiles.key_info(profile)?.ok_or_else(|| Failure {
-            code: exit::NO_KEY,
-            message: format!(
-                "no Stripe key is saved for profile {profile}; run `portal-desk --profile {profile} key set` and paste it"
-            ),
-        })?,
+        None => profiles.key_info(profile)?.ok_or_else(|| no_key(profile))?,
     };
     let status = key_status_dto(info);
     if json {
         let text = serde_json::to_string(&status).expect("KeyStatus always serializes");
         say!("{text}");
     } else {
-        say!("profile:  {}", status.profile);
-        say!("mode:     {}", status.mode.as_str());
-        say!("key kind: {}", status.kind.as_str());
-        say!("ends in:  ...{}", status.last4);
-        if let Some(name) = &status.business_name {
-            say!("business: {name}");
-        }
-        if let Some(id) = &status.account_id {
-            say!("account:  {id}");
-        }
-        let source = match status.source {
-            portal_ipc::KeySource::Keychain => "the OS keychain",
-            portal_ipc::KeySource::Environment => "the STRIPE_API_KEY environment variable",
-        };
-        say!("from:     {source}");
+        say_part!("{}", key_status_table(&status, lang()));
     }
     Ok(())
+}
+
+/// The `key status` table in `language`: mode, kind and last 4 characters,
+/// never more.
+fn key_status_table(status: &portal_ipc::KeyStatus, language: Language) -> String {
+    let [profile, mode, kind, last4, business, account, source] = crate::text::pad_labels(
+        [
+            tr!(language, "cli-key-label-profile"),
+            tr!(language, "cli-key-label-mode"),
+            tr!(language, "cli-key-label-kind"),
+            tr!(language, "cli-key-label-last4"),
+            tr!(language, "cli-key-label-business"),
+            tr!(language, "cli-key-label-account"),
+            tr!(language, "cli-key-label-source"),
+        ],
+        1,
+    );
+    let mode_name = tr!(language, "cli-key-mode", mode = status.mode.as_str());
+    let kind_name = tr!(language, "cli-key-kind", kind = status.kind.as_str());
+    let mut rows = vec![
+        format!("{profile}{}", status.profile),
+        format!("{mode}{mode_name}"),
+        format!("{kind}{kind_name}"),
+        format!("{last4}...{}", status.last4),
+    ];
+    if let Some(name) = &status.business_name {
+        rows.push(format!("{business}{name}"));
+    }
+    if let Some(id) = &status.account_id {
+        rows.push(format!("{account}{id}"));
+    }
+    let from = match status.source {
+        portal_ipc::KeySource::Keychain => tr!(language, "cli-key-source-keychain"),
+        portal_ipc::KeySource::Environment => tr!(language, "cli-key-source-environment"),
+    };
+    rows.push(format!("{source}{from}"));
+    rows.iter().map(|row| format!("{row}\n")).collect()
 }
 
 /// `STRIPE_API_KEY`, when set, is used instead of the keychain (CLI only).
@@ -754,7 +820,7 @@ fn environment_key() -> Result<Option<ApiKey>, Failure> {
         .map(Some)
         .map_err(|e| Failure {
             code: exit::OTHER,
-            message: format!("STRIPE_API_KEY is set but unusable: {e}"),
+            message: t!("cli-environment-key-unusable", error = e.to_string()),
         })
 }
 
@@ -792,9 +858,7 @@ fn interactive_client(
 fn no_key(profile: &ProfileName) -> Failure {
     Failure {
         code: exit::NO_KEY,
-        message: format!(
-            "no Stripe key is saved for profile {profile}; run `portal-desk --profile {profile} key set` and paste it"
-        ),
+        message: t!("cli-no-key", profile = profile.as_str()),
     }
 }
 
@@ -804,7 +868,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .build()
         .map_err(|e| Failure {
             code: exit::OTHER,
-            message: format!("could not start the network runtime: {e}"),
+            message: t!("cli-runtime-failed", error = e.to_string()),
         })
 }
 
@@ -837,7 +901,7 @@ fn sync(
     let (client, options) = portal_core::sync::sync_client(&key, &settings, api_base, full);
     drop(key);
     let mut cache = profiles.open_cache(profile)?;
-    let mut bars = crate::progress::SyncBars::new();
+    let mut bars = crate::progress::SyncBars::new(lang());
     let mut on_progress = |p: &portal_core::sync::Progress| bars.update(p);
     let outcome = runtime()?.block_on(async {
         tokio::select! {
@@ -850,14 +914,13 @@ fn sync(
         None => {
             return Err(Failure {
                 code: exit::OTHER,
-                message: "sync interrupted; everything read so far is kept, and `portal-desk sync` resumes it".into(),
+                message: t!("cli-sync-interrupted"),
             });
         }
         Some(report) => report.map_err(|e| {
             let mut failure = Failure::from(Error::from(e));
-            failure.message.push_str(
-                " What was synced before this is kept; run `portal-desk sync` again to resume.",
-            );
+            failure.message.push(' ');
+            failure.message.push_str(&t!("cli-sync-resume-hint"));
             failure
         })?,
     };
@@ -871,28 +934,45 @@ fn sync(
         );
     } else {
         let c = &report.counts;
+        let mode = match report.mode {
+            SyncMode::Full => "full",
+            SyncMode::Incremental => "incremental",
+        };
         say!(
-            "Synced ({}): {} customers, {} subscriptions, {} invoices, {} payment methods, {} prices, {} products; {} events applied.",
-            match report.mode {
-                SyncMode::Full => "full",
-                SyncMode::Incremental => "incremental",
-            },
-            c.customers,
-            c.subscriptions,
-            c.invoices,
-            c.payment_methods,
-            c.prices,
-            c.products,
-            report.events_applied
+            "{}",
+            t!(
+                "cli-sync-summary",
+                mode = mode,
+                customers = c.customers,
+                subscriptions = c.subscriptions,
+                invoices = c.invoices,
+                payment_methods = c.payment_methods,
+                prices = c.prices,
+                products = c.products,
+                events = report.events_applied
+            )
         );
         say!(
-            "{} requests ({} retried) in {:.1} s.",
-            report.requests,
-            report.retries,
-            report.duration_ms as f64 / 1000.0
+            "{}",
+            t!(
+                "cli-sync-requests",
+                requests = report.requests,
+                retries = report.retries,
+                seconds = tenths(report.duration_ms as f64 / 1000.0)
+            )
         );
     }
     Ok(())
+}
+
+/// `value` with one decimal, as a number (so "2.0" in English, "2,0" in German).
+fn tenths(value: f64) -> FluentValue<'static> {
+    let rounded = format!("{value:.1}").parse().unwrap_or(value);
+    let mut number = FluentValue::from(rounded);
+    if let FluentValue::Number(n) = &mut number {
+        n.options.minimum_fraction_digits = Some(1);
+    }
+    number
 }
 
 impl From<PortalError> for Failure {
@@ -933,14 +1013,14 @@ fn open_portal(
     match crate::opener::Opener::from_env().open_url(&session.url, api_base) {
         Ok(()) => {
             say!(
-                "Opened the customer portal of {} in your browser.",
-                request.customer
+                "{}",
+                t!("cli-portal-opened", customer = request.customer.as_str())
             );
             Ok(())
         }
         Err(e) => {
             say!("{}", session.url);
-            tell!("Couldn't open a browser ({e}); the link above works for a few minutes.");
+            tell!("{}", t!("cli-portal-browser-failed", error = e.to_string()));
             Ok(())
         }
     }
@@ -968,29 +1048,28 @@ fn configs(
                 return Ok(());
             }
             if list.is_empty() {
-                say!(
-                    "No portal configurations yet. `portal-desk configs create --recommended` makes one."
-                );
+                say!("{}", t!("cli-configs-none"));
             }
             for c in &list {
                 let mut notes = Vec::new();
                 if c.is_default {
-                    notes.push("account default");
+                    notes.push(t!("cli-configs-account-default"));
                 }
                 if chosen.as_deref() == Some(c.id.as_str()) {
-                    notes.push("used by this profile");
+                    notes.push(t!("cli-configs-used-here"));
                 }
                 if !c.active {
-                    notes.push("inactive");
+                    notes.push(t!("cli-configs-inactive"));
                 }
+                let no_headline = t!("cli-configs-no-headline");
                 say!(
                     "{}  {}  {}",
                     c.id,
-                    crate::text::clip(c.headline.as_deref().unwrap_or("(no headline)"), 50),
+                    crate::text::clip(c.headline.as_deref().unwrap_or(&no_headline), 50),
                     notes.join(", ")
                 );
                 if let Some(url) = &c.login_page_url {
-                    say!("    login page: {url}");
+                    say!("    {}", t!("cli-configs-login-page", url = url.as_str()));
                 }
             }
             Ok(())
@@ -1003,7 +1082,7 @@ fn configs(
                     serde_json::to_string_pretty(&configuration).expect("JSON")
                 );
             } else {
-                say_part!("{}", crate::text::configuration(&configuration));
+                say_part!("{}", crate::text::configuration(&configuration, lang()));
             }
             Ok(())
         }
@@ -1019,7 +1098,14 @@ fn configs(
                 let configuration = runtime.block_on(portal::get_configuration(&client, &id))?;
                 print_json(&configuration);
             } else {
-                say!("Profile {profile} uses portal configuration {id}.");
+                say!(
+                    "{}",
+                    t!(
+                        "cli-configs-profile-uses",
+                        profile = profile.as_str(),
+                        id = id.as_str()
+                    )
+                );
             }
             Ok(())
         }
@@ -1043,9 +1129,9 @@ fn configs(
             if json {
                 print_json(&created);
             } else {
-                say!("Created portal configuration {id}.");
+                say!("{}", t!("cli-configs-created", id = id.as_str()));
                 if use_it {
-                    say!("Profile {profile} now opens the portal with it.");
+                    say!("{}", t!("cli-configs-now-used", profile = profile.as_str()));
                 }
             }
             Ok(())
@@ -1062,7 +1148,7 @@ fn configs(
             if json {
                 print_json(&updated);
             } else {
-                say_part!("{}", crate::text::configuration(&updated));
+                say_part!("{}", crate::text::configuration(&updated, lang()));
             }
             Ok(())
         }
@@ -1073,7 +1159,10 @@ fn configs(
                 print_json(&configuration);
             } else {
                 let id = configuration["id"].as_str().unwrap_or(&id);
-                say!("Profile {profile} now opens the portal with configuration {id}.");
+                say!(
+                    "{}",
+                    t!("cli-configs-now-uses", profile = profile.as_str(), id = id)
+                );
             }
             Ok(())
         }
@@ -1125,22 +1214,25 @@ fn email_one(
             Some(name) => format!("{name} <{}>", draft.to),
             None => draft.to.clone(),
         };
+        let [to_label, subject] =
+            crate::text::pad_labels([t!("cli-email-to"), t!("cli-email-subject")], 1);
         say!(
-            "To:      {to}\nSubject: {}\n\n{}",
+            "{to_label}{to}\n{subject}{}\n\n{}",
             draft.subject,
             draft.body
         );
-        tell!("Not sent (--dry-run).");
+        tell!("{}", t!("cli-email-not-sent"));
         return Ok(());
     }
     match runtime.block_on(outreach::deliver(profiles, profile, &draft))? {
-        Delivery::Smtp => say!("Sent the email to {}.", draft.to),
+        Delivery::Smtp => say!("{}", t!("cli-email-sent", to = draft.to.as_str())),
         Delivery::Mailto { url } => {
-            tell!(
-                "No SMTP server is set up (see `portal-desk smtp set`); opening the email in your mail program."
-            );
+            tell!("{}", t!("cli-email-no-smtp"));
             if let Err(e) = crate::opener::Opener::from_env().open_mail_draft(&url) {
-                tell!("Couldn't open a mail program ({e}). The link to send:");
+                tell!(
+                    "{}",
+                    t!("cli-email-mail-program-failed", error = e.to_string())
+                );
                 say!("{}", draft.link);
             }
         }
@@ -1183,12 +1275,20 @@ fn email_many(
                 crate::text::clip(p.email.as_deref().unwrap_or("—"), 36),
                 p.skip
                     .as_deref()
-                    .map_or("will send".to_owned(), |why| format!("skip: {why}"))
+                    .map_or(t!("cli-campaign-will-send"), |why| t!(
+                        "cli-campaign-will-skip",
+                        reason = why
+                    ))
             );
         }
         tell!(
-            "Campaign {campaign:?}: {sending} of {} customers would be emailed. Not sent (--dry-run).",
-            planned.len()
+            "{}",
+            t!(
+                "cli-campaign-would-email",
+                campaign = format!("{campaign:?}"),
+                sending = sending,
+                total = planned.len()
+            )
         );
         return Ok(());
     }
@@ -1200,10 +1300,11 @@ fn email_many(
         enable_login_page,
         std::time::Duration::from_millis(250),
         &mut |r| {
+            let reason = r.reason.as_deref().unwrap_or("");
             let what = match r.outcome {
-                Outcome::Sent => "sent".to_owned(),
-                Outcome::Failed => format!("FAILED: {}", r.reason.as_deref().unwrap_or("")),
-                Outcome::Skipped => format!("skipped: {}", r.reason.as_deref().unwrap_or("")),
+                Outcome::Sent => t!("cli-campaign-sent"),
+                Outcome::Failed => t!("cli-campaign-failed", reason = reason),
+                Outcome::Skipped => t!("cli-campaign-skipped", reason = reason),
             };
             tell!(
                 "{}  {}  {what}",
@@ -1213,18 +1314,19 @@ fn email_many(
         },
     ))?;
     say!(
-        "Campaign {campaign:?}: {} sent, {} failed, {} skipped.",
-        report.sent,
-        report.failed,
-        report.skipped
+        "{}",
+        t!(
+            "cli-campaign-summary",
+            campaign = format!("{campaign:?}"),
+            sent = report.sent,
+            failed = report.failed,
+            skipped = report.skipped
+        )
     );
     if report.failed > 0 {
         return Err(Failure {
             code: exit::OTHER,
-            message: format!(
-                "{} emails failed; run the same command again to retry them (nobody is emailed twice)",
-                report.failed
-            ),
+            message: t!("cli-campaign-failures", failed = report.failed),
         });
     }
     Ok(())
@@ -1252,64 +1354,84 @@ fn smtp(profiles: &Profiles, profile: &ProfileName, action: SmtpAction) -> Resul
                 message: e.to_string(),
             })?;
             let password = match settings.username {
-                Some(_) => Some(read_secret_from_stdin(
-                    "SMTP password",
-                    "SMTP password (input is hidden): ",
-                )?),
+                Some(_) => Some(read_secret_from_stdin(&t!("cli-smtp-prompt"), |error| {
+                    t!("cli-smtp-password-unreadable", error = error.to_string())
+                })?),
                 None => None,
             };
             profiles.set_smtp(profile, settings.clone(), password.as_deref().map(|p| &**p))?;
             say!(
-                "Saved the SMTP server {}:{} for profile {profile}.",
-                settings.host,
-                settings.port
+                "{}",
+                t!(
+                    "cli-smtp-saved",
+                    server = format!("{}:{}", settings.host, settings.port),
+                    profile = profile.as_str()
+                )
             );
             Ok(())
         }
         SmtpAction::Status => {
             match profiles.settings(profile)?.smtp {
-                None => say!(
-                    "No SMTP server is set up for profile {profile}; emails open in your mail program."
-                ),
+                None => say!("{}", t!("cli-smtp-none", profile = profile.as_str())),
                 Some(s) => {
                     let password = profiles
                         .keychain()
                         .load_secret(SMTP_SECRET, profile)
                         .map_err(Error::from)?;
-                    say!("host:     {}:{}", s.host, s.port);
-                    say!("security: {:?}", s.tls);
-                    say!("login:    {}", s.username.as_deref().unwrap_or("none"));
-                    say!(
-                        "password: {}",
-                        if password.is_some() {
-                            "in the keychain"
-                        } else {
-                            "none"
-                        }
-                    );
-                    say!("from:     {}", s.from);
+                    say_part!("{}", smtp_table(&s, password.is_some(), lang()));
                 }
             }
             Ok(())
         }
         SmtpAction::Forget => {
             profiles.forget_smtp(profile)?;
-            say!("Removed the SMTP server of profile {profile}.");
+            say!("{}", t!("cli-smtp-removed", profile = profile.as_str()));
             Ok(())
         }
     }
 }
 
+/// The `smtp status` table in `language` (never the password).
+fn smtp_table(s: &SmtpSettings, has_password: bool, language: Language) -> String {
+    let [host, security, login, password, from] = crate::text::pad_labels(
+        [
+            tr!(language, "cli-smtp-label-host"),
+            tr!(language, "cli-smtp-label-security"),
+            tr!(language, "cli-smtp-label-login"),
+            tr!(language, "cli-smtp-label-password"),
+            tr!(language, "cli-smtp-label-from"),
+        ],
+        1,
+    );
+    let none = tr!(language, "cli-smtp-none-value");
+    let kept = if has_password {
+        tr!(language, "cli-smtp-password-kept")
+    } else {
+        none.clone()
+    };
+    format!(
+        "{host}{}:{}\n{security}{:?}\n{login}{}\n{password}{kept}\n{from}{}\n",
+        s.host,
+        s.port,
+        s.tls,
+        s.username.as_deref().unwrap_or(&none),
+        s.from
+    )
+}
+
 /// A secret from stdin (without echo on a terminal, after `prompt`), never
-/// from arguments; at most `MAX_STDIN` bytes.
-fn read_secret_from_stdin(what: &str, prompt: &str) -> Result<zeroize::Zeroizing<String>, Failure> {
+/// from arguments; at most `MAX_STDIN` bytes. `unreadable` says what failed.
+fn read_secret_from_stdin(
+    prompt: &str,
+    unreadable: impl Fn(std::io::Error) -> String,
+) -> Result<zeroize::Zeroizing<String>, Failure> {
     let stdin = std::io::stdin();
     let failure = |e: std::io::Error| Failure {
         code: exit::OTHER,
-        message: format!("could not read the {what} from standard input: {e}"),
+        message: unreadable(e),
     };
     if stdin.is_terminal() {
-        tell_part!("{prompt}");
+        tell_part!("{prompt} ");
         return rpassword::read_password()
             .map(zeroize::Zeroizing::new)
             .map_err(failure);
@@ -1364,7 +1486,15 @@ fn export(
     });
     let cache = profiles.open_cache(profile)?;
     let rows = write_csv(&cache, kind, &path).map_err(Error::from)?;
-    say!("Wrote {rows} {} to {}", kind.as_str(), path.display());
+    say!(
+        "{}",
+        t!(
+            "cli-export-wrote",
+            count = rows,
+            kind = kind.as_str(),
+            path = path.display().to_string()
+        )
+    );
     Ok(())
 }
 
@@ -1409,7 +1539,11 @@ fn invoice_pdf(
         Some(out) => {
             std::fs::copy(&saved, &out).map_err(|e| Failure {
                 code: exit::OTHER,
-                message: format!("Couldn't write {}: {e}", out.display()),
+                message: t!(
+                    "cli-pdf-unwritable",
+                    path = out.display().to_string(),
+                    error = e.to_string()
+                ),
             })?;
             say!("{}", out.display());
         }
@@ -1436,10 +1570,13 @@ fn export_pdfs(
         client.as_ref().map(StripeClient::transport),
     ))?;
     say!(
-        "Saved {} invoice PDFs in {} ({} already there).",
-        report.saved,
-        dir.display(),
-        report.skipped
+        "{}",
+        t!(
+            "cli-pdfs-saved",
+            saved = report.saved,
+            dir = dir.display().to_string(),
+            skipped = report.skipped
+        )
     );
     if report.failed.is_empty() {
         return Ok(());
@@ -1449,10 +1586,7 @@ fn export_pdfs(
     }
     Err(Failure {
         code: exit::OTHER,
-        message: format!(
-            "{} invoice PDFs could not be saved (listed above).",
-            report.failed.len()
-        ),
+        message: t!("cli-pdfs-failed", failed = report.failed.len()),
     })
 }
 
@@ -1478,7 +1612,7 @@ fn customers(
         .map_err(Error::from)?
         .is_none()
     {
-        tell!("The cache of profile {profile} is empty: run `portal-desk sync` first.");
+        tell!("{}", t!("cli-cache-empty", profile = profile.as_str()));
     }
     if json {
         let rows: Vec<CustomerRow> = rows
@@ -1502,7 +1636,10 @@ fn customers(
             c.status
         );
     }
-    tell!("{} of {total} customers", rows.len());
+    tell!(
+        "{}",
+        t!("cli-customers-shown", shown = rows.len(), total = total)
+    );
     Ok(())
 }
 
@@ -1517,9 +1654,9 @@ fn show(
     {
         return Err(Failure {
             code: exit::USAGE,
-            message: format!(
-                "{:?} is not a Stripe customer id; they look like cus_ followed by letters and digits",
-                crate::text::clip(customer_id, 40)
+            message: t!(
+                "cli-not-a-customer-id",
+                id = format!("{:?}", crate::text::clip(customer_id, 40))
             ),
         });
     }
@@ -1529,8 +1666,10 @@ fn show(
         .map_err(Error::from)?
         .ok_or_else(|| Failure {
             code: exit::OTHER,
-            message: format!(
-                "customer {customer_id} is not in the cache of profile {profile}; it may be deleted, or newer than the last sync (run `portal-desk sync`)"
+            message: t!(
+                "cli-customer-not-cached",
+                id = customer_id,
+                profile = profile.as_str()
             ),
         })?;
     if json {
@@ -1539,16 +1678,19 @@ fn show(
             serde_json::to_string(&info).expect("billing info serializes")
         );
     } else {
-        say_part!("{}", crate::text::billing_info(&info, now));
+        say_part!("{}", crate::text::billing_info(&info, now, lang()));
     }
     Ok(())
 }
 
 fn key_forget(profiles: &Profiles, profile: &ProfileName) -> Result<(), Failure> {
     if profiles.forget_key(profile)? {
-        say!("Removed the Stripe key of profile {profile} from the keychain.");
+        say!("{}", t!("cli-key-removed", profile = profile.as_str()));
     } else {
-        say!("No Stripe key was saved for profile {profile}; nothing to remove.");
+        say!(
+            "{}",
+            t!("cli-key-none-to-remove", profile = profile.as_str())
+        );
     }
     Ok(())
 }
@@ -1563,11 +1705,139 @@ fn open_window(
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         return Err(Failure {
             code: exit::OTHER,
-            message: "no display found, so the window can't open. Run it under a virtual display, for example `xvfb-run -a portal-desk`, or use a command (see `portal-desk --help`).".into(),
+            message: t!("cli-no-display"),
         });
     }
     crate::run_gui(data_dir, profile, api_base).map_err(|e| Failure {
         code: exit::OTHER,
         message: format!("{e:#}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::columns;
+
+    fn key_status() -> portal_ipc::KeyStatus {
+        portal_ipc::KeyStatus {
+            profile: "default".into(),
+            mode: portal_ipc::Mode::Test,
+            kind: portal_ipc::KeyKind::Secret,
+            last4: "abcd".into(),
+            source: portal_ipc::KeySource::Keychain,
+            business_name: Some("Sandbox Coffee".into()),
+            account_id: Some("acct_1".into()),
+        }
+    }
+
+    fn smtp() -> SmtpSettings {
+        SmtpSettings {
+            host: "smtp.example.com".into(),
+            port: 587,
+            tls: TlsMode::Starttls,
+            username: None,
+            from: "Acme <billing@acme.example>".into(),
+        }
+    }
+
+    /// The column each line's value starts at, given the table's labels.
+    fn value_columns(table: &str, labels: &[String]) -> Vec<usize> {
+        table
+            .lines()
+            .map(|line| {
+                let label = labels
+                    .iter()
+                    .filter(|l| line.starts_with(l.as_str()))
+                    .max_by_key(|l| l.len())
+                    .unwrap_or_else(|| panic!("{line:?} starts with a label"));
+                let rest = &line[label.len()..];
+                columns(label) + rest.len() - rest.trim_start().len()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn english_tables_are_as_they_always_were() {
+        assert_eq!(
+            key_status_table(&key_status(), Language::En),
+            "profile:  default\n\
+             mode:     test\n\
+             key kind: secret\n\
+             ends in:  ...abcd\n\
+             business: Sandbox Coffee\n\
+             account:  acct_1\n\
+             from:     the OS keychain\n"
+        );
+        assert_eq!(
+            smtp_table(&smtp(), false, Language::En),
+            "host:     smtp.example.com:587\n\
+             security: Starttls\n\
+             login:    none\n\
+             password: none\n\
+             from:     Acme <billing@acme.example>\n"
+        );
+    }
+
+    #[test]
+    fn tables_line_up_in_every_language() {
+        for language in Language::ALL {
+            let labels = [
+                "cli-key-label-profile",
+                "cli-key-label-mode",
+                "cli-key-label-kind",
+                "cli-key-label-last4",
+                "cli-key-label-business",
+                "cli-key-label-account",
+                "cli-key-label-source",
+            ]
+            .map(|id| portal_i18n::message(language, id, None));
+            let table = key_status_table(&key_status(), language);
+            let at = value_columns(&table, &labels);
+            assert_eq!(at.len(), 7, "{language}: {table}");
+            assert!(at.iter().all(|c| *c == at[0]), "{language}:\n{table}");
+
+            let labels = [
+                "cli-smtp-label-host",
+                "cli-smtp-label-security",
+                "cli-smtp-label-login",
+                "cli-smtp-label-password",
+                "cli-smtp-label-from",
+            ]
+            .map(|id| portal_i18n::message(language, id, None));
+            let table = smtp_table(&smtp(), true, language);
+            let at = value_columns(&table, &labels);
+            assert_eq!(at.len(), 5, "{language}: {table}");
+            assert!(at.iter().all(|c| *c == at[0]), "{language}:\n{table}");
+        }
+    }
+
+    #[test]
+    fn durations_keep_one_decimal_and_numbers_are_grouped() {
+        let requests = |language| {
+            tr!(
+                language,
+                "cli-sync-requests",
+                requests = 1234u64,
+                retries = 0u64,
+                seconds = tenths(2.0)
+            )
+        };
+        assert_eq!(
+            requests(Language::En),
+            "1,234 requests (0 retried) in 2.0 s."
+        );
+        assert_eq!(
+            requests(Language::De),
+            "1.234 Anfragen (0 wiederholt) in 2,0 s."
+        );
+        let one = tr!(
+            Language::En,
+            "cli-sync-requests",
+            requests = 1u64,
+            retries = 1u64,
+            seconds = tenths(0.25)
+        );
+        assert_eq!(one, format!("1 request (1 retried) in {:.1} s.", 0.25));
+    }
 }

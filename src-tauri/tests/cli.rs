@@ -236,3 +236,128 @@ fn a_sync_budget_must_be_a_sensible_rate() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// `key status` of an environment key: no keychain, no network.
+fn key_status(tmp: &std::path::Path, configure: impl FnOnce(&mut std::process::Command)) -> String {
+    let mut command = cli(tmp);
+    command
+        .args(["key", "status"])
+        .env("STRIPE_API_KEY", "rk_live_FAKE_test_only_0000_wxyz");
+    configure(&mut command);
+    let output = run(&mut command, "");
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    stdout
+}
+
+#[test]
+fn the_cli_speaks_english_by_default_and_the_language_asked_for() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let english = "profile:  default\n\
+                   mode:     live\n\
+                   key kind: restricted\n\
+                   ends in:  ...wxyz\n\
+                   from:     the STRIPE_API_KEY environment variable\n";
+    assert_eq!(key_status(tmp.path(), |_| {}), english);
+
+    let german = key_status(tmp.path(), |c| {
+        c.args(["--lang", "de"]);
+    });
+    assert!(
+        german.contains("Modus:        Live-Modus\n")
+            && german.contains("Quelle:       Umgebungsvariable STRIPE_API_KEY\n"),
+        "{german}"
+    );
+    // A locale spelling works too, and the flag wins over the environment.
+    let flag = key_status(tmp.path(), |c| {
+        c.args(["--lang", "de_DE.UTF-8"])
+            .env("LC_ALL", "fr_FR.UTF-8");
+    });
+    assert_eq!(flag, german);
+
+    let french = key_status(tmp.path(), |c| {
+        c.env("LANG", "fr_FR.UTF-8");
+    });
+    assert!(
+        french.contains("la variable d’environnement STRIPE_API_KEY"),
+        "{french}"
+    );
+
+    // LC_ALL=C means untranslated, whatever LANG says.
+    let c_locale = key_status(tmp.path(), |c| {
+        c.env("LC_ALL", "C").env("LANG", "de_DE.UTF-8");
+    });
+    assert_eq!(c_locale, english);
+    // A language Portal Desk doesn't speak is English too.
+    let portuguese = key_status(tmp.path(), |c| {
+        c.env("LANG", "pt_BR.UTF-8");
+    });
+    assert_eq!(portuguese, english);
+    Ok(())
+}
+
+#[test]
+fn json_output_is_the_same_in_every_language() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    for args in [&["key", "status", "--json"][..], &["customers", "--json"]] {
+        let stdout = |lang: Option<&str>| {
+            let mut command = cli(tmp.path());
+            command
+                .args(args)
+                .env("STRIPE_API_KEY", "rk_live_FAKE_test_only_0000_wxyz");
+            if let Some(lang) = lang {
+                command.args(["--lang", lang]);
+            }
+            let output = run(&mut command, "");
+            assert!(output.status.success(), "{args:?}: {}", text(&output).1);
+            output.stdout
+        };
+        let plain = stdout(None);
+        assert!(!plain.is_empty(), "{args:?}");
+        assert_eq!(stdout(Some("ja")), plain, "{args:?}");
+        assert_eq!(stdout(Some("de")), plain, "{args:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn the_cli_s_own_failures_are_translated_the_core_s_stay_english() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let output = run(
+        cli(tmp.path()).args(["--lang", "de", "show", "not-a-customer"]),
+        "",
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("Fehler: \"not-a-customer\" ist keine Stripe-Kunden-ID"),
+        "{stderr}"
+    );
+
+    let output = run(
+        cli(tmp.path()).args(["--lang", "de", "--profile", "../x", "key", "status"]),
+        "",
+    );
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("Fehler: ") && stderr.contains("not a usable profile name"),
+        "{stderr}"
+    );
+    Ok(())
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_naming_the_five() -> anyhow::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    for bad in ["pt", "C", "klingon"] {
+        let output = run(cli(tmp.path()).args(["--lang", bad, "key", "status"]), "");
+        let (_, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(
+            stderr.contains("use en, de, fr, es or ja"),
+            "{bad}: {stderr}"
+        );
+    }
+    Ok(())
+}

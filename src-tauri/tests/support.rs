@@ -9,14 +9,19 @@ use std::time::{Duration, Instant};
 /// A key shaped like a real one, unique enough to grep for.
 pub const TEST_KEY: &str = "sk_test_51FakeKeyForTests0000abcd";
 
-/// The CLI binary, with no Stripe key in its environment.
+/// The CLI binary, with no Stripe key in its environment, speaking English
+/// whatever the locale of the machine running the tests (a test that wants
+/// another language sets `--lang` or the locale variables itself).
 pub fn cli(data_dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_portal-desk"));
     command
         .arg("--data-dir")
         .arg(data_dir)
         .env_remove("STRIPE_API_KEY")
-        .env_remove("PORTAL_DESK_DATA_DIR");
+        .env_remove("PORTAL_DESK_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     command
 }
 
