@@ -701,7 +701,7 @@ fn key_set(
     let raw = read_key_from_stdin()?;
     if !verify {
         let info = profiles.save_key(profile, &raw, api_base)?;
-        say!("{}", saved_sentence(&key_status_dto(info)));
+        say!("{}", key_status_dto(info).saved_sentence(lang()));
         say!("{}", t!("cli-key-not-verified"));
         return Ok(());
     }
@@ -717,33 +717,9 @@ fn key_set(
             failure
         })?;
     let status = key_status_dto(info);
-    say!("{}", saved_sentence(&status));
-    say!("{}", account_sentence(&status));
+    say!("{}", status.saved_sentence(lang()));
+    say!("{}", status.account_sentence(lang()));
     Ok(())
-}
-
-/// "Key saved for profile … (test mode), ending in ...abcd", as the window says it.
-fn saved_sentence(status: &portal_ipc::KeyStatus) -> String {
-    t!(
-        "desk-key-saved",
-        profile = status.profile.as_str(),
-        mode = status.mode.as_str(),
-        last4 = status.last4.as_str()
-    )
-}
-
-/// What verification learned, as the window says it.
-fn account_sentence(status: &portal_ipc::KeyStatus) -> String {
-    match (&status.business_name, &status.account_id) {
-        (Some(name), Some(account)) => t!(
-            "desk-key-verified-name-account",
-            name = name.as_str(),
-            account = account.as_str()
-        ),
-        (Some(name), None) => t!("desk-key-verified-name", name = name.as_str()),
-        (None, Some(account)) => t!("desk-key-verified-account", account = account.as_str()),
-        (None, None) => t!("desk-key-verified"),
-    }
 }
 
 /// The key comes from stdin, never argv (argv is visible to every user in `ps`).

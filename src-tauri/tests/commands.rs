@@ -100,7 +100,7 @@ fn save_key_verifies_with_stripe_and_returns_mode_and_last4_only() -> anyhow::Re
     );
     let status: KeyStatus = serde_json::from_value(response)?;
     assert_eq!(
-        status.saved_sentence(),
+        status.saved_sentence(portal_i18n::Language::En),
         "Key saved for profile default (test mode), ending in ...abcd"
     );
     assert_eq!(
@@ -237,9 +237,30 @@ fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
 
     let info = invoke::<portal_ipc::GetAppInfo>(&webview, Value::Null)
         .map_err(|e| anyhow::anyhow!("app_info failed: {e}"))?;
+    // No language chosen yet: the OS's (English when Portal Desk doesn't speak it).
+    let os = portal_desk::language::os_language().unwrap_or_default();
     assert_eq!(
         info,
-        json!({"profile": "demo", "sandbox": "http://127.0.0.1:12111"})
+        json!({"profile": "demo", "sandbox": "http://127.0.0.1:12111",
+               "language": os.tag(), "language_choice": null})
+    );
+    // A choice in Settings is kept for the installation, until it follows the OS again.
+    let chosen = invoke::<portal_ipc::SetLanguage>(&webview, json!({"language": "fr"}))
+        .map_err(|e| anyhow::anyhow!("set_language failed: {e}"))?;
+    assert_eq!(
+        (&chosen["language"], &chosen["language_choice"]),
+        (&json!("fr"), &json!("fr"))
+    );
+    let again = invoke::<portal_ipc::GetAppInfo>(&webview, Value::Null)
+        .map_err(|e| anyhow::anyhow!("app_info failed: {e}"))?;
+    assert_eq!(again["language"], json!("fr"));
+    let registry = std::fs::read_to_string(tmp.path().join("profiles.json"))?;
+    assert!(registry.contains("\"language\": \"fr\""), "{registry}");
+    let system = invoke::<portal_ipc::SetLanguage>(&webview, json!({"language": null}))
+        .map_err(|e| anyhow::anyhow!("set_language failed: {e}"))?;
+    assert_eq!(
+        (&system["language"], &system["language_choice"]),
+        (&json!(os.tag()), &Value::Null)
     );
 
     let error = invoke::<SaveKey>(

@@ -120,29 +120,6 @@ pub fn message(language: Language, id: &str, args: Option<&FluentArgs>) -> Strin
     }
 }
 
-/// The attribute `id.attribute` (for example a button's tooltip).
-pub fn attribute(
-    language: Language,
-    id: &str,
-    attribute: &str,
-    args: Option<&FluentArgs>,
-) -> String {
-    let found = with_bundle(language, |bundle| {
-        let pattern = bundle.get_message(id)?.get_attribute(attribute)?.value();
-        let mut errors = Vec::new();
-        Some(
-            bundle
-                .format_pattern(pattern, args, &mut errors)
-                .into_owned(),
-        )
-    });
-    match found {
-        Some(text) => text,
-        None if language != Language::En => self::attribute(Language::En, id, attribute, args),
-        None => format!("{id}.{attribute}"),
-    }
-}
-
 /// `tr!(language, "id")` or `tr!(language, "id", count = n, name = x)`.
 #[macro_export]
 macro_rules! tr {

@@ -148,25 +148,36 @@ impl KeyKind {
 }
 
 impl KeyStatus {
-    /// What verification learned, in one sentence.
-    pub fn account_sentence(&self) -> String {
+    /// What verification learned, in `language` (the window and the CLI say
+    /// it the same way).
+    pub fn account_sentence(&self, language: Language) -> String {
         match (&self.business_name, &self.account_id) {
-            (Some(name), Some(id)) => format!("Verified with Stripe: {name} ({id})."),
-            (Some(name), None) => format!("Verified with Stripe: {name}."),
-            (None, Some(id)) => format!("Verified with Stripe: account {id}."),
-            (None, None) => {
-                "Verified with Stripe (this key may not read the account's name).".into()
+            (Some(name), Some(account)) => portal_i18n::tr!(
+                language,
+                "desk-key-verified-name-account",
+                name = name.as_str(),
+                account = account.as_str()
+            ),
+            (Some(name), None) => {
+                portal_i18n::tr!(language, "desk-key-verified-name", name = name.as_str())
             }
+            (None, Some(account)) => portal_i18n::tr!(
+                language,
+                "desk-key-verified-account",
+                account = account.as_str()
+            ),
+            (None, None) => portal_i18n::tr!(language, "desk-key-verified"),
         }
     }
 
-    /// The sentence the onboarding screen shows once a key is stored.
-    pub fn saved_sentence(&self) -> String {
-        format!(
-            "Key saved for profile {} ({} mode), ending in ...{}",
-            self.profile,
-            self.mode.as_str(),
-            self.last4
+    /// "Key saved for profile … (test mode), ending in ...abcd", in `language`.
+    pub fn saved_sentence(&self, language: Language) -> String {
+        portal_i18n::tr!(
+            language,
+            "desk-key-saved",
+            profile = self.profile.as_str(),
+            mode = self.mode.as_str(),
+            last4 = self.last4.as_str()
         )
     }
 }
@@ -201,7 +212,7 @@ mod tests {
             account_id: None,
         };
         assert_eq!(
-            status.saved_sentence(),
+            status.saved_sentence(Language::En),
             "Key saved for profile default (test mode), ending in ...abcd"
         );
     }

@@ -146,9 +146,9 @@ pub fn Onboarding(props: &OnboardingProps) -> Html {
                 }
                 if let Phase::Saved(status, verified) = &state.phase {
                     <div class="notice success" role="status">
-                        <p id="key-saved">{ saved_sentence(status) }</p>
+                        <p id="key-saved">{ status.saved_sentence(crate::i18n::language()) }</p>
                         <p id="key-account">{
-                            if *verified { account_sentence(status) }
+                            if *verified { status.account_sentence(crate::i18n::language()) }
                             else { t!("desk-key-unchecked") }
                         }</p>
                     </div>
@@ -198,30 +198,6 @@ fn existing_sentence(existing: &KeyStatus) -> String {
             last4 = last4,
             profile = profile
         ),
-    }
-}
-
-/// The window's words for [`KeyStatus::saved_sentence`] (the CLI prints that one).
-fn saved_sentence(status: &KeyStatus) -> String {
-    t!(
-        "desk-key-saved",
-        profile = status.profile.as_str(),
-        mode = status.mode.as_str(),
-        last4 = status.last4.as_str()
-    )
-}
-
-/// The window's words for [`KeyStatus::account_sentence`] (the CLI prints that one).
-fn account_sentence(status: &KeyStatus) -> String {
-    match (&status.business_name, &status.account_id) {
-        (Some(name), Some(account)) => t!(
-            "desk-key-verified-name-account",
-            name = name.as_str(),
-            account = account.as_str()
-        ),
-        (Some(name), None) => t!("desk-key-verified-name", name = name.as_str()),
-        (None, Some(account)) => t!("desk-key-verified-account", account = account.as_str()),
-        (None, None) => t!("desk-key-verified"),
     }
 }
 
