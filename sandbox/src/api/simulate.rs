@@ -75,18 +75,19 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// Sets one field of a customer, as the portal does; returns the
-/// `customer.updated` event, with the field's old value as `previous_attributes`.
+/// Sets one field of a customer, as the portal (or the Dashboard) does;
+/// returns the `customer.updated` event, with the field's old value as
+/// `previous_attributes`.
 fn set_customer_field(
     shared: &Shared,
     state: &mut State,
     customer: &str,
     field: &str,
-    value: String,
+    value: Value,
 ) -> Result<String, String> {
     let mut before = load(state, Kind::Customer, customer)?;
     let previous = json!({ field: before[field] });
-    before[field] = json!(value);
+    before[field] = value;
     let snapshot = save(state, Kind::Customer, before);
     Ok(event(
         shared,
@@ -103,11 +104,21 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
     match action {
         Action::UpdateEmail { customer, email } => {
             events.push(set_customer_field(
-                shared, state, &customer, "email", email,
+                shared,
+                state,
+                &customer,
+                "email",
+                json!(email),
             )?);
         }
         Action::UpdateName { customer, name } => {
-            events.push(set_customer_field(shared, state, &customer, "name", name)?);
+            events.push(set_customer_field(
+                shared,
+                state,
+                &customer,
+                "name",
+                json!(name),
+            )?);
         }
         Action::UpdateAddress { customer, address } => {
             let mut before = load(state, Kind::Customer, &customer)?;
@@ -129,17 +140,13 @@ pub fn apply(shared: &Shared, state: &mut State, action: Action) -> Result<Vec<S
             ));
         }
         Action::SetPreferredLocales { customer, locales } => {
-            let mut before = load(state, Kind::Customer, &customer)?;
-            let previous = json!({"preferred_locales": before["preferred_locales"]});
-            before["preferred_locales"] = json!(locales);
-            let snapshot = save(state, Kind::Customer, before);
-            events.push(event(
+            events.push(set_customer_field(
                 shared,
                 state,
-                "customer.updated",
-                snapshot,
-                Some(previous),
-            ));
+                &customer,
+                "preferred_locales",
+                json!(locales),
+            )?);
         }
         Action::CancelAtPeriodEnd {
             customer,

@@ -112,6 +112,26 @@ impl Setup {
         )
     }
 
+    /// Sends the profile's email through `server`, as `from`, logged in as
+    /// `username` when given.
+    fn use_smtp(
+        &self,
+        server: &SmtpServer,
+        username: Option<&str>,
+        from: &str,
+    ) -> anyhow::Result<()> {
+        self.profiles.update_settings(&self.profile, |settings| {
+            settings.smtp = Some(SmtpSettings {
+                host: "127.0.0.1".into(),
+                port: server.port,
+                tls: TlsMode::None,
+                username: username.map(str::to_owned),
+                from: from.into(),
+            })
+        })?;
+        Ok(())
+    }
+
     async fn resync(&mut self) {
         sync(
             &self.client,
@@ -183,14 +203,7 @@ async fn a_customer_whose_payment_failed_is_asked_to_update_the_card() -> anyhow
         ..request(&customer, LinkKind::Session, false)
     };
     let draft = outreach::draft(&s.cx(), &ask).await?;
-    let sent = s
-        .sandbox
-        .requests()
-        .into_iter()
-        .rev()
-        .find(|r| r["path"] == "/v1/billing_portal/sessions")
-        .map(|r| r["params"].clone())
-        .expect("a session request");
+    let sent = last_session_request(&s.sandbox);
     assert_eq!(sent["flow_data"]["type"], "payment_method_update", "{sent}");
     assert_eq!(
         draft.subject,
@@ -283,15 +296,11 @@ async fn a_customer_who_prefers_french_gets_the_email_and_the_portal_in_french()
 -> anyhow::Result<()> {
     let mut s = Setup::new().await;
     let server = SmtpServer::start().await;
-    s.profiles.update_settings(&s.profile, |settings| {
-        settings.smtp = Some(SmtpSettings {
-            host: "127.0.0.1".into(),
-            port: server.port,
-            tls: TlsMode::None,
-            username: None,
-            from: "Sandbox Coffee <billing@sandbox-coffee.example>".into(),
-        })
-    })?;
+    s.use_smtp(
+        &server,
+        None,
+        "Sandbox Coffee <billing@sandbox-coffee.example>",
+    )?;
     let (french, name, email) = s.customer(0);
     let (unknown, other_name, _) = s.customer(1);
     // Stripe keeps the merchant's order; Portal Desk doesn't speak pt-BR.
@@ -369,15 +378,11 @@ async fn the_login_link_arrives_by_smtp_and_the_password_stays_in_the_keychain()
 -> anyhow::Result<()> {
     let s = Setup::new().await;
     let server = SmtpServer::start().await;
-    s.profiles.update_settings(&s.profile, |settings| {
-        settings.smtp = Some(SmtpSettings {
-            host: "127.0.0.1".into(),
-            port: server.port,
-            tls: TlsMode::None,
-            username: Some("owner".into()),
-            from: "Sandbox Coffee <billing@sandbox-coffee.example>".into(),
-        })
-    })?;
+    s.use_smtp(
+        &server,
+        Some("owner"),
+        "Sandbox Coffee <billing@sandbox-coffee.example>",
+    )?;
     s.profiles
         .keychain()
         .save_secret(SMTP_SECRET, &s.profile, SMTP_PASSWORD)?;
@@ -517,15 +522,7 @@ async fn a_bulk_email_reports_each_recipient_and_never_emails_anyone_twice() -> 
     use portal_core::outreach::Audience;
     let mut s = Setup::new().await;
     let server = SmtpServer::start().await;
-    s.profiles.update_settings(&s.profile, |settings| {
-        settings.smtp = Some(SmtpSettings {
-            host: "127.0.0.1".into(),
-            port: server.port,
-            tls: TlsMode::None,
-            username: None,
-            from: "billing@sandbox-coffee.example".into(),
-        })
-    })?;
+    s.use_smtp(&server, None, "billing@sandbox-coffee.example")?;
     let (refused, _, _) = s.customer(0);
     let (without, _, _) = s.customer(1);
     s.sandbox
