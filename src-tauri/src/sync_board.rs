@@ -40,7 +40,7 @@ impl SyncBoard {
                 return false;
             }
             status.running = Some(SyncProgress {
-                label: "Connecting".into(),
+                step: portal_ipc::SyncStep::Connecting,
                 done: 0,
                 total: None,
                 full,

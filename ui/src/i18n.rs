@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 
-use portal_ipc::{ErrorCode, ErrorDto};
+use portal_ipc::{ErrorCode, ErrorDto, SyncStep};
 
 pub use portal_i18n::Language;
 
@@ -112,4 +112,29 @@ pub fn activity_text(entry: &portal_ipc::ActivityEntry) -> String {
         language => portal_i18n::activity(language, &entry.kind, &entry.args, &crate::format::date)
             .unwrap_or_else(|| entry.message.clone()),
     }
+}
+
+/// What a running sync reads, as a word inside a sentence ("customers").
+pub fn sync_step(step: SyncStep) -> String {
+    match step {
+        SyncStep::Connecting => t!("desk-sync-what-connecting"),
+        SyncStep::Customers => t!("desk-sync-what-customers"),
+        SyncStep::Subscriptions => t!("desk-sync-what-subscriptions"),
+        SyncStep::Invoices => t!("desk-sync-what-invoices"),
+        SyncStep::Prices => t!("desk-sync-what-prices"),
+        SyncStep::Products => t!("desk-sync-what-products"),
+        SyncStep::PaymentMethods => t!("desk-sync-what-payment-methods"),
+        SyncStep::BillingData => t!("desk-sync-what-billing-data"),
+        SyncStep::Finishing => t!("desk-sync-what-finishing"),
+        SyncStep::Changes => t!("desk-sync-what-changes"),
+    }
+}
+
+/// `word` starting a sentence or a label ("customers" → "Customers").
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

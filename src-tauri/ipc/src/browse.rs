@@ -329,14 +329,41 @@ pub struct SyncArgs {
 /// A sync under way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncProgress {
-    /// "Customers", "Invoices", … or "Changes".
-    pub label: String,
+    /// What it is reading now; the window words it in its language.
+    pub step: SyncStep,
     /// Objects read so far, over every list.
     pub done: u64,
     /// The expected total, once known.
     pub total: Option<u64>,
     /// A full sync (every list) rather than a catch-up.
     pub full: bool,
+}
+
+/// What a running sync is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncStep {
+    /// Started; nothing read yet.
+    Connecting,
+    /// A full sync reading one of its lists.
+    Customers,
+    /// The subscriptions list.
+    Subscriptions,
+    /// The invoices list.
+    Invoices,
+    /// The prices list.
+    Prices,
+    /// The products list.
+    Products,
+    /// The payment methods list.
+    PaymentMethods,
+    /// Every list read; the last writes.
+    Finishing,
+    /// A catch-up sync reading events.
+    Changes,
+    /// A list this window has no word for (or a step from a newer core).
+    #[serde(other)]
+    BillingData,
 }
 
 /// Where the profile's sync stands: the status bar.

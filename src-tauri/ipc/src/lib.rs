@@ -16,7 +16,7 @@ mod settings;
 pub use browse::{
     CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow, CustomerSort, CustomerStatus,
     InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, PaymentTrouble,
-    StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus,
+    StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus, SyncStep,
 };
 pub use error::{ErrorCode, ErrorDetail, ErrorDto};
 pub use keys::{

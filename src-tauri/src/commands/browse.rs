@@ -10,7 +10,7 @@ use portal_ipc::{
     ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
     CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
     PaymentMethodSummary, PaymentTrouble, ProfileArgs, StatusCounts, SubscriptionSummary, SyncArgs,
-    SyncProgress, SyncStatus,
+    SyncProgress, SyncStatus, SyncStep,
 };
 use tauri::State;
 
@@ -336,15 +336,14 @@ pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus
 
 fn progress_dto(progress: &Progress) -> SyncProgress {
     let full = progress.mode == SyncMode::Full;
-    let label = if full {
+    let step = if full {
         progress
             .resources
             .iter()
             .find(|r| !r.done)
-            .map_or("Finishing", |r| resource_label(&r.name))
-            .to_owned()
+            .map_or(SyncStep::Finishing, |r| resource_step(&r.name))
     } else {
-        "Changes".to_owned()
+        SyncStep::Changes
     };
     let done = if full {
         progress.resources.iter().map(|r| r.fetched).sum()
@@ -361,22 +360,22 @@ fn progress_dto(progress: &Progress) -> SyncProgress {
         })
         .flatten();
     SyncProgress {
-        label,
+        step,
         done,
         total,
         full,
     }
 }
 
-fn resource_label(name: &str) -> &'static str {
+fn resource_step(name: &str) -> SyncStep {
     match name {
-        "customers" => "Customers",
-        "subscriptions" => "Subscriptions",
-        "invoices" => "Invoices",
-        "prices" => "Prices",
-        "products" => "Products",
-        "payment_methods" => "Payment methods",
-        _ => "Billing data",
+        "customers" => SyncStep::Customers,
+        "subscriptions" => SyncStep::Subscriptions,
+        "invoices" => SyncStep::Invoices,
+        "prices" => SyncStep::Prices,
+        "products" => SyncStep::Products,
+        "payment_methods" => SyncStep::PaymentMethods,
+        _ => SyncStep::BillingData,
     }
 }
 

@@ -250,7 +250,11 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
                 let label = if p.done == 0 {
                     t!("customers-connecting")
                 } else {
-                    t!("customers-first-sync-read", what = &p.label, count = p.done)
+                    t!(
+                        "customers-first-sync-read",
+                        what = crate::i18n::capitalized(&crate::i18n::sync_step(p.step)),
+                        count = p.done
+                    )
                 };
                 (label, value)
             });

@@ -580,13 +580,13 @@ fn SyncBar(props: &SyncBarProps) -> Html {
         let label = match progress.total {
             Some(total) if total > 0 => t!(
                 "desk-syncing-of",
-                what = syncing_what(&progress.label),
+                what = crate::i18n::sync_step(progress.step),
                 done = progress.done,
                 total = total
             ),
             _ if progress.done > 0 => t!(
                 "desk-syncing-count",
-                what = syncing_what(&progress.label),
+                what = crate::i18n::sync_step(progress.step),
                 done = progress.done
             ),
             _ => t!("desk-syncing"),
@@ -625,25 +625,6 @@ fn SyncBar(props: &SyncBarProps) -> Html {
         }
     };
     html! { <div class="sync-bar" id="sync-state" aria-live="polite">{ body }</div> }
-}
-
-/// What a sync is reading, from the core's label of it ("Customers", …,
-/// "Changes"), as the status bar says it: "Syncing customers · …".
-fn syncing_what(label: &str) -> String {
-    match label {
-        "Customers" => t!("desk-sync-what-customers"),
-        "Subscriptions" => t!("desk-sync-what-subscriptions"),
-        "Invoices" => t!("desk-sync-what-invoices"),
-        "Prices" => t!("desk-sync-what-prices"),
-        "Products" => t!("desk-sync-what-products"),
-        "Payment methods" => t!("desk-sync-what-payment-methods"),
-        "Billing data" => t!("desk-sync-what-billing-data"),
-        "Changes" => t!("desk-sync-what-changes"),
-        "Connecting" => t!("desk-sync-what-connecting"),
-        "Finishing" => t!("desk-sync-what-finishing"),
-        // A label the window doesn't know yet reads as the core wrote it.
-        other => other.to_lowercase(),
-    }
 }
 
 #[derive(Properties, PartialEq)]
