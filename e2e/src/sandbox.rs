@@ -1,14 +1,13 @@
 //! The Stripe sandbox binary, for tests that need Stripe.
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 
 use anyhow::Context;
+use sandbox_launcher::SandboxProcess;
 
 /// A running `stripe-sandbox`; dropping it stops it with SIGTERM.
 pub struct StripeSandbox {
-    child: Child,
+    _process: SandboxProcess,
     /// `http://127.0.0.1:PORT`.
     pub url: String,
 }
@@ -26,20 +25,11 @@ impl StripeSandbox {
             .unwrap_or_else(|| {
                 PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/debug/stripe-sandbox")
             });
-        let mut child = Command::new(&binary)
-            .args(["--key", key])
-            .args(args)
-            .stdout(Stdio::piped())
-            .spawn()
-            .with_context(|| format!("starting {}", binary.display()))?;
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().context("sandbox stdout")?).read_line(&mut line)?;
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .with_context(|| format!("the sandbox said {line:?}"))?
-            .to_owned();
-        Ok(StripeSandbox { child, url })
+        let process = SandboxProcess::start(&binary, &[&["--key", key], args].concat())?;
+        Ok(StripeSandbox {
+            url: process.url.clone(),
+            _process: process,
+        })
     }
 }
 
@@ -78,14 +68,5 @@ impl StripeSandbox {
             .rev()
             .find(|r| r["path"] == path)
             .with_context(|| format!("no request for {path}"))
-    }
-}
-
-impl Drop for StripeSandbox {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
     }
 }

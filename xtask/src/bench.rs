@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::bail;
 
-use crate::sandbox::SandboxProcess;
+use sandbox_launcher::SandboxProcess;
 use crate::{report, shell};
 
 const RUNS: usize = 7;
@@ -655,7 +655,7 @@ const WINDOW_CUSTOMERS: usize = 100_000;
 const WINDOW_HEADING: &str = "## The window";
 
 /// The real window with 100,000 cached customers: cold start, idle memory and
-/// keystroke to render, measured by `e2e/tests/window_bench.rs` (ignored in
+/// keystroke to render, measured by `e2e/tests/it/window_bench.rs` (ignored in
 /// `cargo xtask test`) under Xvfb with a private keychain.
 fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String> {
     crate::ui::build()?;
@@ -681,7 +681,7 @@ fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String>
         "-p",
         "portal-e2e",
         "--test",
-        "window_bench",
+        "it",
         "--no-run",
     ]))?;
     let scratch = tempfile::tempdir()?;
@@ -697,8 +697,8 @@ fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String>
     std::fs::create_dir(&session)?;
     let mut command = crate::keyring::in_private_session(
         &session,
-        "xvfb-run -a -s '-screen 0 1280x800x24' cargo test -p portal-e2e --test window_bench \
-         -- --ignored --test-threads=1 --nocapture",
+        "xvfb-run -a -s '-screen 0 1280x800x24' cargo test -p portal-e2e --test it \
+         -- --ignored --test-threads=1 --nocapture window_bench::",
     );
     command
         .current_dir(shell::root())
@@ -729,7 +729,7 @@ fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String>
     let keystrokes = result["keystrokes_per_run"].as_u64().unwrap_or(0);
     let mut out = format!(
         "\n{WINDOW_HEADING} (release build, {WINDOW_CUSTOMERS} cached customers)\n\n\
-         `bench fill {WINDOW_CUSTOMERS}` writes a synthetic cache marked as synced; `e2e/tests/window_bench.rs` then\n\
+         `bench fill {WINDOW_CUSTOMERS}` writes a synthetic cache marked as synced; `e2e/tests/it/window_bench.rs` then\n\
          launches the release app on a copy of it {WINDOW_RUNS} times through tauri-driver and WebKitWebDriver under Xvfb.\n\
          *Cold start* is the app process's start (from `/proc`, to the 10 ms clock tick) to the moment the list first\n\
          shows customers (a User Timing mark the UI sets). *Idle memory* is read 5 s later: the app process's RSS, its\n\

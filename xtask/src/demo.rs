@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
-use crate::sandbox::SandboxProcess;
+use sandbox_launcher::SandboxProcess;
 use crate::{run, setup, shell, ui};
 
 const DEMO_PROFILE: &str = "demo";

@@ -9,7 +9,6 @@ mod fuzz;
 mod keyring;
 mod report;
 mod run;
-mod sandbox;
 mod setup;
 mod shell;
 mod test;
@@ -36,6 +35,10 @@ enum Command {
         /// After building, serve ui/dist on this port (for `cargo tauri dev`).
         #[arg(long, value_name = "PORT")]
         serve: Option<u16>,
+        /// Then rebuild whenever the UI's sources (or the contract and the
+        /// catalogues it compiles) change, until Ctrl-C.
+        #[arg(long)]
+        watch: bool,
     },
     /// Set up if needed, build the UI and the app, and open the window.
     Run,
@@ -97,9 +100,14 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
         Command::Setup => setup::run(setup::Scope::All),
-        Command::Ui { serve } => ui::build().and_then(|()| match serve {
-            Some(port) => ui::serve(port),
-            None => Ok(()),
+        Command::Ui { serve, watch } => ui::build().and_then(|()| match (serve, watch) {
+            (Some(port), true) => {
+                std::thread::spawn(move || ui::serve(port));
+                ui::watch()
+            }
+            (Some(port), false) => ui::serve(port),
+            (None, true) => ui::watch(),
+            (None, false) => Ok(()),
         }),
         Command::Run => run::run(),
         Command::Build {

@@ -66,30 +66,36 @@ const TOOLS: &[(&str, &str)] = &[("tauri-driver", "2.1.0")];
 /// of about 10 minutes), so `cargo xtask test` doesn't install it.
 const BUNDLE_TOOLS: &[(&str, &str)] = &[("tauri-cli", "2.12.4")];
 
-/// Makes sure everything `scope` needs is installed.
+/// Makes sure everything `scope` needs is installed. Each step only checks
+/// when its part is there, and when every part is, setup says so in one line.
 pub fn run(scope: Scope) -> anyhow::Result<()> {
-    system_packages(scope)?;
-    rust_target("wasm32-unknown-unknown")?;
+    let mut installed = system_packages(scope)?;
+    installed |= rust_target("wasm32-unknown-unknown")?;
     // The Windows build is cross-compiled from Linux only.
     if scope != Scope::App && cfg!(target_os = "linux") {
-        rust_target(crate::windows::TARGET)?;
+        installed |= rust_target(crate::windows::TARGET)?;
     }
-    match scope {
-        Scope::App | Scope::Windows => {}
+    installed |= match scope {
+        Scope::App | Scope::Windows => false,
         Scope::All => cargo_tools(TOOLS)?,
         Scope::Bundle => cargo_tools(&[TOOLS, BUNDLE_TOOLS].concat())?,
-    }
+    };
     if matches!(scope, Scope::All | Scope::Bundle) && cfg!(target_os = "linux") {
-        test_locales()?;
+        installed |= test_locales()?;
+    }
+    if !installed {
+        eprintln!("setup: everything is installed; nothing to do");
     }
     Ok(())
 }
 
-/// Generates [`TEST_LOCALES`] with glibc's `localedef` unless `locale -a` lists them.
-fn test_locales() -> anyhow::Result<()> {
+/// Generates [`TEST_LOCALES`] with glibc's `localedef` unless `locale -a` lists
+/// them. True when it generated one.
+fn test_locales() -> anyhow::Result<bool> {
     let Ok(listed) = Command::new("locale").arg("-a").output() else {
-        return Ok(()); // No glibc locale tools: nothing to generate with.
+        return Ok(false); // No glibc locale tools: nothing to generate with.
     };
+    let mut generated = false;
     // `locale -a` spells them `en_US.utf8`.
     let have = String::from_utf8_lossy(&listed.stdout).to_ascii_lowercase();
     for locale in TEST_LOCALES {
@@ -107,21 +113,23 @@ fn test_locales() -> anyhow::Result<()> {
         }
         eprintln!("setup: generating the {locale} locale");
         shell::run(Command::new("localedef").args(["-i", name, "-f", "UTF-8", locale]))?;
+        generated = true;
     }
-    Ok(())
+    Ok(generated)
 }
 
-fn system_packages(scope: Scope) -> anyhow::Result<()> {
+/// True when it installed a package.
+fn system_packages(scope: Scope) -> anyhow::Result<bool> {
     if !cfg!(target_os = "linux") {
         eprintln!("setup: not Linux: install Tauri's prerequisites for your OS (see README.md).");
-        return Ok(());
+        return Ok(false);
     }
     if !shell::on_path("dpkg-query") || !shell::on_path("apt-get") {
         eprintln!(
             "setup: not a Debian/Ubuntu system: install the equivalents of {} yourself.",
             APP_PACKAGES.join(" ")
         );
-        return Ok(());
+        return Ok(false);
     }
     let mut wanted: Vec<&str> = APP_PACKAGES.to_vec();
     if scope != Scope::App {
@@ -139,7 +147,7 @@ fn system_packages(scope: Scope) -> anyhow::Result<()> {
     }
     let missing = missing_packages(&wanted)?;
     if missing.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     if !is_root() {
         bail!(
@@ -154,7 +162,8 @@ fn system_packages(scope: Scope) -> anyhow::Result<()> {
             .args(["install", "-y", "-qq", "--no-install-recommends"])
             .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    )?;
+    Ok(true)
 }
 
 fn missing_packages(wanted: &[&str]) -> anyhow::Result<Vec<String>> {
@@ -184,7 +193,8 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
-fn rust_target(target: &str) -> anyhow::Result<()> {
+/// True when it added the target.
+fn rust_target(target: &str) -> anyhow::Result<bool> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
@@ -193,17 +203,20 @@ fn rust_target(target: &str) -> anyhow::Result<()> {
         .lines()
         .any(|t| t.trim() == target)
     {
-        return Ok(());
+        return Ok(false);
     }
-    shell::run(Command::new("rustup").args(["target", "add", target]))
+    shell::run(Command::new("rustup").args(["target", "add", target]))?;
+    Ok(true)
 }
 
-fn cargo_tools(tools: &[(&str, &str)]) -> anyhow::Result<()> {
+/// True when it built a tool.
+fn cargo_tools(tools: &[(&str, &str)]) -> anyhow::Result<bool> {
     let listed = shell::cargo()
         .args(["install", "--list"])
         .output()
         .context("could not list installed cargo tools")?;
     let listed = String::from_utf8_lossy(&listed.stdout);
+    let mut built = false;
     for (tool, version) in tools {
         if listed.contains(&format!("{tool} v{version}:")) {
             continue;
@@ -212,6 +225,7 @@ fn cargo_tools(tools: &[(&str, &str)]) -> anyhow::Result<()> {
             "setup: building {tool} {version} from crates.io (a minute to a quarter of an hour)"
         );
         shell::run(shell::cargo().args(["install", "--locked", tool, "--version", version]))?;
+        built = true;
     }
-    Ok(())
+    Ok(built)
 }

@@ -144,7 +144,8 @@ fn unit() -> anyhow::Result<()> {
         shell::TEST_HOOKS,
     ]))?;
     // Again as a release is built, without the hooks: each must be ignored.
-    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--lib", "--test", "test_hooks"]))
+    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--lib"]))?;
+    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--test", "it", "--", "test_hooks::"]))
 }
 
 fn keychain() -> anyhow::Result<()> {
@@ -154,14 +155,14 @@ fn keychain() -> anyhow::Result<()> {
         "-p",
         "portal-desk",
         "--test",
-        "keychain",
+        "it",
         "--no-run",
     ]))?;
     let scratch = tempfile::tempdir()?;
     shell::run(
         keyring::in_private_session(
             scratch.path(),
-            "cargo test -p portal-desk --test keychain -- --ignored --test-threads=1",
+            "cargo test -p portal-desk --test it -- --ignored --test-threads=1 keychain::",
         )
         .current_dir(shell::root()),
     )
@@ -233,9 +234,10 @@ pub fn chaos() -> anyhow::Result<()> {
                 "-p",
                 "portal-desk",
                 "--test",
-                "chaos",
+                "it",
                 "--",
                 "--nocapture",
+                "chaos::",
             ])
             .env("CHAOS_SCHEDULES", "20")
             .env("CHAOS_KILLS", "5")

@@ -4,7 +4,8 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
 
@@ -60,6 +61,69 @@ pub fn build() -> anyhow::Result<()> {
     )?;
     eprintln!("ui: built {}", dist.display());
     Ok(())
+}
+
+/// What the UI's build reads: its own sources and styles, and the two crates
+/// it compiles in (the contract and the catalogues).
+fn watched() -> Vec<PathBuf> {
+    let root = shell::root();
+    vec![
+        root.join("ui").join("src"),
+        root.join("ui").join("styles"),
+        root.join("ui").join("index.html"),
+        root.join("ui").join("main.js"),
+        root.join("ui").join("Cargo.toml"),
+        root.join("src-tauri").join("ipc").join("src"),
+        root.join("src-tauri").join("i18n").join("src"),
+        root.join("src-tauri").join("i18n").join("locales"),
+    ]
+}
+
+/// The newest modification time and the number of files under `paths`: a
+/// change, an added or a removed file each change it.
+fn fingerprint(paths: &[PathBuf]) -> (Option<SystemTime>, usize) {
+    fn walk(path: &Path, newest: &mut Option<SystemTime>, files: &mut usize) {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                walk(&entry.path(), newest, files);
+            }
+        } else {
+            *files += 1;
+            *newest = (*newest).max(meta.modified().ok());
+        }
+    }
+    let (mut newest, mut files) = (None, 0);
+    for path in paths {
+        walk(path, &mut newest, &mut files);
+    }
+    (newest, files)
+}
+
+/// Rebuilds `ui/dist` after each change to what it is built from, until
+/// interrupted. Polls twice a second (no file-watching dependency): a build
+/// takes seconds, so the poll is not what the wait is made of. A failed build
+/// is reported and the watch goes on.
+pub fn watch() -> anyhow::Result<()> {
+    let paths = watched();
+    let mut seen = fingerprint(&paths);
+    eprintln!("ui: watching ui/, the contract and the catalogues; Ctrl-C stops");
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = fingerprint(&paths);
+        if now == seen {
+            continue;
+        }
+        // Let an editor finish writing a burst of files.
+        std::thread::sleep(Duration::from_millis(200));
+        seen = fingerprint(&paths);
+        eprintln!("ui: a source changed; rebuilding");
+        if let Err(e) = build() {
+            eprintln!("ui: the build failed: {e:#}; still watching");
+        }
+    }
 }
 
 fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {

@@ -123,7 +123,7 @@ pub fn test_stage() -> anyhow::Result<()> {
         "-p",
         "portal-desk",
         "--test",
-        "windows_cli",
+        "it",
         "--no-run",
     ]))?;
     // Its own new prefix: an empty Credential Manager and %APPDATA%.
@@ -132,7 +132,7 @@ pub fn test_stage() -> anyhow::Result<()> {
     let scratch = tempfile::tempdir()?;
     let mut command = keyring::in_private_session(
         scratch.path(),
-        "cargo test -p portal-desk --test windows_cli -- --include-ignored --test-threads=1",
+        "cargo test -p portal-desk --test it -- --include-ignored --test-threads=1 windows_cli::",
     );
     command
         .current_dir(shell::root())

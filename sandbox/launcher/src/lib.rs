@@ -1,4 +1,6 @@
-//! The `stripe-sandbox` binary as a child process, for `bench` and `demo`.
+//! The `stripe-sandbox` binary as a child process: `cargo xtask bench` and
+//! `demo`, and the E2E tests, start it this one way. Kept out of the sandbox's
+//! own crate so neither has to build the sandbox's library to launch its binary.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -7,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use anyhow::Context;
 
 /// A running sandbox; dropping it stops it with SIGTERM.
+#[derive(Debug)]
 pub struct SandboxProcess {
     child: Child,
     /// `http://127.0.0.1:PORT`, from its first line on stdout.

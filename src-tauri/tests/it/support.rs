@@ -1,5 +1,5 @@
 //! Helpers shared by the shell's integration tests.
-#![allow(dead_code)]
+
 
 use std::io::Write;
 use std::path::Path;
@@ -80,22 +80,41 @@ pub fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
     hits
 }
 
-/// A Stripe sandbox accepting `keys`, served by its own runtime (kept alive
-/// by the returned pair) while the test drives the CLI synchronously.
-pub fn sandbox(keys: &[&str]) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
+/// A Stripe sandbox started from `config`, served by its own runtime (kept
+/// alive by the returned pair) while the test drives the CLI synchronously.
+pub fn start_sandbox(
+    config: stripe_sandbox::Config,
+) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     let sandbox = runtime
-        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
-            dataset: stripe_sandbox::DatasetConfig {
-                customers: 3,
-                ..Default::default()
-            },
-            keys: keys
-                .iter()
-                .map(|k| stripe_sandbox::KeySpec::full(k))
-                .collect(),
-            ..Default::default()
-        }))
+        .block_on(stripe_sandbox::Sandbox::start(config))
         .expect("the sandbox starts");
     (runtime, sandbox)
+}
+
+/// A sandbox of 3 customers accepting `keys`.
+pub fn sandbox(keys: &[&str]) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
+    start_sandbox(stripe_sandbox::Config {
+        dataset: stripe_sandbox::DatasetConfig {
+            customers: 3,
+            ..Default::default()
+        },
+        keys: keys
+            .iter()
+            .map(|k| stripe_sandbox::KeySpec::full(k))
+            .collect(),
+        ..Default::default()
+    })
+}
+
+/// A customer whose subscription is active in the sandbox's truth.
+pub fn active_customer(sandbox: &stripe_sandbox::Sandbox) -> String {
+    sandbox.truth()["subscriptions"]
+        .as_array()
+        .expect("subscriptions")
+        .iter()
+        .find(|s| s["status"] == "active")
+        .and_then(|s| s["customer"].as_str())
+        .expect("an active customer")
+        .to_owned()
 }

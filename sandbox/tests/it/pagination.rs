@@ -1,9 +1,9 @@
 //! Every list, paged with limit 1, 7 and 100 through async-stripe's paginator,
 //! returns each object exactly once, newest first, as Stripe does.
 
-mod support;
-
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
@@ -14,7 +14,8 @@ use stripe_core::event::ListEvent;
 use stripe_payment::payment_method::ListPaymentMethod;
 use stripe_product::price::ListPrice;
 use stripe_product::product::ListProduct;
-use stripe_types::{RangeBoundsTs, RangeQueryTs};
+use stripe::{ListPaginator, PaginableList};
+use stripe_types::{List, RangeBoundsTs, RangeQueryTs};
 
 /// The ids of `kind` in the truth, in Stripe's order: newest first.
 fn expected(truth: &Value, kind: &str, keep: impl Fn(&Value) -> bool) -> Vec<String> {
@@ -42,10 +43,36 @@ fn assert_once_in_order(got: &[String], want: &[String], what: &str) {
     assert_eq!(got, want, "{what}: each object exactly once, newest first");
 }
 
+/// A client and the customer whose payment methods are listed.
+type Target = (stripe::Client, String);
+
+/// Pages one list with a limit, returning its ids.
+type Lister<'a> = &'a dyn for<'t> Fn(
+    &'t Target,
+    i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<Vec<String>>> + 't>>;
+
+/// Every id `paginator` yields, in order.
+async fn ids<T>(
+    paginator: ListPaginator<List<T>>,
+    target: &Target,
+    id: impl Fn(&T) -> String,
+) -> anyhow::Result<Vec<String>>
+where
+    List<T>: PaginableList<Data = T>,
+    T: Sync + Send + 'static,
+{
+    Ok(paginator
+        .stream(&target.0)
+        .map_ok(|object| id(&object))
+        .try_collect()
+        .await?)
+}
+
 #[tokio::test]
 async fn every_list_pages_each_object_exactly_once_in_order() -> anyhow::Result<()> {
-    let sandbox = support::sandbox(45).await;
-    let client = support::client(&sandbox);
+    let sandbox = crate::support::sandbox(45).await;
+    let client = crate::support::client(&sandbox);
     // Some events to page through.
     let truth = sandbox.truth();
     for customer in truth["customers"]
@@ -63,98 +90,69 @@ async fn every_list_pages_each_object_exactly_once_in_order() -> anyhow::Result<
     let all = |_: &Value| true;
     let customer_id = truth["customers"][0]["id"].as_str().expect("id").to_owned();
 
+    // Each list: its name, its objects in the truth, and its pages' ids.
+    let belongs_to_customer = |p: &Value| p["customer"].as_str() == Some(customer_id.as_str());
+    let lists: [(&str, &str, &dyn Fn(&Value) -> bool, Lister); 7] = [
+        ("customers", "customers", &all, &|client, limit| {
+            Box::pin(ids(ListCustomer::new().limit(limit).paginate(), client, |c| {
+                c.id.to_string()
+            }))
+        }),
+        ("subscriptions", "subscriptions", &all, &|client, limit| {
+            Box::pin(ids(
+                ListSubscription::new()
+                    .status(ListSubscriptionStatus::All)
+                    .limit(limit)
+                    .paginate(),
+                client,
+                |s| s.id.to_string(),
+            ))
+        }),
+        ("invoices", "invoices", &all, &|client, limit| {
+            Box::pin(ids(ListInvoice::new().limit(limit).paginate(), client, |i| {
+                i.id.as_ref().map(|id| id.to_string()).unwrap_or_default()
+            }))
+        }),
+        ("prices", "prices", &all, &|client, limit| {
+            Box::pin(ids(ListPrice::new().limit(limit).paginate(), client, |p| {
+                p.id.to_string()
+            }))
+        }),
+        ("products", "products", &all, &|client, limit| {
+            Box::pin(ids(ListProduct::new().limit(limit).paginate(), client, |p| {
+                p.id.to_string()
+            }))
+        }),
+        ("events", "events", &all, &|client, limit| {
+            Box::pin(ids(ListEvent::new().limit(limit).paginate(), client, |e| {
+                e.id.to_string()
+            }))
+        }),
+        ("payment methods", "payment_methods", &belongs_to_customer, &|client, limit| {
+            let customer = client.1.clone();
+            Box::pin(async move {
+                ids(
+                    ListPaymentMethod::new()
+                        .customer(customer.as_str())
+                        .limit(limit)
+                        .paginate(),
+                    client,
+                    |p| p.id.to_string(),
+                )
+                .await
+            })
+        }),
+    ];
+    let target = (client.clone(), customer_id.clone());
     for limit in [1, 7, 100] {
-        let got: Vec<String> = ListCustomer::new()
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|c| c.id.to_string())
-            .try_collect()
-            .await?;
-        assert_once_in_order(
-            &got,
-            &expected(&truth, "customers", all),
-            &format!("customers, limit {limit}"),
-        );
-
-        let got: Vec<String> = ListSubscription::new()
-            .status(ListSubscriptionStatus::All)
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|s| s.id.to_string())
-            .try_collect()
-            .await?;
-        assert_once_in_order(
-            &got,
-            &expected(&truth, "subscriptions", all),
-            &format!("subscriptions, limit {limit}"),
-        );
-
-        let got: Vec<String> = ListInvoice::new()
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|i| i.id.map(|id| id.to_string()).unwrap_or_default())
-            .try_collect()
-            .await?;
-        assert_once_in_order(
-            &got,
-            &expected(&truth, "invoices", all),
-            &format!("invoices, limit {limit}"),
-        );
-
-        let got: Vec<String> = ListPrice::new()
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|p| p.id.to_string())
-            .try_collect()
-            .await?;
-        assert_once_in_order(
-            &got,
-            &expected(&truth, "prices", all),
-            &format!("prices, limit {limit}"),
-        );
-
-        let got: Vec<String> = ListProduct::new()
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|p| p.id.to_string())
-            .try_collect()
-            .await?;
-        assert_once_in_order(
-            &got,
-            &expected(&truth, "products", all),
-            &format!("products, limit {limit}"),
-        );
-
-        let got: Vec<String> = ListEvent::new()
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|e| e.id.to_string())
-            .try_collect()
-            .await?;
-        assert_once_in_order(
-            &got,
-            &expected(&truth, "events", all),
-            &format!("events, limit {limit}"),
-        );
-
-        let got: Vec<String> = ListPaymentMethod::new()
-            .customer(customer_id.as_str())
-            .limit(limit)
-            .paginate()
-            .stream(&client)
-            .map_ok(|p| p.id.to_string())
-            .try_collect()
-            .await?;
-        let want = expected(&truth, "payment_methods", |p| {
-            p["customer"].as_str() == Some(customer_id.as_str())
-        });
-        assert_once_in_order(&got, &want, &format!("payment methods, limit {limit}"));
+        for (label, kind, keep, list) in &lists {
+            let got = list(&target, limit).await?;
+            assert_once_in_order(
+                &got,
+                &expected(&truth, kind, keep),
+                &format!("{label}, limit {limit}"),
+            );
+        }
     }
 
     // Without status=all, Stripe leaves canceled subscriptions out.
@@ -176,8 +174,8 @@ async fn every_list_pages_each_object_exactly_once_in_order() -> anyhow::Result<
 
 #[tokio::test]
 async fn paging_backwards_with_ending_before_sees_everything_once() -> anyhow::Result<()> {
-    let sandbox = support::sandbox(40).await;
-    let client = support::client(&sandbox);
+    let sandbox = crate::support::sandbox(40).await;
+    let client = crate::support::client(&sandbox);
     let truth = sandbox.truth();
     let want = expected(&truth, "invoices", |_| true);
     let oldest = want.last().expect("invoices").clone();
@@ -212,8 +210,8 @@ async fn paging_backwards_with_ending_before_sees_everything_once() -> anyhow::R
 
 #[tokio::test]
 async fn created_windows_partition_a_list() -> anyhow::Result<()> {
-    let sandbox = support::sandbox(50).await;
-    let client = support::client(&sandbox);
+    let sandbox = crate::support::sandbox(50).await;
+    let client = crate::support::client(&sandbox);
     let truth = sandbox.truth();
     let want = expected(&truth, "invoices", |_| true);
     let times: Vec<i64> = truth["invoices"]

@@ -18,19 +18,10 @@ const KEY: &str = "sk_test_51DocumentTestsKey0000000pdfs";
 async fn synced(
     customers: usize,
 ) -> anyhow::Result<(Sandbox, StripeClient, Cache, tempfile::TempDir)> {
-    let sandbox = Sandbox::start(Config {
-        dataset: DatasetConfig {
-            customers,
-            ..DatasetConfig::default()
-        },
-        keys: vec![KeySpec::full(KEY)],
-        ..Config::default()
-    })
-    .await?;
-    let base = ApiBase::parse(sandbox.url())?;
-    let client = StripeClient::with_options(
-        &ApiKey::parse(KEY)?,
-        Some(&base),
+    let sandbox = crate::support::sandbox(customers, vec![KeySpec::full(KEY)]).await;
+    let client = crate::support::client(
+        sandbox.url(),
+        KEY,
         TransportOptions {
             requests_per_second: 1000.0,
             per_operation: 1000.0,

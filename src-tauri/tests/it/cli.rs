@@ -1,8 +1,7 @@
 //! The CLI without a keychain: formats, usage, exit codes, no display.
 
-mod support;
 
-use support::{TEST_KEY, cli, run, sandbox, text};
+use crate::support::{TEST_KEY, cli, run, sandbox, text};
 
 /// A D-Bus-less environment: no session bus and an empty runtime dir, so the
 /// Secret Service can't be reached.

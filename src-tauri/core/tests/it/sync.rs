@@ -14,27 +14,20 @@ use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
 const KEY: &str = "sk_test_51SyncTestsKey000000000sync";
 
 async fn sandbox(customers: usize) -> Sandbox {
-    Sandbox::start(Config {
-        dataset: DatasetConfig {
-            customers,
-            ..DatasetConfig::default()
-        },
-        keys: vec![
+    crate::support::sandbox(
+        customers,
+        vec![
             KeySpec::full(KEY),
             KeySpec::parse("rk_test_51SyncTestsNoEvents0000=customer_read"),
         ],
-        ..Config::default()
-    })
+    )
     .await
-    .expect("the sandbox starts")
 }
 
 fn client(sandbox: &Sandbox, key: &str) -> StripeClient {
-    let key = ApiKey::parse(key).expect("test key");
-    let base = ApiBase::parse(sandbox.url()).expect("loopback");
-    StripeClient::with_options(
-        &key,
-        Some(&base),
+    crate::support::client(
+        sandbox.url(),
+        key,
         // As many attempts as a real sync makes: with jittered backoff a retry
         // can come before other requests have used up a storm of 429s, so a
         // request may meet its own storm twice.
@@ -717,17 +710,10 @@ async fn refused_keys_and_a_lost_network_leave_the_cache_intact() -> anyhow::Res
     }
     let url = sandbox.url().to_owned();
     drop(sandbox);
-    let key = ApiKey::parse(KEY)?;
-    let offline = StripeClient::with_options(
-        &key,
-        Some(&ApiBase::parse(&url)?),
-        TransportOptions {
-            requests_per_second: 1000.0,
-            per_operation: 1000.0,
-            backoff_base: Duration::from_secs(1),
-            timeout: Duration::from_secs(1),
-            max_attempts: 2,
-        },
+    let offline = crate::support::client(
+        &url,
+        KEY,
+        crate::support::unpaced(Duration::from_secs(1), 2),
     );
     let error = run(&offline, &mut cache, false).await.expect_err("offline");
     assert!(matches!(
@@ -780,9 +766,7 @@ async fn limited_sandbox(customers: usize) -> Sandbox {
 }
 
 fn paced_client(sandbox: &Sandbox, options: TransportOptions) -> StripeClient {
-    let key = ApiKey::parse(KEY).expect("test key");
-    let base = ApiBase::parse(sandbox.url()).expect("loopback");
-    StripeClient::with_options(&key, Some(&base), options)
+    crate::support::client(sandbox.url(), KEY, options)
 }
 
 #[tokio::test]

@@ -1,8 +1,6 @@
 //! Every endpoint through async-stripe 1.0.0-rc.10: each response must
 //! deserialize into the crate's types, exactly as from api.stripe.com.
 
-mod support;
-
 use serde_json::json;
 use stripe_billing::billing_portal_configuration::{
     CreateBillingPortalConfiguration, CreateBillingPortalConfigurationFeatures,
@@ -30,8 +28,8 @@ use stripe_product::product::{ListProduct, RetrieveProduct};
 
 #[tokio::test]
 async fn every_endpoint_deserializes_through_async_stripe() -> anyhow::Result<()> {
-    let sandbox = support::sandbox(30).await;
-    let client = support::client(&sandbox);
+    let sandbox = crate::support::sandbox(30).await;
+    let client = crate::support::client(&sandbox);
 
     let customers = ListCustomer::new()
         .limit(100)
@@ -175,8 +173,8 @@ async fn every_endpoint_deserializes_through_async_stripe() -> anyhow::Result<()
 
 #[tokio::test]
 async fn a_deleted_customer_retrieves_as_deleted() -> anyhow::Result<()> {
-    let sandbox = support::sandbox(3).await;
-    let client = support::client(&sandbox);
+    let sandbox = crate::support::sandbox(3).await;
+    let client = crate::support::client(&sandbox);
     let customers = ListCustomer::new().send(&client).await?;
     let id = customers.data[0].id.clone();
     sandbox
@@ -195,8 +193,8 @@ async fn a_deleted_customer_retrieves_as_deleted() -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn a_session_deep_link_deserializes_with_its_flow() -> anyhow::Result<()> {
-    let sandbox = support::sandbox(10).await;
-    let client = support::client(&sandbox);
+    let sandbox = crate::support::sandbox(10).await;
+    let client = crate::support::client(&sandbox);
     sandbox
         .control("portal/default", json!({}))
         .map_err(anyhow::Error::msg)?;

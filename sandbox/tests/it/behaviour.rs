@@ -1,13 +1,11 @@
 //! The sandbox's behaviour over real HTTP: keys, errors, portal rules,
 //! simulation events, conditions, pages and the dataset itself.
 
-mod support;
-
 use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{Value, json};
 use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
-use support::{Raw, get, post, raw, raw_at};
+use crate::support::{Raw, get, post, raw, raw_at};
 
 async fn sandbox_with_keys(keys: Vec<KeySpec>) -> Sandbox {
     Sandbox::start(Config {

@@ -8,13 +8,12 @@
 //! the test-only `bcryptprimitives.dll` beside it), `WINE` (the loader) and
 //! `WINEPREFIX` (a new prefix), which the windows stage sets.
 
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::json;
-use support::{TEST_KEY, cli, files_containing, run, text};
+use crate::support::{TEST_KEY, cli, files_containing, run, text};
 
 struct Windows {
     wine: PathBuf,
@@ -147,7 +146,7 @@ fn windows_cli_answers_as_the_linux_cli_does() -> anyhow::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
 
-    let (_runtime, sandbox) = support::sandbox(&[TEST_KEY]);
+    let (_runtime, sandbox) = crate::support::sandbox(&[TEST_KEY]);
     let url = sandbox.url().to_owned();
     let customers = sandbox.truth()["customers"].clone();
     let first = customers[0]["id"].as_str().expect("a customer").to_owned();

@@ -1,27 +1,22 @@
 //! `portal-desk portal` and `configs` against the sandbox.
 
-mod support;
 
 use std::process::Command;
 
 use serde_json::json;
-use support::{cli, run, text};
+use crate::support::{active_customer, cli, run, start_sandbox, text};
 
 const KEY: &str = "sk_test_51PortalCliTestsKey000000cli";
 
 fn sandbox() -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let sandbox = runtime
-        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
-            dataset: stripe_sandbox::DatasetConfig {
-                customers: 8,
-                ..Default::default()
-            },
-            keys: vec![stripe_sandbox::KeySpec::full(KEY)],
+    start_sandbox(stripe_sandbox::Config {
+        dataset: stripe_sandbox::DatasetConfig {
+            customers: 8,
             ..Default::default()
-        }))
-        .expect("the sandbox starts");
-    (runtime, sandbox)
+        },
+        keys: vec![stripe_sandbox::KeySpec::full(KEY)],
+        ..Default::default()
+    })
 }
 
 fn portal(dir: &std::path::Path, url: &str) -> Command {
@@ -31,17 +26,6 @@ fn portal(dir: &std::path::Path, url: &str) -> Command {
         .env("PORTAL_DESK_TEST_OPENER_LOG", dir.join("opened.txt"))
         .args(["--api-base", url]);
     command
-}
-
-fn active_customer(sandbox: &stripe_sandbox::Sandbox) -> String {
-    sandbox.truth()["subscriptions"]
-        .as_array()
-        .expect("subscriptions")
-        .iter()
-        .find(|s| s["status"] == "active")
-        .and_then(|s| s["customer"].as_str())
-        .expect("an active customer")
-        .to_owned()
 }
 
 #[test]

@@ -9,7 +9,6 @@
 //! invoices under Stripe's limiters); `cargo xtask chaos` the full one
 //! (`CHAOS_SCHEDULES=20 CHAOS_KILLS=5 CHAOS_STORMS=5`).
 
-mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,7 +16,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::{cli, text};
+use crate::support::{cli, start_sandbox, text};
 
 const KEY: &str = "sk_test_51ChaosTestsKey00000000chaos";
 const CUSTOMERS: usize = 400;
@@ -37,19 +36,15 @@ fn sandbox_with(
     seed: u64,
     config: stripe_sandbox::Config,
 ) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let sandbox = runtime
-        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
-            dataset: stripe_sandbox::DatasetConfig {
-                customers: CUSTOMERS,
-                seed,
-                ..Default::default()
-            },
-            keys: vec![stripe_sandbox::KeySpec::full(KEY)],
-            ..config
-        }))
-        .expect("the sandbox starts");
-    (runtime, sandbox)
+    start_sandbox(stripe_sandbox::Config {
+        dataset: stripe_sandbox::DatasetConfig {
+            customers: CUSTOMERS,
+            seed,
+            ..Default::default()
+        },
+        keys: vec![stripe_sandbox::KeySpec::full(KEY)],
+        ..config
+    })
 }
 
 /// Schedule `seed`: which faults, how often, how long a storm lasts.

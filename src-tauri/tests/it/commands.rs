@@ -276,14 +276,10 @@ fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
 
 /// A sandbox that knows [`KEY`], served by its own runtime.
 fn sandbox() -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let sandbox = runtime
-        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
-            keys: vec![stripe_sandbox::KeySpec::full(KEY)],
-            ..Default::default()
-        }))
-        .expect("the sandbox starts");
-    (runtime, sandbox)
+    crate::support::start_sandbox(stripe_sandbox::Config {
+        keys: vec![stripe_sandbox::KeySpec::full(KEY)],
+        ..Default::default()
+    })
 }
 
 #[test]
@@ -342,6 +338,7 @@ fn a_key_stripe_rejects_is_an_invalid_key() -> anyhow::Result<()> {
 
 mod portal_actions {
     use super::*;
+    use crate::support::active_customer;
     use portal_ipc::{
         CreateRecommendedConfiguration, OpenPortal, PreviewEmail, RefreshAfterPortal, SendEmail,
         SyncNow, SyncStatus,
@@ -351,17 +348,6 @@ mod portal_actions {
         serde_json::from_value::<ErrorDto>(error)
             .expect("an ErrorDto")
             .code
-    }
-
-    fn active_customer(sandbox: &stripe_sandbox::Sandbox) -> String {
-        sandbox.truth()["subscriptions"]
-            .as_array()
-            .expect("subscriptions")
-            .iter()
-            .find(|s| s["status"] == "active")
-            .and_then(|s| s["customer"].as_str())
-            .expect("an active customer")
-            .to_owned()
     }
 
     /// The key saved, `customer` cached (a first sync) and the recommended

@@ -1,5 +1,5 @@
 //! Shared setup: an in-process sandbox and an async-stripe client pointed at it.
-#![allow(dead_code)]
+
 
 use stripe_sandbox::{Config, DEFAULT_KEY, DatasetConfig, Sandbox};
 

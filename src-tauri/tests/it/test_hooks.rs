@@ -4,14 +4,11 @@
 //! release is, where every hook is ignored, said so on stderr, and the link
 //! goes to the system opener (here a stand-in `xdg-open` that writes it down).
 //! Linux only, for that stand-in.
-#![cfg(target_os = "linux")]
-
-mod support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use support::{cli, run, text};
+use crate::support::{cli, run, text};
 
 const KEY: &str = "sk_test_51TestHooksKey0000000000hooks";
 
@@ -40,15 +37,7 @@ fn first_line(path: &Path) -> Option<String> {
 fn the_hooks_work_only_in_a_build_with_the_feature() -> anyhow::Result<()> {
     use std::os::unix::fs::PermissionsExt;
 
-    let runtime = tokio::runtime::Runtime::new()?;
-    let sandbox = runtime.block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
-        dataset: stripe_sandbox::DatasetConfig {
-            customers: 3,
-            ..Default::default()
-        },
-        keys: vec![stripe_sandbox::KeySpec::full(KEY)],
-        ..Default::default()
-    }))?;
+    let (_runtime, sandbox) = crate::support::sandbox(&[KEY]);
     let tmp = tempfile::tempdir()?;
     let data = tmp.path().join("data");
     let desk = |args: &[&str]| {

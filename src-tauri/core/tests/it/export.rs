@@ -14,25 +14,11 @@ use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
 const KEY: &str = "sk_test_51ExportTestsKey0000000export";
 
 async fn synced_cache(dir: &tempfile::TempDir) -> anyhow::Result<(Sandbox, Cache)> {
-    let sandbox = Sandbox::start(Config {
-        dataset: DatasetConfig {
-            customers: 120,
-            ..DatasetConfig::default()
-        },
-        keys: vec![KeySpec::full(KEY)],
-        ..Config::default()
-    })
-    .await?;
-    let client = StripeClient::with_options(
-        &ApiKey::parse(KEY)?,
-        Some(&ApiBase::parse(sandbox.url())?),
-        TransportOptions {
-            requests_per_second: 1000.0,
-            per_operation: 1000.0,
-            backoff_base: Duration::from_secs(1),
-            timeout: Duration::from_secs(5),
-            max_attempts: 3,
-        },
+    let sandbox = crate::support::sandbox(120, vec![KeySpec::full(KEY)]).await;
+    let client = crate::support::client(
+        sandbox.url(),
+        KEY,
+        crate::support::unpaced(Duration::from_secs(5), 3),
     );
     let mut cache = Cache::open(&dir.path().join("cache.sqlite3"))?;
     let options = SyncOptions {

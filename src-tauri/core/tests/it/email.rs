@@ -36,31 +36,15 @@ impl Setup {
     }
 
     async fn with_customers(customers: usize) -> Setup {
-        let sandbox = Sandbox::start(Config {
-            dataset: DatasetConfig {
-                customers,
-                ..DatasetConfig::default()
-            },
-            keys: vec![KeySpec::full(KEY)],
-            ..Config::default()
-        })
-        .await
-        .expect("sandbox");
+        let sandbox = crate::support::sandbox(customers, vec![KeySpec::full(KEY)]).await;
         sandbox
             .control("portal/default", json!({}))
             .expect("default configuration");
         let base = ApiBase::parse(sandbox.url()).expect("loopback");
-        let key = ApiKey::parse(KEY).expect("key");
-        let client = StripeClient::with_options(
-            &key,
-            Some(&base),
-            TransportOptions {
-                requests_per_second: 1000.0,
-                per_operation: 1000.0,
-                backoff_base: Duration::from_secs(1),
-                timeout: Duration::from_secs(5),
-                max_attempts: 2,
-            },
+        let client = crate::support::client(
+            sandbox.url(),
+            KEY,
+            crate::support::unpaced(Duration::from_secs(5), 2),
         );
         let dir = tempfile::tempdir().expect("dir");
         let profiles = Profiles::new(

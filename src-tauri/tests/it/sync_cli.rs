@@ -2,13 +2,12 @@
 //! offline reading, resuming after `kill -9`, and a canary key that must never
 //! surface in files or output.
 
-mod support;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::{cli, files_containing, run, text};
+use crate::support::{cli, files_containing, run, start_sandbox, text};
 
 const CANARY: &str = "sk_test_51CanaryKeyMustNeverLeak7f3q";
 
@@ -16,22 +15,18 @@ fn sandbox(
     customers: usize,
     latency_ms: u64,
 ) -> (tokio::runtime::Runtime, stripe_sandbox::Sandbox) {
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let sandbox = runtime
-        .block_on(stripe_sandbox::Sandbox::start(stripe_sandbox::Config {
-            dataset: stripe_sandbox::DatasetConfig {
-                customers,
-                ..Default::default()
-            },
-            keys: vec![
-                stripe_sandbox::KeySpec::full(CANARY),
-                stripe_sandbox::KeySpec::parse("rk_test_51NoEventsForSyncTests000=customer_read"),
-            ],
-            latency: Duration::from_millis(latency_ms),
+    start_sandbox(stripe_sandbox::Config {
+        dataset: stripe_sandbox::DatasetConfig {
+            customers,
             ..Default::default()
-        }))
-        .expect("the sandbox starts");
-    (runtime, sandbox)
+        },
+        keys: vec![
+            stripe_sandbox::KeySpec::full(CANARY),
+            stripe_sandbox::KeySpec::parse("rk_test_51NoEventsForSyncTests000=customer_read"),
+        ],
+        latency: Duration::from_millis(latency_ms),
+        ..Default::default()
+    })
 }
 
 fn portal(dir: &std::path::Path, url: &str, key: &str) -> Command {

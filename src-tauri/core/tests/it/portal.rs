@@ -21,33 +21,17 @@ struct Setup {
 }
 
 async fn setup(default_configuration: bool) -> Setup {
-    let sandbox = Sandbox::start(Config {
-        dataset: DatasetConfig {
-            customers: 12,
-            ..DatasetConfig::default()
-        },
-        keys: vec![KeySpec::full(KEY)],
-        ..Config::default()
-    })
-    .await
-    .expect("the sandbox starts");
+    let sandbox = crate::support::sandbox(12, vec![KeySpec::full(KEY)]).await;
     if default_configuration {
         sandbox
             .control("portal/default", json!({}))
             .expect("a default configuration");
     }
     let base = ApiBase::parse(sandbox.url()).expect("loopback");
-    let key = ApiKey::parse(KEY).expect("key");
-    let client = StripeClient::with_options(
-        &key,
-        Some(&base),
-        TransportOptions {
-            requests_per_second: 1000.0,
-            per_operation: 1000.0,
-            backoff_base: Duration::from_secs(1),
-            timeout: Duration::from_secs(5),
-            max_attempts: 2,
-        },
+    let client = crate::support::client(
+        sandbox.url(),
+        KEY,
+        crate::support::unpaced(Duration::from_secs(5), 2),
     );
     let dir = tempfile::tempdir().expect("dir");
     let mut cache = Cache::open(&dir.path().join("cache.sqlite3")).expect("cache");

@@ -320,17 +320,10 @@ async fn odd_stripe_answers_stop_the_sync_cleanly_and_leave_the_cache_alone() ->
         let dir = tempfile::tempdir()?;
         let mut cache = Cache::open(&dir.path().join("cache.sqlite3"))?;
         let before = cache.counts()?;
-        let key = ApiKey::parse("sk_test_51BadAnswersTestKey0000000bad")?;
-        let client = StripeClient::with_options(
-            &key,
-            Some(&ApiBase::parse(&url)?),
-            TransportOptions {
-                requests_per_second: 1000.0,
-                per_operation: 1000.0,
-                backoff_base: Duration::from_secs(1),
-                timeout: Duration::from_secs(2),
-                max_attempts: 2,
-            },
+        let client = crate::support::client(
+            &url,
+            "sk_test_51BadAnswersTestKey0000000bad",
+            crate::support::unpaced(Duration::from_secs(2), 2),
         );
         let options = SyncOptions {
             full: true,
