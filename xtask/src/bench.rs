@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::bail;
 
-use sandbox_launcher::SandboxProcess;
 use crate::{report, shell};
+use sandbox_launcher::SandboxProcess;
 
 const RUNS: usize = 7;
 const PAGE_REQUESTS: usize = 25;
@@ -676,14 +676,7 @@ fn window_benchmarks(sandbox_binary: &std::path::Path) -> anyhow::Result<String>
         "--features",
         "custom-protocol",
     ]))?;
-    shell::run(shell::cargo().args([
-        "test",
-        "-p",
-        "portal-e2e",
-        "--test",
-        "it",
-        "--no-run",
-    ]))?;
+    shell::run(shell::cargo().args(["test", "-p", "portal-e2e", "--test", "it", "--no-run"]))?;
     let scratch = tempfile::tempdir()?;
     let cache = scratch.path().join("cache.sqlite3");
     let fill = shell::target_dir().join("release/examples/bench");

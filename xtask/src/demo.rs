@@ -6,8 +6,8 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
-use sandbox_launcher::SandboxProcess;
 use crate::{run, setup, shell, ui};
+use sandbox_launcher::SandboxProcess;
 
 const DEMO_PROFILE: &str = "demo";
 const SANDBOX_KEY: &str = "sk_test_sandbox";

@@ -145,19 +145,20 @@ fn unit() -> anyhow::Result<()> {
     ]))?;
     // Again as a release is built, without the hooks: each must be ignored.
     shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--lib"]))?;
-    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--test", "it", "--", "test_hooks::"]))
-}
-
-fn keychain() -> anyhow::Result<()> {
-    // Build outside the private session so the session only runs tests.
     shell::run(shell::cargo().args([
         "test",
         "-p",
         "portal-desk",
         "--test",
         "it",
-        "--no-run",
-    ]))?;
+        "--",
+        "test_hooks::",
+    ]))
+}
+
+fn keychain() -> anyhow::Result<()> {
+    // Build outside the private session so the session only runs tests.
+    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--test", "it", "--no-run"]))?;
     let scratch = tempfile::tempdir()?;
     shell::run(
         keyring::in_private_session(

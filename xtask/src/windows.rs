@@ -118,14 +118,7 @@ pub fn test_stage() -> anyhow::Result<()> {
     quiet_wine(&mut unit, prefix.path(), &harness);
     shell::run(&mut unit)?;
 
-    shell::run(shell::cargo().args([
-        "test",
-        "-p",
-        "portal-desk",
-        "--test",
-        "it",
-        "--no-run",
-    ]))?;
+    shell::run(shell::cargo().args(["test", "-p", "portal-desk", "--test", "it", "--no-run"]))?;
     // Its own new prefix: an empty Credential Manager and %APPDATA%.
     let cli_prefix = tempfile::tempdir()?;
     boot(&wine, cli_prefix.path())?;

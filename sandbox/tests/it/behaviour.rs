@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use crate::support::{Raw, get, post, raw, raw_at};
 use serde_json::{Value, json};
 use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
-use crate::support::{Raw, get, post, raw, raw_at};
 
 async fn sandbox_with_keys(keys: Vec<KeySpec>) -> Sandbox {
     Sandbox::start(Config {

@@ -1,6 +1,5 @@
 //! Shared setup: an in-process sandbox and an async-stripe client pointed at it.
 
-
 use stripe_sandbox::{Config, DEFAULT_KEY, DatasetConfig, Sandbox};
 
 /// A sandbox with `customers` customers (1 subscription, 4 invoices, 1 card each).

@@ -9,14 +9,13 @@
 //! invoices under Stripe's limiters); `cargo xtask chaos` the full one
 //! (`CHAOS_SCHEDULES=20 CHAOS_KILLS=5 CHAOS_STORMS=5`).
 
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
 use crate::support::{cli, start_sandbox, text};
+use serde_json::{Value, json};
 
 const KEY: &str = "sk_test_51ChaosTestsKey00000000chaos";
 const CUSTOMERS: usize = 400;

@@ -1,6 +1,5 @@
 //! The CLI without a keychain: formats, usage, exit codes, no display.
 
-
 use crate::support::{TEST_KEY, cli, run, sandbox, text};
 
 /// A D-Bus-less environment: no session bus and an empty runtime dir, so the

@@ -1,11 +1,10 @@
 //! Against the real Secret Service. `cargo xtask test` runs these (its keychain
 //! stage) inside a private D-Bus session with an unlocked gnome-keyring.
 
-
 use std::process::Command;
 
-use portal_core::{ApiKey, Keychain, ProfileName};
 use crate::support::{TEST_KEY, cli, files_containing, run, sandbox, text};
+use portal_core::{ApiKey, Keychain, ProfileName};
 
 fn secret_tool_search(account: &str) -> String {
     let output = Command::new("secret-tool")

@@ -1,10 +1,9 @@
 //! `portal-desk portal` and `configs` against the sandbox.
 
-
 use std::process::Command;
 
-use serde_json::json;
 use crate::support::{active_customer, cli, run, start_sandbox, text};
+use serde_json::json;
 
 const KEY: &str = "sk_test_51PortalCliTestsKey000000cli";
 

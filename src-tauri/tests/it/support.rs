@@ -1,6 +1,5 @@
 //! Helpers shared by the shell's integration tests.
 
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -2,12 +2,11 @@
 //! offline reading, resuming after `kill -9`, and a canary key that must never
 //! surface in files or output.
 
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
 use crate::support::{cli, files_containing, run, start_sandbox, text};
+use serde_json::{Value, json};
 
 const CANARY: &str = "sk_test_51CanaryKeyMustNeverLeak7f3q";
 

@@ -8,12 +8,11 @@
 //! the test-only `bcryptprimitives.dll` beside it), `WINE` (the loader) and
 //! `WINEPREFIX` (a new prefix), which the windows stage sets.
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use serde_json::json;
 use crate::support::{TEST_KEY, cli, files_containing, run, text};
+use serde_json::json;
 
 struct Windows {
     wine: PathBuf,

@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::Duration;
 
+use portal_core::ApiKey;
 use portal_core::cache::Cache;
 use portal_core::cache::customer_index::CustomerIndexes;
 use portal_core::cache::customers::CustomerQuery;
@@ -13,7 +14,6 @@ use portal_core::configurations::{ConfigurationSpec, encode};
 use portal_core::mail::check_address;
 use portal_core::portal::check_url;
 use portal_core::sync::{SyncError, SyncOptions, sync};
-use portal_core::{ApiBase, ApiKey, StripeClient, TransportOptions};
 
 #[test]
 fn bad_keys_are_refused_with_a_reason() {

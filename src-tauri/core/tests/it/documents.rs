@@ -7,11 +7,11 @@ use std::time::Duration;
 use portal_core::cache::{Cache, invoices};
 use portal_core::sync::{SyncOptions, sync};
 use portal_core::{
-    ApiBase, ApiKey, DocumentError, DocumentTarget, Error, InvoiceDocument, InvoiceFiles,
-    StripeClient, TransportOptions, invoice_document,
+    ApiBase, DocumentError, DocumentTarget, Error, InvoiceDocument, InvoiceFiles, StripeClient,
+    TransportOptions, invoice_document,
 };
 use serde_json::json;
-use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+use stripe_sandbox::{KeySpec, Sandbox};
 
 const KEY: &str = "sk_test_51DocumentTestsKey0000000pdfs";
 

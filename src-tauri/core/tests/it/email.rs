@@ -8,14 +8,11 @@ use portal_core::cache::PooledCache;
 use portal_core::mail::{EmailPurpose, LinkKind, SMTP_SECRET, SmtpSettings, TlsMode};
 use portal_core::outreach::{self, Context, Delivery, EmailRequest};
 use portal_core::sync::{SyncOptions, sync};
-use portal_core::{
-    ApiBase, ApiKey, DataDir, Error, Keychain, Mode, ProfileName, Profiles, StripeClient,
-    TransportOptions,
-};
+use portal_core::{ApiBase, DataDir, Error, Keychain, Mode, ProfileName, Profiles, StripeClient};
 use portal_i18n::Language;
 use serde_json::json;
 use stripe_sandbox::smtp::SmtpServer;
-use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+use stripe_sandbox::{KeySpec, Sandbox};
 
 const KEY: &str = "sk_test_51EmailTestsKey00000000email";
 const SMTP_PASSWORD: &str = "smtp-canary-pw-9f2k";

@@ -7,9 +7,9 @@ use std::time::Duration;
 use portal_core::cache::Cache;
 use portal_core::export::{ExportKind, write_csv};
 use portal_core::sync::{SyncOptions, sync};
-use portal_core::{ApiBase, ApiKey, StripeClient, TransportOptions, money, query};
+use portal_core::{money, query};
 use serde_json::Value;
-use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+use stripe_sandbox::{KeySpec, Sandbox};
 
 const KEY: &str = "sk_test_51ExportTestsKey0000000export";
 

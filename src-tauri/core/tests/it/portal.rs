@@ -6,9 +6,9 @@ use std::time::Duration;
 use portal_core::cache::Cache;
 use portal_core::portal::{self, AfterCompletion, Flow, PortalError, SessionRequest};
 use portal_core::sync::{SyncOptions, sync};
-use portal_core::{ApiBase, ApiKey, Mode, StripeClient, TransportOptions};
+use portal_core::{ApiBase, Mode, StripeClient};
 use serde_json::{Value, json};
-use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
+use stripe_sandbox::{KeySpec, Sandbox};
 
 const KEY: &str = "sk_test_51PortalTestsKey0000000portal";
 

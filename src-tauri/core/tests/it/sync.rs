@@ -7,7 +7,7 @@ use std::time::Duration;
 use portal_core::cache::Cache;
 use portal_core::cache::customers::{CustomerQuery, StatusFilter};
 use portal_core::sync::{SyncMode, SyncOptions, SyncReport, sync};
-use portal_core::{ApiBase, ApiKey, StripeClient, StripeFailure, TransportOptions, query};
+use portal_core::{StripeClient, StripeFailure, TransportOptions, query};
 use serde_json::{Value, json};
 use stripe_sandbox::{Config, DatasetConfig, KeySpec, Sandbox};
 
