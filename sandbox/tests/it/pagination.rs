@@ -52,6 +52,15 @@ type Lister<'a> =
         i64,
     ) -> Pin<Box<dyn Future<Output = anyhow::Result<Vec<String>>> + 't>>;
 
+/// One list of the table: its name, its kind in the truth, which of those it
+/// lists, and its pages' ids.
+struct Listing<'a> {
+    label: &'a str,
+    kind: &'a str,
+    keep: &'a dyn Fn(&Value) -> bool,
+    ids: Lister<'a>,
+}
+
 /// Every id a list's `pages` yield, in order.
 async fn ids<T>(
     pages: impl Stream<Item = Result<T, stripe::StripeError>> + Unpin,
@@ -83,55 +92,85 @@ async fn every_list_pages_each_object_exactly_once_in_order() -> anyhow::Result<
 
     // Each list: its name, its objects in the truth, and its pages' ids.
     let belongs_to_customer = |p: &Value| p["customer"].as_str() == Some(customer_id.as_str());
-    let lists: [(&str, &str, &dyn Fn(&Value) -> bool, Lister); 7] = [
-        ("customers", "customers", &all, &|client, limit| {
-            Box::pin(ids(
-                ListCustomer::new()
-                    .limit(limit)
-                    .paginate()
-                    .stream(&client.0),
-                |c| c.id.to_string(),
-            ))
-        }),
-        ("subscriptions", "subscriptions", &all, &|client, limit| {
-            Box::pin(ids(
-                ListSubscription::new()
-                    .status(ListSubscriptionStatus::All)
-                    .limit(limit)
-                    .paginate()
-                    .stream(&client.0),
-                |s| s.id.to_string(),
-            ))
-        }),
-        ("invoices", "invoices", &all, &|client, limit| {
-            Box::pin(ids(
-                ListInvoice::new().limit(limit).paginate().stream(&client.0),
-                |i| i.id.as_ref().map(|id| id.to_string()).unwrap_or_default(),
-            ))
-        }),
-        ("prices", "prices", &all, &|client, limit| {
-            Box::pin(ids(
-                ListPrice::new().limit(limit).paginate().stream(&client.0),
-                |p| p.id.to_string(),
-            ))
-        }),
-        ("products", "products", &all, &|client, limit| {
-            Box::pin(ids(
-                ListProduct::new().limit(limit).paginate().stream(&client.0),
-                |p| p.id.to_string(),
-            ))
-        }),
-        ("events", "events", &all, &|client, limit| {
-            Box::pin(ids(
-                ListEvent::new().limit(limit).paginate().stream(&client.0),
-                |e| e.id.to_string(),
-            ))
-        }),
-        (
-            "payment methods",
-            "payment_methods",
-            &belongs_to_customer,
-            &|client, limit| {
+    let lists: [Listing; 7] = [
+        Listing {
+            label: "customers",
+            kind: "customers",
+            keep: &all,
+            ids: &|client, limit| {
+                Box::pin(ids(
+                    ListCustomer::new()
+                        .limit(limit)
+                        .paginate()
+                        .stream(&client.0),
+                    |c| c.id.to_string(),
+                ))
+            },
+        },
+        Listing {
+            label: "subscriptions",
+            kind: "subscriptions",
+            keep: &all,
+            ids: &|client, limit| {
+                Box::pin(ids(
+                    ListSubscription::new()
+                        .status(ListSubscriptionStatus::All)
+                        .limit(limit)
+                        .paginate()
+                        .stream(&client.0),
+                    |s| s.id.to_string(),
+                ))
+            },
+        },
+        Listing {
+            label: "invoices",
+            kind: "invoices",
+            keep: &all,
+            ids: &|client, limit| {
+                Box::pin(ids(
+                    ListInvoice::new().limit(limit).paginate().stream(&client.0),
+                    |i| i.id.as_ref().map(|id| id.to_string()).unwrap_or_default(),
+                ))
+            },
+        },
+        Listing {
+            label: "prices",
+            kind: "prices",
+            keep: &all,
+            ids: &|client, limit| {
+                Box::pin(ids(
+                    ListPrice::new().limit(limit).paginate().stream(&client.0),
+                    |p| p.id.to_string(),
+                ))
+            },
+        },
+        Listing {
+            label: "products",
+            kind: "products",
+            keep: &all,
+            ids: &|client, limit| {
+                Box::pin(ids(
+                    ListProduct::new().limit(limit).paginate().stream(&client.0),
+                    |p| p.id.to_string(),
+                ))
+            },
+        },
+        Listing {
+            label: "events",
+            kind: "events",
+            keep: &all,
+            ids: &|client, limit| {
+                Box::pin(ids(
+                    ListEvent::new().limit(limit).paginate().stream(&client.0),
+                    |e| e.id.to_string(),
+                ))
+            },
+        },
+        Listing {
+            label: "payment methods",
+            kind: "payment_methods",
+            keep: &belongs_to_customer,
+            ids: &|client, limit| {
                 let customer = client.1.clone();
                 Box::pin(async move {
                     ids(
@@ -145,16 +184,16 @@ async fn every_list_pages_each_object_exactly_once_in_order() -> anyhow::Result<
                     .await
                 })
             },
-        ),
+        },
     ];
     let target = (client.clone(), customer_id.clone());
     for limit in [1, 7, 100] {
-        for (label, kind, keep, list) in &lists {
-            let got = list(&target, limit).await?;
+        for list in &lists {
+            let got = (list.ids)(&target, limit).await?;
             assert_once_in_order(
                 &got,
-                &expected(&truth, kind, keep),
-                &format!("{label}, limit {limit}"),
+                &expected(&truth, list.kind, list.keep),
+                &format!("{}, limit {limit}", list.label),
             );
         }
     }
