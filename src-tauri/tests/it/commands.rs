@@ -6,7 +6,11 @@ use std::sync::Arc;
 
 use portal_core::{DataDir, Keychain};
 use portal_desk::{AppState, run_app};
-use portal_ipc::{Command, ErrorCode, ErrorDto, GetKeyStatus, KeyStatus, OpenDashboard, SaveKey};
+use portal_ipc::{
+    AppInfo, Command, DashboardPage, ErrorCode, ErrorDto, GetAppInfo, GetKeyStatus, KeyStatus,
+    Language, Mode, OpenDashboard, ProfileArgs, SaveKey, SaveKeyArgs, SetLanguage, SetLanguageArgs,
+    SyncArgs,
+};
 use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
@@ -56,32 +60,106 @@ fn app_opening(
     (app, webview)
 }
 
-/// A command's output, or the test fails with its error.
-fn ok<T: serde::de::DeserializeOwned>(result: Result<Value, Value>) -> anyhow::Result<T> {
-    let value = result.map_err(|e| anyhow::anyhow!("the command failed: {e}"))?;
-    Ok(serde_json::from_value(value)?)
+/// What the window's `ipc.rs` does: the typed arguments in, the typed output
+/// or the [`ErrorDto`] out. A rejection that isn't an `ErrorDto` (Tauri's own,
+/// as a string) and an output that doesn't decode are [`ErrorCode::Bridge`]
+/// errors, as the window sees them.
+fn invoke<C: Command>(
+    webview: &WebviewWindow<MockRuntime>,
+    args: &C::Args,
+) -> Result<C::Output, ErrorDto> {
+    let args = serde_json::to_value(args).expect("the contract's arguments serialize");
+    let bridge = |detail: String| ErrorDto::new(ErrorCode::Bridge, detail);
+    match invoke_json::<C>(webview, args) {
+        Ok(output) => serde_json::from_value(output).map_err(|e| bridge(e.to_string())),
+        Err(error) => {
+            Err(serde_json::from_value(error.clone()).unwrap_or_else(|_| bridge(error.to_string())))
+        }
+    }
 }
 
-fn invoke<C: Command>(webview: &WebviewWindow<MockRuntime>, args: Value) -> Result<Value, Value> {
+/// A command called with raw JSON, and its raw answer. Only for what the UI's
+/// types could never send (an unknown enum value, a URL where a page name is
+/// expected, a foreign origin): the IPC edge must refuse those too. And for
+/// reading the answer as it crosses the bridge, where a test checks that a
+/// secret never comes back (a typed output would drop a field it doesn't know).
+fn invoke_json<C: Command>(
+    webview: &WebviewWindow<MockRuntime>,
+    args: Value,
+) -> Result<Value, Value> {
     let origin = webview.url().expect("the mock webview has a URL");
     invoke_from::<C>(webview, origin, args)
 }
 
+/// [`invoke_json`] from the page at `origin`.
 fn invoke_from<C: Command>(
     webview: &WebviewWindow<MockRuntime>,
     origin: tauri::Url,
     args: Value,
 ) -> Result<Value, Value> {
+    send(webview, origin, C::NAME, json!({ "args": args }))
+}
+
+/// One IPC request from `origin`: its answer, or its rejection, as JSON.
+fn send(
+    webview: &WebviewWindow<MockRuntime>,
+    origin: tauri::Url,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
     let request = InvokeRequest {
-        cmd: C::NAME.into(),
+        cmd: cmd.into(),
         callback: tauri::ipc::CallbackFn(0),
         error: tauri::ipc::CallbackFn(1),
         url: origin,
-        body: tauri::ipc::InvokeBody::Json(json!({ "args": args })),
+        body: tauri::ipc::InvokeBody::Json(body),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
     };
     get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().expect("json"))
+}
+
+/// `args` are refused as invalid input, the message naming what is wrong (`needle`).
+fn refused_as_invalid_input<C: Command>(
+    webview: &WebviewWindow<MockRuntime>,
+    args: &C::Args,
+    needle: &str,
+) where
+    C::Args: std::fmt::Debug,
+    C::Output: std::fmt::Debug,
+{
+    let error = invoke::<C>(webview, args).expect_err("refused");
+    assert_eq!(error.code, ErrorCode::InvalidInput, "{args:?}");
+    assert!(
+        error.message.contains(needle),
+        "{args:?}: {}",
+        error.message
+    );
+}
+
+/// A profile's name, as the window sends it.
+fn profile(name: &str) -> ProfileArgs {
+    ProfileArgs {
+        profile: name.into(),
+    }
+}
+
+/// Saving `key` for the default profile, checked with Stripe first (the window's default).
+fn save_key(key: &str) -> SaveKeyArgs {
+    SaveKeyArgs {
+        profile: "default".into(),
+        key: key.into(),
+        verify: true,
+    }
+}
+
+/// A sync of the default profile that the user asked for: every list, or only the events.
+fn sync_args(full: bool) -> SyncArgs {
+    SyncArgs {
+        profile: "default".into(),
+        full,
+        background: false,
+    }
 }
 
 #[test]
@@ -89,9 +167,10 @@ fn save_key_verifies_with_stripe_and_returns_mode_and_last4_only() -> anyhow::Re
     let (_runtime, sandbox) = sandbox();
     let tmp = tempfile::tempdir()?;
     let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-    let response = invoke::<SaveKey>(
+    // The answer as it crosses the bridge: the key must not be anywhere in it.
+    let response = invoke_json::<SaveKey>(
         &webview,
-        json!({"profile": "default", "key": format!("  {KEY} \n")}),
+        serde_json::to_value(save_key(&format!("  {KEY} \n")))?,
     )
     .map_err(|e| anyhow::anyhow!("save_key failed: {e}"))?;
     assert!(
@@ -108,9 +187,7 @@ fn save_key_verifies_with_stripe_and_returns_mode_and_last4_only() -> anyhow::Re
         Some("Sandbox Coffee Roasters")
     );
 
-    let again = invoke::<GetKeyStatus>(&webview, json!({"profile": "default"}))
-        .map_err(|e| anyhow::anyhow!("key_status failed: {e}"))?;
-    let again: Option<KeyStatus> = serde_json::from_value(again)?;
+    let again = invoke::<GetKeyStatus>(&webview, &profile("default"))?;
     assert_eq!(again, Some(status), "status reads back what was saved");
     Ok(())
 }
@@ -124,9 +201,8 @@ fn a_bad_key_fails_with_code_and_message() -> anyhow::Result<()> {
         ("", "Enter your Stripe secret key"),
         ("sk_test_51Fake KeyForTests", "spaces"),
     ] {
-        let error = invoke::<SaveKey>(&webview, json!({"profile": "default", "key": key}))
-            .expect_err("a bad key must be refused");
-        let error: ErrorDto = serde_json::from_value(error)?;
+        let error =
+            invoke::<SaveKey>(&webview, &save_key(key)).expect_err("a bad key must be refused");
         assert_eq!(error.code, ErrorCode::InvalidKey, "{key:?}");
         assert!(
             error.message.contains(expected),
@@ -134,8 +210,8 @@ fn a_bad_key_fails_with_code_and_message() -> anyhow::Result<()> {
             error.message
         );
     }
-    let status = invoke::<GetKeyStatus>(&webview, json!({"profile": "default"}));
-    assert_eq!(status, Ok(Value::Null), "nothing was saved");
+    let status = invoke::<GetKeyStatus>(&webview, &profile("default"));
+    assert_eq!(status, Ok(None), "nothing was saved");
     Ok(())
 }
 
@@ -143,9 +219,8 @@ fn a_bad_key_fails_with_code_and_message() -> anyhow::Result<()> {
 fn a_bad_profile_name_is_its_own_error() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let (_app, webview) = app(tmp.path());
-    let error = invoke::<GetKeyStatus>(&webview, json!({"profile": "no spaces please"}))
-        .expect_err("refused");
-    let error: ErrorDto = serde_json::from_value(error)?;
+    let error =
+        invoke::<GetKeyStatus>(&webview, &profile("no spaces please")).expect_err("refused");
     assert_eq!(error.code, ErrorCode::InvalidProfile);
     Ok(())
 }
@@ -154,6 +229,7 @@ fn a_bad_profile_name_is_its_own_error() -> anyhow::Result<()> {
 fn a_foreign_origin_is_refused_by_the_capability() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let (_app, webview) = app(tmp.path());
+    // Raw: the window's own calls always come from its own origin.
     let error = invoke_from::<GetKeyStatus>(
         &webview,
         "https://evil.example/".parse()?,
@@ -164,29 +240,12 @@ fn a_foreign_origin_is_refused_by_the_capability() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A raw IPC request from the main window, for commands outside the contract.
-fn invoke_raw(
-    webview: &WebviewWindow<MockRuntime>,
-    cmd: &str,
-    body: Value,
-) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: tauri::ipc::CallbackFn(0),
-        error: tauri::ipc::CallbackFn(1),
-        url: webview.url().expect("the mock webview has a URL"),
-        body: tauri::ipc::InvokeBody::Json(body),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().expect("json"))
-}
-
 #[test]
 fn the_webview_cannot_open_urls_itself() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let log = tmp.path().join("opened.log");
     let (_app, webview) = app_opening(tmp.path(), None, log.clone());
+    let own = webview.url()?;
     for url in [
         "https://attacker.example/?.stripe.com/x",
         "https://billing.stripe.com/p/session/x",
@@ -197,26 +256,25 @@ fn the_webview_cannot_open_urls_itself() -> anyhow::Result<()> {
             "plugin:opener|open_path",
             "plugin:shell|open",
         ] {
-            let refused = invoke_raw(&webview, cmd, json!({"url": url, "path": url}));
+            // Commands outside the contract, as a compromised page would send them.
+            let refused = send(&webview, own.clone(), cmd, json!({"url": url, "path": url}));
             assert!(refused.is_err(), "{cmd} {url} must be refused: {refused:?}");
         }
     }
     assert!(!log.exists(), "nothing was opened");
 
     // The two Dashboard pages, named by an enum; Rust builds and opens the link.
-    let _: () = ok(invoke::<OpenDashboard>(
+    invoke::<OpenDashboard>(&webview, &DashboardPage::ApiKeys)?;
+    invoke::<OpenDashboard>(
         &webview,
-        json!({"page": "api_keys"}),
-    ))?;
-    let _: () = ok(invoke::<OpenDashboard>(
-        &webview,
-        json!({"page": "portal_settings", "mode": "test"}),
-    ))?;
+        &DashboardPage::PortalSettings { mode: Mode::Test },
+    )?;
     assert_eq!(
         std::fs::read_to_string(&log)?,
         "https://dashboard.stripe.com/apikeys\nhttps://dashboard.stripe.com/test/settings/billing/portal\n"
     );
-    let refused = invoke::<OpenDashboard>(&webview, json!({"page": "https://evil.example/"}));
+    // Raw: a URL is what `DashboardPage` can't hold.
+    let refused = invoke_json::<OpenDashboard>(&webview, json!({"page": "https://evil.example/"}));
     assert!(refused.is_err(), "only the named pages: {refused:?}");
     Ok(())
 }
@@ -235,40 +293,44 @@ fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
     let app = run_app(mock_builder(), state).build(tauri::generate_context!(test = true))?;
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
 
-    let info = invoke::<portal_ipc::GetAppInfo>(&webview, Value::Null)
-        .map_err(|e| anyhow::anyhow!("app_info failed: {e}"))?;
+    let info = invoke::<GetAppInfo>(&webview, &())?;
     // No language chosen yet: the OS's (English when Portal Desk doesn't speak it).
     let os = portal_desk::language::os_language().unwrap_or_default();
     assert_eq!(
         info,
-        json!({"profile": "demo", "sandbox": "http://127.0.0.1:12111",
-               "language": os.tag(), "language_choice": null})
+        AppInfo {
+            profile: "demo".into(),
+            sandbox: Some("http://127.0.0.1:12111".into()),
+            language: os,
+            language_choice: None,
+        }
     );
     // A choice in Settings is kept for the installation, until it follows the OS again.
-    let chosen = invoke::<portal_ipc::SetLanguage>(&webview, json!({"language": "fr"}))
-        .map_err(|e| anyhow::anyhow!("set_language failed: {e}"))?;
+    let chosen = invoke::<SetLanguage>(
+        &webview,
+        &SetLanguageArgs {
+            language: Some(Language::Fr),
+        },
+    )?;
     assert_eq!(
-        (&chosen["language"], &chosen["language_choice"]),
-        (&json!("fr"), &json!("fr"))
+        (chosen.language, chosen.language_choice),
+        (Language::Fr, Some(Language::Fr))
     );
-    let again = invoke::<portal_ipc::GetAppInfo>(&webview, Value::Null)
-        .map_err(|e| anyhow::anyhow!("app_info failed: {e}"))?;
-    assert_eq!(again["language"], json!("fr"));
+    let again = invoke::<GetAppInfo>(&webview, &())?;
+    assert_eq!(again.language, Language::Fr);
     let registry = std::fs::read_to_string(tmp.path().join("profiles.json"))?;
     assert!(registry.contains("\"language\": \"fr\""), "{registry}");
-    let system = invoke::<portal_ipc::SetLanguage>(&webview, json!({"language": null}))
-        .map_err(|e| anyhow::anyhow!("set_language failed: {e}"))?;
-    assert_eq!(
-        (&system["language"], &system["language_choice"]),
-        (&json!(os.tag()), &Value::Null)
-    );
+    let system = invoke::<SetLanguage>(&webview, &SetLanguageArgs { language: None })?;
+    assert_eq!((system.language, system.language_choice), (os, None));
 
     let error = invoke::<SaveKey>(
         &webview,
-        json!({"profile": "demo", "key": "sk_live_FAKE_test_only_0000_abcd"}),
+        &SaveKeyArgs {
+            profile: "demo".into(),
+            ..save_key("sk_live_FAKE_test_only_0000_abcd")
+        },
     )
     .expect_err("a live key never goes to a sandbox");
-    let error: ErrorDto = serde_json::from_value(error)?;
     assert_eq!(error.code, ErrorCode::InvalidKey);
     assert!(error.message.contains("live-mode key"), "{}", error.message);
     Ok(())
@@ -292,9 +354,7 @@ fn offline_is_its_own_code_and_the_key_can_be_stored_unchecked() -> anyhow::Resu
     let tmp = tempfile::tempdir()?;
     let (_app, webview) = app_against(tmp.path(), Some(&url));
 
-    let error = invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-        .expect_err("Stripe can't be reached");
-    let error: ErrorDto = serde_json::from_value(error)?;
+    let error = invoke::<SaveKey>(&webview, &save_key(KEY)).expect_err("Stripe can't be reached");
     assert_eq!(error.code, ErrorCode::Offline, "{}", error.message);
     assert!(
         error.message.starts_with("Couldn't reach Stripe"),
@@ -302,16 +362,17 @@ fn offline_is_its_own_code_and_the_key_can_be_stored_unchecked() -> anyhow::Resu
         error.message
     );
     assert_eq!(
-        invoke::<GetKeyStatus>(&webview, json!({"profile": "default"})),
-        Ok(Value::Null)
+        invoke::<GetKeyStatus>(&webview, &profile("default")),
+        Ok(None)
     );
 
     let saved = invoke::<SaveKey>(
         &webview,
-        json!({"profile": "default", "key": KEY, "verify": false}),
-    )
-    .map_err(|e| anyhow::anyhow!("unchecked save failed: {e}"))?;
-    let saved: KeyStatus = serde_json::from_value(saved)?;
+        &SaveKeyArgs {
+            verify: false,
+            ..save_key(KEY)
+        },
+    )?;
     assert_eq!(saved.business_name, None, "nothing was learned from Stripe");
     Ok(())
 }
@@ -321,12 +382,8 @@ fn a_key_stripe_rejects_is_an_invalid_key() -> anyhow::Result<()> {
     let (_runtime, sandbox) = sandbox();
     let tmp = tempfile::tempdir()?;
     let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-    let error = invoke::<SaveKey>(
-        &webview,
-        json!({"profile": "default", "key": "sk_test_51SomeOtherKey00000000zzzz"}),
-    )
-    .expect_err("unknown to Stripe");
-    let error: ErrorDto = serde_json::from_value(error)?;
+    let error = invoke::<SaveKey>(&webview, &save_key("sk_test_51SomeOtherKey00000000zzzz"))
+        .expect_err("unknown to Stripe");
     assert_eq!(error.code, ErrorCode::InvalidKey);
     assert!(
         error.message.starts_with("Stripe rejected this key"),
@@ -340,14 +397,31 @@ mod portal_actions {
     use super::*;
     use crate::support::active_customer;
     use portal_ipc::{
-        CreateRecommendedConfiguration, OpenPortal, PreviewEmail, RefreshAfterPortal, SendEmail,
-        SyncNow, SyncStatus,
+        AfterCompletion, CreateRecommendedConfiguration, CustomerArgs, EmailArgs, EmailDelivery,
+        EmailLink, EmailPurpose, OpenPortal, OpenPortalArgs, PortalFlow, PreviewEmail,
+        RefreshAfterPortal, SendEmail, SyncNow,
     };
 
-    fn code(error: Value) -> ErrorCode {
-        serde_json::from_value::<ErrorDto>(error)
-            .expect("an ErrorDto")
-            .code
+    /// The default profile and `customer`.
+    fn customer_args(customer: &str) -> CustomerArgs {
+        CustomerArgs {
+            profile: "default".into(),
+            customer: customer.into(),
+        }
+    }
+
+    /// "Copy link" for `customer`: a session on the portal's home, not opened.
+    fn link_for(customer: &str) -> OpenPortalArgs {
+        OpenPortalArgs {
+            profile: "default".into(),
+            customer: customer.into(),
+            flow: None,
+            subscription: None,
+            after_completion: None,
+            return_url: None,
+            locale: None,
+            open: false,
+        }
     }
 
     /// The key saved, `customer` cached (a first sync) and the recommended
@@ -356,14 +430,9 @@ mod portal_actions {
         webview: &WebviewWindow<MockRuntime>,
         customer: &str,
     ) -> anyhow::Result<()> {
-        invoke::<SaveKey>(webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        invoke::<RefreshAfterPortal>(webview, json!({"profile": "default", "customer": customer}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let _: String = ok(invoke::<CreateRecommendedConfiguration>(
-            webview,
-            json!({"profile": "default"}),
-        ))?;
+        invoke::<SaveKey>(webview, &save_key(KEY))?;
+        invoke::<RefreshAfterPortal>(webview, &customer_args(customer))?;
+        invoke::<CreateRecommendedConfiguration>(webview, &profile("default"))?;
         Ok(())
     }
 
@@ -385,17 +454,13 @@ mod portal_actions {
         let sent = || sandbox.requests().len();
         std::thread::scope(|scope| -> anyhow::Result<()> {
             let started = sent();
-            let sync = scope
-                .spawn(|| invoke::<SyncNow>(&webview, json!({"profile": "default", "full": true})));
+            let sync = scope.spawn(|| invoke::<SyncNow>(&webview, &sync_args(true)));
             while sent() < started + 3 {
                 anyhow::ensure!(!sync.is_finished(), "the sync ended before the click");
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
             let before_click = sent();
-            let _: Value = ok(invoke::<OpenPortal>(
-                &webview,
-                json!({"profile": "default", "customer": customer, "open": false}),
-            ))?;
+            invoke::<OpenPortal>(&webview, &link_for(&customer))?;
             let log = sandbox.requests();
             let session = log
                 .iter()
@@ -406,7 +471,7 @@ mod portal_actions {
                 sync_first <= 1,
                 "the click waited behind {sync_first} of the sync's requests"
             );
-            let synced: SyncStatus = ok(sync.join().expect("the sync thread"))?;
+            let synced = sync.join().expect("the sync thread")?;
             assert!(synced.last_error.is_none(), "{synced:?}");
             assert!(
                 log.len() > session + 1 || sent() > session + 1,
@@ -424,14 +489,14 @@ mod portal_actions {
         let (app, webview) = app_against(tmp.path(), Some(sandbox.url()));
         let customer = active_customer(&sandbox);
         ready_to_open_portals(&webview, &customer)?;
-        let open = json!({"profile": "default", "customer": customer, "open": false});
-        let _: Value = ok(invoke::<OpenPortal>(&webview, open.clone()))?;
+        let open = link_for(&customer);
+        invoke::<OpenPortal>(&webview, &open)?;
 
         // Taken out of the keychain behind the window's back: the next click
         // still works, so it did not take the key out of the keychain again.
         let name = portal_core::ProfileName::parse("default")?;
         assert!(app.state::<AppState>().profiles.keychain().forget(&name)?);
-        let _: Value = ok(invoke::<OpenPortal>(&webview, open))?;
+        invoke::<OpenPortal>(&webview, &open)?;
         Ok(())
     }
 
@@ -441,21 +506,15 @@ mod portal_actions {
         let tmp = tempfile::tempdir()?;
         let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
         let customer = active_customer(&sandbox);
-        let open = json!({"profile": "default", "customer": customer, "open": false});
+        let open = link_for(&customer);
 
-        let error = invoke::<OpenPortal>(&webview, open.clone()).expect_err("no key yet");
-        assert_eq!(code(error), ErrorCode::NoKey);
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let error = invoke::<OpenPortal>(&webview, &open).expect_err("no key yet");
+        assert_eq!(error.code, ErrorCode::NoKey);
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
         // The first visit syncs the cache (deep links read the subscription from it).
-        invoke::<RefreshAfterPortal>(
-            &webview,
-            json!({"profile": "default", "customer": customer}),
-        )
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        invoke::<RefreshAfterPortal>(&webview, &customer_args(&customer))?;
 
-        let error = invoke::<OpenPortal>(&webview, open.clone()).expect_err("not set up");
-        let error: ErrorDto = serde_json::from_value(error)?;
+        let error = invoke::<OpenPortal>(&webview, &open).expect_err("not set up");
         assert_eq!(error.code, ErrorCode::NotConfigured);
         assert!(
             error
@@ -463,12 +522,8 @@ mod portal_actions {
                 .contains("dashboard.stripe.com/test/settings/billing/portal")
         );
 
-        let first =
-            invoke::<CreateRecommendedConfiguration>(&webview, json!({"profile": "default"}))
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let again =
-            invoke::<CreateRecommendedConfiguration>(&webview, json!({"profile": "default"}))
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let first = invoke::<CreateRecommendedConfiguration>(&webview, &profile("default"))?;
+        let again = invoke::<CreateRecommendedConfiguration>(&webview, &profile("default"))?;
         assert_eq!(first, again, "one configuration, reused");
         assert_eq!(
             sandbox.truth()["portal_configurations"]
@@ -479,17 +534,16 @@ mod portal_actions {
 
         let link = invoke::<OpenPortal>(
             &webview,
-            json!({"profile": "default", "customer": customer, "open": false,
-                   "flow": {"type": "subscription_cancel"}, "after_completion": {"type": "portal_homepage"}}),
-        )
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-        assert!(
-            link["url"]
-                .as_str()
-                .is_some_and(|u| u.starts_with(sandbox.url())),
-            "{link}"
-        );
-        assert_eq!(link["opened"], false);
+            &OpenPortalArgs {
+                flow: Some(PortalFlow::SubscriptionCancel {
+                    retention_coupon: None,
+                }),
+                after_completion: Some(AfterCompletion::PortalHomepage),
+                ..open.clone()
+            },
+        )?;
+        assert!(link.url.starts_with(sandbox.url()), "{link:?}");
+        assert!(!link.opened);
         let sent = sandbox
             .requests()
             .into_iter()
@@ -500,21 +554,18 @@ mod portal_actions {
         assert_eq!(sent["params"]["flow_data"]["type"], "subscription_cancel");
 
         for (args, expected) in [
+            (link_for("nope"), ErrorCode::InvalidInput),
+            (link_for("cus_Unknown00000"), ErrorCode::NotFound),
             (
-                json!({"profile": "default", "customer": "nope", "open": false}),
-                ErrorCode::InvalidInput,
-            ),
-            (
-                json!({"profile": "default", "customer": "cus_Unknown00000", "open": false}),
-                ErrorCode::NotFound,
-            ),
-            (
-                json!({"profile": "default", "customer": customer, "open": false, "return_url": "http://example.com"}),
+                OpenPortalArgs {
+                    return_url: Some("http://example.com".into()),
+                    ..open
+                },
                 ErrorCode::InvalidInput,
             ),
         ] {
-            let error = invoke::<OpenPortal>(&webview, args.clone()).expect_err("refused");
-            assert_eq!(code(error), expected, "{args}");
+            let error = invoke::<OpenPortal>(&webview, &args).expect_err("refused");
+            assert_eq!(error.code, expected, "{args:?}");
         }
         Ok(())
     }
@@ -528,24 +579,26 @@ mod portal_actions {
         let smtp = runtime.block_on(stripe_sandbox::smtp::SmtpServer::start());
         let tmp = tempfile::tempdir()?;
         let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
         let customer = active_customer(&sandbox);
-        let args = json!({"profile": "default", "customer": customer});
-        invoke::<RefreshAfterPortal>(&webview, args.clone()).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let args = customer_args(&customer);
+        invoke::<RefreshAfterPortal>(&webview, &args)?;
 
-        let email = json!({"profile": "default", "customer": customer, "link": "login"});
-        let error = invoke::<PreviewEmail>(&webview, email.clone()).expect_err("asks first");
-        assert_eq!(code(error), ErrorCode::LoginPageOff);
-        let consented = json!({"profile": "default", "customer": customer, "link": "login", "enable_login_page": true});
-        let draft = invoke::<PreviewEmail>(&webview, consented.clone())
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        assert!(
-            draft["link"]
-                .as_str()
-                .is_some_and(|l| l.contains("/_login/")),
-            "{draft}"
-        );
+        let email = EmailArgs {
+            profile: "default".into(),
+            customer: customer.clone(),
+            link: EmailLink::Login,
+            enable_login_page: false,
+            purpose: EmailPurpose::Portal,
+        };
+        let error = invoke::<PreviewEmail>(&webview, &email).expect_err("asks first");
+        assert_eq!(error.code, ErrorCode::LoginPageOff);
+        let consented = EmailArgs {
+            enable_login_page: true,
+            ..email
+        };
+        let draft = invoke::<PreviewEmail>(&webview, &consented)?;
+        assert!(draft.link.contains("/_login/"), "{draft:?}");
 
         // With SMTP set up for the profile, the email leaves through it.
         let profiles = portal_core::Profiles::new(
@@ -561,15 +614,10 @@ mod portal_actions {
                 from: "billing@coffee.example".into(),
             })
         })?;
-        let delivery =
-            invoke::<SendEmail>(&webview, consented).map_err(|e| anyhow::anyhow!("{e}"))?;
-        assert_eq!(delivery, json!({"via": "smtp"}));
+        let delivery = invoke::<SendEmail>(&webview, &consented)?;
+        assert_eq!(delivery, EmailDelivery::Smtp);
         assert_eq!(smtp.messages().len(), 1);
-        assert!(
-            smtp.messages()[0]
-                .data
-                .contains(draft["link"].as_str().unwrap_or("?"))
-        );
+        assert!(smtp.messages()[0].data.contains(&draft.link));
 
         // The customer changes plan in the portal; coming back shows it.
         sandbox
@@ -578,10 +626,9 @@ mod portal_actions {
                 json!({"action": "cancel_at_period_end", "customer": customer}),
             )
             .map_err(anyhow::Error::msg)?;
-        let activity =
-            invoke::<RefreshAfterPortal>(&webview, args).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let newest = activity[0]["message"].as_str().unwrap_or_default();
-        assert!(newest.contains("at period end"), "{activity}");
+        let activity = invoke::<RefreshAfterPortal>(&webview, &args)?;
+        let newest = activity.first().map_or("", |a| a.message.as_str());
+        assert!(newest.contains("at period end"), "{activity:?}");
         Ok(())
     }
 }
@@ -603,15 +650,13 @@ mod notifications {
         let (_runtime, sandbox) = sandbox();
         let tmp = tempfile::tempdir()?;
         let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
         let sync = |full: bool, background: bool| -> anyhow::Result<SyncStatus> {
-            let status = invoke::<SyncNow>(
-                &webview,
-                json!({"profile": "default", "full": full, "background": background}),
-            )
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-            Ok(serde_json::from_value(status)?)
+            let args = SyncArgs {
+                background,
+                ..sync_args(full)
+            };
+            Ok(invoke::<SyncNow>(&webview, &args)?)
         };
         sync(true, false)?;
         sync(false, true)?;
@@ -660,8 +705,8 @@ mod notifications {
 mod settings {
     use super::*;
     use portal_ipc::{
-        ClearCache, ExportCsv, ExportDone, ForgetKey, GetSettings, GetSyncStatus, SaveSettings,
-        SettingsView, SyncNow, SyncStatus,
+        ClearCache, ExportArgs, ExportCsv, ExportKind, ForgetKey, GetSettings, GetSyncStatus,
+        SaveSettings, SaveSettingsArgs, SettingsView, SmtpFields, SyncNow,
     };
 
     #[test]
@@ -669,19 +714,16 @@ mod settings {
         let (_runtime, sandbox) = sandbox();
         let tmp = tempfile::tempdir()?;
         let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let _: SyncStatus = ok(invoke::<SyncNow>(
-            &webview,
-            json!({"profile": "default", "full": true}),
-        ))?;
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
+        invoke::<SyncNow>(&webview, &sync_args(true))?;
         let customers = sandbox.truth()["customers"].as_array().map_or(0, Vec::len);
 
         // The folder the dialog answers with doesn't exist yet: a clear refusal.
-        let args = json!({"profile": "default", "kind": "customers"});
-        let error: ErrorDto = serde_json::from_value(
-            invoke::<ExportCsv>(&webview, args.clone()).expect_err("no folder"),
-        )?;
+        let args = ExportArgs {
+            profile: "default".into(),
+            kind: ExportKind::Customers,
+        };
+        let error = invoke::<ExportCsv>(&webview, &args).expect_err("no folder");
         assert!(
             error.message.contains("could not write") && error.message.contains("customers"),
             "{}",
@@ -689,7 +731,7 @@ mod settings {
         );
 
         std::fs::create_dir(tmp.path().join("exports"))?;
-        let done: Option<ExportDone> = ok(invoke::<ExportCsv>(&webview, args))?;
+        let done = invoke::<ExportCsv>(&webview, &args)?;
         let done = done.expect("the dialog answered");
         assert_eq!(done.rows as usize, customers);
         let name = std::path::Path::new(&done.path)
@@ -707,13 +749,18 @@ mod settings {
             "a header and a row each"
         );
 
-        let invoices: Option<ExportDone> = ok(invoke::<ExportCsv>(
+        let invoices = invoke::<ExportCsv>(
             &webview,
-            json!({"profile": "default", "kind": "invoices"}),
-        ))?;
+            &ExportArgs {
+                kind: ExportKind::Invoices,
+                ..args
+            },
+        )?;
         assert!(invoices.is_some_and(|d| d.rows > 0 && d.path.contains("invoices")));
+        // Raw: `ExportKind` has no such kind.
         assert!(
-            invoke::<ExportCsv>(&webview, json!({"profile": "default", "kind": "orders"})).is_err(),
+            invoke_json::<ExportCsv>(&webview, json!({"profile": "default", "kind": "orders"}))
+                .is_err(),
             "an unknown kind is refused"
         );
         Ok(())
@@ -724,61 +771,105 @@ mod settings {
         let (_runtime, sandbox) = sandbox();
         let tmp = tempfile::tempdir()?;
         let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let profile = json!({"profile": "default"});
-        let before: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
+        let profile = profile("default");
+        let before = invoke::<GetSettings>(&webview, &profile)?;
         assert_eq!(before.sync_interval_minutes, 15);
         assert_eq!(before.profiles, ["default"]);
 
-        let smtp = json!({"host": "127.0.0.1", "port": 2525, "tls": "none",
-                          "username": "me", "from": "Coffee <billing@coffee.example>"});
+        let smtp = SmtpFields {
+            host: "127.0.0.1".into(),
+            port: 2525,
+            tls: "none".into(),
+            username: Some("me".into()),
+            from: "Coffee <billing@coffee.example>".into(),
+        };
+        let every_15 = SaveSettingsArgs {
+            profile: "default".into(),
+            return_url: None,
+            sync_interval_minutes: 15,
+            requests_per_second: None,
+            business_name: None,
+            smtp: None,
+            smtp_password: None,
+        };
         for (args, needle) in [
             (
-                json!({"profile": "default", "sync_interval_minutes": 15, "return_url": "http://example.com"}),
+                SaveSettingsArgs {
+                    return_url: Some("http://example.com".into()),
+                    ..every_15.clone()
+                },
                 "return URL",
             ),
             (
-                json!({"profile": "default", "sync_interval_minutes": 5000}),
+                SaveSettingsArgs {
+                    sync_interval_minutes: 5000,
+                    ..every_15.clone()
+                },
                 "sync interval",
             ),
             (
-                json!({"profile": "default", "sync_interval_minutes": 15, "requests_per_second": 0}),
+                SaveSettingsArgs {
+                    requests_per_second: Some(0),
+                    ..every_15.clone()
+                },
                 "sync speed",
             ),
             (
-                json!({"profile": "default", "sync_interval_minutes": 15, "requests_per_second": 5000}),
+                SaveSettingsArgs {
+                    requests_per_second: Some(5000),
+                    ..every_15.clone()
+                },
                 "sync speed",
             ),
             (
-                json!({"profile": "default", "sync_interval_minutes": 15,
-                       "smtp": {"host": "smtp.example", "port": 25, "tls": "none", "from": "nobody"}}),
+                SaveSettingsArgs {
+                    smtp: Some(SmtpFields {
+                        host: "smtp.example".into(),
+                        port: 25,
+                        tls: "none".into(),
+                        username: None,
+                        from: "nobody".into(),
+                    }),
+                    ..every_15.clone()
+                },
                 "sender",
             ),
             (
-                json!({"profile": "default", "sync_interval_minutes": 15, "business_name": "x".repeat(101)}),
+                SaveSettingsArgs {
+                    business_name: Some("x".repeat(101)),
+                    ..every_15.clone()
+                },
                 "business name",
             ),
             (
-                json!({"profile": "default", "sync_interval_minutes": 15, "business_name": "Acme\nBcc: x@evil.example"}),
+                SaveSettingsArgs {
+                    business_name: Some("Acme\nBcc: x@evil.example".into()),
+                    ..every_15.clone()
+                },
                 "business name",
             ),
         ] {
-            let error: ErrorDto = serde_json::from_value(
-                invoke::<SaveSettings>(&webview, args.clone()).expect_err("refused"),
-            )?;
-            assert_eq!(error.code, ErrorCode::InvalidInput, "{args}");
-            assert!(error.message.contains(needle), "{args}: {}", error.message);
+            refused_as_invalid_input::<SaveSettings>(&webview, &args, needle);
         }
-        let unchanged: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        let unchanged = invoke::<GetSettings>(&webview, &profile)?;
         assert_eq!(unchanged, before, "a refused save changes nothing");
 
-        let saved = invoke::<SaveSettings>(
+        let every_5 = SaveSettingsArgs {
+            sync_interval_minutes: 5,
+            ..every_15
+        };
+        // The answer as it crosses the bridge: the password must not be anywhere in it.
+        let saved = invoke_json::<SaveSettings>(
             &webview,
-            json!({"profile": "default", "sync_interval_minutes": 5, "requests_per_second": 80,
-                   "return_url": format!("{}/account", sandbox.url()),
-                   "business_name": "  Acme Bakery ",
-                   "smtp": smtp, "smtp_password": "canary-smtp-pw"}),
+            serde_json::to_value(SaveSettingsArgs {
+                requests_per_second: Some(80),
+                return_url: Some(format!("{}/account", sandbox.url())),
+                business_name: Some("  Acme Bakery ".into()),
+                smtp: Some(smtp.clone()),
+                smtp_password: Some("canary-smtp-pw".into()),
+                ..every_5.clone()
+            })?,
         )
         .map_err(|e| anyhow::anyhow!("{e}"))?;
         assert!(
@@ -803,12 +894,18 @@ mod settings {
 
         // A fixed host (a typo, or a stranger's server) without a new
         // password: the old password must not go there.
-        let moved = json!({"host": "smtp.elsewhere.example", "port": 2525, "tls": "starttls",
-                           "username": "me", "from": "Coffee <billing@coffee.example>"});
-        let saved: SettingsView = ok(invoke::<SaveSettings>(
+        let moved = SmtpFields {
+            host: "smtp.elsewhere.example".into(),
+            tls: "starttls".into(),
+            ..smtp
+        };
+        let saved = invoke::<SaveSettings>(
             &webview,
-            json!({"profile": "default", "sync_interval_minutes": 5, "smtp": moved}),
-        ))?;
+            &SaveSettingsArgs {
+                smtp: Some(moved),
+                ..every_5
+            },
+        )?;
         assert!(
             saved.smtp_password_removed,
             "the window is told to ask for it"
@@ -818,24 +915,21 @@ mod settings {
             saved.smtp.as_ref().map(|s| s.host.as_str()),
             Some("smtp.elsewhere.example")
         );
-        let reread: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        let reread = invoke::<GetSettings>(&webview, &profile)?;
         assert!(!reread.smtp_password_saved && !reread.smtp_password_removed);
 
-        let _: SyncStatus = ok(invoke::<SyncNow>(
-            &webview,
-            json!({"profile": "default", "full": true}),
-        ))?;
-        let synced: SettingsView = ok(invoke::<GetSettings>(&webview, profile.clone()))?;
+        invoke::<SyncNow>(&webview, &sync_args(true))?;
+        let synced = invoke::<GetSettings>(&webview, &profile)?;
         assert!(synced.cache_bytes > 0);
-        let cleared: SettingsView = ok(invoke::<ClearCache>(&webview, profile.clone()))?;
+        let cleared = invoke::<ClearCache>(&webview, &profile)?;
         assert_eq!((cleared.cache_bytes, cleared.invoice_bytes), (0, 0));
         assert_eq!(cleared.sync_interval_minutes, 5, "settings stay");
-        let status: SyncStatus = ok(invoke::<GetSyncStatus>(&webview, profile.clone()))?;
+        let status = invoke::<GetSyncStatus>(&webview, &profile)?;
         assert_eq!(status.last_synced, None, "the next sync reads everything");
 
-        invoke::<ForgetKey>(&webview, profile.clone()).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let key = invoke::<GetKeyStatus>(&webview, profile).map_err(|e| anyhow::anyhow!("{e}"))?;
-        assert_eq!(key, Value::Null);
+        invoke::<ForgetKey>(&webview, &profile)?;
+        let key = invoke::<GetKeyStatus>(&webview, &profile)?;
+        assert_eq!(key, None);
         Ok(())
     }
 }
@@ -843,8 +937,8 @@ mod settings {
 mod configurations {
     use super::*;
     use portal_ipc::{
-        ConfigurationDetail, GetConfiguration, ListConfigurations, ProductOption,
-        SaveConfiguration, SwitchableProducts, SyncNow,
+        ConfigurationArgs, ConfigurationFields, GetConfiguration, ListConfigurations,
+        SaveConfiguration, SaveConfigurationArgs, SwitchableProducts, SyncNow,
     };
 
     #[test]
@@ -852,29 +946,34 @@ mod configurations {
         let (_runtime, sandbox) = sandbox();
         let tmp = tempfile::tempdir()?;
         let (_app, webview) = app_against(tmp.path(), Some(sandbox.url()));
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let _: Value = ok(invoke::<SyncNow>(
-            &webview,
-            json!({"profile": "default", "full": true}),
-        ))?;
-        let profile = json!({"profile": "default"});
-        let products: Vec<ProductOption> =
-            ok(invoke::<SwitchableProducts>(&webview, profile.clone()))?;
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
+        invoke::<SyncNow>(&webview, &sync_args(true))?;
+        let profile = profile("default");
+        let products = invoke::<SwitchableProducts>(&webview, &profile)?;
         assert!(!products.is_empty(), "the sandbox sells recurring plans");
 
-        let id: String = ok(invoke::<SaveConfiguration>(
+        let id = invoke::<SaveConfiguration>(
             &webview,
-            json!({"profile": "default", "use_it": true, "fields": {
-                "headline": "Acme billing", "invoice_history": true,
-                "payment_method_update": true,
-                "cancel_mode": "at_period_end", "plan_switching": true,
-                "plan_products": [products[0].id]}}),
-        ))?;
-        let detail: ConfigurationDetail = ok(invoke::<GetConfiguration>(
-            &webview,
-            json!({"profile": "default", "id": id}),
-        ))?;
+            &SaveConfigurationArgs {
+                profile: "default".into(),
+                id: None,
+                fields: ConfigurationFields {
+                    headline: Some("Acme billing".into()),
+                    invoice_history: Some(true),
+                    payment_method_update: Some(true),
+                    cancel_mode: Some("at_period_end".into()),
+                    plan_switching: Some(true),
+                    plan_products: Some(vec![products[0].id.clone()]),
+                    ..Default::default()
+                },
+                use_it: true,
+            },
+        )?;
+        let this_one = ConfigurationArgs {
+            profile: "default".into(),
+            id: id.clone(),
+        };
+        let detail = invoke::<GetConfiguration>(&webview, &this_one)?;
         assert!(detail.in_use, "saved with use_it");
         assert_eq!(detail.fields.headline.as_deref(), Some("Acme billing"));
         assert_eq!(detail.fields.cancel_mode.as_deref(), Some("at_period_end"));
@@ -887,48 +986,57 @@ mod configurations {
         // The editor sends every field back; only the changed one differs.
         let mut fields = detail.fields.clone();
         fields.headline = Some("Acme · billing".into());
-        let again: String = ok(invoke::<SaveConfiguration>(
-            &webview,
-            json!({"profile": "default", "id": id, "fields": fields}),
-        ))?;
+        let edit = |fields: ConfigurationFields| SaveConfigurationArgs {
+            profile: "default".into(),
+            id: Some(id.clone()),
+            fields,
+            use_it: false,
+        };
+        let again = invoke::<SaveConfiguration>(&webview, &edit(fields.clone()))?;
         assert_eq!(again, id);
-        let edited: ConfigurationDetail = ok(invoke::<GetConfiguration>(
-            &webview,
-            json!({"profile": "default", "id": id}),
-        ))?;
+        let edited = invoke::<GetConfiguration>(&webview, &this_one)?;
         assert_eq!(edited.fields.headline.as_deref(), Some("Acme · billing"));
         assert_eq!(edited.fields.plan_products, fields.plan_products);
-        let listed: Vec<Value> = ok(invoke::<ListConfigurations>(&webview, profile))?;
+        let listed = invoke::<ListConfigurations>(&webview, &profile)?;
         assert_eq!(listed.len(), 1);
-        assert_eq!(listed[0]["headline"], "Acme · billing");
+        assert_eq!(listed[0].headline.as_deref(), Some("Acme · billing"));
 
         for (args, needle) in [
             (
-                json!({"profile": "default", "id": id, "fields": {"headline": "x".repeat(61)}}),
+                edit(ConfigurationFields {
+                    headline: Some("x".repeat(61)),
+                    ..Default::default()
+                }),
                 "headline",
             ),
             (
-                json!({"profile": "default", "id": id, "fields": {"privacy_policy_url": "http://acme.test"}}),
+                edit(ConfigurationFields {
+                    privacy_policy_url: Some("http://acme.test".into()),
+                    ..Default::default()
+                }),
                 "privacy policy",
             ),
             (
-                json!({"profile": "default", "id": "bpc_Missing000", "fields": {"headline": "x"}}),
+                SaveConfigurationArgs {
+                    id: Some("bpc_Missing000".into()),
+                    ..edit(ConfigurationFields {
+                        headline: Some("x".into()),
+                        ..Default::default()
+                    })
+                },
                 "No such",
             ),
         ] {
-            let error: ErrorDto = serde_json::from_value(
-                invoke::<SaveConfiguration>(&webview, args.clone()).expect_err("refused"),
-            )?;
-            assert_eq!(error.code, ErrorCode::InvalidInput, "{args}");
-            assert!(error.message.contains(needle), "{args}: {}", error.message);
+            refused_as_invalid_input::<SaveConfiguration>(&webview, &args, needle);
         }
-        let error: ErrorDto = serde_json::from_value(
-            invoke::<GetConfiguration>(
-                &webview,
-                json!({"profile": "default", "id": "bpc_Missing000"}),
-            )
-            .expect_err("unknown"),
-        )?;
+        let error = invoke::<GetConfiguration>(
+            &webview,
+            &ConfigurationArgs {
+                profile: "default".into(),
+                id: "bpc_Missing000".into(),
+            },
+        )
+        .expect_err("unknown");
         assert!(
             error.message.contains("no portal configuration"),
             "{}",
@@ -941,8 +1049,8 @@ mod configurations {
 mod browsing {
     use super::*;
     use portal_ipc::{
-        ActivityFeed, CountCustomers, CustomerDetail, CustomerPage, GetCustomer, GetSyncStatus,
-        ListCustomers, OpenInvoice, StatusCounts, SyncNow, SyncStatus,
+        ActivityFeed, CountCustomers, CustomerArgs, CustomerListArgs, CustomerSort, GetCustomer,
+        GetSyncStatus, InvoiceDocument, ListCustomers, OpenInvoice, OpenInvoiceArgs, SyncNow,
     };
 
     #[test]
@@ -951,14 +1059,10 @@ mod browsing {
         let tmp = tempfile::tempdir()?;
         let opened_log = tmp.path().join("opened.log");
         let (_app, webview) = app_opening(tmp.path(), Some(sandbox.url()), opened_log.clone());
-        invoke::<SaveKey>(&webview, json!({"profile": "default", "key": KEY}))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let profile = json!({"profile": "default"});
+        invoke::<SaveKey>(&webview, &save_key(KEY))?;
+        let profile = profile("default");
 
-        let synced: SyncStatus = ok(invoke::<SyncNow>(
-            &webview,
-            json!({"profile": "default", "full": true}),
-        ))?;
+        let synced = invoke::<SyncNow>(&webview, &sync_args(true))?;
         assert!(
             synced.running.is_none() && synced.last_error.is_none(),
             "{synced:?}"
@@ -967,7 +1071,7 @@ mod browsing {
 
         let truth = sandbox.truth();
         let customers = truth["customers"].as_array().expect("customers");
-        let counts: StatusCounts = ok(invoke::<CountCustomers>(&webview, profile.clone()))?;
+        let counts = invoke::<CountCustomers>(&webview, &profile)?;
         assert_eq!(counts.all, customers.len() as u64);
         // Other Stripe statuses (unpaid, incomplete, …) count in "all" only.
         let chips: u64 = counts.by_status.iter().map(|(_, n)| n).sum();
@@ -978,25 +1082,42 @@ mod browsing {
             .find(|c| c["name"].is_string() && c["email"].is_string())
             .expect("a named customer");
         let name = wanted["name"].as_str().expect("name");
-        let page: CustomerPage = ok(invoke::<ListCustomers>(
+        let first_50 = CustomerListArgs {
+            profile: "default".into(),
+            text: String::new(),
+            status: None,
+            sort: CustomerSort::Name,
+            offset: 0,
+            limit: 50,
+        };
+        let page = invoke::<ListCustomers>(
             &webview,
-            json!({"profile": "default", "text": name, "limit": 50}),
-        ))?;
+            &CustomerListArgs {
+                text: name.into(),
+                ..first_50.clone()
+            },
+        )?;
         assert!(
             page.rows.iter().any(|r| wanted["id"] == r.id.as_str()),
             "searching {name:?} finds it: {page:?}"
         );
-        let window: CustomerPage = ok(invoke::<ListCustomers>(
+        let window = invoke::<ListCustomers>(
             &webview,
-            json!({"profile": "default", "offset": 5, "limit": 3, "sort": "created"}),
-        ))?;
+            &CustomerListArgs {
+                offset: 5,
+                limit: 3,
+                sort: CustomerSort::Created,
+                ..first_50
+            },
+        )?;
         assert_eq!((window.offset, window.rows.len()), (5, 3));
 
         let id = wanted["id"].as_str().expect("id");
-        let detail: Option<CustomerDetail> = ok(invoke::<GetCustomer>(
-            &webview,
-            json!({"profile": "default", "customer": id}),
-        ))?;
+        let customer = CustomerArgs {
+            profile: "default".into(),
+            customer: id.into(),
+        };
+        let detail = invoke::<GetCustomer>(&webview, &customer)?;
         let detail = detail.expect("cached");
         assert_eq!(detail.email.as_deref(), wanted["email"].as_str());
         let invoices_of = |c: &str| {
@@ -1011,11 +1132,12 @@ mod browsing {
         let invoice = detail.invoices.first().expect("an invoice").clone();
         assert!(invoice.has_pdf && !invoice.pdf_saved);
 
-        invoke::<OpenInvoice>(
-            &webview,
-            json!({"profile": "default", "invoice": invoice.id, "document": "pdf"}),
-        )
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let pdf_of = |invoice: &str| OpenInvoiceArgs {
+            profile: "default".into(),
+            invoice: invoice.into(),
+            document: InvoiceDocument::Pdf,
+        };
+        invoke::<OpenInvoice>(&webview, &pdf_of(&invoice.id))?;
         let opened = std::fs::read_to_string(&opened_log)?;
         let pdf = opened
             .lines()
@@ -1027,54 +1149,32 @@ mod browsing {
 
         sandbox.stop();
         std::fs::remove_file(&opened_log)?;
-        invoke::<OpenInvoice>(
-            &webview,
-            json!({"profile": "default", "invoice": invoice.id, "document": "pdf"}),
-        )
-        .map_err(|e| anyhow::anyhow!("a saved PDF opens offline: {e}"))?;
+        invoke::<OpenInvoice>(&webview, &pdf_of(&invoice.id))
+            .map_err(|e| anyhow::anyhow!("a saved PDF opens offline: {e}"))?;
         assert_eq!(std::fs::read_to_string(&opened_log)?.trim(), pdf);
-        let error = invoke::<OpenInvoice>(
-            &webview,
-            json!({"profile": "default", "invoice": detail.invoices[1].id, "document": "pdf"}),
-        )
-        .expect_err("an unsaved PDF needs the network");
-        assert_eq!(
-            serde_json::from_value::<ErrorDto>(error)?.code,
-            ErrorCode::Offline
-        );
+        let error = invoke::<OpenInvoice>(&webview, &pdf_of(&detail.invoices[1].id))
+            .expect_err("an unsaved PDF needs the network");
+        assert_eq!(error.code, ErrorCode::Offline);
 
-        let error = invoke::<OpenInvoice>(
-            &webview,
-            json!({"profile": "default", "invoice": "in_NotCached0000", "document": "pdf"}),
-        )
-        .expect_err("not in the cache");
-        assert_eq!(
-            serde_json::from_value::<ErrorDto>(error)?.code,
-            ErrorCode::NotFound
-        );
+        let error = invoke::<OpenInvoice>(&webview, &pdf_of("in_NotCached0000"))
+            .expect_err("not in the cache");
+        assert_eq!(error.code, ErrorCode::NotFound);
 
-        let error =
-            invoke::<SyncNow>(&webview, json!({"profile": "default"})).expect_err("offline");
-        assert_eq!(
-            serde_json::from_value::<ErrorDto>(error)?.code,
-            ErrorCode::Offline
-        );
-        let status: SyncStatus = ok(invoke::<GetSyncStatus>(&webview, profile.clone()))?;
+        let error = invoke::<SyncNow>(&webview, &sync_args(false)).expect_err("offline");
+        assert_eq!(error.code, ErrorCode::Offline);
+        let status = invoke::<GetSyncStatus>(&webview, &profile)?;
         assert!(status.offline && status.running.is_none(), "{status:?}");
         assert_eq!(
             status.last_synced, synced.last_synced,
             "the last success stays"
         );
 
-        let detail: Option<CustomerDetail> = ok(invoke::<GetCustomer>(
-            &webview,
-            json!({"profile": "default", "customer": id}),
-        ))?;
+        let detail = invoke::<GetCustomer>(&webview, &customer)?;
         assert!(
             detail.is_some_and(|d| d.invoices[0].pdf_saved),
             "offline, from the cache"
         );
-        let feed: Vec<portal_ipc::ActivityEntry> = ok(invoke::<ActivityFeed>(&webview, profile))?;
+        let feed = invoke::<ActivityFeed>(&webview, &profile)?;
         assert!(feed.is_empty(), "no portal changes yet: {feed:?}");
         Ok(())
     }
