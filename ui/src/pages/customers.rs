@@ -242,11 +242,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         (None, Some(0), true) | (None, None, true) => {
             let progress = props.progress.clone();
             let (label, value) = progress.map_or((t!("customers-connecting"), None), |p| {
-                let value = p.total.filter(|t| *t > 0).map(|t| {
-                    (p.done.min(t) as f64 / t as f64 * 100.0)
-                        .round()
-                        .to_string()
-                });
+                let value = crate::state::sync::percent(&p).map(|p| p.to_string());
                 let label = if p.done == 0 {
                     t!("customers-connecting")
                 } else {

@@ -1,8 +1,6 @@
 //! The main window once a key is saved: the status bar, the banners, the
 //! customer list beside the open customer, and the activity feed.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
 use portal_ipc::{
@@ -10,13 +8,13 @@ use portal_ipc::{
     SyncStatus,
 };
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::platform::spawn_local;
 use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use crate::format;
+use crate::hooks::{Listen, start_sync, use_sync_status, use_window_event};
 use crate::ipc;
 use crate::pages::activity::ActivityFeed;
 use crate::pages::bulk::BulkEmail;
@@ -28,6 +26,7 @@ use crate::pages::email::EmailDialogView;
 use crate::pages::settings::Settings;
 use crate::state::customers::{CustomersAction, CustomersState};
 use crate::state::portal::{Phase, PortalAction, PortalMsg, PortalState};
+use crate::state::sync;
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
@@ -87,102 +86,48 @@ pub fn Desk(props: &DeskProps) -> Html {
     let profile = props.profile.clone();
     let customers = use_reducer(|| CustomersState::starting_with(props.first_page.clone()));
     let portal = use_reducer(PortalState::default);
-    let sync = use_state(|| None::<SyncStatus>);
     let opened = use_state(|| None::<String>);
     let panel = use_state(|| Panel::Customer);
     let view = use_state(|| View::Customers);
-    // Bumped after each sync: the detail, the feed and the counts read again.
-    let data_version = use_state(|| 0u64);
     // Set when the portal was opened; the next focus of the window syncs.
     let visited_portal = use_mut_ref(|| false);
-    let offline_seen = use_state(|| false);
     let search_ref = use_node_ref();
 
-    // The sync loop: polls the status, starts the first and the periodic syncs,
-    // and reloads what is on screen when one ends.
+    // The list's counts, from the start.
     {
-        let sync = sync.clone();
         let customers = customers.dispatcher();
-        let data_version = data_version.clone();
-        let offline_seen = offline_seen.clone();
-        let profile = profile.clone();
-        use_effect_with(profile.clone(), move |_| {
-            let alive = Rc::new(Cell::new(true));
-            let running = alive.clone();
-            spawn_local(async move {
-                let mut completed: Option<u64> = None;
-                let mut version = 0u64;
-                let mut started_at: Option<i64> = None;
-                load_counts(&profile, &customers);
-                while running.get() {
-                    let status = match ipc::sync_status(&profile).await {
-                        Ok(status) => status,
-                        Err(_) => {
-                            sleep(Duration::from_secs(2)).await;
-                            continue;
-                        }
-                    };
-                    let is_running = status.running.is_some();
-                    // A sync ended (however briefly it ran): read what it wrote.
-                    if completed.is_some_and(|seen| seen != status.completed) {
-                        version += 1;
-                        data_version.set(version);
-                        customers.dispatch(CustomersAction::Reload);
-                        load_counts(&profile, &customers);
-                    }
-                    completed = Some(status.completed);
-                    offline_seen.set(status.offline);
-                    let due = match status.last_synced {
-                        None => true,
-                        Some(last) => {
-                            status.interval_minutes > 0
-                                && format::now() - last >= i64::from(status.interval_minutes) * 60
-                        }
-                    };
-                    // After a failure, wait a full interval (or a minute) before trying again.
-                    let retry_after = i64::from(status.interval_minutes.max(1)) * 60;
-                    let recently = status.last_error.is_some()
-                        && started_at.is_some_and(|t| format::now() - t < retry_after);
-                    if !is_running && due && !recently {
-                        started_at = Some(format::now());
-                        // The first sync fills the list; later ones run unasked.
-                        let first = status.last_synced.is_none();
-                        start_sync(&profile, first, !first);
-                    }
-                    sync.set(Some(status));
-                    let just_started = started_at.is_some_and(|t| format::now() - t < 3);
-                    let pause = if is_running || just_started {
-                        300
-                    } else {
-                        1500
-                    };
-                    sleep(Duration::from_millis(pause)).await;
-                }
-            });
-            move || alive.set(false)
+        use_effect_with(profile.clone(), move |profile| {
+            load_counts(profile, &customers)
         });
     }
+    // The sync loop: after each sync, the list, the detail, the feed and the
+    // counts read again.
+    let sync = {
+        let customers = customers.dispatcher();
+        let profile = profile.clone();
+        use_sync_status(
+            profile.clone(),
+            Callback::from(move |()| {
+                customers.dispatch(CustomersAction::Reload);
+                load_counts(&profile, &customers);
+            }),
+        )
+    };
+    let offline_seen = sync.offline.clone();
 
     // A portal visit ends when the window gets focus back: sync what changed.
     {
         let visited_portal = visited_portal.clone();
         let profile = profile.clone();
-        use_effect_with(profile.clone(), move |_| {
-            let on_focus = Closure::<dyn Fn()>::new(move || {
+        use_window_event(
+            Listen::Window,
+            "focus",
+            Callback::from(move |_: web_sys::Event| {
                 if std::mem::take(&mut *visited_portal.borrow_mut()) {
                     start_sync(&profile, false, false);
                 }
-            });
-            let window = web_sys::window().expect("a window");
-            let _ =
-                window.add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref());
-            move || {
-                let _ = window.remove_event_listener_with_callback(
-                    "focus",
-                    on_focus.as_ref().unchecked_ref(),
-                );
-            }
-        });
+            }),
+        );
     }
 
     let offline = *offline_seen;
@@ -337,36 +282,13 @@ pub fn Desk(props: &DeskProps) -> Html {
             }
         })
     };
-    let key_handler = use_mut_ref(Callback::<KeyboardEvent>::noop);
-    *key_handler.borrow_mut() = on_key;
-    {
-        let key_handler = key_handler.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                key_handler.borrow().emit(e);
-            });
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(document) = &document {
-                let _ = document
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(document) = document {
-                    let _ = document.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+    use_window_event(Listen::Document, "keydown", on_key);
 
     let sync_now = {
         let profile = profile.clone();
-        let sync = sync.clone();
+        let status = sync.status.clone();
         Callback::from(move |_: MouseEvent| {
-            let full = sync.as_ref().is_none_or(|s| s.last_synced.is_none());
-            start_sync(&profile, full, false);
+            start_sync(&profile, sync::sync_now_is_full(status.as_ref()), false);
         })
     };
     let show_activity = {
@@ -393,9 +315,7 @@ pub fn Desk(props: &DeskProps) -> Html {
     };
 
     let test_mode = props.account.mode == Mode::Test;
-    let first_sync = sync
-        .as_ref()
-        .is_some_and(|s| s.last_synced.is_none() && s.running.is_some());
+    let first_sync = sync::is_first_sync(sync.status.as_ref());
     let business = props
         .account
         .business_name
@@ -404,7 +324,7 @@ pub fn Desk(props: &DeskProps) -> Html {
 
     let right = match (*panel, &*opened) {
         (Panel::Activity, _) => html! {
-            <ActivityFeed profile={profile.clone()} version={*data_version} on_open={open_customer.clone()} />
+            <ActivityFeed profile={profile.clone()} version={sync.version} on_open={open_customer.clone()} />
         },
         (Panel::Customer, Some(id)) => {
             let phase = portal.phase_for(id).clone();
@@ -424,7 +344,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             };
             html! {
                 <Detail profile={profile.clone()} customer={AttrValue::from(id.clone())}
-                    version={*data_version} {phase} {busy} {offline}
+                    version={sync.version} {phase} {busy} {offline}
                     custom_domain={portal.custom_domain.clone()}
                     {on_action} {on_email} {on_dismiss} />
             }
@@ -476,7 +396,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <img class="topbar-logo" src="icon.png" alt="" width="28" height="28" />
                 <span class="topbar-name">{ "Portal Desk" }</span>
                 <span class="topbar-business" id="business-name">{ business }</span>
-                <SyncBar status={(*sync).clone()} on_sync={sync_now} />
+                <SyncBar status={sync.status.clone()} on_sync={sync_now} />
                 if *view == View::Customers {
                     <button type="button" class={classes!("secondary", "small", "feed-toggle", (*panel == Panel::Activity).then_some("pressed"))}
                         id="show-activity" aria-pressed={(*panel == Panel::Activity).to_string()} onclick={show_activity}>
@@ -517,7 +437,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     search_ref={search_ref.clone()} opened={(*opened).clone()}
                     busy={portal.customer.clone().filter(|_| portal.busy())}
                     {offline} first_sync={first_sync}
-                    progress={sync.as_ref().and_then(|s| s.running.clone())}
+                    progress={sync.status.as_ref().and_then(|s| s.running.clone())}
                     on_open={open_customer.clone()}
                     on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
                 <section class="detail-pane" aria-label={t!("desk-customer-pane")} tabindex="0">{ right }</section>
@@ -543,15 +463,6 @@ fn load_counts(profile: &str, customers: &UseReducerDispatcher<CustomersState>) 
         if let Ok(counts) = ipc::count_customers(&profile).await {
             customers.dispatch(CustomersAction::Counts(counts));
         }
-    });
-}
-
-/// Starts a sync; the status loop shows its progress and result.
-fn start_sync(profile: &str, full: bool, background: bool) {
-    let profile = profile.to_owned();
-    spawn_local(async move {
-        // The outcome is recorded in the sync status, which the bar shows.
-        let _ = ipc::sync_now(&profile, full, background).await;
     });
 }
 
@@ -591,11 +502,7 @@ fn SyncBar(props: &SyncBarProps) -> Html {
             ),
             _ => t!("desk-syncing"),
         };
-        let value = progress.total.filter(|t| *t > 0).map(|t| {
-            (progress.done.min(t) as f64 / t as f64 * 100.0)
-                .round()
-                .to_string()
-        });
+        let value = sync::percent(progress).map(|p| p.to_string());
         html! {
             <>
                 <span class="spinner" aria-hidden="true"></span>
