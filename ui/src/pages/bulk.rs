@@ -5,23 +5,19 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::state::bulk::{BulkMsg, BulkState, Busy};
 
-#[derive(Properties, PartialEq)]
-pub struct BulkEmailProps {
-    pub profile: AttrValue,
-    pub offline: bool,
-}
-
 #[component]
-pub fn BulkEmail(props: &BulkEmailProps) -> Html {
+pub fn BulkEmail() -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let state = use_reducer(BulkState::default);
     let counts = use_state(|| None::<StatusCounts>);
     {
         let counts = counts.clone();
-        use_effect_with(props.profile.clone(), move |profile| {
+        use_effect_with(desk.profile.clone(), move |profile| {
             let profile = profile.clone();
             spawn_local(async move {
                 counts.set(ipc::count_customers(&profile).await.ok());
@@ -43,7 +39,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
 
     let run = |msg: BulkMsg| {
         let state = state.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let sending = msg == BulkMsg::Send;
@@ -102,7 +98,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
     };
 
     let count_of = |status: CustomerStatus| counts.as_ref().map(|c| c.of(status));
-    let offline_why = props.offline.then(|| t!("portal-bulk-offline"));
+    let offline_why = desk.offline.then(|| t!("portal-bulk-offline"));
 
     let recipients = match (&state.recipients, state.busy) {
         (_, Some(Busy::Previewing)) => {
@@ -205,7 +201,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                 if state.report.is_none() {
                     <form onsubmit={send}>
                         <button type="submit" class="primary" id="bulk-send"
-                            disabled={!state.can_send() || props.offline} title={offline_why}>
+                            disabled={!state.can_send() || desk.offline} title={offline_why}>
                             if state.busy == Some(Busy::Sending) {
                                 <span class="spinner" aria-hidden="true"></span>
                                 { t!("portal-bulk-sending", count = state.deliverable()) }

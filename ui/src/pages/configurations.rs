@@ -9,17 +9,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::dialog::Dialog;
 use crate::state::configurations::{
     ConfigurationsMsg, ConfigurationsState, Editor, Field, HEADLINE_MAX, PRODUCTS_MAX,
 };
-
-#[derive(Properties, PartialEq)]
-pub struct ConfigurationsProps {
-    pub profile: AttrValue,
-    pub offline: bool,
-}
 
 /// A label, read in the window's language when it is shown.
 type Label = fn() -> String;
@@ -42,10 +37,11 @@ const PLAN_UPDATES: [(&str, Label); 3] = [
 ];
 
 #[component]
-pub fn Configurations(props: &ConfigurationsProps) -> Html {
+pub fn Configurations() -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let state = use_reducer(ConfigurationsState::default);
-    let profile = props.profile.clone();
+    let profile = desk.profile.clone();
 
     {
         let dispatch = state.dispatcher();
@@ -146,9 +142,9 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
                                 </div></td>
                                 <td class="invoice-actions">
                                     if !c.in_use && c.active {
-                                        <button type="button" class="link use-configuration" onclick={on_use} disabled={props.offline}>{ t!("configurations-use-for-links") }</button>
+                                        <button type="button" class="link use-configuration" onclick={on_use} disabled={desk.offline}>{ t!("configurations-use-for-links") }</button>
                                     }
-                                    <button type="button" class="link edit-configuration" onclick={on_edit} disabled={props.offline}>{ t!("configurations-edit") }</button>
+                                    <button type="button" class="link edit-configuration" onclick={on_edit} disabled={desk.offline}>{ t!("configurations-edit") }</button>
                                 </td>
                             </tr>
                         }
@@ -166,7 +162,7 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
                     <p class="detail-sub">{ t!("configurations-intro") }</p>
                 </div>
                 <button type="button" class="primary" id="new-configuration" onclick={new}
-                    disabled={props.offline} title={props.offline.then(|| t!("configurations-offline-title"))}>
+                    disabled={desk.offline} title={desk.offline.then(|| t!("configurations-offline-title"))}>
                     { t!("configurations-new") }
                 </button>
             </div>
@@ -177,8 +173,8 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
             // An `if` keeps its place when empty, so opening the editor doesn't
             // move (and blur) the button that opened it.
             if let Some(editor) = &state.editor {
-                <ConfigurationEditor profile={profile.clone()} editor={editor.clone()}
-                    products={state.products.clone()} dispatch={state.dispatcher()} offline={props.offline} />
+                <ConfigurationEditor editor={editor.clone()}
+                    products={state.products.clone()} dispatch={state.dispatcher()} />
             }
         </div>
     }
@@ -186,11 +182,9 @@ pub fn Configurations(props: &ConfigurationsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EditorProps {
-    profile: AttrValue,
     editor: Editor,
     products: Vec<portal_ipc::ProductOption>,
     dispatch: UseReducerDispatcher<ConfigurationsState>,
-    offline: bool,
 }
 
 /// A callback that applies `change` with the value of a text field.
@@ -258,6 +252,7 @@ fn has(list: &Option<Vec<String>>, value: &str) -> bool {
 #[component]
 fn ConfigurationEditor(props: &EditorProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let editor = &props.editor;
     let f = &editor.fields;
     let dispatch = &props.dispatch;
@@ -293,7 +288,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     let save = {
         let dispatch = dispatch.clone();
         let editor = editor.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             dispatch.dispatch(ConfigurationsMsg::Saving);
@@ -524,7 +519,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                         { if editor.saved { t!("configurations-done") } else { t!("configurations-cancel") } }
                     </button>
                     <button type="submit" class="primary" id="editor-save"
-                        disabled={editor.loading || editor.saving || props.offline || (editor.tried && blocked)}>
+                        disabled={editor.loading || editor.saving || desk.offline || (editor.tried && blocked)}>
                         if editor.saving { <span class="spinner" aria-hidden="true"></span>{ t!("configurations-saving") } }
                         else { { t!("configurations-save") } }
                     </button>

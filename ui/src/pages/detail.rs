@@ -2,19 +2,20 @@
 //! methods, invoices (PDFs saved for offline use) and activity, with the
 //! portal actions on top. Everything here reads the cache.
 
-use portal_ipc::{CustomerDetail, EmailPurpose, ErrorDto, InvoiceDocument, InvoiceSummary};
+use portal_ipc::{
+    CustomerDetail, EmailPurpose, ErrorDto, InvoiceDocument, InvoiceSummary, PortalFlow,
+};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::format;
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::customers::status_label;
-use crate::pages::desk::deep_links;
 use crate::state::portal::{Phase, PortalAction};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
-    pub profile: AttrValue,
     pub customer: AttrValue,
     /// Bumped when the cache changed.
     pub version: u64,
@@ -22,7 +23,6 @@ pub struct DetailProps {
     pub phase: Phase,
     /// The portal action running for this customer.
     pub busy: Option<PortalAction>,
-    pub offline: bool,
     /// The account's custom domain, once a link has shown it.
     #[prop_or_default]
     pub custom_domain: Option<String>,
@@ -34,12 +34,13 @@ pub struct DetailProps {
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let detail = use_state(|| None::<Result<Option<CustomerDetail>, ErrorDto>>);
     // Invoices opened this visit, so their "saved" mark shows at once.
     let invoice_error = use_state(|| None::<(String, String)>);
     {
         let detail = detail.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         use_effect_with(
             (props.customer.clone(), props.version),
             move |(customer, _)| {
@@ -67,7 +68,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
 
     let open_invoice = {
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         let detail = detail.clone();
         let invoice_error = invoice_error.clone();
         let customer = props.customer.clone();
@@ -102,17 +103,17 @@ pub fn Detail(props: &DetailProps) -> Html {
                     </p>
                 </div>
             </header>
-            <PortalButtons phase={props.phase.clone()} busy={props.busy.clone()} offline={props.offline}
+            <PortalButtons phase={props.phase.clone()} busy={props.busy.clone()}
                 custom_domain={props.custom_domain.clone()}
                 has_subscription={info.subscription.as_ref().is_some_and(|s| s.canceled_at.is_none() && s.status != "canceled")}
                 has_email={info.email.is_some()}
                 on_action={props.on_action.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
             <div class="cards">
-                { subscription_card(&info, &props.on_email, props.offline) }
+                { subscription_card(&info, &props.on_email, desk.offline) }
                 { payment_methods_card(&info) }
                 { contact_card(&info) }
             </div>
-            { invoices_card(&info, &open_invoice, props.offline, invoice_error.as_ref()) }
+            { invoices_card(&info, &open_invoice, desk.offline, invoice_error.as_ref()) }
             <section class="card-section" aria-labelledby="customer-activity-title">
                 <h2 id="customer-activity-title">{ t!("customers-activity") }</h2>
                 if info.activity.is_empty() {
@@ -384,7 +385,6 @@ fn capitalize(text: &str) -> String {
 struct PortalButtonsProps {
     phase: Phase,
     busy: Option<PortalAction>,
-    offline: bool,
     custom_domain: Option<String>,
     has_subscription: bool,
     has_email: bool,
@@ -398,14 +398,15 @@ struct PortalButtonsProps {
 #[component]
 fn PortalButtons(props: &PortalButtonsProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let menu_open = use_state(|| false);
     let busy = props.busy.is_some();
-    let disabled = props.offline || busy;
+    let disabled = desk.offline || busy;
     let on_domain = props
         .custom_domain
         .as_ref()
         .map(|domain| t!("customers-portal-domain", domain = domain));
-    let why = if props.offline {
+    let why = if desk.offline {
         Some(t!("customers-portal-offline"))
     } else {
         on_domain
@@ -476,7 +477,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
                 if *menu_open && !disabled {
                     <ul class="menu" role="menu">
                         { for deep_links().into_iter().map(|(id, label, flow)| {
-                            let needs_subscription = !matches!(flow, portal_ipc::PortalFlow::PaymentMethodUpdate);
+                            let needs_subscription = !matches!(flow, PortalFlow::PaymentMethodUpdate);
                             let on_action = props.on_action.clone();
                             let menu_open = menu_open.clone();
                             let blocked = needs_subscription && !props.has_subscription;
@@ -494,7 +495,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
                     </ul>
                 }
             </div>
-            <button type="button" class="secondary" id="email-link" onclick={email} disabled={props.offline || !props.has_email}
+            <button type="button" class="secondary" id="email-link" onclick={email} disabled={desk.offline || !props.has_email}
                 title={ if !props.has_email { Some(t!("customers-no-email-address")) } else { why.clone() } }>{ t!("customers-email-link") }</button>
             <button type="button" class="secondary" id="copy-link" onclick={copy} {disabled} title={why}>
                 if props.busy == Some(PortalAction::Copy) { <span class="spinner" aria-hidden="true"></span> }
@@ -507,4 +508,27 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         <div class="portal-outcome">{ outcome }</div>
         </>
     }
+}
+
+/// The deep links offered beside "Open portal": id, label and flow.
+fn deep_links() -> [(&'static str, String, PortalFlow); 3] {
+    [
+        (
+            "update-card",
+            t!("desk-flow-update-card"),
+            PortalFlow::PaymentMethodUpdate,
+        ),
+        (
+            "cancel",
+            t!("desk-flow-cancel-subscription"),
+            PortalFlow::SubscriptionCancel {
+                retention_coupon: None,
+            },
+        ),
+        (
+            "change-plan",
+            t!("desk-flow-change-plan"),
+            PortalFlow::SubscriptionUpdate,
+        ),
+    ]
 }

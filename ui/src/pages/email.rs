@@ -4,13 +4,13 @@ use portal_ipc::{EmailArgs, EmailDelivery, EmailLink, EmailPurpose};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::dialog::Dialog;
 use crate::state::portal::{EmailDialog, PortalMsg, PortalState};
 
 #[derive(Properties, PartialEq)]
 pub struct EmailDialogProps {
-    pub profile: AttrValue,
     pub customer: AttrValue,
     pub dialog: EmailDialog,
     pub dispatch: UseReducerDispatcher<PortalState>,
@@ -19,8 +19,9 @@ pub struct EmailDialogProps {
 #[component]
 pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let args = || EmailArgs {
-        profile: props.profile.to_string(),
+        profile: desk.profile.to_string(),
         customer: props.customer.to_string(),
         link: props.dialog.link,
         enable_login_page: props.dialog.enable_login_page,

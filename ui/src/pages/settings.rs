@@ -10,13 +10,13 @@ use yew::prelude::*;
 use portal_ipc::ExportKind;
 
 use crate::format;
+use crate::hooks::use_desk;
 use crate::i18n::{Language, LanguageContext};
 use crate::ipc;
 use crate::state::settings::{Confirm, Field, Form, SettingsMsg, SettingsState, export_notice};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
-    pub profile: AttrValue,
     /// Open another profile (onboarding when it has no key yet).
     pub on_switch: Callback<String>,
     /// The key was forgotten: back to onboarding.
@@ -49,11 +49,12 @@ fn valid_profile_name(name: &str) -> bool {
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let state = use_reducer(SettingsState::default);
     let new_profile = use_state(String::new);
     {
         let dispatch = state.dispatcher();
-        use_effect_with(props.profile.clone(), move |profile| {
+        use_effect_with(desk.profile.clone(), move |profile| {
             let profile = profile.clone();
             spawn_local(async move {
                 dispatch.dispatch(SettingsMsg::Loaded(ipc::settings(&profile).await));
@@ -65,7 +66,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
 
     let save = {
         let state = state.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(args) = state.form.to_args(&profile) else {
@@ -87,7 +88,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let clear = {
         let dispatch = dispatch.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         let on_cleared = props.on_cleared.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(SettingsMsg::Busy);
@@ -107,7 +108,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let forget = {
         let dispatch = dispatch.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         let on_forgot = props.on_forgot.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(SettingsMsg::Busy);
@@ -124,7 +125,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     };
     let export = |kind: ExportKind| {
         let dispatch = dispatch.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(SettingsMsg::Busy);
             let dispatch = dispatch.clone();
