@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_desk;
 use crate::ipc;
-use crate::state::bulk::{BulkMsg, BulkState, Busy};
+use crate::state::bulk::{BulkAction, BulkState, Busy};
 
 #[component]
 pub fn BulkEmail() -> Html {
@@ -37,41 +37,41 @@ pub fn BulkEmail() -> Html {
         });
     }
 
-    let run = |msg: BulkMsg| {
+    let run = |action: BulkAction| {
         let state = state.clone();
         let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let sending = msg == BulkMsg::Send;
+            let sending = action == BulkAction::Send;
             if (sending && !state.can_send()) || state.busy.is_some() {
                 return;
             }
             let args = state.args(&profile);
-            state.dispatch(msg.clone());
+            state.dispatch(action.clone());
             let dispatch = state.dispatcher();
             spawn_local(async move {
                 if sending {
-                    dispatch.dispatch(BulkMsg::Sent(ipc::send_bulk_email(&args).await));
+                    dispatch.dispatch(BulkAction::Sent(ipc::send_bulk_email(&args).await));
                 } else {
-                    dispatch.dispatch(BulkMsg::Previewed(ipc::plan_bulk_email(&args).await));
+                    dispatch.dispatch(BulkAction::Previewed(ipc::plan_bulk_email(&args).await));
                 }
             });
         })
     };
-    let preview = run(BulkMsg::Preview);
-    let send = run(BulkMsg::Send);
+    let preview = run(BulkAction::Preview);
+    let send = run(BulkAction::Send);
 
     let on_status = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(BulkMsg::Status(Some(value).filter(|v| !v.is_empty())));
+            dispatch.dispatch(BulkAction::Status(Some(value).filter(|v| !v.is_empty())));
         })
     };
     let on_search = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(BulkMsg::Search(
+            dispatch.dispatch(BulkAction::Search(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ))
         })
@@ -79,22 +79,22 @@ pub fn BulkEmail() -> Html {
     let on_campaign = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(BulkMsg::Campaign(
+            dispatch.dispatch(BulkAction::Campaign(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ))
         })
     };
     let choose = |link: EmailLink| {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: Event| dispatch.dispatch(BulkMsg::Link(link)))
+        Callback::from(move |_: Event| dispatch.dispatch(BulkAction::Link(link)))
     };
     let enable_login_page = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkMsg::EnableLoginPage))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkAction::EnableLoginPage))
     };
     let again = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkMsg::Again))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkAction::Again))
     };
 
     let count_of = |status: CustomerStatus| counts.as_ref().map(|c| c.of(status));

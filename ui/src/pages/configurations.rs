@@ -13,7 +13,7 @@ use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::dialog::Dialog;
 use crate::state::configurations::{
-    ConfigurationsMsg, ConfigurationsState, Editor, Field, HEADLINE_MAX, PRODUCTS_MAX,
+    ConfigurationsAction, ConfigurationsState, Editor, Field, HEADLINE_MAX, PRODUCTS_MAX,
 };
 
 /// A label, read in the window's language when it is shown.
@@ -48,12 +48,12 @@ pub fn Configurations() -> Html {
         let profile = profile.clone();
         use_effect_with((profile.clone(), state.version), move |_| {
             spawn_local(async move {
-                dispatch.dispatch(ConfigurationsMsg::Listed(
+                dispatch.dispatch(ConfigurationsAction::Listed(
                     ipc::list_configurations(&profile).await,
                 ));
                 // From the cache; an empty list only hides the product choice.
                 if let Ok(products) = ipc::switchable_products(&profile).await {
-                    dispatch.dispatch(ConfigurationsMsg::Products(products));
+                    dispatch.dispatch(ConfigurationsAction::Products(products));
                 }
             });
         });
@@ -63,11 +63,11 @@ pub fn Configurations() -> Html {
         let dispatch = state.dispatcher();
         let profile = profile.clone();
         Callback::from(move |id: String| {
-            dispatch.dispatch(ConfigurationsMsg::Edit(id.clone()));
+            dispatch.dispatch(ConfigurationsAction::Edit(id.clone()));
             let dispatch = dispatch.clone();
             let profile = profile.clone();
             spawn_local(async move {
-                dispatch.dispatch(ConfigurationsMsg::Loaded(Box::new(
+                dispatch.dispatch(ConfigurationsAction::Loaded(Box::new(
                     ipc::get_configuration(&profile, &id).await,
                 )));
             });
@@ -81,17 +81,17 @@ pub fn Configurations() -> Html {
             let profile = profile.clone();
             spawn_local(async move {
                 let outcome = ipc::choose_configuration(&profile, &id).await.map(|()| id);
-                dispatch.dispatch(ConfigurationsMsg::Used(outcome));
+                dispatch.dispatch(ConfigurationsAction::Used(outcome));
             });
         })
     };
     let new = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsMsg::New))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsAction::New))
     };
     let reload = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsMsg::Reload))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsAction::Reload))
     };
 
     let list = match &state.list {
@@ -195,7 +195,7 @@ fn on_text(
     let dispatch = dispatch.clone();
     Callback::from(move |e: InputEvent| {
         let value = e.target_unchecked_into::<HtmlInputElement>().value();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| {
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
             change(f, value.clone())
         })));
     })
@@ -208,7 +208,9 @@ fn on_check(
     let dispatch = dispatch.clone();
     Callback::from(move |e: Event| {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| change(f, on))));
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
+            change(f, on)
+        })));
     })
 }
 
@@ -219,7 +221,7 @@ fn on_select(
     let dispatch = dispatch.clone();
     Callback::from(move |e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| {
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
             change(f, value.clone())
         })));
     })
@@ -235,7 +237,7 @@ fn toggle_in(
     Callback::from(move |e: Event| {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
         let value = value.clone();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| {
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
             let items = list(f).get_or_insert_with(Vec::new);
             items.retain(|v| *v != value);
             if on {
@@ -291,7 +293,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
         let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatch.dispatch(ConfigurationsMsg::Saving);
+            dispatch.dispatch(ConfigurationsAction::Saving);
             if !editor.problems().is_empty() {
                 // Every problem shows after this render: take the user to the first.
                 spawn_local(async {
@@ -308,7 +310,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
             };
             let dispatch = dispatch.clone();
             spawn_local(async move {
-                dispatch.dispatch(ConfigurationsMsg::Saved(
+                dispatch.dispatch(ConfigurationsAction::Saved(
                     ipc::save_configuration(&args).await,
                 ));
             });
@@ -316,14 +318,14 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     };
     let escape = {
         let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.dispatch(ConfigurationsMsg::Close))
+        Callback::from(move |()| dispatch.dispatch(ConfigurationsAction::Close))
     };
     let close = escape.reform(|_: MouseEvent| ());
     let use_it = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(ConfigurationsMsg::UseIt(on));
+            dispatch.dispatch(ConfigurationsAction::UseIt(on));
         })
     };
 

@@ -12,21 +12,21 @@ use crate::format;
 use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::customers::status_label;
-use crate::state::portal::{Phase, PortalAction};
+use crate::state::portal::{Phase, PortalRequest};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
     pub customer: AttrValue,
     /// Bumped when the cache changed.
     pub version: u64,
-    /// The portal action's outcome for this customer.
+    /// The portal request's outcome for this customer.
     pub phase: Phase,
-    /// The portal action running for this customer.
-    pub busy: Option<PortalAction>,
+    /// The portal request running for this customer.
+    pub busy: Option<PortalRequest>,
     /// The account's custom domain, once a link has shown it.
     #[prop_or_default]
     pub custom_domain: Option<String>,
-    pub on_action: Callback<PortalAction>,
+    pub on_request: Callback<PortalRequest>,
     pub on_email: Callback<EmailPurpose>,
     pub on_dismiss: Callback<()>,
 }
@@ -107,7 +107,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 custom_domain={props.custom_domain.clone()}
                 has_subscription={info.subscription.as_ref().is_some_and(|s| s.canceled_at.is_none() && s.status != "canceled")}
                 has_email={info.email.is_some()}
-                on_action={props.on_action.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
+                on_request={props.on_request.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
             <div class="cards">
                 { subscription_card(&info, &props.on_email, desk.offline) }
                 { payment_methods_card(&info) }
@@ -384,11 +384,11 @@ fn capitalize(text: &str) -> String {
 #[derive(Properties, PartialEq)]
 struct PortalButtonsProps {
     phase: Phase,
-    busy: Option<PortalAction>,
+    busy: Option<PortalRequest>,
     custom_domain: Option<String>,
     has_subscription: bool,
     has_email: bool,
-    on_action: Callback<PortalAction>,
+    on_request: Callback<PortalRequest>,
     on_email: Callback<EmailPurpose>,
     on_dismiss: Callback<()>,
 }
@@ -415,8 +415,8 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         html! { <p class="field-help" id="portal-domain">{ t!("customers-portal-domain-help", domain = domain) }</p> }
     });
     let open = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Open(None)))
+        let on_request = props.on_request.clone();
+        Callback::from(move |_: MouseEvent| on_request.emit(PortalRequest::Open(None)))
     };
     let toggle_menu = {
         let menu_open = menu_open.clone();
@@ -432,8 +432,8 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         })
     };
     let copy = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Copy))
+        let on_request = props.on_request.clone();
+        Callback::from(move |_: MouseEvent| on_request.emit(PortalRequest::Copy))
     };
     let email = props.on_email.reform(|_: MouseEvent| EmailPurpose::Portal);
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
@@ -466,7 +466,7 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
         <div class="portal-actions">
             <div class="split" onkeydown={close_menu_on_escape}>
                 <button type="button" class="primary" id="open-portal" onclick={open} {disabled} title={why.clone()}>
-                    if props.busy == Some(PortalAction::Open(None)) {
+                    if props.busy == Some(PortalRequest::Open(None)) {
                         <span class="spinner" aria-hidden="true"></span>{ t!("customers-opening") }
                     } else { { t!("customers-open-portal") } }
                 </button>
@@ -478,12 +478,12 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
                     <ul class="menu" role="menu">
                         { for deep_links().into_iter().map(|(id, label, flow)| {
                             let needs_subscription = !matches!(flow, PortalFlow::PaymentMethodUpdate);
-                            let on_action = props.on_action.clone();
+                            let on_request = props.on_request.clone();
                             let menu_open = menu_open.clone();
                             let blocked = needs_subscription && !props.has_subscription;
                             let onclick = Callback::from(move |_: MouseEvent| {
                                 menu_open.set(false);
-                                on_action.emit(PortalAction::Open(Some(flow.clone())));
+                                on_request.emit(PortalRequest::Open(Some(flow.clone())));
                             });
                             html! {
                                 <li role="none">
@@ -498,10 +498,10 @@ fn PortalButtons(props: &PortalButtonsProps) -> Html {
             <button type="button" class="secondary" id="email-link" onclick={email} disabled={desk.offline || !props.has_email}
                 title={ if !props.has_email { Some(t!("customers-no-email-address")) } else { why.clone() } }>{ t!("customers-email-link") }</button>
             <button type="button" class="secondary" id="copy-link" onclick={copy} {disabled} title={why}>
-                if props.busy == Some(PortalAction::Copy) { <span class="spinner" aria-hidden="true"></span> }
+                if props.busy == Some(PortalRequest::Copy) { <span class="spinner" aria-hidden="true"></span> }
                 { t!("customers-copy-link") }
             </button>
-            if let Some(PortalAction::Open(Some(_))) = &props.busy {
+            if let Some(PortalRequest::Open(Some(_))) = &props.busy {
                 <span class="muted"><span class="spinner" aria-hidden="true"></span>{ format!(" {}", t!("customers-opening")) }</span>
             }
         </div>

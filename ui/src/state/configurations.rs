@@ -235,7 +235,7 @@ pub struct ConfigurationsState {
 
 /// What changes the screen.
 #[derive(Clone)]
-pub enum ConfigurationsMsg {
+pub enum ConfigurationsAction {
     Listed(Result<Vec<ConfigurationSummary>, ErrorDto>),
     Products(Vec<ProductOption>),
     /// Open an empty editor.
@@ -256,14 +256,14 @@ pub enum ConfigurationsMsg {
 }
 
 impl Reducible for ConfigurationsState {
-    type Action = ConfigurationsMsg;
+    type Action = ConfigurationsAction;
 
-    fn reduce(self: Rc<Self>, action: ConfigurationsMsg) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: ConfigurationsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ConfigurationsMsg::Listed(list) => next.list = Some(list),
-            ConfigurationsMsg::Products(products) => next.products = products,
-            ConfigurationsMsg::New => {
+            ConfigurationsAction::Listed(list) => next.list = Some(list),
+            ConfigurationsAction::Products(products) => next.products = products,
+            ConfigurationsAction::New => {
                 // The first configuration of a profile is the one its links use.
                 let none_in_use = match &next.list {
                     Some(Ok(list)) => !list.iter().any(|c| c.in_use),
@@ -272,7 +272,7 @@ impl Reducible for ConfigurationsState {
                 next.editor = Some(Editor::new_configuration(none_in_use));
                 next.notice = None;
             }
-            ConfigurationsMsg::Edit(id) => {
+            ConfigurationsAction::Edit(id) => {
                 let in_use = matches!(&next.list, Some(Ok(list)) if list.iter().any(|c| c.id == id && c.in_use));
                 next.editor = Some(Editor {
                     id: Some(id),
@@ -282,7 +282,7 @@ impl Reducible for ConfigurationsState {
                 });
                 next.notice = None;
             }
-            ConfigurationsMsg::Loaded(result) => {
+            ConfigurationsAction::Loaded(result) => {
                 let result = *result;
                 let Some(editor) = next.editor.as_mut().filter(|e| e.loading) else {
                     return self;
@@ -297,20 +297,20 @@ impl Reducible for ConfigurationsState {
                     Err(error) => editor.error = Some(error),
                 }
             }
-            ConfigurationsMsg::Change(change) => {
+            ConfigurationsAction::Change(change) => {
                 let Some(editor) = next.editor.as_mut() else {
                     return self;
                 };
                 change(&mut editor.fields);
                 editor.saved = false;
             }
-            ConfigurationsMsg::UseIt(on) => {
+            ConfigurationsAction::UseIt(on) => {
                 if let Some(editor) = next.editor.as_mut() {
                     editor.use_it = on;
                     editor.saved = false;
                 }
             }
-            ConfigurationsMsg::Saving => {
+            ConfigurationsAction::Saving => {
                 let Some(editor) = next.editor.as_mut() else {
                     return self;
                 };
@@ -319,7 +319,7 @@ impl Reducible for ConfigurationsState {
                 editor.saved = false;
                 editor.saving = editor.problems().is_empty();
             }
-            ConfigurationsMsg::Saved(result) => {
+            ConfigurationsAction::Saved(result) => {
                 // Saved in Stripe even if the editor was closed meanwhile.
                 if result.is_ok() {
                     next.version += 1;
@@ -336,15 +336,15 @@ impl Reducible for ConfigurationsState {
                     Err(error) => editor.error = Some(error),
                 }
             }
-            ConfigurationsMsg::Close => next.editor = None,
-            ConfigurationsMsg::Used(result) => match result {
+            ConfigurationsAction::Close => next.editor = None,
+            ConfigurationsAction::Used(result) => match result {
                 Ok(id) => {
                     next.notice = Some(t!("configurations-notice-used", id = id));
                     next.version += 1;
                 }
                 Err(error) => next.notice = Some(error.message),
             },
-            ConfigurationsMsg::Reload => next.version += 1,
+            ConfigurationsAction::Reload => next.version += 1,
         }
         Rc::new(next)
     }
@@ -359,13 +359,13 @@ mod tests {
         Rc::new(ConfigurationsState::default())
     }
 
-    fn change(f: impl Fn(&mut ConfigurationFields) + 'static) -> ConfigurationsMsg {
-        ConfigurationsMsg::Change(Rc::new(f))
+    fn change(f: impl Fn(&mut ConfigurationFields) + 'static) -> ConfigurationsAction {
+        ConfigurationsAction::Change(Rc::new(f))
     }
 
     #[test]
     fn a_new_configuration_is_valid_and_is_used_when_none_is() {
-        let state = state().reduce(ConfigurationsMsg::New);
+        let state = state().reduce(ConfigurationsAction::New);
         let editor = state.editor.as_ref().expect("open");
         assert!(editor.problems().is_empty(), "{:?}", editor.problems());
         assert!(editor.use_it);
@@ -405,9 +405,9 @@ mod tests {
         ];
         for (edit, field) in cases {
             let state = state()
-                .reduce(ConfigurationsMsg::New)
+                .reduce(ConfigurationsAction::New)
                 .reduce(change(edit))
-                .reduce(ConfigurationsMsg::Saving);
+                .reduce(ConfigurationsAction::Saving);
             let editor = state.editor.as_ref().expect("open");
             assert!(editor.problem(field).is_some(), "{field:?}");
             assert!(!editor.saving, "{field:?} blocks the save");
@@ -435,29 +435,33 @@ mod tests {
                 "Stripe allows at most 10 products (11 chosen)",
             ]
         );
-        let state = state().reduce(ConfigurationsMsg::Used(Ok("bpc_1".into())));
+        let state = state().reduce(ConfigurationsAction::Used(Ok("bpc_1".into())));
         assert_eq!(state.notice.as_deref(), Some("Portal links now use bpc_1."));
     }
 
     #[test]
     fn sixty_characters_and_empty_links_are_fine() {
-        let state = state().reduce(ConfigurationsMsg::New).reduce(change(|f| {
-            f.headline = Some("é".repeat(60));
-            f.privacy_policy_url = Some("  ".into());
-            f.default_return_url = Some("https://acme.test/account?tab=billing".into());
-        }));
+        let state = state()
+            .reduce(ConfigurationsAction::New)
+            .reduce(change(|f| {
+                f.headline = Some("é".repeat(60));
+                f.privacy_policy_url = Some("  ".into());
+                f.default_return_url = Some("https://acme.test/account?tab=billing".into());
+            }));
         assert!(state.editor.as_ref().expect("open").problems().is_empty());
     }
 
     #[test]
     fn settings_of_turned_off_features_are_not_sent() {
-        let state = state().reduce(ConfigurationsMsg::New).reduce(change(|f| {
-            f.cancel_mode = Some("at_period_end".into());
-            f.cancel_proration = Some("create_prorations".into());
-            f.plan_switching = Some(false);
-            f.plan_products = Some(vec!["prod_A".into()]);
-            f.headline = Some("  Acme  ".into());
-        }));
+        let state = state()
+            .reduce(ConfigurationsAction::New)
+            .reduce(change(|f| {
+                f.cancel_mode = Some("at_period_end".into());
+                f.cancel_proration = Some("create_prorations".into());
+                f.plan_switching = Some(false);
+                f.plan_products = Some(vec!["prod_A".into()]);
+                f.headline = Some("  Acme  ".into());
+            }));
         let sent = state.editor.as_ref().expect("open").to_send();
         assert_eq!(sent.cancel_proration, None);
         assert_eq!(sent.plan_products, None);
@@ -477,11 +481,11 @@ mod tests {
             },
         };
         let state = state()
-            .reduce(ConfigurationsMsg::Edit("bpc_B".into()))
-            .reduce(ConfigurationsMsg::Loaded(Box::new(Ok(detail("bpc_A")))));
+            .reduce(ConfigurationsAction::Edit("bpc_B".into()))
+            .reduce(ConfigurationsAction::Loaded(Box::new(Ok(detail("bpc_A")))));
         let editor = state.editor.as_ref().expect("open");
         assert!(editor.loading, "still waiting for bpc_B");
-        let state = state.reduce(ConfigurationsMsg::Loaded(Box::new(Ok(detail("bpc_B")))));
+        let state = state.reduce(ConfigurationsAction::Loaded(Box::new(Ok(detail("bpc_B")))));
         let editor = state.editor.as_ref().expect("open");
         assert_eq!(editor.fields.headline.as_deref(), Some("bpc_B"));
         assert!(editor.use_it);
@@ -490,11 +494,11 @@ mod tests {
     #[test]
     fn a_refused_save_keeps_the_edits_and_shows_why() {
         let state = state()
-            .reduce(ConfigurationsMsg::New)
+            .reduce(ConfigurationsAction::New)
             .reduce(change(|f| f.headline = Some("Acme".into())))
-            .reduce(ConfigurationsMsg::Saving);
+            .reduce(ConfigurationsAction::Saving);
         assert!(state.editor.as_ref().expect("open").saving);
-        let state = state.reduce(ConfigurationsMsg::Saved(Err(ErrorDto::new(
+        let state = state.reduce(ConfigurationsAction::Saved(Err(ErrorDto::new(
             ErrorCode::Offline,
             "Stripe can't be reached",
         ))));
@@ -503,8 +507,8 @@ mod tests {
         assert_eq!(editor.fields.headline.as_deref(), Some("Acme"));
         assert!(editor.error.is_some());
         let state = state
-            .reduce(ConfigurationsMsg::Saving)
-            .reduce(ConfigurationsMsg::Saved(Ok("bpc_New".into())));
+            .reduce(ConfigurationsAction::Saving)
+            .reduce(ConfigurationsAction::Saved(Ok("bpc_New".into())));
         let editor = state.editor.as_ref().expect("open");
         assert!(editor.saved && editor.error.is_none());
         assert_eq!(
@@ -518,10 +522,10 @@ mod tests {
     #[test]
     fn a_save_that_lands_after_escape_still_reloads_the_list() {
         let state = state()
-            .reduce(ConfigurationsMsg::New)
-            .reduce(ConfigurationsMsg::Saving)
-            .reduce(ConfigurationsMsg::Close)
-            .reduce(ConfigurationsMsg::Saved(Ok("bpc_New".into())));
+            .reduce(ConfigurationsAction::New)
+            .reduce(ConfigurationsAction::Saving)
+            .reduce(ConfigurationsAction::Close)
+            .reduce(ConfigurationsAction::Saved(Ok("bpc_New".into())));
         assert!(state.editor.is_none(), "it stays closed");
         assert_eq!(state.version, 1, "the new settings are listed");
     }

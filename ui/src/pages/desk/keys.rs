@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::View;
 use crate::hooks::{Listen, use_window_event};
 use crate::state::customers::{CustomersAction, CustomersState};
-use crate::state::portal::PortalAction;
+use crate::state::portal::PortalRequest;
 
 /// Elements whose keys are their own, not the desk's shortcuts.
 const OWN_KEYS: &str = "button, a[href], input, select, textarea, [role='dialog'], [role='menu']";
@@ -26,7 +26,7 @@ pub struct Shortcuts {
     /// The customer open on the right, for Enter when none is highlighted.
     pub opened: UseStateHandle<Option<String>>,
     pub open_customer: Callback<String>,
-    pub run_portal: Callback<(String, PortalAction)>,
+    pub run_portal: Callback<(String, PortalRequest)>,
 }
 
 /// Listens for the desk's keys while the desk lives.
@@ -95,7 +95,7 @@ pub fn use_shortcuts(keys: Shortcuts) {
                 if let Some(id) = target {
                     event.prevent_default();
                     if command {
-                        run_portal.emit((id, PortalAction::Open(None)));
+                        run_portal.emit((id, PortalRequest::Open(None)));
                     } else {
                         open_customer.emit(id);
                     }

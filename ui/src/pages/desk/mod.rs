@@ -28,7 +28,7 @@ use crate::pages::detail::Detail;
 use crate::pages::email::EmailDialogView;
 use crate::pages::settings::Settings;
 use crate::state::customers::{CustomersAction, CustomersState};
-use crate::state::portal::{Phase, PortalAction, PortalMsg, PortalState};
+use crate::state::portal::{Phase, PortalAction, PortalRequest, PortalState};
 use crate::state::sync;
 use keys::{Shortcuts, use_shortcuts};
 use not_configured::NotConfiguredDialog;
@@ -136,19 +136,19 @@ pub fn Desk(props: &DeskProps) -> Html {
         );
     }
 
-    // Runs a portal action for a customer; its outcome shows beside that customer.
+    // Runs a portal request for a customer; its outcome shows beside that customer.
     let run_portal = {
         let portal = portal.clone();
         let profile = profile.clone();
         let opened = opened.clone();
         let visited_portal = visited_portal.clone();
         let offline = sync_state.offline.clone();
-        Callback::from(move |(customer, action): (String, PortalAction)| {
+        Callback::from(move |(customer, request): (String, PortalRequest)| {
             if portal.busy() {
                 return;
             }
             opened.set(Some(customer.clone()));
-            portal.dispatch(PortalMsg::Start(customer.clone(), action.clone()));
+            portal.dispatch(PortalAction::Start(customer.clone(), request.clone()));
             spawn_local(open_portal(
                 PortalRun {
                     profile: profile.clone(),
@@ -157,7 +157,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     offline: offline.clone(),
                 },
                 customer,
-                action,
+                request,
             ));
         })
     };
@@ -225,23 +225,23 @@ pub fn Desk(props: &DeskProps) -> Html {
             let phase = portal.phase_for(id).clone();
             let busy = portal.busy_for(id).cloned();
             let id_for_actions = id.clone();
-            let on_action = run_portal.reform(move |action| (id_for_actions.clone(), action));
+            let on_request = run_portal.reform(move |request| (id_for_actions.clone(), request));
             let on_email = {
                 let portal = portal.dispatcher();
                 let id = id.clone();
                 Callback::from(move |purpose| {
-                    portal.dispatch(PortalMsg::EmailOpen(id.clone(), purpose))
+                    portal.dispatch(PortalAction::EmailOpen(id.clone(), purpose))
                 })
             };
             let on_dismiss = {
                 let portal = portal.dispatcher();
-                Callback::from(move |_| portal.dispatch(PortalMsg::Dismiss))
+                Callback::from(move |_| portal.dispatch(PortalAction::Dismiss))
             };
             html! {
                 <Detail customer={AttrValue::from(id.clone())}
                     version={sync_state.version} {phase} {busy}
                     custom_domain={portal.custom_domain.clone()}
-                    {on_action} {on_email} {on_dismiss} />
+                    {on_request} {on_email} {on_dismiss} />
             }
         }
         (Panel::Customer, None) => html! {
@@ -261,7 +261,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                     first_sync={sync::is_first_sync(sync_state.status.as_ref())}
                     progress={sync_state.status.as_ref().and_then(|s| s.running.clone())}
                     on_open={open_customer.clone()}
-                    on_portal={run_portal.reform(|id: String| (id, PortalAction::Open(None)))} />
+                    on_portal={run_portal.reform(|id: String| (id, PortalRequest::Open(None)))} />
                 <section class="detail-pane" aria-label={t!("desk-customer-pane")} tabindex="0">{ right }</section>
             </main>
         },
@@ -284,13 +284,13 @@ pub fn Desk(props: &DeskProps) -> Html {
             let customer = portal.customer.clone().unwrap_or_default();
             html! {
                 <NotConfiguredDialog
-                    on_close={{ let portal = portal.dispatcher(); Callback::from(move |_| portal.dispatch(PortalMsg::Dismiss)) }}
+                    on_close={{ let portal = portal.dispatcher(); Callback::from(move |_| portal.dispatch(PortalAction::Dismiss)) }}
                     on_created={{
                         let run_portal = run_portal.clone();
                         let portal = portal.dispatcher();
                         Callback::from(move |_| {
-                            portal.dispatch(PortalMsg::Dismiss);
-                            run_portal.emit((customer.clone(), PortalAction::Open(None)));
+                            portal.dispatch(PortalAction::Dismiss);
+                            run_portal.emit((customer.clone(), PortalRequest::Open(None)));
                         })
                     }} />
             }
@@ -357,7 +357,7 @@ pub fn Desk(props: &DeskProps) -> Html {
     }
 }
 
-/// What a portal request needs beside its customer and action.
+/// What a portal request needs beside its customer and what it asks.
 struct PortalRun {
     profile: AttrValue,
     portal: UseReducerDispatcher<PortalState>,
@@ -366,16 +366,16 @@ struct PortalRun {
 }
 
 /// Opens `customer`'s portal, or copies a link to it, and says how it went.
-async fn open_portal(run: PortalRun, customer: String, action: PortalAction) {
+async fn open_portal(run: PortalRun, customer: String, request: PortalRequest) {
     let PortalRun {
         profile,
         portal,
         visited_portal,
         offline,
     } = run;
-    let (flow, open) = match &action {
-        PortalAction::Open(flow) => (flow.clone(), true),
-        PortalAction::Copy => (None, false),
+    let (flow, open) = match &request {
+        PortalRequest::Open(flow) => (flow.clone(), true),
+        PortalRequest::Copy => (None, false),
     };
     let args = OpenPortalArgs {
         profile: profile.to_string(),
@@ -392,9 +392,9 @@ async fn open_portal(run: PortalRun, customer: String, action: PortalAction) {
             *visited_portal.borrow_mut() = true;
             offline.set(false);
             if link.opened {
-                portal.dispatch(PortalMsg::Opened(link.custom_domain.clone()));
+                portal.dispatch(PortalAction::Opened(link.custom_domain.clone()));
             } else {
-                portal.dispatch(PortalMsg::Failed(ErrorDto::new(
+                portal.dispatch(PortalAction::Failed(ErrorDto::new(
                     ErrorCode::Internal,
                     t!("desk-portal-not-opened"),
                 )));
@@ -402,19 +402,19 @@ async fn open_portal(run: PortalRun, customer: String, action: PortalAction) {
         }
         Ok(link) => {
             offline.set(false);
-            portal.dispatch(PortalMsg::Link(
+            portal.dispatch(PortalAction::Link(
                 link.url.clone(),
                 link.custom_domain.clone(),
             ));
             if copy_to_clipboard(&link.url).await {
-                portal.dispatch(PortalMsg::Copied);
+                portal.dispatch(PortalAction::Copied);
             }
         }
         Err(error) => {
             if error.code == ErrorCode::Offline {
                 offline.set(true);
             }
-            portal.dispatch(PortalMsg::Failed(error));
+            portal.dispatch(PortalAction::Failed(error));
         }
     }
 }
