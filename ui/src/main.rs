@@ -5,6 +5,7 @@
 mod i18n;
 mod app;
 mod format;
+mod hooks;
 mod ipc;
 mod pages;
 mod state;

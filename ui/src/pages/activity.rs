@@ -5,11 +5,11 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::format;
+use crate::hooks::use_desk;
 use crate::ipc;
 
 #[derive(Properties, PartialEq)]
 pub struct ActivityFeedProps {
-    pub profile: AttrValue,
     /// Bumped after each sync.
     pub version: u64,
     pub on_open: Callback<String>,
@@ -18,10 +18,11 @@ pub struct ActivityFeedProps {
 #[component]
 pub fn ActivityFeed(props: &ActivityFeedProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let entries = use_state(|| None::<Result<Vec<ActivityEntry>, String>>);
     {
         let entries = entries.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         use_effect_with(props.version, move |_| {
             spawn_local(async move {
                 entries.set(Some(

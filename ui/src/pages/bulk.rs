@@ -5,23 +5,19 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::use_desk;
 use crate::ipc;
-use crate::state::bulk::{BulkMsg, BulkState, Busy};
-
-#[derive(Properties, PartialEq)]
-pub struct BulkEmailProps {
-    pub profile: AttrValue,
-    pub offline: bool,
-}
+use crate::state::bulk::{BulkAction, BulkState, Busy};
 
 #[component]
-pub fn BulkEmail(props: &BulkEmailProps) -> Html {
+pub fn BulkEmail() -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let state = use_reducer(BulkState::default);
     let counts = use_state(|| None::<StatusCounts>);
     {
         let counts = counts.clone();
-        use_effect_with(props.profile.clone(), move |profile| {
+        use_effect_with(desk.profile.clone(), move |profile| {
             let profile = profile.clone();
             spawn_local(async move {
                 counts.set(ipc::count_customers(&profile).await.ok());
@@ -41,41 +37,41 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
         });
     }
 
-    let run = |msg: BulkMsg| {
+    let run = |action: BulkAction| {
         let state = state.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let sending = msg == BulkMsg::Send;
+            let sending = action == BulkAction::Send;
             if (sending && !state.can_send()) || state.busy.is_some() {
                 return;
             }
             let args = state.args(&profile);
-            state.dispatch(msg.clone());
+            state.dispatch(action.clone());
             let dispatch = state.dispatcher();
             spawn_local(async move {
                 if sending {
-                    dispatch.dispatch(BulkMsg::Sent(ipc::send_bulk_email(&args).await));
+                    dispatch.dispatch(BulkAction::Sent(ipc::send_bulk_email(&args).await));
                 } else {
-                    dispatch.dispatch(BulkMsg::Previewed(ipc::plan_bulk_email(&args).await));
+                    dispatch.dispatch(BulkAction::Previewed(ipc::plan_bulk_email(&args).await));
                 }
             });
         })
     };
-    let preview = run(BulkMsg::Preview);
-    let send = run(BulkMsg::Send);
+    let preview = run(BulkAction::Preview);
+    let send = run(BulkAction::Send);
 
     let on_status = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(BulkMsg::Status(Some(value).filter(|v| !v.is_empty())));
+            dispatch.dispatch(BulkAction::Status(Some(value).filter(|v| !v.is_empty())));
         })
     };
     let on_search = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(BulkMsg::Search(
+            dispatch.dispatch(BulkAction::Search(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ))
         })
@@ -83,26 +79,26 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
     let on_campaign = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(BulkMsg::Campaign(
+            dispatch.dispatch(BulkAction::Campaign(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ))
         })
     };
     let choose = |link: EmailLink| {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: Event| dispatch.dispatch(BulkMsg::Link(link)))
+        Callback::from(move |_: Event| dispatch.dispatch(BulkAction::Link(link)))
     };
     let enable_login_page = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkMsg::EnableLoginPage))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkAction::EnableLoginPage))
     };
     let again = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkMsg::Again))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(BulkAction::Again))
     };
 
     let count_of = |status: CustomerStatus| counts.as_ref().map(|c| c.of(status));
-    let offline_why = props.offline.then(|| t!("portal-bulk-offline"));
+    let offline_why = desk.offline.then(|| t!("portal-bulk-offline"));
 
     let recipients = match (&state.recipients, state.busy) {
         (_, Some(Busy::Previewing)) => {
@@ -205,7 +201,7 @@ pub fn BulkEmail(props: &BulkEmailProps) -> Html {
                 if state.report.is_none() {
                     <form onsubmit={send}>
                         <button type="submit" class="primary" id="bulk-send"
-                            disabled={!state.can_send() || props.offline} title={offline_why}>
+                            disabled={!state.can_send() || desk.offline} title={offline_why}>
                             if state.busy == Some(Busy::Sending) {
                                 <span class="spinner" aria-hidden="true"></span>
                                 { t!("portal-bulk-sending", count = state.deliverable()) }

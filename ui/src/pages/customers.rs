@@ -7,6 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::format;
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::state::customers::{CustomersAction, CustomersState};
 use crate::timing;
@@ -18,14 +19,12 @@ const OVERSCAN: u32 = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct CustomerListProps {
-    pub profile: AttrValue,
     pub state: UseReducerHandle<CustomersState>,
     pub search_ref: NodeRef,
     /// The customer open on the right.
     pub opened: Option<String>,
     /// The customer whose portal is being opened.
     pub busy: Option<String>,
-    pub offline: bool,
     /// No sync has finished yet and one is running.
     pub first_sync: bool,
     pub progress: Option<SyncProgress>,
@@ -36,6 +35,7 @@ pub struct CustomerListProps {
 #[component]
 pub fn CustomerList(props: &CustomerListProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let state = props.state.clone();
     let list_ref = use_node_ref();
     let scroll = use_state(|| (0u32, 600u32));
@@ -44,7 +44,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
     {
         let (top, height) = *scroll;
         let state = state.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         use_effect(move || {
             timing::mark_once("portal-desk:list-effects");
             let first = top / ROW_HEIGHT;
@@ -230,7 +230,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         let row = state.rows.get(&index);
         let style = format!("top: {}px", index * ROW_HEIGHT);
         match row {
-            Some(row) => row_view(props, &state, index, row, style),
+            Some(row) => row_view(props, &state, desk.offline, index, row, style),
             None => html! { <div class="row placeholder" {style} aria-hidden="true"></div> },
         }
     });
@@ -242,11 +242,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
         (None, Some(0), true) | (None, None, true) => {
             let progress = props.progress.clone();
             let (label, value) = progress.map_or((t!("customers-connecting"), None), |p| {
-                let value = p.total.filter(|t| *t > 0).map(|t| {
-                    (p.done.min(t) as f64 / t as f64 * 100.0)
-                        .round()
-                        .to_string()
-                });
+                let value = crate::state::sync::percent(&p).map(|p| p.to_string());
                 let label = if p.done == 0 {
                     t!("customers-connecting")
                 } else {
@@ -313,6 +309,7 @@ pub fn CustomerList(props: &CustomerListProps) -> Html {
 fn row_view(
     props: &CustomerListProps,
     state: &CustomersState,
+    offline: bool,
     index: u32,
     row: &CustomerRow,
     style: String,
@@ -360,8 +357,8 @@ fn row_view(
             <span class={classes!("status", format!("status-{}", row.status))} role="gridcell">{ status_label(&row.status) }</span>
             <span class="row-portal-cell" role="gridcell">
             <button type="button" class="row-portal" aria-label={t!("customers-open-portal-for", name = &title)}
-                title={ if props.offline { t!("customers-row-portal-offline") } else { t!("customers-row-portal-title") } }
-                disabled={props.offline || busy} onclick={on_portal}>
+                title={ if offline { t!("customers-row-portal-offline") } else { t!("customers-row-portal-title") } }
+                disabled={offline || busy} onclick={on_portal}>
                 if busy { <span class="spinner" aria-hidden="true"></span> } else { { t!("customers-row-portal") } }
             </button>
             </span>

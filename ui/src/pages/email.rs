@@ -4,13 +4,13 @@ use portal_ipc::{EmailArgs, EmailDelivery, EmailLink, EmailPurpose};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::dialog::Dialog;
-use crate::state::portal::{EmailDialog, PortalMsg, PortalState};
+use crate::state::portal::{EmailDialog, PortalAction, PortalState};
 
 #[derive(Properties, PartialEq)]
 pub struct EmailDialogProps {
-    pub profile: AttrValue,
     pub customer: AttrValue,
     pub dialog: EmailDialog,
     pub dispatch: UseReducerDispatcher<PortalState>,
@@ -19,8 +19,9 @@ pub struct EmailDialogProps {
 #[component]
 pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let args = || EmailArgs {
-        profile: props.profile.to_string(),
+        profile: desk.profile.to_string(),
         customer: props.customer.to_string(),
         link: props.dialog.link,
         enable_login_page: props.dialog.enable_login_page,
@@ -40,8 +41,8 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         use_effect_with(deps, move |_| {
             spawn_local(async move {
                 match ipc::preview_email(&args).await {
-                    Ok(draft) => dispatch.dispatch(PortalMsg::EmailDraft(draft)),
-                    Err(error) => dispatch.dispatch(PortalMsg::EmailDone(Err(error))),
+                    Ok(draft) => dispatch.dispatch(PortalAction::EmailDraft(draft)),
+                    Err(error) => dispatch.dispatch(PortalAction::EmailDone(Err(error))),
                 }
             });
         });
@@ -51,7 +52,7 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
         let dispatch = props.dispatch.clone();
         let args = args();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(PortalMsg::EmailSending);
+            dispatch.dispatch(PortalAction::EmailSending);
             let dispatch = dispatch.clone();
             let args = args.clone();
             spawn_local(async move {
@@ -59,25 +60,25 @@ pub fn EmailDialogView(props: &EmailDialogProps) -> Html {
                     EmailDelivery::Smtp => t!("portal-email-sent"),
                     EmailDelivery::Mailto { .. } => t!("portal-email-mail-app"),
                 });
-                dispatch.dispatch(PortalMsg::EmailDone(outcome));
+                dispatch.dispatch(PortalAction::EmailDone(outcome));
             });
         })
     };
     let choose = |link: EmailLink| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: Event| dispatch.dispatch(PortalMsg::EmailLink(link)))
+        Callback::from(move |_: Event| dispatch.dispatch(PortalAction::EmailLink(link)))
     };
     let enable_login_page = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalMsg::EmailEnableLoginPage))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalAction::EmailEnableLoginPage))
     };
     let close = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalMsg::EmailClose))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(PortalAction::EmailClose))
     };
     let escape = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |()| dispatch.dispatch(PortalMsg::EmailClose))
+        Callback::from(move |()| dispatch.dispatch(PortalAction::EmailClose))
     };
 
     let dialog = &props.dialog;

@@ -10,13 +10,13 @@ use yew::prelude::*;
 use portal_ipc::ExportKind;
 
 use crate::format;
+use crate::hooks::use_desk;
 use crate::i18n::{Language, LanguageContext};
 use crate::ipc;
-use crate::state::settings::{Confirm, Field, Form, SettingsMsg, SettingsState, export_notice};
+use crate::state::settings::{Confirm, Field, Form, SettingsAction, SettingsState, export_notice};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
-    pub profile: AttrValue,
     /// Open another profile (onboarding when it has no key yet).
     pub on_switch: Callback<String>,
     /// The key was forgotten: back to onboarding.
@@ -32,7 +32,7 @@ fn edit(
     let dispatch = dispatch.clone();
     Callback::from(move |e: InputEvent| {
         let value = e.target_unchecked_into::<HtmlInputElement>().value();
-        dispatch.dispatch(SettingsMsg::Edit(Rc::new(move |f| {
+        dispatch.dispatch(SettingsAction::Edit(Rc::new(move |f| {
             change(f, value.clone())
         })));
     })
@@ -49,14 +49,15 @@ fn valid_profile_name(name: &str) -> bool {
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let state = use_reducer(SettingsState::default);
     let new_profile = use_state(String::new);
     {
         let dispatch = state.dispatcher();
-        use_effect_with(props.profile.clone(), move |profile| {
+        use_effect_with(desk.profile.clone(), move |profile| {
             let profile = profile.clone();
             spawn_local(async move {
-                dispatch.dispatch(SettingsMsg::Loaded(ipc::settings(&profile).await));
+                dispatch.dispatch(SettingsAction::Loaded(ipc::settings(&profile).await));
             });
         });
     }
@@ -65,32 +66,32 @@ pub fn Settings(props: &SettingsProps) -> Html {
 
     let save = {
         let state = state.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(args) = state.form.to_args(&profile) else {
                 return;
             };
-            state.dispatch(SettingsMsg::Busy);
+            state.dispatch(SettingsAction::Busy);
             let dispatch = state.dispatcher();
             spawn_local(async move {
                 let done = ipc::save_settings(&args)
                     .await
                     .map(|view| (view, t!("settings-saved")));
-                dispatch.dispatch(SettingsMsg::Done(done));
+                dispatch.dispatch(SettingsAction::Done(done));
             });
         })
     };
     let ask = |confirm: Option<Confirm>| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(SettingsMsg::Ask(confirm)))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(SettingsAction::Ask(confirm)))
     };
     let clear = {
         let dispatch = dispatch.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         let on_cleared = props.on_cleared.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(SettingsMsg::Busy);
+            dispatch.dispatch(SettingsAction::Busy);
             let dispatch = dispatch.clone();
             let profile = profile.clone();
             let on_cleared = on_cleared.clone();
@@ -101,39 +102,39 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 if done.is_ok() {
                     on_cleared.emit(());
                 }
-                dispatch.dispatch(SettingsMsg::Done(done));
+                dispatch.dispatch(SettingsAction::Done(done));
             });
         })
     };
     let forget = {
         let dispatch = dispatch.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         let on_forgot = props.on_forgot.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(SettingsMsg::Busy);
+            dispatch.dispatch(SettingsAction::Busy);
             let dispatch = dispatch.clone();
             let profile = profile.clone();
             let on_forgot = on_forgot.clone();
             spawn_local(async move {
                 match ipc::forget_key(&profile).await {
                     Ok(()) => on_forgot.emit(()),
-                    Err(error) => dispatch.dispatch(SettingsMsg::Done(Err(error))),
+                    Err(error) => dispatch.dispatch(SettingsAction::Done(Err(error))),
                 }
             });
         })
     };
     let export = |kind: ExportKind| {
         let dispatch = dispatch.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(SettingsMsg::Busy);
+            dispatch.dispatch(SettingsAction::Busy);
             let dispatch = dispatch.clone();
             let profile = profile.clone();
             spawn_local(async move {
                 let outcome = ipc::export_csv(&profile, kind)
                     .await
                     .map(|done| done.map(|done| export_notice(kind, &done)));
-                dispatch.dispatch(SettingsMsg::Exported(outcome));
+                dispatch.dispatch(SettingsAction::Exported(outcome));
             });
         })
     };
@@ -165,14 +166,16 @@ pub fn Settings(props: &SettingsProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(SettingsMsg::Edit(Rc::new(move |f| f.smtp_on = on)));
+            dispatch.dispatch(SettingsAction::Edit(Rc::new(move |f| f.smtp_on = on)));
         })
     };
     let tls = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(SettingsMsg::Edit(Rc::new(move |f| f.tls = value.clone())));
+            dispatch.dispatch(SettingsAction::Edit(Rc::new(move |f| {
+                f.tls = value.clone()
+            })));
         })
     };
 

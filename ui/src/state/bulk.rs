@@ -66,7 +66,7 @@ impl BulkState {
 
 /// What changes the screen.
 #[derive(Debug, Clone, PartialEq)]
-pub enum BulkMsg {
+pub enum BulkAction {
     Status(Option<String>),
     Search(String),
     Campaign(String),
@@ -82,9 +82,9 @@ pub enum BulkMsg {
 }
 
 impl Reducible for BulkState {
-    type Action = BulkMsg;
+    type Action = BulkAction;
 
-    fn reduce(self: Rc<Self>, action: BulkMsg) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: BulkAction) -> Rc<Self> {
         let mut next = (*self).clone();
         // A changed choice makes the preview stale.
         let stale = |next: &mut BulkState| {
@@ -94,30 +94,30 @@ impl Reducible for BulkState {
             next.needs_login_page = false;
         };
         match action {
-            BulkMsg::Status(status) => {
+            BulkAction::Status(status) => {
                 next.status = status;
                 stale(&mut next);
             }
-            BulkMsg::Search(text) => {
+            BulkAction::Search(text) => {
                 next.search = text;
                 stale(&mut next);
             }
-            BulkMsg::Campaign(name) => {
+            BulkAction::Campaign(name) => {
                 next.campaign = name;
                 stale(&mut next);
             }
-            BulkMsg::Link(link) => {
+            BulkAction::Link(link) => {
                 next.link = link;
                 stale(&mut next);
             }
-            BulkMsg::Preview => {
+            BulkAction::Preview => {
                 if next.busy.is_some() {
                     return self;
                 }
                 stale(&mut next);
                 next.busy = Some(Busy::Previewing);
             }
-            BulkMsg::Previewed(result) => {
+            BulkAction::Previewed(result) => {
                 if next.busy != Some(Busy::Previewing) {
                     return self;
                 }
@@ -127,19 +127,19 @@ impl Reducible for BulkState {
                     Err(error) => next.error = Some(error),
                 }
             }
-            BulkMsg::EnableLoginPage => {
+            BulkAction::EnableLoginPage => {
                 next.enable_login_page = true;
                 next.needs_login_page = false;
                 next.error = None;
             }
-            BulkMsg::Send => {
+            BulkAction::Send => {
                 if !next.can_send() {
                     return self;
                 }
                 next.busy = Some(Busy::Sending);
                 next.error = None;
             }
-            BulkMsg::Sent(result) => {
+            BulkAction::Sent(result) => {
                 if next.busy != Some(Busy::Sending) {
                     return self;
                 }
@@ -152,7 +152,7 @@ impl Reducible for BulkState {
                     }
                 }
             }
-            BulkMsg::Again => stale(&mut next),
+            BulkAction::Again => stale(&mut next),
         }
         Rc::new(next)
     }
@@ -173,9 +173,9 @@ mod tests {
 
     fn previewed() -> Rc<BulkState> {
         Rc::new(BulkState::default())
-            .reduce(BulkMsg::Status(Some("past_due".into())))
-            .reduce(BulkMsg::Preview)
-            .reduce(BulkMsg::Previewed(Ok(vec![
+            .reduce(BulkAction::Status(Some("past_due".into())))
+            .reduce(BulkAction::Preview)
+            .reduce(BulkAction::Previewed(Ok(vec![
                 recipient("cus_A", None),
                 recipient("cus_B", Some("no email address")),
             ])))
@@ -189,14 +189,17 @@ mod tests {
         assert_eq!(state.deliverable(), 1);
         assert!(state.can_send());
         let none = state
-            .reduce(BulkMsg::Preview)
-            .reduce(BulkMsg::Previewed(Ok(vec![recipient("cus_B", Some("x"))])));
+            .reduce(BulkAction::Preview)
+            .reduce(BulkAction::Previewed(Ok(vec![recipient(
+                "cus_B",
+                Some("x"),
+            )])));
         assert!(!none.can_send(), "everyone is skipped");
     }
 
     #[test]
     fn changing_the_filter_drops_the_preview() {
-        let state = previewed().reduce(BulkMsg::Search("acme".into()));
+        let state = previewed().reduce(BulkAction::Search("acme".into()));
         assert_eq!(state.recipients, None);
         assert!(!state.can_send());
         let args = state.args("default");
@@ -206,9 +209,9 @@ mod tests {
 
     #[test]
     fn a_send_runs_once_and_its_report_replaces_the_send_button() {
-        let state = previewed().reduce(BulkMsg::Send);
+        let state = previewed().reduce(BulkAction::Send);
         assert_eq!(state.busy, Some(Busy::Sending));
-        let twice = state.clone().reduce(BulkMsg::Send);
+        let twice = state.clone().reduce(BulkAction::Send);
         assert_eq!(twice.busy, Some(Busy::Sending));
         let report = BulkReport {
             campaign: "c".into(),
@@ -217,7 +220,7 @@ mod tests {
             skipped: 1,
             results: vec![],
         };
-        let done = state.reduce(BulkMsg::Sent(Ok(report.clone())));
+        let done = state.reduce(BulkAction::Sent(Ok(report.clone())));
         assert_eq!(done.report, Some(report));
         assert!(!done.can_send(), "sent: start again to send more");
     }
@@ -225,14 +228,14 @@ mod tests {
     #[test]
     fn a_sign_in_page_refusal_asks_to_turn_it_on() {
         let state = previewed()
-            .reduce(BulkMsg::Send)
-            .reduce(BulkMsg::Sent(Err(ErrorDto::new(
+            .reduce(BulkAction::Send)
+            .reduce(BulkAction::Sent(Err(ErrorDto::new(
                 ErrorCode::LoginPageOff,
                 "off",
             ))));
         assert!(state.needs_login_page);
         assert!(state.recipients.is_some(), "the preview stays");
-        let state = state.reduce(BulkMsg::EnableLoginPage);
+        let state = state.reduce(BulkAction::EnableLoginPage);
         assert!(state.enable_login_page && !state.needs_login_page);
         assert!(state.args("default").enable_login_page);
         assert!(state.can_send());
@@ -241,8 +244,8 @@ mod tests {
     #[test]
     fn blank_search_and_campaign_are_sent_as_blank() {
         let state = Rc::new(BulkState::default())
-            .reduce(BulkMsg::Search("   ".into()))
-            .reduce(BulkMsg::Campaign("  ".into()));
+            .reduce(BulkAction::Search("   ".into()))
+            .reduce(BulkAction::Campaign("  ".into()));
         let args = state.args("default");
         assert_eq!(args.search, None);
         assert_eq!(args.campaign, "");

@@ -1,4 +1,4 @@
-//! One reducer per feature.
+//! One reducer per feature, and the sync loop's arithmetic (`sync`).
 
 pub mod bulk;
 pub mod configurations;
@@ -6,3 +6,4 @@ pub mod customers;
 pub mod onboarding;
 pub mod portal;
 pub mod settings;
+pub mod sync;

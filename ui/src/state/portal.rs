@@ -6,9 +6,9 @@ use std::rc::Rc;
 use portal_ipc::{EmailDraft, EmailLink, EmailPurpose, ErrorCode, ErrorDto, PortalFlow};
 use yew::Reducible;
 
-/// The actions of the portal buttons.
+/// What a portal button asks for.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PortalAction {
+pub enum PortalRequest {
     /// Open the portal, optionally deep-linked.
     Open(Option<PortalFlow>),
     /// Create a link and copy it.
@@ -22,7 +22,7 @@ pub enum Phase {
     #[default]
     Idle,
     /// Waiting for Stripe.
-    Busy(PortalAction),
+    Busy(PortalRequest),
     /// Opened in the browser.
     Opened,
     /// A link was created for "Copy link"; `true` once it is on the clipboard.
@@ -68,16 +68,16 @@ pub struct PortalState {
 
 /// Everything that changes the portal actions.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PortalMsg {
-    /// An action started for a customer.
-    Start(String, PortalAction),
+pub enum PortalAction {
+    /// A request started for a customer.
+    Start(String, PortalRequest),
     /// The portal opened (on the account's custom domain, if it has one).
     Opened(Option<String>),
     /// A link was made for copying (and the custom domain it opens, if any).
     Link(String, Option<String>),
     /// The link is on the clipboard.
     Copied,
-    /// The action failed.
+    /// The request failed.
     Failed(ErrorDto),
     /// Close the dialog or the message.
     Dismiss,
@@ -99,13 +99,13 @@ pub enum PortalMsg {
 }
 
 impl PortalState {
-    /// Whether an action for any customer is running (buttons wait).
+    /// Whether a request for any customer is running (buttons wait).
     pub fn busy(&self) -> bool {
         matches!(self.phase, Phase::Busy(_))
     }
 
-    /// The running action for `customer`, for its spinner.
-    pub fn busy_for(&self, customer: &str) -> Option<&PortalAction> {
+    /// The running request for `customer`, for its spinner.
+    pub fn busy_for(&self, customer: &str) -> Option<&PortalRequest> {
         match &self.phase {
             Phase::Busy(action) if self.customer.as_deref() == Some(customer) => Some(action),
             _ => None,
@@ -123,41 +123,41 @@ impl PortalState {
 }
 
 impl Reducible for PortalState {
-    type Action = PortalMsg;
+    type Action = PortalAction;
 
-    fn reduce(self: Rc<Self>, msg: PortalMsg) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: PortalAction) -> Rc<Self> {
         let mut next = (*self).clone();
-        match msg {
-            PortalMsg::Start(customer, action) => {
+        match action {
+            PortalAction::Start(customer, request) => {
                 if self.busy() {
                     // One click, one session: a second click waits for the first.
                     return self;
                 }
                 next.customer = Some(customer);
-                next.phase = Phase::Busy(action);
+                next.phase = Phase::Busy(request);
             }
-            PortalMsg::Opened(domain) => {
+            PortalAction::Opened(domain) => {
                 next.phase = Phase::Opened;
                 next.custom_domain = domain;
             }
-            PortalMsg::Link(url, domain) => {
+            PortalAction::Link(url, domain) => {
                 next.phase = Phase::Link(url, false);
                 next.custom_domain = domain;
             }
-            PortalMsg::Copied => {
+            PortalAction::Copied => {
                 if let Phase::Link(url, _) = &self.phase {
                     next.phase = Phase::Link(url.clone(), true);
                 }
             }
-            PortalMsg::Failed(error) => {
+            PortalAction::Failed(error) => {
                 next.phase = if error.code == ErrorCode::NotConfigured {
                     Phase::NotConfigured(error)
                 } else {
                     Phase::Failed(error)
                 };
             }
-            PortalMsg::Dismiss => next.phase = Phase::Idle,
-            PortalMsg::EmailOpen(customer, purpose) => {
+            PortalAction::Dismiss => next.phase = Phase::Idle,
+            PortalAction::EmailOpen(customer, purpose) => {
                 next.customer = Some(customer);
                 next.phase = Phase::Idle;
                 next.email = Some(EmailDialog {
@@ -170,7 +170,7 @@ impl Reducible for PortalState {
                     enable_login_page: false,
                 });
             }
-            PortalMsg::EmailLink(link) => {
+            PortalAction::EmailLink(link) => {
                 if let Some(dialog) = &mut next.email {
                     dialog.link = link;
                     dialog.draft = None;
@@ -179,7 +179,7 @@ impl Reducible for PortalState {
                     dialog.needs_login_page = false;
                 }
             }
-            PortalMsg::EmailEnableLoginPage => {
+            PortalAction::EmailEnableLoginPage => {
                 if let Some(dialog) = &mut next.email {
                     dialog.enable_login_page = true;
                     dialog.draft = None;
@@ -188,19 +188,19 @@ impl Reducible for PortalState {
                     dialog.needs_login_page = false;
                 }
             }
-            PortalMsg::EmailDraft(draft) => {
+            PortalAction::EmailDraft(draft) => {
                 if let Some(dialog) = &mut next.email {
                     dialog.draft = Some(draft);
                     dialog.busy = false;
                 }
             }
-            PortalMsg::EmailSending => {
+            PortalAction::EmailSending => {
                 if let Some(dialog) = &mut next.email {
                     dialog.busy = true;
                     dialog.outcome = None;
                 }
             }
-            PortalMsg::EmailDone(outcome) => {
+            PortalAction::EmailDone(outcome) => {
                 if let Some(dialog) = &mut next.email {
                     dialog.busy = false;
                     dialog.needs_login_page = matches!(&outcome,
@@ -208,7 +208,7 @@ impl Reducible for PortalState {
                     dialog.outcome = Some(outcome);
                 }
             }
-            PortalMsg::EmailClose => next.email = None,
+            PortalAction::EmailClose => next.email = None,
         }
         Rc::new(next)
     }
@@ -218,7 +218,7 @@ impl Reducible for PortalState {
 mod tests {
     use super::*;
 
-    fn apply(actions: Vec<PortalMsg>) -> PortalState {
+    fn apply(actions: Vec<PortalAction>) -> PortalState {
         let mut state = Rc::new(PortalState::default());
         for action in actions {
             state = state.reduce(action);
@@ -229,16 +229,16 @@ mod tests {
     #[test]
     fn the_custom_domain_of_the_last_link_is_remembered_for_the_next_click() {
         let state = apply(vec![
-            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
-            PortalMsg::Opened(Some("billing.acme.test".into())),
-            PortalMsg::Dismiss,
+            PortalAction::Start("cus_1".into(), PortalRequest::Open(None)),
+            PortalAction::Opened(Some("billing.acme.test".into())),
+            PortalAction::Dismiss,
         ]);
         assert_eq!(state.custom_domain.as_deref(), Some("billing.acme.test"));
         // The account dropped its domain: the next link says so.
         let state = apply(vec![
-            PortalMsg::Opened(Some("billing.acme.test".into())),
-            PortalMsg::Start("cus_1".into(), PortalAction::Copy),
-            PortalMsg::Link("https://billing.stripe.com/p/session/x".into(), None),
+            PortalAction::Opened(Some("billing.acme.test".into())),
+            PortalAction::Start("cus_1".into(), PortalRequest::Copy),
+            PortalAction::Link("https://billing.stripe.com/p/session/x".into(), None),
         ]);
         assert_eq!(state.custom_domain, None);
     }
@@ -246,11 +246,11 @@ mod tests {
     #[test]
     fn a_second_click_while_busy_is_ignored() {
         let state = apply(vec![
-            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
-            PortalMsg::Start("cus_2".into(), PortalAction::Copy),
+            PortalAction::Start("cus_1".into(), PortalRequest::Open(None)),
+            PortalAction::Start("cus_2".into(), PortalRequest::Copy),
         ]);
         assert_eq!(state.customer.as_deref(), Some("cus_1"));
-        assert_eq!(state.busy_for("cus_1"), Some(&PortalAction::Open(None)));
+        assert_eq!(state.busy_for("cus_1"), Some(&PortalRequest::Open(None)));
         assert_eq!(state.busy_for("cus_2"), None);
     }
 
@@ -258,13 +258,13 @@ mod tests {
     fn not_configured_opens_the_recovery_and_other_errors_stay_in_place() {
         let error = |code| ErrorDto::new(code, "m");
         let state = apply(vec![
-            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
-            PortalMsg::Failed(error(ErrorCode::NotConfigured)),
+            PortalAction::Start("cus_1".into(), PortalRequest::Open(None)),
+            PortalAction::Failed(error(ErrorCode::NotConfigured)),
         ]);
         assert!(matches!(state.phase, Phase::NotConfigured(_)));
         let state = apply(vec![
-            PortalMsg::Start("cus_1".into(), PortalAction::Open(None)),
-            PortalMsg::Failed(error(ErrorCode::Offline)),
+            PortalAction::Start("cus_1".into(), PortalRequest::Open(None)),
+            PortalAction::Failed(error(ErrorCode::Offline)),
         ]);
         assert_eq!(
             state.phase_for("cus_1"),
@@ -280,13 +280,13 @@ mod tests {
     #[test]
     fn the_card_request_keeps_its_purpose_whichever_link_is_chosen() {
         let state = apply(vec![
-            PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::UpdateCard),
-            PortalMsg::EmailLink(EmailLink::Session),
+            PortalAction::EmailOpen("cus_1".into(), EmailPurpose::UpdateCard),
+            PortalAction::EmailLink(EmailLink::Session),
         ]);
         let dialog = state.email.expect("open");
         assert_eq!(dialog.purpose, EmailPurpose::UpdateCard);
         assert_eq!(dialog.link, EmailLink::Session);
-        let state = apply(vec![PortalMsg::EmailOpen(
+        let state = apply(vec![PortalAction::EmailOpen(
             "cus_1".into(),
             EmailPurpose::UpdateCard,
         )]);
@@ -300,13 +300,13 @@ mod tests {
     #[test]
     fn the_login_page_question_follows_its_error() {
         let state = apply(vec![
-            PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::Portal),
-            PortalMsg::EmailDone(Err(ErrorDto::new(ErrorCode::LoginPageOff, "off"))),
+            PortalAction::EmailOpen("cus_1".into(), EmailPurpose::Portal),
+            PortalAction::EmailDone(Err(ErrorDto::new(ErrorCode::LoginPageOff, "off"))),
         ]);
         assert!(state.email.as_ref().is_some_and(|d| d.needs_login_page));
         let state = apply(vec![
-            PortalMsg::EmailOpen("cus_1".into(), EmailPurpose::Portal),
-            PortalMsg::EmailLink(EmailLink::Session),
+            PortalAction::EmailOpen("cus_1".into(), EmailPurpose::Portal),
+            PortalAction::EmailLink(EmailLink::Session),
         ]);
         assert!(
             state

@@ -163,7 +163,7 @@ pub enum Confirm {
 }
 
 #[derive(Clone)]
-pub enum SettingsMsg {
+pub enum SettingsAction {
     Loaded(Result<SettingsView, ErrorDto>),
     Edit(Rc<dyn Fn(&mut Form)>),
     Busy,
@@ -185,26 +185,26 @@ pub fn export_notice(kind: ExportKind, done: &ExportDone) -> String {
 }
 
 impl Reducible for SettingsState {
-    type Action = SettingsMsg;
+    type Action = SettingsAction;
 
-    fn reduce(self: Rc<Self>, action: SettingsMsg) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: SettingsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            SettingsMsg::Loaded(Ok(view)) => {
+            SettingsAction::Loaded(Ok(view)) => {
                 next.form = Form::of(&view);
                 next.view = Some(view);
             }
-            SettingsMsg::Loaded(Err(error)) => next.notice = Some(Err(error)),
-            SettingsMsg::Edit(change) => {
+            SettingsAction::Loaded(Err(error)) => next.notice = Some(Err(error)),
+            SettingsAction::Edit(change) => {
                 change(&mut next.form);
                 next.notice = None;
             }
-            SettingsMsg::Busy => {
+            SettingsAction::Busy => {
                 next.busy = true;
                 next.notice = None;
                 next.confirm = None;
             }
-            SettingsMsg::Done(Ok((view, message))) => {
+            SettingsAction::Done(Ok((view, message))) => {
                 next.busy = false;
                 // Keep what is typed; only the password field empties.
                 next.form.password.clear();
@@ -218,12 +218,12 @@ impl Reducible for SettingsState {
                 next.view = Some(view);
                 next.notice = Some(Ok(message));
             }
-            SettingsMsg::Done(Err(error)) => {
+            SettingsAction::Done(Err(error)) => {
                 next.busy = false;
                 next.notice = Some(Err(error));
             }
-            SettingsMsg::Ask(confirm) => next.confirm = confirm,
-            SettingsMsg::Exported(outcome) => {
+            SettingsAction::Ask(confirm) => next.confirm = confirm,
+            SettingsAction::Exported(outcome) => {
                 next.busy = false;
                 next.notice = outcome.transpose();
             }
@@ -257,8 +257,8 @@ mod tests {
 
     fn edited(change: impl Fn(&mut Form) + 'static) -> Rc<SettingsState> {
         Rc::new(SettingsState::default())
-            .reduce(SettingsMsg::Loaded(Ok(view())))
-            .reduce(SettingsMsg::Edit(Rc::new(change)))
+            .reduce(SettingsAction::Loaded(Ok(view())))
+            .reduce(SettingsAction::Edit(Rc::new(change)))
     }
 
     #[test]
@@ -269,7 +269,7 @@ mod tests {
                 ..view()
             };
             Rc::new(SettingsState::default())
-                .reduce(SettingsMsg::Done(Ok((view, "Settings saved.".into()))))
+                .reduce(SettingsAction::Done(Ok((view, "Settings saved.".into()))))
                 .notice
                 .clone()
         };
@@ -360,9 +360,9 @@ mod tests {
     fn an_export_says_what_was_saved_where_and_a_cancel_says_nothing() {
         let exported = |outcome| {
             Rc::new(SettingsState::default())
-                .reduce(SettingsMsg::Loaded(Ok(view())))
-                .reduce(SettingsMsg::Busy)
-                .reduce(SettingsMsg::Exported(outcome))
+                .reduce(SettingsAction::Loaded(Ok(view())))
+                .reduce(SettingsAction::Busy)
+                .reduce(SettingsAction::Exported(outcome))
         };
         let done = ExportDone {
             path: "/home/me/c.csv".into(),
@@ -399,8 +399,8 @@ mod tests {
         assert_eq!(smtp.port, 587);
         assert_eq!(args.smtp_password.as_deref(), Some("pw"));
         let state = state
-            .reduce(SettingsMsg::Busy)
-            .reduce(SettingsMsg::Done(Ok((view(), "Saved.".into()))));
+            .reduce(SettingsAction::Busy)
+            .reduce(SettingsAction::Done(Ok((view(), "Saved.".into()))));
         assert_eq!(state.form.password, "");
         assert_eq!(state.form.host, " smtp.coffee.example ", "the typing stays");
     }

@@ -1,32 +1,34 @@
 //! A customer's billing info: contact, the current subscription, payment
 //! methods, invoices (PDFs saved for offline use) and activity, with the
-//! portal actions on top. Everything here reads the cache.
+//! portal actions on top (`portal_buttons`). Everything here reads the cache.
+
+mod portal_buttons;
 
 use portal_ipc::{CustomerDetail, EmailPurpose, ErrorDto, InvoiceDocument, InvoiceSummary};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::format;
+use crate::hooks::use_desk;
+use crate::i18n::capitalized;
 use crate::ipc;
 use crate::pages::customers::status_label;
-use crate::pages::desk::deep_links;
-use crate::state::portal::{Phase, PortalAction};
+use crate::state::portal::{Phase, PortalRequest};
+use portal_buttons::PortalButtons;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
-    pub profile: AttrValue,
     pub customer: AttrValue,
     /// Bumped when the cache changed.
     pub version: u64,
-    /// The portal action's outcome for this customer.
+    /// The portal request's outcome for this customer.
     pub phase: Phase,
-    /// The portal action running for this customer.
-    pub busy: Option<PortalAction>,
-    pub offline: bool,
+    /// The portal request running for this customer.
+    pub busy: Option<PortalRequest>,
     /// The account's custom domain, once a link has shown it.
     #[prop_or_default]
     pub custom_domain: Option<String>,
-    pub on_action: Callback<PortalAction>,
+    pub on_request: Callback<PortalRequest>,
     pub on_email: Callback<EmailPurpose>,
     pub on_dismiss: Callback<()>,
 }
@@ -34,12 +36,13 @@ pub struct DetailProps {
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let detail = use_state(|| None::<Result<Option<CustomerDetail>, ErrorDto>>);
     // Invoices opened this visit, so their "saved" mark shows at once.
     let invoice_error = use_state(|| None::<(String, String)>);
     {
         let detail = detail.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         use_effect_with(
             (props.customer.clone(), props.version),
             move |(customer, _)| {
@@ -67,7 +70,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
 
     let open_invoice = {
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         let detail = detail.clone();
         let invoice_error = invoice_error.clone();
         let customer = props.customer.clone();
@@ -102,17 +105,17 @@ pub fn Detail(props: &DetailProps) -> Html {
                     </p>
                 </div>
             </header>
-            <PortalButtons phase={props.phase.clone()} busy={props.busy.clone()} offline={props.offline}
+            <PortalButtons phase={props.phase.clone()} busy={props.busy.clone()}
                 custom_domain={props.custom_domain.clone()}
                 has_subscription={info.subscription.as_ref().is_some_and(|s| s.canceled_at.is_none() && s.status != "canceled")}
                 has_email={info.email.is_some()}
-                on_action={props.on_action.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
+                on_request={props.on_request.clone()} on_email={props.on_email.clone()} on_dismiss={props.on_dismiss.clone()} />
             <div class="cards">
-                { subscription_card(&info, &props.on_email, props.offline) }
+                { subscription_card(&info, &props.on_email, desk.offline) }
                 { payment_methods_card(&info) }
                 { contact_card(&info) }
             </div>
-            { invoices_card(&info, &open_invoice, props.offline, invoice_error.as_ref()) }
+            { invoices_card(&info, &open_invoice, desk.offline, invoice_error.as_ref()) }
             <section class="card-section" aria-labelledby="customer-activity-title">
                 <h2 id="customer-activity-title">{ t!("customers-activity") }</h2>
                 if info.activity.is_empty() {
@@ -251,7 +254,7 @@ fn payment_methods_card(info: &CustomerDetail) -> Html {
             } else {
                 <ul class="methods" id="payment-methods">
                     { for info.payment_methods.iter().map(|pm| {
-                        let brand = pm.brand.clone().map(|b| capitalize(&b)).unwrap_or_else(|| pm.kind.replace('_', " "));
+                        let brand = pm.brand.clone().map(|b| capitalized(&b)).unwrap_or_else(|| pm.kind.replace('_', " "));
                         let expiry = match (pm.exp_month, pm.exp_year) {
                             (Some(m), Some(y)) => format!("{m:02}/{}", y % 100),
                             _ => String::new(),
@@ -368,143 +371,6 @@ fn invoice_status_label(status: &str) -> String {
         "paid" => t!("customers-invoice-status-paid"),
         "uncollectible" => t!("customers-invoice-status-uncollectible"),
         "void" => t!("customers-invoice-status-void"),
-        other => capitalize(other),
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct PortalButtonsProps {
-    phase: Phase,
-    busy: Option<PortalAction>,
-    offline: bool,
-    custom_domain: Option<String>,
-    has_subscription: bool,
-    has_email: bool,
-    on_action: Callback<PortalAction>,
-    on_email: Callback<EmailPurpose>,
-    on_dismiss: Callback<()>,
-}
-
-/// Open portal (with its deep links), Email portal link and Copy link, with
-/// the outcome in place.
-#[component]
-fn PortalButtons(props: &PortalButtonsProps) -> Html {
-    crate::i18n::use_language();
-    let menu_open = use_state(|| false);
-    let busy = props.busy.is_some();
-    let disabled = props.offline || busy;
-    let on_domain = props
-        .custom_domain
-        .as_ref()
-        .map(|domain| t!("customers-portal-domain", domain = domain));
-    let why = if props.offline {
-        Some(t!("customers-portal-offline"))
-    } else {
-        on_domain
-    };
-    let where_it_opens = props.custom_domain.as_ref().map(|domain| {
-        html! { <p class="field-help" id="portal-domain">{ t!("customers-portal-domain-help", domain = domain) }</p> }
-    });
-    let open = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Open(None)))
-    };
-    let toggle_menu = {
-        let menu_open = menu_open.clone();
-        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
-    };
-    let close_menu_on_escape = {
-        let menu_open = menu_open.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" && *menu_open {
-                event.stop_propagation();
-                menu_open.set(false);
-            }
-        })
-    };
-    let copy = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(PortalAction::Copy))
-    };
-    let email = props.on_email.reform(|_: MouseEvent| EmailPurpose::Portal);
-    let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
-
-    let outcome = match &props.phase {
-        Phase::Opened => html! {
-            <p class="notice success" role="status" id="portal-outcome">
-                { t!("customers-portal-opened") }
-                { for where_it_opens.clone() }
-            </p>
-        },
-        Phase::Link(url, copied) => html! {
-            <div class="notice info" role="status" id="portal-outcome">
-                <p>{ if *copied { t!("customers-link-copied") } else { t!("customers-link-copy") } }</p>
-                <input class="link-field" id="portal-link" readonly=true value={url.clone()} aria-label={t!("customers-portal-link")} />
-                { for where_it_opens.clone() }
-            </div>
-        },
-        Phase::Failed(error) => html! {
-            <div class="notice error" role="alert" id="portal-error">
-                <p>{ &error.message }</p>
-                <button type="button" class="secondary small" onclick={dismiss}>{ t!("customers-dismiss") }</button>
-            </div>
-        },
-        _ => html! {},
-    };
-
-    html! {
-        <>
-        <div class="portal-actions">
-            <div class="split" onkeydown={close_menu_on_escape}>
-                <button type="button" class="primary" id="open-portal" onclick={open} {disabled} title={why.clone()}>
-                    if props.busy == Some(PortalAction::Open(None)) {
-                        <span class="spinner" aria-hidden="true"></span>{ t!("customers-opening") }
-                    } else { { t!("customers-open-portal") } }
-                </button>
-                <button type="button" class="primary menu-toggle" id="deep-links" onclick={toggle_menu}
-                    aria-haspopup="menu" aria-expanded={menu_open.to_string()} aria-label={t!("customers-more-links")} {disabled} title={why.clone()}>
-                    { "▾" }
-                </button>
-                if *menu_open && !disabled {
-                    <ul class="menu" role="menu">
-                        { for deep_links().into_iter().map(|(id, label, flow)| {
-                            let needs_subscription = !matches!(flow, portal_ipc::PortalFlow::PaymentMethodUpdate);
-                            let on_action = props.on_action.clone();
-                            let menu_open = menu_open.clone();
-                            let blocked = needs_subscription && !props.has_subscription;
-                            let onclick = Callback::from(move |_: MouseEvent| {
-                                menu_open.set(false);
-                                on_action.emit(PortalAction::Open(Some(flow.clone())));
-                            });
-                            html! {
-                                <li role="none">
-                                    <button type="button" role="menuitem" id={format!("flow-{id}")} {onclick} disabled={blocked}
-                                        title={ blocked.then(|| t!("customers-needs-subscription")) }>{ label }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                }
-            </div>
-            <button type="button" class="secondary" id="email-link" onclick={email} disabled={props.offline || !props.has_email}
-                title={ if !props.has_email { Some(t!("customers-no-email-address")) } else { why.clone() } }>{ t!("customers-email-link") }</button>
-            <button type="button" class="secondary" id="copy-link" onclick={copy} {disabled} title={why}>
-                if props.busy == Some(PortalAction::Copy) { <span class="spinner" aria-hidden="true"></span> }
-                { t!("customers-copy-link") }
-            </button>
-            if let Some(PortalAction::Open(Some(_))) = &props.busy {
-                <span class="muted"><span class="spinner" aria-hidden="true"></span>{ format!(" {}", t!("customers-opening")) }</span>
-            }
-        </div>
-        <div class="portal-outcome">{ outcome }</div>
-        </>
+        other => capitalized(other),
     }
 }

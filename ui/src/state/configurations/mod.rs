@@ -1,6 +1,9 @@
 //! The configurations screen: the list, and one editor whose fields are
 //! checked as they are typed. Stripe and the core check again on save; the
-//! checks here are so a mistake is named beside its field, before any request.
+//! checks here (`editor`) are so a mistake is named beside its field, before
+//! any request.
+
+mod editor;
 
 use std::rc::Rc;
 
@@ -9,214 +12,7 @@ use portal_ipc::{
 };
 use yew::Reducible;
 
-/// Stripe's limit on a headline.
-pub const HEADLINE_MAX: usize = 60;
-/// Stripe's limit on products offered for switching.
-pub const PRODUCTS_MAX: usize = 10;
-
-/// A field the editor can flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Headline,
-    PrivacyPolicyUrl,
-    TermsOfServiceUrl,
-    DefaultReturnUrl,
-    Features,
-    PlanProducts,
-    /// Stripe's rule: plan switching needs card updates on.
-    PlanSwitching,
-}
-
-/// The editor of one configuration (or a new one).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Editor {
-    /// `None` while creating.
-    pub id: Option<String>,
-    /// The fields, every one set.
-    pub fields: ConfigurationFields,
-    /// Make it the profile's configuration on save.
-    pub use_it: bool,
-    /// Loading the configuration from Stripe.
-    pub loading: bool,
-    /// Saving.
-    pub saving: bool,
-    /// A failure to load or save.
-    pub error: Option<ErrorDto>,
-    /// Set after a save.
-    pub saved: bool,
-    /// The user tried to save: show every problem, not only edited fields.
-    pub tried: bool,
-}
-
-impl Editor {
-    fn new_configuration(use_it: bool) -> Editor {
-        Editor {
-            id: None,
-            fields: recommended(),
-            use_it,
-            loading: false,
-            saving: false,
-            error: None,
-            saved: false,
-            tried: false,
-        }
-    }
-
-    /// What is wrong with the fields now, per field.
-    pub fn problems(&self) -> Vec<(Field, String)> {
-        problems(&self.fields, self.id.is_none())
-    }
-
-    /// The problem to show beside `field`, if any.
-    pub fn problem(&self, field: Field) -> Option<String> {
-        self.problems()
-            .into_iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, message)| message)
-    }
-
-    /// The fields as they are sent: settings of a turned-off feature are left
-    /// as Stripe has them.
-    pub fn to_send(&self) -> ConfigurationFields {
-        let mut fields = self.fields.clone();
-        let trim = |v: &mut Option<String>| {
-            if let Some(text) = v {
-                *text = text.trim().to_owned();
-            }
-        };
-        trim(&mut fields.headline);
-        trim(&mut fields.privacy_policy_url);
-        trim(&mut fields.terms_of_service_url);
-        trim(&mut fields.default_return_url);
-        if fields.cancel_mode.as_deref() != Some("immediately") {
-            fields.cancel_proration = None;
-        }
-        if fields.cancel_mode.as_deref() == Some("off") {
-            fields.cancel_reasons = None;
-        }
-        if fields.plan_switching != Some(true) {
-            fields.plan_products = None;
-            fields.plan_updates = None;
-            fields.plan_proration = None;
-            fields.schedule_at_period_end = None;
-        }
-        fields
-    }
-}
-
-/// A new configuration starts from the settings most businesses want.
-fn recommended() -> ConfigurationFields {
-    ConfigurationFields {
-        headline: Some(String::new()),
-        privacy_policy_url: Some(String::new()),
-        terms_of_service_url: Some(String::new()),
-        default_return_url: Some(String::new()),
-        login_page: Some(true),
-        customer_updates: Some(vec!["email".into(), "address".into(), "phone".into()]),
-        invoice_history: Some(true),
-        payment_method_update: Some(true),
-        cancel_mode: Some("at_period_end".into()),
-        cancel_proration: Some("none".into()),
-        cancel_reasons: Some(true),
-        plan_switching: Some(false),
-        plan_products: Some(Vec::new()),
-        plan_updates: Some(vec!["price".into()]),
-        plan_proration: Some("create_prorations".into()),
-        schedule_at_period_end: Some(false),
-    }
-}
-
-fn check_link(field: Field, value: &Option<String>, out: &mut Vec<(Field, String)>) {
-    let Some(url) = value.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
-        return;
-    };
-    let host = url
-        .strip_prefix("https://")
-        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
-    match host {
-        None => out.push((field, t!("configurations-problem-https"))),
-        Some(host) if !host.contains('.') || host.contains(' ') => {
-            out.push((field, t!("configurations-problem-not-web-address")))
-        }
-        Some(_) if url.chars().count() > 2000 => out.push((
-            field,
-            t!("configurations-problem-link-too-long", max = 2000),
-        )),
-        Some(_) => {}
-    }
-}
-
-/// The problems of `fields`; `creating` also needs a feature turned on.
-pub fn problems(fields: &ConfigurationFields, creating: bool) -> Vec<(Field, String)> {
-    let mut out = Vec::new();
-    if let Some(headline) = fields.headline.as_deref().map(str::trim) {
-        let length = headline.chars().count();
-        if length > HEADLINE_MAX {
-            out.push((
-                Field::Headline,
-                t!(
-                    "configurations-problem-headline-too-long",
-                    max = HEADLINE_MAX,
-                    length = length
-                ),
-            ));
-        } else if headline.chars().any(char::is_control) {
-            out.push((
-                Field::Headline,
-                t!("configurations-problem-headline-one-line"),
-            ));
-        }
-    }
-    check_link(
-        Field::PrivacyPolicyUrl,
-        &fields.privacy_policy_url,
-        &mut out,
-    );
-    check_link(
-        Field::TermsOfServiceUrl,
-        &fields.terms_of_service_url,
-        &mut out,
-    );
-    check_link(
-        Field::DefaultReturnUrl,
-        &fields.default_return_url,
-        &mut out,
-    );
-    let on = |flag: Option<bool>| flag == Some(true);
-    let switching = on(fields.plan_switching);
-    if creating
-        && !on(fields.invoice_history)
-        && !on(fields.payment_method_update)
-        && fields.customer_updates.as_ref().is_none_or(Vec::is_empty)
-        && fields.cancel_mode.as_deref().is_none_or(|m| m == "off")
-        && !switching
-    {
-        out.push((Field::Features, t!("configurations-problem-no-features")));
-    }
-    // Stripe refuses it, so it is said here before anything is sent.
-    if switching && !on(fields.payment_method_update) {
-        out.push((Field::PlanSwitching, t!("configurations-problem-card-rule")));
-    }
-    if switching {
-        let chosen = fields.plan_products.as_ref().map_or(0, Vec::len);
-        if chosen == 0 {
-            out.push((
-                Field::PlanProducts,
-                t!("configurations-problem-no-products"),
-            ));
-        } else if chosen > PRODUCTS_MAX {
-            out.push((
-                Field::PlanProducts,
-                t!(
-                    "configurations-problem-too-many-products",
-                    max = PRODUCTS_MAX,
-                    count = chosen
-                ),
-            ));
-        }
-    }
-    out
-}
+pub use editor::{Editor, Field, HEADLINE_MAX, PRODUCTS_MAX};
 
 /// The screen.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -235,7 +31,7 @@ pub struct ConfigurationsState {
 
 /// What changes the screen.
 #[derive(Clone)]
-pub enum ConfigurationsMsg {
+pub enum ConfigurationsAction {
     Listed(Result<Vec<ConfigurationSummary>, ErrorDto>),
     Products(Vec<ProductOption>),
     /// Open an empty editor.
@@ -256,14 +52,14 @@ pub enum ConfigurationsMsg {
 }
 
 impl Reducible for ConfigurationsState {
-    type Action = ConfigurationsMsg;
+    type Action = ConfigurationsAction;
 
-    fn reduce(self: Rc<Self>, action: ConfigurationsMsg) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: ConfigurationsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ConfigurationsMsg::Listed(list) => next.list = Some(list),
-            ConfigurationsMsg::Products(products) => next.products = products,
-            ConfigurationsMsg::New => {
+            ConfigurationsAction::Listed(list) => next.list = Some(list),
+            ConfigurationsAction::Products(products) => next.products = products,
+            ConfigurationsAction::New => {
                 // The first configuration of a profile is the one its links use.
                 let none_in_use = match &next.list {
                     Some(Ok(list)) => !list.iter().any(|c| c.in_use),
@@ -272,7 +68,7 @@ impl Reducible for ConfigurationsState {
                 next.editor = Some(Editor::new_configuration(none_in_use));
                 next.notice = None;
             }
-            ConfigurationsMsg::Edit(id) => {
+            ConfigurationsAction::Edit(id) => {
                 let in_use = matches!(&next.list, Some(Ok(list)) if list.iter().any(|c| c.id == id && c.in_use));
                 next.editor = Some(Editor {
                     id: Some(id),
@@ -282,7 +78,7 @@ impl Reducible for ConfigurationsState {
                 });
                 next.notice = None;
             }
-            ConfigurationsMsg::Loaded(result) => {
+            ConfigurationsAction::Loaded(result) => {
                 let result = *result;
                 let Some(editor) = next.editor.as_mut().filter(|e| e.loading) else {
                     return self;
@@ -297,20 +93,20 @@ impl Reducible for ConfigurationsState {
                     Err(error) => editor.error = Some(error),
                 }
             }
-            ConfigurationsMsg::Change(change) => {
+            ConfigurationsAction::Change(change) => {
                 let Some(editor) = next.editor.as_mut() else {
                     return self;
                 };
                 change(&mut editor.fields);
                 editor.saved = false;
             }
-            ConfigurationsMsg::UseIt(on) => {
+            ConfigurationsAction::UseIt(on) => {
                 if let Some(editor) = next.editor.as_mut() {
                     editor.use_it = on;
                     editor.saved = false;
                 }
             }
-            ConfigurationsMsg::Saving => {
+            ConfigurationsAction::Saving => {
                 let Some(editor) = next.editor.as_mut() else {
                     return self;
                 };
@@ -319,7 +115,7 @@ impl Reducible for ConfigurationsState {
                 editor.saved = false;
                 editor.saving = editor.problems().is_empty();
             }
-            ConfigurationsMsg::Saved(result) => {
+            ConfigurationsAction::Saved(result) => {
                 // Saved in Stripe even if the editor was closed meanwhile.
                 if result.is_ok() {
                     next.version += 1;
@@ -336,15 +132,15 @@ impl Reducible for ConfigurationsState {
                     Err(error) => editor.error = Some(error),
                 }
             }
-            ConfigurationsMsg::Close => next.editor = None,
-            ConfigurationsMsg::Used(result) => match result {
+            ConfigurationsAction::Close => next.editor = None,
+            ConfigurationsAction::Used(result) => match result {
                 Ok(id) => {
                     next.notice = Some(t!("configurations-notice-used", id = id));
                     next.version += 1;
                 }
                 Err(error) => next.notice = Some(error.message),
             },
-            ConfigurationsMsg::Reload => next.version += 1,
+            ConfigurationsAction::Reload => next.version += 1,
         }
         Rc::new(next)
     }
@@ -352,6 +148,7 @@ impl Reducible for ConfigurationsState {
 
 #[cfg(test)]
 mod tests {
+    use super::editor::{problems, recommended};
     use super::*;
     use portal_ipc::ErrorCode;
 
@@ -359,13 +156,13 @@ mod tests {
         Rc::new(ConfigurationsState::default())
     }
 
-    fn change(f: impl Fn(&mut ConfigurationFields) + 'static) -> ConfigurationsMsg {
-        ConfigurationsMsg::Change(Rc::new(f))
+    fn change(f: impl Fn(&mut ConfigurationFields) + 'static) -> ConfigurationsAction {
+        ConfigurationsAction::Change(Rc::new(f))
     }
 
     #[test]
     fn a_new_configuration_is_valid_and_is_used_when_none_is() {
-        let state = state().reduce(ConfigurationsMsg::New);
+        let state = state().reduce(ConfigurationsAction::New);
         let editor = state.editor.as_ref().expect("open");
         assert!(editor.problems().is_empty(), "{:?}", editor.problems());
         assert!(editor.use_it);
@@ -405,9 +202,9 @@ mod tests {
         ];
         for (edit, field) in cases {
             let state = state()
-                .reduce(ConfigurationsMsg::New)
+                .reduce(ConfigurationsAction::New)
                 .reduce(change(edit))
-                .reduce(ConfigurationsMsg::Saving);
+                .reduce(ConfigurationsAction::Saving);
             let editor = state.editor.as_ref().expect("open");
             assert!(editor.problem(field).is_some(), "{field:?}");
             assert!(!editor.saving, "{field:?} blocks the save");
@@ -435,29 +232,33 @@ mod tests {
                 "Stripe allows at most 10 products (11 chosen)",
             ]
         );
-        let state = state().reduce(ConfigurationsMsg::Used(Ok("bpc_1".into())));
+        let state = state().reduce(ConfigurationsAction::Used(Ok("bpc_1".into())));
         assert_eq!(state.notice.as_deref(), Some("Portal links now use bpc_1."));
     }
 
     #[test]
     fn sixty_characters_and_empty_links_are_fine() {
-        let state = state().reduce(ConfigurationsMsg::New).reduce(change(|f| {
-            f.headline = Some("é".repeat(60));
-            f.privacy_policy_url = Some("  ".into());
-            f.default_return_url = Some("https://acme.test/account?tab=billing".into());
-        }));
+        let state = state()
+            .reduce(ConfigurationsAction::New)
+            .reduce(change(|f| {
+                f.headline = Some("é".repeat(60));
+                f.privacy_policy_url = Some("  ".into());
+                f.default_return_url = Some("https://acme.test/account?tab=billing".into());
+            }));
         assert!(state.editor.as_ref().expect("open").problems().is_empty());
     }
 
     #[test]
     fn settings_of_turned_off_features_are_not_sent() {
-        let state = state().reduce(ConfigurationsMsg::New).reduce(change(|f| {
-            f.cancel_mode = Some("at_period_end".into());
-            f.cancel_proration = Some("create_prorations".into());
-            f.plan_switching = Some(false);
-            f.plan_products = Some(vec!["prod_A".into()]);
-            f.headline = Some("  Acme  ".into());
-        }));
+        let state = state()
+            .reduce(ConfigurationsAction::New)
+            .reduce(change(|f| {
+                f.cancel_mode = Some("at_period_end".into());
+                f.cancel_proration = Some("create_prorations".into());
+                f.plan_switching = Some(false);
+                f.plan_products = Some(vec!["prod_A".into()]);
+                f.headline = Some("  Acme  ".into());
+            }));
         let sent = state.editor.as_ref().expect("open").to_send();
         assert_eq!(sent.cancel_proration, None);
         assert_eq!(sent.plan_products, None);
@@ -477,11 +278,11 @@ mod tests {
             },
         };
         let state = state()
-            .reduce(ConfigurationsMsg::Edit("bpc_B".into()))
-            .reduce(ConfigurationsMsg::Loaded(Box::new(Ok(detail("bpc_A")))));
+            .reduce(ConfigurationsAction::Edit("bpc_B".into()))
+            .reduce(ConfigurationsAction::Loaded(Box::new(Ok(detail("bpc_A")))));
         let editor = state.editor.as_ref().expect("open");
         assert!(editor.loading, "still waiting for bpc_B");
-        let state = state.reduce(ConfigurationsMsg::Loaded(Box::new(Ok(detail("bpc_B")))));
+        let state = state.reduce(ConfigurationsAction::Loaded(Box::new(Ok(detail("bpc_B")))));
         let editor = state.editor.as_ref().expect("open");
         assert_eq!(editor.fields.headline.as_deref(), Some("bpc_B"));
         assert!(editor.use_it);
@@ -490,11 +291,11 @@ mod tests {
     #[test]
     fn a_refused_save_keeps_the_edits_and_shows_why() {
         let state = state()
-            .reduce(ConfigurationsMsg::New)
+            .reduce(ConfigurationsAction::New)
             .reduce(change(|f| f.headline = Some("Acme".into())))
-            .reduce(ConfigurationsMsg::Saving);
+            .reduce(ConfigurationsAction::Saving);
         assert!(state.editor.as_ref().expect("open").saving);
-        let state = state.reduce(ConfigurationsMsg::Saved(Err(ErrorDto::new(
+        let state = state.reduce(ConfigurationsAction::Saved(Err(ErrorDto::new(
             ErrorCode::Offline,
             "Stripe can't be reached",
         ))));
@@ -503,8 +304,8 @@ mod tests {
         assert_eq!(editor.fields.headline.as_deref(), Some("Acme"));
         assert!(editor.error.is_some());
         let state = state
-            .reduce(ConfigurationsMsg::Saving)
-            .reduce(ConfigurationsMsg::Saved(Ok("bpc_New".into())));
+            .reduce(ConfigurationsAction::Saving)
+            .reduce(ConfigurationsAction::Saved(Ok("bpc_New".into())));
         let editor = state.editor.as_ref().expect("open");
         assert!(editor.saved && editor.error.is_none());
         assert_eq!(
@@ -518,10 +319,10 @@ mod tests {
     #[test]
     fn a_save_that_lands_after_escape_still_reloads_the_list() {
         let state = state()
-            .reduce(ConfigurationsMsg::New)
-            .reduce(ConfigurationsMsg::Saving)
-            .reduce(ConfigurationsMsg::Close)
-            .reduce(ConfigurationsMsg::Saved(Ok("bpc_New".into())));
+            .reduce(ConfigurationsAction::New)
+            .reduce(ConfigurationsAction::Saving)
+            .reduce(ConfigurationsAction::Close)
+            .reduce(ConfigurationsAction::Saved(Ok("bpc_New".into())));
         assert!(state.editor.is_none(), "it stays closed");
         assert_eq!(state.version, 1, "the new settings are listed");
     }

@@ -1,25 +1,19 @@
-//! Configurations: what the portal lets customers do. The list of the
-//! account's configurations, and an editor for every field with its problems
-//! shown beside it as the user types.
+//! The editor of one configuration: every field, its problem beside it as
+//! it is typed, and Save.
 
 use std::rc::Rc;
 
-use portal_ipc::{ConfigurationFields, ErrorCode, SaveConfigurationArgs};
+use portal_ipc::{ConfigurationFields, SaveConfigurationArgs};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::use_desk;
 use crate::ipc;
 use crate::pages::dialog::Dialog;
 use crate::state::configurations::{
-    ConfigurationsMsg, ConfigurationsState, Editor, Field, HEADLINE_MAX, PRODUCTS_MAX,
+    ConfigurationsAction, ConfigurationsState, Editor, Field, HEADLINE_MAX, PRODUCTS_MAX,
 };
-
-#[derive(Properties, PartialEq)]
-pub struct ConfigurationsProps {
-    pub profile: AttrValue,
-    pub offline: bool,
-}
 
 /// A label, read in the window's language when it is shown.
 type Label = fn() -> String;
@@ -41,156 +35,11 @@ const PLAN_UPDATES: [(&str, Label); 3] = [
     }),
 ];
 
-#[component]
-pub fn Configurations(props: &ConfigurationsProps) -> Html {
-    crate::i18n::use_language();
-    let state = use_reducer(ConfigurationsState::default);
-    let profile = props.profile.clone();
-
-    {
-        let dispatch = state.dispatcher();
-        let profile = profile.clone();
-        use_effect_with((profile.clone(), state.version), move |_| {
-            spawn_local(async move {
-                dispatch.dispatch(ConfigurationsMsg::Listed(
-                    ipc::list_configurations(&profile).await,
-                ));
-                // From the cache; an empty list only hides the product choice.
-                if let Ok(products) = ipc::switchable_products(&profile).await {
-                    dispatch.dispatch(ConfigurationsMsg::Products(products));
-                }
-            });
-        });
-    }
-
-    let edit = {
-        let dispatch = state.dispatcher();
-        let profile = profile.clone();
-        Callback::from(move |id: String| {
-            dispatch.dispatch(ConfigurationsMsg::Edit(id.clone()));
-            let dispatch = dispatch.clone();
-            let profile = profile.clone();
-            spawn_local(async move {
-                dispatch.dispatch(ConfigurationsMsg::Loaded(Box::new(
-                    ipc::get_configuration(&profile, &id).await,
-                )));
-            });
-        })
-    };
-    let use_it = {
-        let dispatch = state.dispatcher();
-        let profile = profile.clone();
-        Callback::from(move |id: String| {
-            let dispatch = dispatch.clone();
-            let profile = profile.clone();
-            spawn_local(async move {
-                let outcome = ipc::choose_configuration(&profile, &id).await.map(|()| id);
-                dispatch.dispatch(ConfigurationsMsg::Used(outcome));
-            });
-        })
-    };
-    let new = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsMsg::New))
-    };
-    let reload = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(ConfigurationsMsg::Reload))
-    };
-
-    let list = match &state.list {
-        None => {
-            html! { <p class="loading" aria-busy="true">{ t!("configurations-loading-list") }</p> }
-        }
-        Some(Err(error)) => {
-            let message = if error.code == ErrorCode::Offline {
-                t!("configurations-offline")
-            } else {
-                error.message.clone()
-            };
-            html! {
-                <div class="notice error" role="alert" id="configurations-error">
-                    <p>{ message }</p>
-                    <button type="button" class="secondary small" onclick={reload}>{ t!("configurations-try-again") }</button>
-                </div>
-            }
-        }
-        Some(Ok(list)) if list.is_empty() => html! {
-            <p class="notice info" id="no-configurations">
-                { t!("configurations-empty") }
-            </p>
-        },
-        Some(Ok(list)) => html! {
-            <table class="invoices configurations" id="configurations">
-                <thead><tr>
-                    <th scope="col">{ t!("configurations-column-headline") }</th>
-                    <th scope="col">{ t!("configurations-column-id") }</th>
-                    <th scope="col">{ t!("configurations-column-state") }</th>
-                    <th scope="col"><span class="sr-only">{ t!("configurations-column-actions") }</span></th>
-                </tr></thead>
-                <tbody>
-                    { for list.iter().map(|c| {
-                        let id = c.id.clone();
-                        let on_edit = edit.reform(move |_: MouseEvent| id.clone());
-                        let id = c.id.clone();
-                        let on_use = use_it.reform(move |_: MouseEvent| id.clone());
-                        html! {
-                            <tr data-id={c.id.clone()} class="configuration-row">
-                                <td class="headline">{ c.headline.clone().filter(|h| !h.is_empty()).unwrap_or_else(|| t!("configurations-untitled")) }</td>
-                                <td class="mono">{ &c.id }</td>
-                                <td><div class="badges">
-                                    if c.in_use { <span class="badge in-use">{ t!("configurations-badge-in-use") }</span> }
-                                    if c.is_default { <span class="badge">{ t!("configurations-badge-default") }</span> }
-                                    if !c.active { <span class="badge">{ t!("configurations-badge-inactive") }</span> }
-                                    if c.login_page_url.is_some() { <span class="badge">{ t!("configurations-badge-login-page") }</span> }
-                                </div></td>
-                                <td class="invoice-actions">
-                                    if !c.in_use && c.active {
-                                        <button type="button" class="link use-configuration" onclick={on_use} disabled={props.offline}>{ t!("configurations-use-for-links") }</button>
-                                    }
-                                    <button type="button" class="link edit-configuration" onclick={on_edit} disabled={props.offline}>{ t!("configurations-edit") }</button>
-                                </td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        },
-    };
-
-    html! {
-        <div class="page configurations-page">
-            <div class="page-head">
-                <div>
-                    <h1>{ t!("configurations-title") }</h1>
-                    <p class="detail-sub">{ t!("configurations-intro") }</p>
-                </div>
-                <button type="button" class="primary" id="new-configuration" onclick={new}
-                    disabled={props.offline} title={props.offline.then(|| t!("configurations-offline-title"))}>
-                    { t!("configurations-new") }
-                </button>
-            </div>
-            if let Some(notice) = &state.notice {
-                <p class="notice info" role="status" id="configurations-notice">{ notice }</p>
-            }
-            <section class="card-section">{ list }</section>
-            // An `if` keeps its place when empty, so opening the editor doesn't
-            // move (and blur) the button that opened it.
-            if let Some(editor) = &state.editor {
-                <ConfigurationEditor profile={profile.clone()} editor={editor.clone()}
-                    products={state.products.clone()} dispatch={state.dispatcher()} offline={props.offline} />
-            }
-        </div>
-    }
-}
-
 #[derive(Properties, PartialEq)]
-struct EditorProps {
-    profile: AttrValue,
-    editor: Editor,
-    products: Vec<portal_ipc::ProductOption>,
-    dispatch: UseReducerDispatcher<ConfigurationsState>,
-    offline: bool,
+pub struct EditorProps {
+    pub editor: Editor,
+    pub products: Vec<portal_ipc::ProductOption>,
+    pub dispatch: UseReducerDispatcher<ConfigurationsState>,
 }
 
 /// A callback that applies `change` with the value of a text field.
@@ -201,7 +50,7 @@ fn on_text(
     let dispatch = dispatch.clone();
     Callback::from(move |e: InputEvent| {
         let value = e.target_unchecked_into::<HtmlInputElement>().value();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| {
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
             change(f, value.clone())
         })));
     })
@@ -214,7 +63,9 @@ fn on_check(
     let dispatch = dispatch.clone();
     Callback::from(move |e: Event| {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| change(f, on))));
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
+            change(f, on)
+        })));
     })
 }
 
@@ -225,7 +76,7 @@ fn on_select(
     let dispatch = dispatch.clone();
     Callback::from(move |e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| {
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
             change(f, value.clone())
         })));
     })
@@ -241,7 +92,7 @@ fn toggle_in(
     Callback::from(move |e: Event| {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
         let value = value.clone();
-        dispatch.dispatch(ConfigurationsMsg::Change(Rc::new(move |f| {
+        dispatch.dispatch(ConfigurationsAction::Change(Rc::new(move |f| {
             let items = list(f).get_or_insert_with(Vec::new);
             items.retain(|v| *v != value);
             if on {
@@ -256,8 +107,9 @@ fn has(list: &Option<Vec<String>>, value: &str) -> bool {
 }
 
 #[component]
-fn ConfigurationEditor(props: &EditorProps) -> Html {
+pub fn ConfigurationEditor(props: &EditorProps) -> Html {
     crate::i18n::use_language();
+    let desk = use_desk();
     let editor = &props.editor;
     let f = &editor.fields;
     let dispatch = &props.dispatch;
@@ -293,10 +145,10 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     let save = {
         let dispatch = dispatch.clone();
         let editor = editor.clone();
-        let profile = props.profile.clone();
+        let profile = desk.profile.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatch.dispatch(ConfigurationsMsg::Saving);
+            dispatch.dispatch(ConfigurationsAction::Saving);
             if !editor.problems().is_empty() {
                 // Every problem shows after this render: take the user to the first.
                 spawn_local(async {
@@ -313,7 +165,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
             };
             let dispatch = dispatch.clone();
             spawn_local(async move {
-                dispatch.dispatch(ConfigurationsMsg::Saved(
+                dispatch.dispatch(ConfigurationsAction::Saved(
                     ipc::save_configuration(&args).await,
                 ));
             });
@@ -321,14 +173,14 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
     };
     let escape = {
         let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.dispatch(ConfigurationsMsg::Close))
+        Callback::from(move |()| dispatch.dispatch(ConfigurationsAction::Close))
     };
     let close = escape.reform(|_: MouseEvent| ());
     let use_it = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(ConfigurationsMsg::UseIt(on));
+            dispatch.dispatch(ConfigurationsAction::UseIt(on));
         })
     };
 
@@ -524,7 +376,7 @@ fn ConfigurationEditor(props: &EditorProps) -> Html {
                         { if editor.saved { t!("configurations-done") } else { t!("configurations-cancel") } }
                     </button>
                     <button type="submit" class="primary" id="editor-save"
-                        disabled={editor.loading || editor.saving || props.offline || (editor.tried && blocked)}>
+                        disabled={editor.loading || editor.saving || desk.offline || (editor.tried && blocked)}>
                         if editor.saving { <span class="spinner" aria-hidden="true"></span>{ t!("configurations-saving") } }
                         else { { t!("configurations-save") } }
                     </button>
