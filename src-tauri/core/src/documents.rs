@@ -101,8 +101,8 @@ pub async fn invoice_document(
     stripe: Option<&Transport>,
 ) -> Result<DocumentTarget, Error> {
     let id = id.trim();
-    let invoice = invoices::get(cache.conn(), id)
-        .map_err(|e| cache.error(e))?
+    let invoice = cache
+        .read(|conn| invoices::get(conn, id))?
         .ok_or_else(|| DocumentError::NotCached(id.chars().take(80).collect()))?;
     Ok(match document {
         InvoiceDocument::Pdf => {
@@ -146,7 +146,7 @@ pub async fn export_pdfs(
     api_base: Option<&ApiBase>,
     stripe: Option<&Transport>,
 ) -> Result<PdfExport, Error> {
-    let ids = invoices::ids_with_pdf(cache.conn()).map_err(|e| cache.error(e))?;
+    let ids = cache.read(invoices::ids_with_pdf)?;
     std::fs::create_dir_all(dir).map_err(|source| DocumentError::Io {
         path: dir.to_owned(),
         source,

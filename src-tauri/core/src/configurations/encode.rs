@@ -287,8 +287,7 @@ fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<String, 
 }
 
 fn recurring_prices(cache: &Cache, product: &str) -> Result<Vec<String>, PortalError> {
-    crate::cache::prices::recurring_of_product(cache.conn(), product)
-        .map_err(|e| cache.error(e).into())
+    Ok(cache.read(|conn| crate::cache::prices::recurring_of_product(conn, product))?)
 }
 
 /// The body Stripe receives for `form`: `application/x-www-form-urlencoded`.

@@ -86,13 +86,12 @@ pub fn plan(
     let (rows, _) = query::customers(cx.cache, &CustomerIndexes::default(), &query)?;
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
-        let Some(customer) =
-            customers::get(cx.cache.conn(), &row.id).map_err(|e| cx.cache.error(e))?
-        else {
+        let Some(customer) = cx.cache.read(|conn| customers::get(conn, &row.id))? else {
             continue;
         };
-        let sent = campaigns::already_sent(cx.cache.conn(), campaign, &customer.id)
-            .map_err(|e| cx.cache.error(e))?;
+        let sent = cx
+            .cache
+            .read(|conn| campaigns::already_sent(conn, campaign, &customer.id))?;
         let (email, skip) = match usable_address(&customer) {
             Ok(_) if sent => (
                 customer.email.clone(),
@@ -155,9 +154,8 @@ pub async fn send_campaign(
     let transport = mail::transport(&settings, password.as_deref().map(String::as_str))?;
     let planned = plan(cx, campaign, audience)?;
     let now = crate::sync::unix_now();
-    let conn = cx.cache.conn();
-    campaigns::ensure(conn, campaign, &audience.label, link_name(kind), now)
-        .map_err(|e| cx.cache.error(e))?;
+    cx.cache
+        .read(|conn| campaigns::ensure(conn, campaign, &audience.label, link_name(kind), now))?;
     let login = match kind {
         LinkKind::Login => Some(login_link(cx, enable_login_page).await?),
         LinkKind::Session => None,
@@ -219,7 +217,8 @@ pub async fn send_campaign(
         }
         // Already-emailed customers keep their "sent" row; everyone else is recorded now.
         if recipient.skip.as_deref() != Some(portal_i18n::skip::ALREADY_EMAILED) {
-            campaigns::record(conn, campaign, &result).map_err(|e| cx.cache.error(e))?;
+            cx.cache
+                .read(|conn| campaigns::record(conn, campaign, &result))?;
         }
         on_result(&result);
         report.results.push(result);

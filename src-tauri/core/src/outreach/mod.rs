@@ -115,8 +115,9 @@ fn update_card_template(
     customer: &str,
     language: Language,
 ) -> Result<EmailTemplate, Error> {
-    let trouble = query::PaymentTrouble::of_customer(cx.cache.conn(), customer)
-        .map_err(|e| cx.cache.error(e))?;
+    let trouble = cx
+        .cache
+        .read(|conn| query::PaymentTrouble::of_customer(conn, customer))?;
     Ok(match trouble {
         None => EmailTemplate::update_card(language, None),
         Some(trouble) => {
@@ -131,8 +132,9 @@ fn cached_customer(cx: &Context<'_>, id: &str) -> Result<Customer, Error> {
     if !id.starts_with("cus_") || !crate::sync::objects::is_generated_id(id) {
         return Err(PortalError::InvalidCustomerId(id.chars().take(40).collect()).into());
     }
-    Ok(customers::get(cx.cache.conn(), id)
-        .map_err(|e| cx.cache.error(e))?
+    Ok(cx
+        .cache
+        .read(|conn| customers::get(conn, id))?
         .ok_or_else(|| PortalError::InvalidValue {
             field: "customer",
             reason: format!("{id} is not in the cache; sync first"),

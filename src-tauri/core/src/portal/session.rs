@@ -2,7 +2,6 @@
 //! customer, the subscription and item a deep link acts on), sent once with an
 //! idempotency key, and Stripe's refusal put in the user's words.
 
-
 use stripe_billing::BillingPortalSessionLocale;
 use stripe_billing::billing_portal_session::{
     CreateBillingPortalSession, CreateBillingPortalSessionFlowData,
@@ -136,8 +135,8 @@ fn flow_data(
             let subscription = subscription()?;
             check_chosen_id("price", price)?;
             // Any text may be a merchant's price id, so the cache decides.
-            if crate::cache::prices::get(cache.conn(), price.trim())
-                .map_err(|e| cache.error(e))?
+            if cache
+                .read(|conn| crate::cache::prices::get(conn, price.trim()))?
                 .is_none()
             {
                 return Err(PortalError::InvalidValue {
@@ -259,11 +258,10 @@ fn subscription_for(
     named: Option<&str>,
     flow: &Flow,
 ) -> Result<subscriptions::Subscription, PortalError> {
-    let conn = cache.conn();
-    let get = |id: &str| subscriptions::get(conn, id).map_err(|e| cache.error(e));
+    let get = |id: &str| cache.read(|conn| subscriptions::get(conn, id));
     let label = || -> Result<String, PortalError> {
-        Ok(customers::get(conn, customer)
-            .map_err(|e| cache.error(e))?
+        Ok(cache
+            .read(|conn| customers::get(conn, customer))?
             .and_then(|c| c.name.filter(|n| !n.is_empty()).or(c.email))
             .unwrap_or_else(|| customer.to_owned()))
     };
@@ -294,7 +292,7 @@ fn subscription_for(
             }),
         };
     }
-    for id in subscriptions::ids_of_customer(conn, customer).map_err(|e| cache.error(e))? {
+    for id in cache.read(|conn| subscriptions::ids_of_customer(conn, customer))? {
         // The newest one the flow can act on: a past-due plan can't be
         // changed, but an older active one beside it can.
         if let Some(subscription) = get(&id)?
