@@ -111,54 +111,50 @@ pub fn customers(
     indexes: &CustomerIndexes,
     query: &CustomerQuery,
 ) -> Result<(Vec<CustomerSummary>, u64), CacheError> {
-    let read = || {
+    cache.read(|conn| {
         // One snapshot: the rows read by `pk` are the ones the index was built from.
-        let snapshot = cache.conn().unchecked_transaction()?;
+        let snapshot = conn.unchecked_transaction()?;
         let index = indexes.current(&snapshot, cache.path())?;
         let found = customers::search(&snapshot, &index, query)?;
         snapshot.finish()?;
         Ok(found)
-    };
-    read().map_err(|e| cache.error(e))
+    })
 }
 
 /// Builds the search index of `cache` ahead of the first search, which then
 /// finds it ready (the window does this while its WebView starts).
 pub fn prepare_search(cache: &Cache, indexes: &CustomerIndexes) -> Result<(), CacheError> {
-    let read = || {
-        let snapshot = cache.conn().unchecked_transaction()?;
+    cache.read(|conn| {
+        let snapshot = conn.unchecked_transaction()?;
         indexes.current(&snapshot, cache.path())?;
         snapshot.finish()
-    };
-    read().map_err(|e| cache.error(e))
+    })
 }
 
 /// How many cached customers have each status.
 pub fn status_counts(cache: &Cache) -> Result<Vec<(String, u64)>, CacheError> {
-    customers::status_counts(cache.conn()).map_err(|e| cache.error(e))
+    cache.read(customers::status_counts)
 }
 
 /// The customers at risk and what they owe.
 pub fn at_risk(cache: &Cache) -> Result<AtRisk, CacheError> {
-    let run = || -> rusqlite::Result<AtRisk> {
+    cache.read(|conn| {
         let selects = StatusFilter::NeedsAttention.selects();
-        let customers = customers::status_counts(cache.conn())?
+        let customers = customers::status_counts(conn)?
             .into_iter()
             .filter(|(status, _)| selects.contains(&status.as_str()))
             .map(|(_, n)| n)
             .sum();
         Ok(AtRisk {
             customers,
-            owed: invoices::owed_by_status(cache.conn(), &selects)?,
+            owed: invoices::owed_by_status(conn, &selects)?,
         })
-    };
-    run().map_err(|e| cache.error(e))
+    })
 }
 
 /// The billing info of customer `id`; `None` when the cache doesn't have it.
 pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingInfo>, CacheError> {
-    let conn = cache.conn();
-    let run = || -> rusqlite::Result<Option<BillingInfo>> {
+    cache.read(|conn| {
         let Some(customer) = customers::get(conn, id)? else {
             return Ok(None);
         };
@@ -200,8 +196,7 @@ pub fn billing_info(cache: &Cache, id: &str, now: i64) -> Result<Option<BillingI
                 None
             },
         }))
-    };
-    run().map_err(|e| cache.error(e))
+    })
 }
 
 /// The newest activity, of one customer when given.
@@ -210,7 +205,7 @@ pub fn activity(
     customer_id: Option<&str>,
     limit: usize,
 ) -> Result<Vec<activity::Entry>, CacheError> {
-    activity::latest(cache.conn(), customer_id, limit).map_err(|e| cache.error(e))
+    cache.read(|conn| activity::latest(conn, customer_id, limit))
 }
 
 /// The view of subscription `id`, if there is one and it is cached.

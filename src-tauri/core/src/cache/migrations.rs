@@ -11,6 +11,22 @@ use rusqlite::{Connection, TransactionBehavior};
 /// The schema's steps, oldest first; `PRAGMA user_version` counts those applied.
 const STEPS: [&str; 5] = [V1, V2, V3, V4, V5];
 
+/// Why the schema could not be brought up to date.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrationError {
+    /// SQLite failed while reading the version or applying a step.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file has steps this version doesn't know.
+    #[error("it was made by a newer Portal Desk (schema {found}, this version knows {known})")]
+    Newer {
+        /// The file's `user_version`.
+        found: i64,
+        /// The steps this version has.
+        known: usize,
+    },
+}
+
 /// The steps as `rusqlite_migration` sees them, for its validation in the tests.
 #[cfg(test)]
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -24,32 +40,25 @@ fn migrations() -> rusqlite_migration::Migrations<'static> {
 /// that applies them, so connections opening a new cache at once (the list
 /// and the first sync, or the app and the CLI) take turns instead of both
 /// creating the tables.
-pub(super) fn migrate(conn: &mut Connection) -> Result<(), String> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), MigrationError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version == STEPS.len() as i64 {
         return Ok(());
     }
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| e.to_string())?;
-    let version: i64 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let applied = usize::try_from(version).unwrap_or(usize::MAX);
     if applied > STEPS.len() {
-        return Err(format!(
-            "it was made by a newer Portal Desk (schema {version}, this version knows {})",
-            STEPS.len()
-        ));
+        return Err(MigrationError::Newer {
+            found: version,
+            known: STEPS.len(),
+        });
     }
     for step in &STEPS[applied..] {
-        tx.execute_batch(step).map_err(|e| e.to_string())?;
+        tx.execute_batch(step)?;
     }
-    tx.pragma_update(None, "user_version", STEPS.len() as i64)
-        .map_err(|e| e.to_string())?;
-    tx.commit().map_err(|e| e.to_string())
+    tx.pragma_update(None, "user_version", STEPS.len() as i64)?;
+    Ok(tx.commit()?)
 }
 
 const V1: &str = r#"
@@ -297,13 +306,13 @@ mod tests {
                 conn.execute_batch(step)?;
             }
             conn.pragma_update(None, "user_version", applied as i64)?;
-            migrate(&mut conn).map_err(anyhow::Error::msg)?;
+            migrate(&mut conn)?;
             let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             assert_eq!(version, STEPS.len() as i64);
         }
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "user_version", STEPS.len() as i64 + 1)?;
-        let refused = migrate(&mut conn).expect_err("a newer schema");
+        let refused = migrate(&mut conn).expect_err("a newer schema").to_string();
         assert!(refused.contains("newer Portal Desk"), "{refused}");
         Ok(())
     }

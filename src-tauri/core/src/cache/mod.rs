@@ -22,6 +22,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use migrations::MigrationError;
 pub(crate) use pool::CachePool;
 pub use pool::PooledCache;
 pub use rusqlite::Transaction;
@@ -38,12 +39,12 @@ pub enum CacheError {
         source: rusqlite::Error,
     },
     /// The schema could not be brought up to date.
-    #[error("the local cache {} could not be upgraded: {reason}", path.display())]
+    #[error("the local cache {} could not be upgraded: {source}", path.display())]
     Migration {
         /// The cache file.
         path: PathBuf,
         /// Why.
-        reason: String,
+        source: MigrationError,
     },
     /// The file could not be created.
     #[error("the local cache {} could not be created: {source}", path.display())]
@@ -113,9 +114,9 @@ impl Cache {
             .map_err(sqlite)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(sqlite)?;
-        migrations::migrate(&mut conn).map_err(|reason| CacheError::Migration {
+        migrations::migrate(&mut conn).map_err(|source| CacheError::Migration {
             path: path.clone(),
-            reason,
+            source,
         })?;
         Ok(Cache { conn, path })
     }
@@ -143,6 +144,12 @@ impl Cache {
         Ok(value)
     }
 
+    /// Runs the queries of `work`, adding this cache's path to any SQLite
+    /// error: the read side of [`Cache::write`], outside a transaction.
+    pub fn read<T>(&self, work: impl FnOnce(&Connection) -> SqlResult<T>) -> Result<T, CacheError> {
+        work(&self.conn).map_err(|e| self.error(e))
+    }
+
     /// Wraps a bare SQLite error with this cache's path.
     pub fn error(&self, source: rusqlite::Error) -> CacheError {
         CacheError::Sqlite {
@@ -153,20 +160,18 @@ impl Cache {
 
     /// `PRAGMA integrity_check`: `"ok"` for a sound file.
     pub fn integrity_check(&self) -> Result<String, CacheError> {
-        self.conn
-            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-            .map_err(|e| self.error(e))
+        self.read(|conn| conn.query_row("PRAGMA integrity_check", [], |row| row.get(0)))
     }
 
     /// Objects held, per table.
     pub fn counts(&self) -> Result<Counts, CacheError> {
         let count = |table: &str| -> Result<u64, CacheError> {
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+            self.read(|conn| {
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
                     r.get::<_, i64>(0)
                 })
-                .map(|n| n as u64)
-                .map_err(|e| self.error(e))
+            })
+            .map(|n| n as u64)
         };
         Ok(Counts {
             customers: count("customers")?,

@@ -74,8 +74,8 @@ pub(super) async fn run(
         mut floor,
         mut feed_placed,
     } = begin(cache)?;
-    let mut slots: Vec<Slot> = sync_state::windows(cache.conn(), run)
-        .map_err(|e| cache.error(e))?
+    let mut slots: Vec<Slot> = cache
+        .read(|conn| sync_state::windows(conn, run))?
         .into_iter()
         .filter_map(|window| {
             Some(Slot {
@@ -233,8 +233,7 @@ struct Begun {
 /// The run under way, or a new one with a window per list. No request is
 /// made: every list starts at once.
 fn begin(cache: &mut Cache) -> Result<Begun, SyncError> {
-    let conn = cache.conn();
-    let read = |key| sync_state::get_i64(conn, key).map_err(|e| cache.error(e));
+    let read = |key| cache.read(|conn| sync_state::get_i64(conn, key));
     let floor = read(keys::ACCOUNT_CREATED)?;
     let feed_placed = read(keys::EVENTS_FROM)?.is_some();
     // A run stopped before any page answered has nothing to resume and no

@@ -126,8 +126,8 @@ pub(super) async fn run(
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<u64, SyncError> {
     let transport = client.transport();
-    let from = sync_state::get_i64(cache.conn(), keys::EVENTS_FROM)
-        .map_err(|e| cache.error(e))?
+    let from = cache
+        .read(|conn| sync_state::get_i64(conn, keys::EVENTS_FROM))?
         .unwrap_or_else(unix_now);
 
     let mut listed = Vec::new();
@@ -152,8 +152,7 @@ pub(super) async fn run(
     let mut fresh = Vec::new();
     let mut seen = BTreeSet::new();
     for event in listed {
-        let applied =
-            cache::events::is_applied(cache.conn(), &event.id).map_err(|e| cache.error(e))?;
+        let applied = cache.read(|conn| cache::events::is_applied(conn, &event.id))?;
         if !applied && seen.insert(event.id.clone()) {
             fresh.push(event);
         }

@@ -182,9 +182,8 @@ pub async fn sync(
     let counters = client.transport().counters();
     let (requests_before, retries_before) = (counters.requests(), counters.retries());
 
-    let conn = cache.conn();
-    let feed_before = crate::cache::activity::count(conn).map_err(|e| cache.error(e))?;
-    let read = |key| sync_state::get_i64(conn, key).map_err(|e| cache.error(e));
+    let feed_before = cache.read(crate::cache::activity::count)?;
+    let read = |key| cache.read(|conn| sync_state::get_i64(conn, key));
     let in_progress = read(sync_state::keys::FULL_RUN)?.is_some();
     let last_sync = read(sync_state::keys::LAST_SYNC)?;
     let now = unix_now();
@@ -236,7 +235,7 @@ pub async fn sync(
     };
 
     let counts = cache.counts()?;
-    let feed_after = crate::cache::activity::count(cache.conn()).map_err(|e| cache.error(e))?;
+    let feed_after = cache.read(crate::cache::activity::count)?;
     Ok(SyncReport {
         mode: if run_full {
             SyncMode::Full
@@ -263,5 +262,5 @@ pub fn unix_now() -> i64 {
 
 /// When the last sync of any kind completed, if ever.
 pub fn last_synced(cache: &Cache) -> Result<Option<i64>, CacheError> {
-    sync_state::get_i64(cache.conn(), sync_state::keys::LAST_SYNC).map_err(|e| cache.error(e))
+    cache.read(|conn| sync_state::get_i64(conn, sync_state::keys::LAST_SYNC))
 }

@@ -1,6 +1,8 @@
 //! Getting a customer their portal link by email: the link (the durable login
 //! page by default, or a short-lived session), the filled template, and the
 //! delivery (SMTP, or a `mailto:` draft when no server is set up).
+//!
+//! This file prepares and delivers one email; `campaign.rs` sends one to many.
 
 use portal_i18n::Language;
 use serde::Serialize;
@@ -11,9 +13,7 @@ use stripe_client_core::StripeRequest;
 use stripe_connect::account::RetrieveForMyAccountAccount;
 
 use crate::api_base::ApiBase;
-use crate::cache::campaigns::{self, Outcome, RecipientResult};
-use crate::cache::customer_index::CustomerIndexes;
-use crate::cache::customers::{Customer, CustomerQuery, StatusFilter};
+use crate::cache::customers::Customer;
 use crate::cache::{Cache, customers};
 use crate::error::Error;
 use crate::mail::{self, Draft, EmailPurpose, EmailTemplate, LinkKind, MailError, SMTP_SECRET};
@@ -22,6 +22,10 @@ use crate::profiles::{ProfileName, Profiles};
 use crate::query;
 use crate::secret::Mode;
 use crate::stripe_api::{StripeClient, StripeFailure};
+
+mod campaign;
+
+pub use campaign::{Audience, CampaignReport, PlannedRecipient, plan, send_campaign};
 
 /// What to prepare.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,8 +115,9 @@ fn update_card_template(
     customer: &str,
     language: Language,
 ) -> Result<EmailTemplate, Error> {
-    let trouble = query::PaymentTrouble::of_customer(cx.cache.conn(), customer)
-        .map_err(|e| cx.cache.error(e))?;
+    let trouble = cx
+        .cache
+        .read(|conn| query::PaymentTrouble::of_customer(conn, customer))?;
     Ok(match trouble {
         None => EmailTemplate::update_card(language, None),
         Some(trouble) => {
@@ -127,8 +132,9 @@ fn cached_customer(cx: &Context<'_>, id: &str) -> Result<Customer, Error> {
     if !id.starts_with("cus_") || !crate::sync::objects::is_generated_id(id) {
         return Err(PortalError::InvalidCustomerId(id.chars().take(40).collect()).into());
     }
-    Ok(customers::get(cx.cache.conn(), id)
-        .map_err(|e| cx.cache.error(e))?
+    Ok(cx
+        .cache
+        .read(|conn| customers::get(conn, id))?
         .ok_or_else(|| PortalError::InvalidValue {
             field: "customer",
             reason: format!("{id} is not in the cache; sync first"),
@@ -199,227 +205,6 @@ fn compose(
         language,
         chosen_by,
     })
-}
-
-/// Who a bulk email goes to: the customers a list query selects.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Audience {
-    /// The filter (its limit is ignored: everyone matching is included).
-    pub query: CustomerQuery,
-    /// How the filter reads ("status past_due", "search \"acme\"").
-    pub label: String,
-}
-
-impl Audience {
-    /// Everyone with `status` (if given) matching `search` (if given), labelled
-    /// the way campaign names and previews show it.
-    pub fn new(status: Option<StatusFilter>, search: Option<String>) -> Audience {
-        let mut label = Vec::new();
-        if let Some(status) = status {
-            label.push(format!("status {}", status.as_str()));
-        }
-        if let Some(text) = &search {
-            label.push(format!("search {text:?}"));
-        }
-        if label.is_empty() {
-            label.push("everyone".to_owned());
-        }
-        Audience {
-            query: CustomerQuery {
-                text: search.unwrap_or_default(),
-                status,
-                ..Default::default()
-            },
-            label: label.join(", "),
-        }
-    }
-
-    /// The default campaign name: the audience and today's date, so running
-    /// the same bulk email again the same day emails nobody twice.
-    pub fn default_campaign(&self) -> String {
-        format!(
-            "{} {}",
-            self.label,
-            crate::money::format_date(crate::sync::unix_now())
-        )
-    }
-}
-
-/// One recipient in the preview of a bulk email.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlannedRecipient {
-    /// `cus_…`.
-    pub customer_id: String,
-    /// Name.
-    pub name: Option<String>,
-    /// The address the email goes to, if usable.
-    pub email: Option<String>,
-    /// Why this customer will not be emailed.
-    pub skip: Option<String>,
-}
-
-/// The preview of campaign `campaign`: everyone in `audience`, each with the
-/// reason they will be skipped, if any (no email, bad address, already emailed).
-pub fn plan(
-    cx: &Context<'_>,
-    campaign: &str,
-    audience: &Audience,
-) -> Result<Vec<PlannedRecipient>, Error> {
-    let query = CustomerQuery {
-        limit: usize::MAX >> 1,
-        offset: 0,
-        ..audience.query.clone()
-    };
-    // A preview is rare enough to build its own index.
-    let (rows, _) = query::customers(cx.cache, &CustomerIndexes::default(), &query)?;
-    let mut planned = Vec::with_capacity(rows.len());
-    for row in rows {
-        let Some(customer) =
-            customers::get(cx.cache.conn(), &row.id).map_err(|e| cx.cache.error(e))?
-        else {
-            continue;
-        };
-        let sent = campaigns::already_sent(cx.cache.conn(), campaign, &customer.id)
-            .map_err(|e| cx.cache.error(e))?;
-        let (email, skip) = match usable_address(&customer) {
-            Ok(_) if sent => (
-                customer.email.clone(),
-                Some(portal_i18n::skip::ALREADY_EMAILED.to_owned()),
-            ),
-            Ok(address) => (Some(address), None),
-            Err(MailError::NoEmail(_)) => (None, Some(portal_i18n::skip::NO_EMAIL.to_owned())),
-            Err(e) => (customer.email.clone(), Some(e.to_string())),
-        };
-        planned.push(PlannedRecipient {
-            customer_id: customer.id,
-            name: customer.name,
-            email,
-            skip,
-        });
-    }
-    Ok(planned)
-}
-
-/// The outcome of a bulk send.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CampaignReport {
-    /// The campaign's name.
-    pub campaign: String,
-    /// Emails that left in this run.
-    pub sent: u64,
-    /// Emails that failed (a re-run retries them).
-    pub failed: u64,
-    /// Customers skipped (already emailed, no or bad address).
-    pub skipped: u64,
-    /// Per recipient, in order.
-    pub results: Vec<RecipientResult>,
-}
-
-/// Sends campaign `campaign` to `audience` through the profile's SMTP server,
-/// one email every `pace`, recording each result as it happens: a re-run (even
-/// after a crash) never emails anyone twice.
-pub async fn send_campaign(
-    cx: &Context<'_>,
-    campaign: &str,
-    audience: &Audience,
-    kind: LinkKind,
-    enable_login_page: bool,
-    pace: std::time::Duration,
-    on_result: &mut dyn FnMut(&RecipientResult),
-) -> Result<CampaignReport, Error> {
-    let settings = cx.profiles.settings(cx.profile)?.smtp.ok_or_else(|| {
-        MailError::BadSettings(
-            "bulk email needs an SMTP server; set one with `portal-desk smtp set` or in Settings"
-                .into(),
-        )
-    })?;
-    let password = match settings.username {
-        Some(_) => cx
-            .profiles
-            .keychain()
-            .load_secret(SMTP_SECRET, cx.profile)?,
-        None => None,
-    };
-    let transport = mail::transport(&settings, password.as_deref().map(String::as_str))?;
-    let planned = plan(cx, campaign, audience)?;
-    let now = crate::sync::unix_now();
-    let conn = cx.cache.conn();
-    campaigns::ensure(conn, campaign, &audience.label, link_name(kind), now)
-        .map_err(|e| cx.cache.error(e))?;
-    let login = match kind {
-        LinkKind::Login => Some(login_link(cx, enable_login_page).await?),
-        LinkKind::Session => None,
-    };
-    let business = business_name(cx).await?;
-
-    let mut report = CampaignReport {
-        campaign: campaign.to_owned(),
-        sent: 0,
-        failed: 0,
-        skipped: 0,
-        results: Vec::new(),
-    };
-    let mut first = true;
-    for recipient in planned {
-        let at = crate::sync::unix_now();
-        let mut result = RecipientResult {
-            customer_id: recipient.customer_id.clone(),
-            email: recipient.email.clone(),
-            outcome: Outcome::Skipped,
-            reason: recipient.skip.clone(),
-            at,
-        };
-        if recipient.skip.is_none() {
-            if !first {
-                tokio::time::sleep(pace).await;
-            }
-            first = false;
-            let sent = async {
-                let customer = cached_customer(cx, &recipient.customer_id)?;
-                let address = usable_address(&customer)?;
-                // Each recipient gets the email in their own language.
-                let language = email_language(&customer, cx.language);
-                let link = match &login {
-                    Some(link) => link.clone(),
-                    None => session_link(cx, &customer.id, None, language.0).await?,
-                };
-                let template = portal_template(cx, language.0)?;
-                let draft = compose(
-                    &customer, address, link, kind, &business, &template, language,
-                )?;
-                mail::send_with(&transport, &settings, &draft).await?;
-                Ok::<_, Error>(())
-            }
-            .await;
-            match sent {
-                Ok(()) => {
-                    result.outcome = Outcome::Sent;
-                    report.sent += 1;
-                }
-                Err(error) => {
-                    result.outcome = Outcome::Failed;
-                    result.reason = Some(error.to_string());
-                    report.failed += 1;
-                }
-            }
-        } else {
-            report.skipped += 1;
-        }
-        // Already-emailed customers keep their "sent" row; everyone else is recorded now.
-        if recipient.skip.as_deref() != Some(portal_i18n::skip::ALREADY_EMAILED) {
-            campaigns::record(conn, campaign, &result).map_err(|e| cx.cache.error(e))?;
-        }
-        on_result(&result);
-        report.results.push(result);
-    }
-    Ok(report)
-}
-
-fn link_name(kind: LinkKind) -> &'static str {
-    match kind {
-        LinkKind::Login => "login",
-        LinkKind::Session => "session",
-    }
 }
 
 /// How a draft left.

@@ -1,72 +1,11 @@
-//! Emailing a customer their portal link: SMTP settings per profile (the
-//! password only in the keychain), a template with placeholders, a preview,
-//! and a `mailto:` draft when no SMTP server is set up.
+//! The email itself: the template in the user's or the customer's language,
+//! its placeholders filled for one customer, and a `mailto:` draft.
 
-use std::time::Duration;
-
-use lettre::message::{Mailbox, header::ContentType};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use portal_i18n::{FluentArgs, Language};
 use serde::{Deserialize, Serialize};
 
+use super::MailError;
 use crate::percent;
-
-/// The keychain account kind of the SMTP password (`smtp:PROFILE`).
-pub const SMTP_SECRET: &str = "smtp";
-
-/// How the connection to the SMTP server is secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TlsMode {
-    /// Plain connection upgraded with STARTTLS (usually port 587).
-    Starttls,
-    /// TLS from the first byte (usually port 465).
-    Tls,
-    /// No encryption: only for a server on this computer.
-    None,
-}
-
-impl TlsMode {
-    /// Parses `starttls`, `tls` or `none`.
-    pub fn parse(text: &str) -> Option<TlsMode> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "starttls" => Some(TlsMode::Starttls),
-            "tls" | "ssl" => Some(TlsMode::Tls),
-            "none" => Some(TlsMode::None),
-            _ => None,
-        }
-    }
-}
-
-/// Where emails are sent from. No secrets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SmtpSettings {
-    /// The server's host name.
-    pub host: String,
-    /// Its port.
-    pub port: u16,
-    /// How the connection is secured.
-    pub tls: TlsMode,
-    /// The login, when the server wants one (the password is in the keychain).
-    pub username: Option<String>,
-    /// The sender, `Name <address>` or an address.
-    pub from: String,
-}
-
-impl SmtpSettings {
-    /// Checks the host, the security mode and the sender without connecting.
-    pub fn check(&self) -> Result<(), MailError> {
-        self.from.trim().parse::<Mailbox>().map_err(|e| {
-            MailError::BadSettings(format!(
-                "the sender {:?} is not an address ({e})",
-                self.from
-            ))
-        })?;
-        transport(self, None).map(drop)
-    }
-}
 
 /// The subject and body of the portal-link email. Placeholders:
 /// `{customer_name}`, `{business_name}`, `{portal_link}`.
@@ -160,61 +99,6 @@ pub enum LinkKind {
     Session,
 }
 
-/// Why an email could not be prepared or sent.
-#[derive(Debug, thiserror::Error)]
-pub enum MailError {
-    /// The customer has no email address in Stripe.
-    #[error(
-        "{0} has no email address in Stripe. Add one in the Stripe Dashboard, or copy the link instead."
-    )]
-    NoEmail(String),
-    /// The address is not usable.
-    #[error("{address:?} is not a usable email address ({reason}).")]
-    BadAddress {
-        /// The address (shortened).
-        address: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// The SMTP settings are not usable.
-    #[error("The SMTP settings can't be used: {0}.")]
-    BadSettings(String),
-    /// The SMTP server refused or could not be reached.
-    #[error("The email could not be sent: {0}.")]
-    Send(String),
-    /// The template has an unknown placeholder.
-    #[error(
-        "The email template uses {0}, which Portal Desk doesn't know; use {{customer_name}}, {{business_name}} or {{portal_link}}."
-    )]
-    UnknownPlaceholder(String),
-}
-
-/// Checks an address: one `@`, a dotted domain, no spaces, at most 254 characters.
-pub fn check_address(address: &str) -> Result<Mailbox, MailError> {
-    let trimmed = address.trim();
-    let bad = |reason: &str| MailError::BadAddress {
-        address: trimmed.chars().take(80).collect(),
-        reason: reason.into(),
-    };
-    if trimmed.is_empty() {
-        return Err(bad("it is empty"));
-    }
-    if trimmed.len() > 254 {
-        return Err(bad("it is longer than 254 characters"));
-    }
-    if trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(bad("it contains spaces"));
-    }
-    let (local, domain) = trimmed.rsplit_once('@').ok_or_else(|| bad("it has no @"))?;
-    if local.is_empty() || local.contains('@') {
-        return Err(bad("the part before @ is not valid"));
-    }
-    if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
-        return Err(bad("the domain after @ is not valid"));
-    }
-    trimmed.parse::<Mailbox>().map_err(|e| bad(&e.to_string()))
-}
-
 /// A ready email: what the preview shows and what is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Draft {
@@ -303,131 +187,6 @@ pub fn mailto(draft: &Draft) -> String {
         percent::encode(&draft.subject),
         percent::encode(&draft.body.replace('\n', "\r\n"))
     )
-}
-
-/// Sends `draft` through `settings`; `password` comes from the keychain.
-pub async fn send(
-    settings: &SmtpSettings,
-    password: Option<&str>,
-    draft: &Draft,
-) -> Result<(), MailError> {
-    send_with(&transport(settings, password)?, settings, draft).await
-}
-
-/// Sends `draft` over an open `transport` (bulk sends reuse one connection).
-pub async fn send_with(
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    settings: &SmtpSettings,
-    draft: &Draft,
-) -> Result<(), MailError> {
-    let from = settings.from.trim().parse::<Mailbox>().map_err(|e| {
-        MailError::BadSettings(format!(
-            "the sender {:?} is not an address ({e})",
-            settings.from
-        ))
-    })?;
-    let to_address = check_address(&draft.to)?;
-    let to = Mailbox::new(draft.to_name.clone(), to_address.email);
-    let message = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(&draft.subject)
-        .header(ContentType::TEXT_PLAIN)
-        .header(ContentLanguage(draft.language))
-        .body(draft.body.clone())
-        .map_err(|e| MailError::BadSettings(e.to_string()))?;
-    transport
-        .send(message)
-        .await
-        .map(drop)
-        .map_err(|e| MailError::Send(plain_smtp_error(&e)))
-}
-
-/// `Content-Language` (RFC 3282): mail programs offer to translate, and
-/// screen readers pick the voice, by it.
-#[derive(Debug, Clone)]
-struct ContentLanguage(Language);
-
-impl lettre::message::header::Header for ContentLanguage {
-    fn name() -> lettre::message::header::HeaderName {
-        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
-    }
-
-    fn parse(text: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Language::from_locale(text)
-            .map(ContentLanguage)
-            .ok_or_else(|| format!("not a language Portal Desk writes: {text}").into())
-    }
-
-    fn display(&self) -> lettre::message::header::HeaderValue {
-        lettre::message::header::HeaderValue::new(Self::name(), self.0.tag().to_owned())
-    }
-}
-
-/// The transport for `settings`; plain connections only to this computer.
-pub fn transport(
-    settings: &SmtpSettings,
-    password: Option<&str>,
-) -> Result<AsyncSmtpTransport<Tokio1Executor>, MailError> {
-    let host = settings.host.trim();
-    if host.is_empty() || host.chars().any(char::is_whitespace) {
-        return Err(MailError::BadSettings(
-            "the host is empty or has spaces".into(),
-        ));
-    }
-    let tls = match settings.tls {
-        TlsMode::None => {
-            if !matches!(host, "127.0.0.1" | "localhost" | "::1") {
-                return Err(MailError::BadSettings(
-                    "an unencrypted connection is only allowed to a server on this computer; use starttls or tls".into(),
-                ));
-            }
-            Tls::None
-        }
-        TlsMode::Starttls | TlsMode::Tls => {
-            let parameters = TlsParameters::new(host.to_owned())
-                .map_err(|e| MailError::BadSettings(e.to_string()))?;
-            if settings.tls == TlsMode::Tls {
-                Tls::Wrapper(parameters)
-            } else {
-                Tls::Required(parameters)
-            }
-        }
-    };
-    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-        .port(settings.port)
-        .tls(tls)
-        .timeout(Some(Duration::from_secs(20)));
-    if let Some(user) = settings.username.as_deref().filter(|u| !u.is_empty()) {
-        builder = builder.credentials(Credentials::new(
-            user.to_owned(),
-            password.unwrap_or_default().to_owned(),
-        ));
-    }
-    Ok(builder.build())
-}
-
-/// lettre's error in words, never with the credentials.
-fn plain_smtp_error(error: &lettre::transport::smtp::Error) -> String {
-    if error.is_permanent() {
-        format!(
-            "the mail server refused it ({})",
-            error.status().map(|c| c.to_string()).unwrap_or_default()
-        )
-    } else if error.is_transient() {
-        "the mail server is busy; try again later".into()
-    } else if error
-        .to_string()
-        .to_ascii_lowercase()
-        .contains("connection")
-    {
-        "the mail server could not be reached".into()
-    } else {
-        format!(
-            "the mail server failed ({})",
-            error.to_string().chars().take(120).collect::<String>()
-        )
-    }
 }
 
 #[cfg(test)]
@@ -537,24 +296,6 @@ mod tests {
     }
 
     #[test]
-    fn addresses_are_checked() {
-        assert!(check_address("jane@example.com").is_ok());
-        for bad in [
-            "",
-            "jane",
-            "jane@",
-            "@example.com",
-            "jane@example",
-            "ja ne@example.com",
-            "a@b@c.com",
-            "jane@.com",
-        ] {
-            assert!(check_address(bad).is_err(), "{bad:?}");
-        }
-        assert!(check_address(&format!("{}@example.com", "a".repeat(260))).is_err());
-    }
-
-    #[test]
     fn templates_fill_placeholders_and_refuse_unknown_ones() -> Result<(), MailError> {
         let (subject, body) = render(
             &EmailTemplate::default(),
@@ -612,22 +353,5 @@ mod tests {
             mailto(&draft),
             "mailto:jane@example.com?subject=Billing%20%26%20you&body=Line%201%0D%0Ahttps%3A%2F%2Fx.example%2F%3Fa%3Db"
         );
-    }
-
-    #[test]
-    fn plain_smtp_is_only_for_this_computer() {
-        let settings = SmtpSettings {
-            host: "smtp.example.com".into(),
-            port: 25,
-            tls: TlsMode::None,
-            username: None,
-            from: "me@example.com".into(),
-        };
-        assert!(transport(&settings, None).is_err());
-        let local = SmtpSettings {
-            host: "127.0.0.1".into(),
-            ..settings
-        };
-        assert!(transport(&local, None).is_ok());
     }
 }
