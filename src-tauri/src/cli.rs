@@ -10,8 +10,7 @@ use std::sync::{Arc, OnceLock};
 use clap::{Parser, Subcommand};
 use portal_core::cache::customers::StatusFilter;
 use portal_core::{
-    ApiBase, ApiKey, DataDir, Error, KeyInfo, KeySource, Keychain, KeychainError, ProfileName,
-    Profiles, StripeFailure,
+    ApiBase, ApiKey, DataDir, Error, ErrorKind, KeyInfo, KeySource, Keychain, ProfileName, Profiles,
 };
 
 use portal_core::StripeClient;
@@ -115,7 +114,7 @@ enum Command {
         /// Only customers whose subscription is active, trialing, past_due, unpaid,
         /// incomplete, paused or canceled, or none; or needs_attention (past_due,
         /// unpaid and incomplete together).
-        #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+        #[arg(long, value_name = "STATUS", value_parser = portal_core::query::parse_status)]
         status: Option<StatusFilter>,
         /// At most this many customers.
         #[arg(long, value_name = "N", default_value_t = 50)]
@@ -164,7 +163,7 @@ enum Command {
         customer_id: Option<String>,
         /// Email every customer with this status (active, trialing, past_due, unpaid,
         /// incomplete, paused, canceled, none, needs_attention).
-        #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+        #[arg(long, value_name = "STATUS", value_parser = portal_core::query::parse_status)]
         status: Option<StatusFilter>,
         /// Email every customer matching this search.
         #[arg(long, value_name = "TEXT")]
@@ -377,7 +376,7 @@ struct SpecArgs {
     #[arg(long, value_name = "on|off", value_parser = parse_on_off)]
     payment_methods: Option<bool>,
     /// Cancellation: off, at_period_end or immediately.
-    #[arg(long, value_name = "MODE", value_parser = parse_cancel)]
+    #[arg(long, value_name = "MODE", value_parser = CancelMode::parse)]
     cancel: Option<CancelMode>,
     /// Prorations on immediate cancellation: none or create_prorations.
     #[arg(long, value_name = "HOW")]
@@ -433,15 +432,6 @@ fn parse_on_off(text: &str) -> Result<bool, String> {
     }
 }
 
-fn parse_cancel(text: &str) -> Result<CancelMode, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "off" => Ok(CancelMode::Off),
-        "at_period_end" => Ok(CancelMode::AtPeriodEnd),
-        "immediately" => Ok(CancelMode::Immediately),
-        _ => Err("use off, at_period_end or immediately".into()),
-    }
-}
-
 fn parse_after(text: &str) -> Result<AfterCompletion, String> {
     match text.split_once(':') {
         _ if text == "homepage" => Ok(AfterCompletion::PortalHomepage),
@@ -454,14 +444,6 @@ fn parse_after(text: &str) -> Result<AfterCompletion, String> {
         }),
         _ => Err("use homepage, confirmation[:MESSAGE] or redirect:URL".into()),
     }
-}
-
-fn parse_status(text: &str) -> Result<StatusFilter, String> {
-    StatusFilter::parse(text).ok_or_else(|| {
-        format!(
-            "{text:?} is not a status; use active, trialing, past_due, unpaid, incomplete, paused, canceled, none or needs_attention (past_due, unpaid and incomplete)"
-        )
-    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -483,7 +465,7 @@ enum KeyAction {
 }
 
 /// Exit codes other tools can rely on.
-mod exit {
+pub(crate) mod exit {
     pub const OTHER: u8 = 1;
     pub const USAGE: u8 = 2;
     pub const NETWORK: u8 = 4;
@@ -517,30 +499,37 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-struct Failure {
-    code: u8,
+pub(crate) struct Failure {
+    pub(crate) code: u8,
     message: String,
+}
+
+/// The exit code of each kind of failure.
+pub(crate) fn exit_code(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::InvalidInput => exit::USAGE,
+        ErrorKind::NoKey | ErrorKind::KeychainUnavailable => exit::NO_KEY,
+        ErrorKind::Offline => exit::NETWORK,
+        ErrorKind::KeyRejected
+        | ErrorKind::NotFound
+        | ErrorKind::NotConfigured
+        | ErrorKind::StripeRefused
+        // A sync Stripe kept limiting: refused for now; the next one resumes.
+        | ErrorKind::RateLimited => exit::REFUSED,
+        // Stripe overloaded or down, after retries: not a refusal of this request.
+        ErrorKind::StripeUnavailable
+        | ErrorKind::InvalidKey
+        | ErrorKind::InvalidProfile
+        | ErrorKind::LoginPageOff
+        | ErrorKind::MailFailed
+        | ErrorKind::Internal => exit::OTHER,
+    }
 }
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
-        let code = match &error {
-            Error::Keychain(KeychainError::Unavailable { .. }) => exit::NO_KEY,
-            Error::Portal(portal) => portal_code(portal),
-            Error::Stripe(failure) if failure.is_network() => exit::NETWORK,
-            // A sync Stripe kept limiting: refused for now; the next one resumes.
-            Error::Stripe(StripeFailure::Limited { .. }) => exit::REFUSED,
-            // Stripe overloaded or down, after retries: not a refusal of this request.
-            Error::Stripe(StripeFailure::Api { status, .. })
-                if *status == 429 || *status >= 500 =>
-            {
-                exit::OTHER
-            }
-            Error::Stripe(_) => exit::REFUSED,
-            _ => exit::OTHER,
-        };
         Failure {
-            code,
+            code: exit_code(error.kind()),
             message: error.to_string(),
         }
     }
@@ -954,20 +943,6 @@ fn tenths(value: f64) -> FluentValue<'static> {
 impl From<PortalError> for Failure {
     fn from(error: PortalError) -> Failure {
         Error::from(error).into()
-    }
-}
-
-/// Exit codes of refused portal actions: bad input is usage, Stripe's "no" is 5.
-fn portal_code(error: &PortalError) -> u8 {
-    match error {
-        PortalError::InvalidCustomerId(_)
-        | PortalError::InvalidUrl { .. }
-        | PortalError::InvalidLocale(_)
-        | PortalError::InvalidValue { .. } => exit::USAGE,
-        PortalError::UnknownCustomer(_)
-        | PortalError::DeletedCustomer(_)
-        | PortalError::NotConfigured { .. } => exit::REFUSED,
-        _ => exit::OTHER,
     }
 }
 

@@ -43,8 +43,7 @@ pub fn list_customers(
         limit: args.limit.min(MAX_PAGE) as usize,
         offset: args.offset as usize,
     };
-    let (rows, total) = query::customers(&cache, &state.customer_indexes, &query)
-        .map_err(portal_core::Error::from)?;
+    let (rows, total) = query::customers(&cache, &state.customer_indexes, &query)?;
     Ok(CustomerPage {
         rows: rows
             .into_iter()
@@ -94,8 +93,8 @@ pub fn count_customers(
 ) -> Result<StatusCounts, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    let counts = query::status_counts(&cache).map_err(portal_core::Error::from)?;
-    let at_risk = query::at_risk(&cache).map_err(portal_core::Error::from)?;
+    let counts = query::status_counts(&cache)?;
+    let at_risk = query::at_risk(&cache)?;
     let of = |status: &str| {
         counts
             .iter()
@@ -127,11 +126,10 @@ pub fn customer_detail(
     let cache = state.profiles.open_cache(&profile)?;
     let id = args.customer.trim();
     let now = portal_core::sync::unix_now();
-    let Some(info) = query::billing_info(&cache, id, now).map_err(portal_core::Error::from)? else {
+    let Some(info) = query::billing_info(&cache, id, now)? else {
         return Ok(None);
     };
-    let activity = query::activity(&cache, Some(id), FEED_LENGTH)
-        .map_err(portal_core::Error::from)?
+    let activity = query::activity(&cache, Some(id), FEED_LENGTH)?
         .into_iter()
         .map(activity_entry)
         .collect();
@@ -253,8 +251,7 @@ pub fn activity_feed(
 ) -> Result<Vec<ActivityEntry>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    Ok(query::activity(&cache, None, FEED_LENGTH)
-        .map_err(portal_core::Error::from)?
+    Ok(query::activity(&cache, None, FEED_LENGTH)?
         .into_iter()
         .map(activity_entry)
         .collect())
@@ -311,12 +308,10 @@ pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus
         let report = sync(&client, &mut cache, &options, &mut |progress| {
             state.syncs.progress(&profile, progress_dto(progress));
         })
-        .await
-        .map_err(portal_core::Error::from)?;
+        .await?;
         if args.background && report.changes > 0 {
             let language = crate::language::window_language(&state.profiles).0;
-            let newest = query::activity(&cache, None, 2)
-                .map_err(portal_core::Error::from)?
+            let newest = query::activity(&cache, None, 2)?
                 .iter()
                 .map(|entry| notice_line(language, entry))
                 .collect::<Vec<_>>();
@@ -390,8 +385,7 @@ fn sync_status_of(state: &AppState, profile: &ProfileName) -> Result<SyncStatus,
     let mut status = state.syncs.status(profile);
     if status.last_synced.is_none() {
         let cache = state.profiles.open_cache(profile)?;
-        status.last_synced =
-            portal_core::sync::last_synced(&cache).map_err(portal_core::Error::from)?;
+        status.last_synced = portal_core::sync::last_synced(&cache)?;
     }
     status.interval_minutes = state.profiles.settings(profile)?.sync_interval_minutes;
     Ok(status)

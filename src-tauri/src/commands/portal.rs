@@ -8,11 +8,10 @@
 
 use portal_core::cache::PooledCache;
 use portal_core::cache::campaigns::Outcome;
-use portal_core::cache::customers::StatusFilter;
 use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
 use portal_core::mail::{EmailPurpose, LinkKind};
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
-use portal_core::portal::{self, PortalError, SessionRequest};
+use portal_core::portal::{self, SessionRequest};
 use portal_core::sync::{pacing, sync};
 use portal_core::{Mode, ProfileName, StripeClient};
 use portal_ipc::{
@@ -157,9 +156,7 @@ pub fn list_configurations(
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
         let chosen = state.profiles.settings(&profile)?.portal_configuration;
-        let list = portal::list_configurations(&client)
-            .await
-            .map_err(portal_core::Error::from)?;
+        let list = portal::list_configurations(&client).await?;
         Ok(list
             .into_iter()
             .map(|c| ConfigurationSummary {
@@ -188,8 +185,7 @@ pub fn save_configuration(
         let saved = match &args.id {
             Some(id) => configurations::update(&client, &cache, api_base, id, &spec).await,
             None => configurations::create(&client, &cache, api_base, &spec).await,
-        }
-        .map_err(portal_core::Error::from)?;
+        }?;
         let id = saved["id"].as_str().unwrap_or_default().to_owned();
         if args.use_it {
             state
@@ -205,8 +201,7 @@ fn spec(fields: ConfigurationFields) -> Result<ConfigurationSpec, AppError> {
         .cancel_mode
         .as_deref()
         .map(CancelMode::parse)
-        .transpose()
-        .map_err(portal_core::Error::from)?;
+        .transpose()?;
     Ok(ConfigurationSpec {
         headline: fields.headline,
         privacy_policy_url: fields.privacy_policy_url,
@@ -236,9 +231,7 @@ pub fn get_configuration(
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
         let chosen = state.profiles.settings(&profile)?.portal_configuration;
-        let (summary, spec) = portal::configuration_detail(&client, &args.id)
-            .await
-            .map_err(portal_core::Error::from)?;
+        let (summary, spec) = portal::configuration_detail(&client, &args.id).await?;
         Ok(ConfigurationDetail {
             in_use: chosen.as_deref() == Some(summary.id.as_str()),
             is_default: summary.is_default,
@@ -285,8 +278,8 @@ pub fn switchable_products(
 ) -> Result<Vec<ProductOption>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    let products = portal_core::cache::products::switchable(cache.conn())
-        .map_err(|e| portal_core::Error::from(cache.error(e)))?;
+    let products =
+        portal_core::cache::products::switchable(cache.conn()).map_err(|e| cache.error(e))?;
     Ok(products
         .into_iter()
         .map(|p| ProductOption {
@@ -376,17 +369,11 @@ pub fn send_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDe
 }
 
 fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
-    let status = match args.status.as_deref() {
-        None => None,
-        Some(text) => Some(StatusFilter::parse(text).ok_or_else(|| {
-            portal_core::Error::from(PortalError::InvalidValue {
-                field: "status",
-                reason: format!(
-                    "{text:?} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none, needs_attention"
-                ),
-            })
-        })?),
-    };
+    let status = args
+        .status
+        .as_deref()
+        .map(portal_core::query::parse_status)
+        .transpose()?;
     let search = args
         .search
         .as_deref()
@@ -481,12 +468,9 @@ pub fn refresh_after_portal(
         let (profile, client, mode) = connect(&state, &args.profile)?;
         let mut cache = state.profiles.open_cache(&profile)?;
         let (_, options) = pacing(&state.profiles.settings(&profile)?, mode, false);
-        sync(&client, &mut cache, &options, &mut |_| {})
-            .await
-            .map_err(portal_core::Error::from)?;
+        sync(&client, &mut cache, &options, &mut |_| {}).await?;
         Ok(
-            portal_core::query::activity(&cache, Some(args.customer.trim()), 20)
-                .map_err(portal_core::Error::from)?
+            portal_core::query::activity(&cache, Some(args.customer.trim()), 20)?
                 .into_iter()
                 .map(super::browse::activity_entry)
                 .collect(),

@@ -15,10 +15,10 @@ use crate::AppState;
 use crate::error::AppError;
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> AppError {
-    portal_core::Error::Portal(PortalError::InvalidValue {
+    PortalError::InvalidValue {
         field,
         reason: reason.into(),
-    })
+    }
     .into()
 }
 
@@ -70,10 +70,7 @@ pub fn save_settings(
     let profile = ProfileName::parse(&args.profile)?;
     let return_url = match args.return_url.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(url) => Some(
-            check_url("return URL", url, state.api_base.as_ref())
-                .map_err(portal_core::Error::Portal)?,
-        ),
+        Some(url) => Some(check_url("return URL", url, state.api_base.as_ref())?),
     };
     if args.sync_interval_minutes > MAX_SYNC_INTERVAL_MINUTES {
         return Err(invalid(
@@ -199,7 +196,7 @@ pub fn export_csv(
         return Ok(None);
     };
     let cache = state.profiles.open_cache(&profile)?;
-    let rows = export::write_csv(&cache, kind, &path).map_err(portal_core::Error::from)?;
+    let rows = export::write_csv(&cache, kind, &path)?;
     Ok(Some(ExportDone {
         path: path.display().to_string(),
         rows,
