@@ -270,7 +270,7 @@ mod tests {
     #[test]
     fn the_window_and_the_cli_classify_every_kind_alike() {
         for kind in ErrorKind::ALL {
-            let (code, exit) = (error_code(kind), crate::cli::exit_code(kind));
+            let (code, exit) = (error_code(kind), exit::exit_code(kind));
             assert!(
                 exits_for(code).contains(&exit),
                 "{kind:?} is {code:?} in the window but exits {exit} in the CLI"
@@ -278,7 +278,7 @@ mod tests {
         }
         // The families the CLI promises scripts are exactly the window's.
         for kind in ErrorKind::ALL {
-            let (code, exit) = (error_code(kind), crate::cli::exit_code(kind));
+            let (code, exit) = (error_code(kind), exit::exit_code(kind));
             assert_eq!(
                 code == ErrorCode::Offline,
                 exit == exit::NETWORK,
@@ -312,8 +312,8 @@ mod tests {
             let error = AppError(error);
             assert_eq!(error.code(), error_code(kind), "{shown}");
             assert_eq!(
-                crate::cli::Failure::from(error.0).code,
-                crate::cli::exit_code(kind),
+                exit::Failure::from(error.0).code,
+                exit::exit_code(kind),
                 "{shown}"
             );
         }
