@@ -10,7 +10,7 @@ use super::args::KeyAction;
 use super::exit::Failure;
 use super::output::{lang, read_secret_from_stdin};
 use super::runtime;
-use crate::commands::key_status_dto;
+use crate::commands::dto::IntoDto;
 
 pub(super) fn run(
     profiles: &Profiles,
@@ -34,7 +34,7 @@ fn key_set(
     let raw = read_key_from_stdin()?;
     if !verify {
         let info = profiles.save_key(profile, &raw, api_base)?;
-        say!("{}", key_status_dto(info).saved_sentence(lang()));
+        say!("{}", info.into_dto().saved_sentence(lang()));
         say!("{}", t!("cli-key-not-verified"));
         return Ok(());
     }
@@ -45,7 +45,7 @@ fn key_set(
             ErrorKind::Offline => Failure::from(error).hint(&t!("cli-key-offline-hint")),
             _ => Failure::from(error),
         })?;
-    let status = key_status_dto(info);
+    let status = info.into_dto();
     say!("{}", status.saved_sentence(lang()));
     say!("{}", status.account_sentence(lang()));
     Ok(())
@@ -66,7 +66,7 @@ fn key_status(profiles: &Profiles, profile: &ProfileName, json: bool) -> Result<
             .key_info(profile)?
             .ok_or_else(|| Failure::no_key(profile))?,
     };
-    let status = key_status_dto(info);
+    let status = info.into_dto();
     if json {
         let text = serde_json::to_string(&status).expect("KeyStatus always serializes");
         say!("{text}");

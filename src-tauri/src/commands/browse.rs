@@ -2,18 +2,18 @@
 //! info, the activity feed, invoice documents, and the sync with its status.
 //! The answers come from `portal_core::query` and work offline.
 
-use portal_core::cache::customers::{CustomerQuery, SortOrder, StatusFilter};
+use portal_core::cache::customers::CustomerQuery;
 use portal_core::query::{self, BillingInfo};
 use portal_core::sync::{Progress, SyncMode, sync, sync_client};
 use portal_core::{DocumentError, DocumentTarget, ProfileName, StripeClient, money};
 use portal_ipc::{
-    ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
-    CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
-    PaymentMethodSummary, PaymentTrouble, ProfileArgs, StatusCounts, SubscriptionSummary, SyncArgs,
-    SyncProgress, SyncStatus, SyncStep,
+    ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerStatus,
+    InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, PaymentTrouble, ProfileArgs,
+    StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus, SyncStep,
 };
 use tauri::State;
 
+use super::dto::{IntoCore, IntoDto};
 use super::run_here;
 use crate::AppState;
 use crate::error::AppError;
@@ -34,26 +34,14 @@ pub fn list_customers(
     let cache = state.profiles.open_cache(&profile)?;
     let query = CustomerQuery {
         text: args.text,
-        status: args.status.map(status_filter),
-        sort: match args.sort {
-            CustomerSort::Name => SortOrder::Name,
-            CustomerSort::Created => SortOrder::Created,
-            CustomerSort::NextRenewal => SortOrder::NextRenewal,
-        },
+        status: args.status.map(IntoCore::into_core),
+        sort: args.sort.into_core(),
         limit: args.limit.min(MAX_PAGE) as usize,
         offset: args.offset as usize,
     };
     let (rows, total) = query::customers(&cache, &state.customer_indexes, &query)?;
     Ok(CustomerPage {
-        rows: rows
-            .into_iter()
-            .map(|c| CustomerRow {
-                id: c.id,
-                name: c.name,
-                email: c.email,
-                status: c.status,
-            })
-            .collect(),
+        rows: rows.into_iter().map(IntoDto::into_dto).collect(),
         offset: args.offset,
         total,
     })
@@ -68,20 +56,6 @@ pub fn prepare_search(state: &AppState) {
     }
     if let Ok(cache) = state.profiles.open_cache(&state.profile) {
         let _ = query::prepare_search(&cache, &state.customer_indexes);
-    }
-}
-
-fn status_filter(status: CustomerStatus) -> StatusFilter {
-    match status {
-        CustomerStatus::Active => StatusFilter::Active,
-        CustomerStatus::Trialing => StatusFilter::Trialing,
-        CustomerStatus::PastDue => StatusFilter::PastDue,
-        CustomerStatus::Unpaid => StatusFilter::Unpaid,
-        CustomerStatus::Incomplete => StatusFilter::Incomplete,
-        CustomerStatus::Paused => StatusFilter::Paused,
-        CustomerStatus::Canceled => StatusFilter::Canceled,
-        CustomerStatus::None => StatusFilter::None,
-        CustomerStatus::NeedsAttention => StatusFilter::NeedsAttention,
     }
 }
 
@@ -131,7 +105,7 @@ pub fn customer_detail(
     };
     let activity = query::activity(&cache, Some(id), FEED_LENGTH)?
         .into_iter()
-        .map(activity_entry)
+        .map(IntoDto::into_dto)
         .collect();
     let files = state.profiles.invoice_files(&profile);
     Ok(Some(detail(info, activity, &files)))
@@ -233,16 +207,6 @@ fn detail(
     }
 }
 
-pub(super) fn activity_entry(entry: portal_core::cache::activity::Entry) -> ActivityEntry {
-    ActivityEntry {
-        at: entry.at,
-        customer_id: entry.customer_id,
-        kind: entry.kind,
-        message: entry.message,
-        args: entry.args,
-    }
-}
-
 /// [`portal_ipc::ActivityFeed`]
 #[tauri::command(async)]
 pub fn activity_feed(
@@ -253,7 +217,7 @@ pub fn activity_feed(
     let cache = state.profiles.open_cache(&profile)?;
     Ok(query::activity(&cache, None, FEED_LENGTH)?
         .into_iter()
-        .map(activity_entry)
+        .map(IntoDto::into_dto)
         .collect())
 }
 
@@ -266,10 +230,7 @@ pub fn open_invoice(state: State<'_, AppState>, args: OpenInvoiceArgs) -> Result
         let mut cache = state.profiles.open_cache(&profile)?;
         // Only an expired PDF link needs Stripe; without a key the saved PDF still opens.
         let client = state.client(&profile).ok().map(|(client, _)| client);
-        let document = match args.document {
-            InvoiceDocument::Pdf => portal_core::InvoiceDocument::Pdf,
-            InvoiceDocument::HostedPage => portal_core::InvoiceDocument::HostedPage,
-        };
+        let document = args.document.into_core();
         let target = portal_core::invoice_document(
             &mut cache,
             &state.profiles.invoice_files(&profile),
