@@ -2,49 +2,46 @@
 
 use portal_core::mail::MailError;
 use portal_core::portal::PortalError;
-use portal_core::{DocumentError, Error, KeychainError, ProfileError, StripeFailure};
+use portal_core::{Error, ErrorKind, KeychainError, ProfileError, StripeFailure};
 use portal_ipc::{ErrorCode, ErrorDetail, ErrorDto};
 
 /// A command's error, serialized to the webview as [`ErrorDto`].
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
-pub struct AppError(#[from] pub Error);
+pub struct AppError(pub Error);
 
-impl From<portal_core::ProfileError> for AppError {
-    fn from(error: portal_core::ProfileError) -> AppError {
+/// Any of the core's errors, so `?` works in a command: `CacheError`,
+/// `PortalError`, `StripeFailure`… become an [`Error`] first.
+impl<E: Into<Error>> From<E> for AppError {
+    fn from(error: E) -> AppError {
         AppError(error.into())
+    }
+}
+
+/// The code the UI acts on, for each kind of failure.
+pub fn error_code(kind: ErrorKind) -> ErrorCode {
+    match kind {
+        ErrorKind::InvalidInput => ErrorCode::InvalidInput,
+        ErrorKind::InvalidKey | ErrorKind::KeyRejected => ErrorCode::InvalidKey,
+        ErrorKind::InvalidProfile => ErrorCode::InvalidProfile,
+        ErrorKind::NoKey => ErrorCode::NoKey,
+        ErrorKind::KeychainUnavailable => ErrorCode::KeychainUnavailable,
+        ErrorKind::Offline => ErrorCode::Offline,
+        ErrorKind::NotFound => ErrorCode::NotFound,
+        ErrorKind::NotConfigured => ErrorCode::NotConfigured,
+        ErrorKind::LoginPageOff => ErrorCode::LoginPageOff,
+        ErrorKind::StripeRefused | ErrorKind::RateLimited | ErrorKind::StripeUnavailable => {
+            ErrorCode::StripeRefused
+        }
+        ErrorKind::MailFailed => ErrorCode::MailFailed,
+        ErrorKind::Internal => ErrorCode::Internal,
     }
 }
 
 impl AppError {
     /// The code the UI acts on.
     pub fn code(&self) -> ErrorCode {
-        match &self.0 {
-            Error::Stripe(failure) if failure.is_network() => ErrorCode::Offline,
-            Error::Stripe(StripeFailure::Rejected | StripeFailure::MissingPermissions(_)) => {
-                ErrorCode::InvalidKey
-            }
-            Error::Stripe(failure) if failure.is_not_found() => ErrorCode::NotFound,
-            // A key being checked: any refusal is about the key.
-            Error::KeyFormat(_) | Error::ApiBase(_) => ErrorCode::InvalidKey,
-            Error::Stripe(_) => ErrorCode::StripeRefused,
-            Error::Profile(ProfileError::NoKey(_)) => ErrorCode::NoKey,
-            Error::Profile(_) => ErrorCode::InvalidProfile,
-            Error::Portal(portal) => portal_code(portal),
-            Error::Mail(mail) => mail_code(mail),
-            Error::Keychain(KeychainError::Unavailable { .. }) => ErrorCode::KeychainUnavailable,
-            Error::Document(DocumentError::Unreachable(_)) => ErrorCode::Offline,
-            Error::Document(DocumentError::NotCached(_) | DocumentError::Missing(_)) => {
-                ErrorCode::NotFound
-            }
-            Error::Document(DocumentError::Io { .. } | DocumentError::CouldNotOpen { .. }) => {
-                ErrorCode::Internal
-            }
-            Error::Document(_) => ErrorCode::StripeRefused,
-            Error::Keychain(_) | Error::DataDir { .. } | Error::Cache(_) | Error::Export(_) => {
-                ErrorCode::Internal
-            }
-        }
+        error_code(self.0.kind())
     }
 
     /// The `{code, message}` the webview receives.
@@ -128,36 +125,197 @@ fn detail(error: &Error) -> Option<ErrorDetail> {
     }
 }
 
-fn portal_code(error: &PortalError) -> ErrorCode {
-    match error {
-        PortalError::InvalidCustomerId(_)
-        | PortalError::InvalidUrl { .. }
-        | PortalError::InvalidLocale(_)
-        | PortalError::InvalidValue { .. }
-        | PortalError::SeveralItems(_) => ErrorCode::InvalidInput,
-        PortalError::UnknownCustomer(_)
-        | PortalError::DeletedCustomer(_)
-        | PortalError::NoSubscription { .. } => ErrorCode::NotFound,
-        PortalError::NotConfigured { .. } => ErrorCode::NotConfigured,
-        PortalError::LoginPageOff(_) => ErrorCode::LoginPageOff,
-        PortalError::Stripe(failure) if failure.is_network() => ErrorCode::Offline,
-        PortalError::Stripe(_) | PortalError::UntrustedUrl(_) => ErrorCode::StripeRefused,
-        PortalError::Cache(_) => ErrorCode::Internal,
-    }
-}
-
-fn mail_code(error: &MailError) -> ErrorCode {
-    match error {
-        MailError::NoEmail(_) => ErrorCode::NotFound,
-        MailError::BadAddress { .. }
-        | MailError::BadSettings(_)
-        | MailError::UnknownPlaceholder(_) => ErrorCode::InvalidInput,
-        MailError::Send(_) => ErrorCode::MailFailed,
-    }
-}
-
 impl serde::Serialize for AppError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.to_dto().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::exit;
+    use portal_core::{ApiBaseError, DocumentError, KeyFormatError};
+
+    /// The CLI exit codes a window code may go with: a failure lands in the
+    /// same family at both edges.
+    fn exits_for(code: ErrorCode) -> &'static [u8] {
+        match code {
+            ErrorCode::InvalidInput => &[exit::USAGE],
+            ErrorCode::Offline => &[exit::NETWORK],
+            ErrorCode::NoKey | ErrorCode::KeychainUnavailable => &[exit::NO_KEY],
+            ErrorCode::NotFound | ErrorCode::NotConfigured => &[exit::REFUSED],
+            // A key unusable before Stripe is asked is "other"; Stripe's refusal of it is refused.
+            ErrorCode::InvalidKey => &[exit::OTHER, exit::REFUSED],
+            // Stripe's "no" is refused; Stripe overloaded or down is "other".
+            ErrorCode::StripeRefused => &[exit::REFUSED, exit::OTHER],
+            ErrorCode::InvalidProfile
+            | ErrorCode::LoginPageOff
+            | ErrorCode::MailFailed
+            | ErrorCode::Internal => &[exit::OTHER],
+            // Never a command's failure.
+            ErrorCode::Bridge | ErrorCode::Unknown => &[],
+        }
+    }
+
+    /// At least one error of each kind, from each part of the core.
+    fn samples() -> Vec<(ErrorKind, Error)> {
+        let api = |status: u16| StripeFailure::Api {
+            status,
+            message: "no".into(),
+            code: None,
+            param: None,
+        };
+        vec![
+            (
+                ErrorKind::InvalidInput,
+                PortalError::SeveralItems("sub_1".into()).into(),
+            ),
+            (
+                ErrorKind::InvalidInput,
+                MailError::UnknownPlaceholder("{x}".into()).into(),
+            ),
+            (ErrorKind::InvalidKey, KeyFormatError::Publishable.into()),
+            (ErrorKind::InvalidKey, ApiBaseError::LiveKey.into()),
+            (ErrorKind::KeyRejected, StripeFailure::Rejected.into()),
+            (
+                ErrorKind::KeyRejected,
+                StripeFailure::MissingPermissions(vec!["customers"]).into(),
+            ),
+            (
+                ErrorKind::InvalidProfile,
+                ProfileError::NameLooksLikeKey.into(),
+            ),
+            (
+                ErrorKind::NoKey,
+                ProfileError::NoKey("default".into()).into(),
+            ),
+            (
+                ErrorKind::KeychainUnavailable,
+                KeychainError::Unavailable {
+                    detail: "no bus".into(),
+                }
+                .into(),
+            ),
+            (
+                ErrorKind::Offline,
+                StripeFailure::Unreachable("refused".into()).into(),
+            ),
+            (
+                ErrorKind::Offline,
+                DocumentError::Unreachable("refused".into()).into(),
+            ),
+            (ErrorKind::NotFound, api(404).into()),
+            (
+                ErrorKind::NotFound,
+                PortalError::NoSubscription {
+                    customer: "cus_1".into(),
+                    verb: "cancel",
+                }
+                .into(),
+            ),
+            (
+                ErrorKind::NotFound,
+                MailError::NoEmail("cus_1".into()).into(),
+            ),
+            (
+                ErrorKind::NotFound,
+                DocumentError::NotCached("in_1".into()).into(),
+            ),
+            (
+                ErrorKind::NotConfigured,
+                PortalError::NotConfigured {
+                    dashboard_url: "https://dashboard.stripe.com".into(),
+                    mode: portal_core::Mode::Test,
+                }
+                .into(),
+            ),
+            (
+                ErrorKind::LoginPageOff,
+                PortalError::LoginPageOff("bpc_1".into()).into(),
+            ),
+            (ErrorKind::StripeRefused, api(400).into()),
+            (
+                ErrorKind::StripeRefused,
+                PortalError::UntrustedUrl("https://evil.example".into()).into(),
+            ),
+            (
+                ErrorKind::StripeRefused,
+                DocumentError::NotPdf("text/html".into()).into(),
+            ),
+            (
+                ErrorKind::RateLimited,
+                StripeFailure::Limited {
+                    read: 1,
+                    expected: 2,
+                }
+                .into(),
+            ),
+            (ErrorKind::StripeUnavailable, api(429).into()),
+            (ErrorKind::StripeUnavailable, api(503).into()),
+            (
+                ErrorKind::MailFailed,
+                MailError::Send("refused".into()).into(),
+            ),
+            (
+                ErrorKind::Internal,
+                Error::DataDir {
+                    path: "/nowhere".into(),
+                    source: std::io::Error::other("denied"),
+                },
+            ),
+        ]
+    }
+
+    #[test]
+    fn the_window_and_the_cli_classify_every_kind_alike() {
+        for kind in ErrorKind::ALL {
+            let (code, exit) = (error_code(kind), exit::exit_code(kind));
+            assert!(
+                exits_for(code).contains(&exit),
+                "{kind:?} is {code:?} in the window but exits {exit} in the CLI"
+            );
+        }
+        // The families the CLI promises scripts are exactly the window's.
+        for kind in ErrorKind::ALL {
+            let (code, exit) = (error_code(kind), exit::exit_code(kind));
+            assert_eq!(
+                code == ErrorCode::Offline,
+                exit == exit::NETWORK,
+                "{kind:?}"
+            );
+            assert_eq!(
+                matches!(code, ErrorCode::NoKey | ErrorCode::KeychainUnavailable),
+                exit == exit::NO_KEY,
+                "{kind:?}"
+            );
+            assert_eq!(
+                code == ErrorCode::InvalidInput,
+                exit == exit::USAGE,
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_error_has_its_kind_and_both_edges_follow_it() {
+        let samples = samples();
+        for kind in ErrorKind::ALL {
+            assert!(
+                samples.iter().any(|(k, _)| *k == kind),
+                "no sample error of kind {kind:?}"
+            );
+        }
+        for (kind, error) in samples {
+            let shown = error.to_string();
+            assert_eq!(error.kind(), kind, "{shown}");
+            let error = AppError(error);
+            assert_eq!(error.code(), error_code(kind), "{shown}");
+            assert_eq!(
+                exit::Failure::from(error.0).code,
+                exit::exit_code(kind),
+                "{shown}"
+            );
+        }
     }
 }

@@ -74,6 +74,148 @@ pub enum Error {
     },
 }
 
+/// What a caller can do about an [`Error`], decided once here: the window's
+/// error code and the CLI's exit code are each a table from it (gitbutler's
+/// `but-error` `Code` is the model). Add a kind only when an edge acts on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// A value the user gave is unusable (an id, a URL, a field, a template):
+    /// fix it and try again.
+    InvalidInput,
+    /// The key can't be used before Stripe is asked: its format, or a live
+    /// key with a local sandbox.
+    InvalidKey,
+    /// Stripe refused the key itself: rejected, revoked, or missing permissions.
+    KeyRejected,
+    /// The profile's name or record is unusable.
+    InvalidProfile,
+    /// No key is saved for the profile: connect one first.
+    NoKey,
+    /// The OS keychain can't be reached.
+    KeychainUnavailable,
+    /// The network, not Stripe, is the problem.
+    Offline,
+    /// The customer, subscription, email address or document isn't there.
+    NotFound,
+    /// The Customer Portal isn't set up for this mode.
+    NotConfigured,
+    /// The configuration's durable login page is off.
+    LoginPageOff,
+    /// Stripe refused this request, or answered with something unusable.
+    StripeRefused,
+    /// A sync Stripe kept limiting: stopped at its last page, the next resumes.
+    RateLimited,
+    /// Stripe is overloaded or down (429 or 5xx after retries): not a refusal
+    /// of this request, so try again later.
+    StripeUnavailable,
+    /// The mail server refused the email or could not be reached.
+    MailFailed,
+    /// Anything else (the cache, the data folder, a file): the message says what.
+    Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, once each.
+    pub const ALL: [ErrorKind; 15] = [
+        ErrorKind::InvalidInput,
+        ErrorKind::InvalidKey,
+        ErrorKind::KeyRejected,
+        ErrorKind::InvalidProfile,
+        ErrorKind::NoKey,
+        ErrorKind::KeychainUnavailable,
+        ErrorKind::Offline,
+        ErrorKind::NotFound,
+        ErrorKind::NotConfigured,
+        ErrorKind::LoginPageOff,
+        ErrorKind::StripeRefused,
+        ErrorKind::RateLimited,
+        ErrorKind::StripeUnavailable,
+        ErrorKind::MailFailed,
+        ErrorKind::Internal,
+    ];
+}
+
+impl Error {
+    /// What the caller can do about this error.
+    pub fn kind(&self) -> ErrorKind {
+        use crate::documents::DocumentError;
+        match self {
+            Error::KeyFormat(_) | Error::ApiBase(_) => ErrorKind::InvalidKey,
+            Error::Keychain(KeychainError::Unavailable { .. }) => ErrorKind::KeychainUnavailable,
+            Error::Keychain(KeychainError::Corrupt { .. } | KeychainError::Failed { .. }) => {
+                ErrorKind::Internal
+            }
+            Error::Profile(ProfileError::NoKey(_)) => ErrorKind::NoKey,
+            Error::Profile(
+                ProfileError::InvalidName(_)
+                | ProfileError::NameLooksLikeKey
+                | ProfileError::Unknown(_)
+                | ProfileError::DamagedRegistry { .. },
+            ) => ErrorKind::InvalidProfile,
+            Error::Stripe(failure) => stripe_kind(failure),
+            Error::Portal(portal) => portal_kind(portal),
+            Error::Mail(mail) => mail_kind(mail),
+            Error::Document(DocumentError::Unreachable(_)) => ErrorKind::Offline,
+            Error::Document(DocumentError::NotCached(_) | DocumentError::Missing(_)) => {
+                ErrorKind::NotFound
+            }
+            Error::Document(
+                DocumentError::Untrusted
+                | DocumentError::Expired(_)
+                | DocumentError::BadRedirect(_)
+                | DocumentError::NotPdf(_),
+            ) => ErrorKind::StripeRefused,
+            Error::Document(DocumentError::CouldNotOpen { .. } | DocumentError::Io { .. })
+            | Error::Cache(_)
+            | Error::Export(_)
+            | Error::DataDir { .. } => ErrorKind::Internal,
+        }
+    }
+}
+
+fn stripe_kind(failure: &StripeFailure) -> ErrorKind {
+    match failure {
+        StripeFailure::Rejected | StripeFailure::MissingPermissions(_) => ErrorKind::KeyRejected,
+        StripeFailure::Unreachable(_) => ErrorKind::Offline,
+        StripeFailure::Limited { .. } => ErrorKind::RateLimited,
+        StripeFailure::Api { status: 404, .. } => ErrorKind::NotFound,
+        StripeFailure::Api { status, .. } if *status == 429 || *status >= 500 => {
+            ErrorKind::StripeUnavailable
+        }
+        StripeFailure::Api { .. } | StripeFailure::Unreadable(_) => ErrorKind::StripeRefused,
+    }
+}
+
+fn portal_kind(error: &crate::portal::PortalError) -> ErrorKind {
+    use crate::portal::PortalError;
+    match error {
+        PortalError::InvalidCustomerId(_)
+        | PortalError::InvalidUrl { .. }
+        | PortalError::InvalidLocale(_)
+        | PortalError::InvalidValue { .. }
+        | PortalError::SeveralItems(_) => ErrorKind::InvalidInput,
+        PortalError::UnknownCustomer(_)
+        | PortalError::DeletedCustomer(_)
+        | PortalError::NoSubscription { .. } => ErrorKind::NotFound,
+        PortalError::NotConfigured { .. } => ErrorKind::NotConfigured,
+        PortalError::LoginPageOff(_) => ErrorKind::LoginPageOff,
+        PortalError::UntrustedUrl(_) => ErrorKind::StripeRefused,
+        PortalError::Stripe(failure) => stripe_kind(failure),
+        PortalError::Cache(_) => ErrorKind::Internal,
+    }
+}
+
+fn mail_kind(error: &crate::mail::MailError) -> ErrorKind {
+    use crate::mail::MailError;
+    match error {
+        MailError::NoEmail(_) => ErrorKind::NotFound,
+        MailError::BadAddress { .. }
+        | MailError::BadSettings(_)
+        | MailError::UnknownPlaceholder(_) => ErrorKind::InvalidInput,
+        MailError::Send(_) => ErrorKind::MailFailed,
+    }
+}
+
 impl From<crate::sync::SyncError> for Error {
     fn from(error: crate::sync::SyncError) -> Error {
         match error {

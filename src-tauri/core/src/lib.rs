@@ -37,7 +37,7 @@ pub use documents::{
     DocumentError, DocumentTarget, InvoiceDocument, InvoiceFiles, PdfExport, export_pdfs,
     invoice_document,
 };
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError};
 pub use profiles::{
     KeyInfo, KeySource, ProfileError, ProfileName, ProfileSettings, Profiles, SmtpSaved,

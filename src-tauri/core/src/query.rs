@@ -9,6 +9,7 @@ use crate::cache::invoices::{self, Invoice};
 use crate::cache::payment_methods::{self, PaymentMethod};
 use crate::cache::subscriptions::{self, Subscription};
 use crate::cache::{Cache, CacheError, activity, prices};
+use crate::portal::PortalError;
 
 /// Invoices shown with a customer's billing info.
 pub const RECENT_INVOICES: usize = 5;
@@ -102,6 +103,19 @@ pub struct PaymentMethodView {
     pub is_default: bool,
     /// A card past its expiry month.
     pub expired: bool,
+}
+
+/// A status filter as the user types it (`active`, `past_due`, …, `none` or
+/// `needs_attention`), for the CLI's `--status` and the window's bulk email:
+/// the error names every status.
+pub fn parse_status(text: &str) -> Result<StatusFilter, PortalError> {
+    StatusFilter::parse(text).ok_or_else(|| PortalError::InvalidValue {
+        field: "status",
+        reason: format!(
+            "{} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none, needs_attention (past_due, unpaid and incomplete together)",
+            crate::error::quote(text)
+        ),
+    })
 }
 
 /// The customer list: matching rows and the total count, searched with the

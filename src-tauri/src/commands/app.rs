@@ -1,8 +1,8 @@
 use portal_core::DocumentError;
-use portal_core::portal::DashboardPage;
 use portal_ipc::AppInfo;
 use tauri::State;
 
+use super::dto::IntoCore;
 use crate::AppState;
 use crate::error::AppError;
 
@@ -41,15 +41,7 @@ pub fn open_dashboard(
     state: State<'_, AppState>,
     args: portal_ipc::DashboardPage,
 ) -> Result<(), AppError> {
-    let page = match args {
-        portal_ipc::DashboardPage::ApiKeys => DashboardPage::ApiKeys,
-        portal_ipc::DashboardPage::PortalSettings { mode } => {
-            DashboardPage::PortalSettings(match mode {
-                portal_ipc::Mode::Test => portal_core::Mode::Test,
-                portal_ipc::Mode::Live => portal_core::Mode::Live,
-            })
-        }
-    };
+    let page = args.into_core();
     state
         .opener
         .open_url(&page.url(), state.api_base.as_ref())

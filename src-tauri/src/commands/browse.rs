@@ -2,18 +2,18 @@
 //! info, the activity feed, invoice documents, and the sync with its status.
 //! The answers come from `portal_core::query` and work offline.
 
-use portal_core::cache::customers::{CustomerQuery, SortOrder, StatusFilter};
+use portal_core::cache::customers::CustomerQuery;
 use portal_core::query::{self, BillingInfo};
 use portal_core::sync::{Progress, SyncMode, sync, sync_client};
 use portal_core::{DocumentError, DocumentTarget, ProfileName, StripeClient, money};
 use portal_ipc::{
-    ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerRow,
-    CustomerSort, CustomerStatus, InvoiceDocument, InvoiceSummary, Money, OpenInvoiceArgs,
-    PaymentMethodSummary, PaymentTrouble, ProfileArgs, StatusCounts, SubscriptionSummary, SyncArgs,
-    SyncProgress, SyncStatus, SyncStep,
+    ActivityEntry, CustomerArgs, CustomerDetail, CustomerListArgs, CustomerPage, CustomerStatus,
+    InvoiceSummary, Money, OpenInvoiceArgs, PaymentMethodSummary, PaymentTrouble, ProfileArgs,
+    StatusCounts, SubscriptionSummary, SyncArgs, SyncProgress, SyncStatus, SyncStep,
 };
 use tauri::State;
 
+use super::dto::{IntoCore, IntoDto};
 use super::run_here;
 use crate::AppState;
 use crate::error::AppError;
@@ -34,27 +34,14 @@ pub fn list_customers(
     let cache = state.profiles.open_cache(&profile)?;
     let query = CustomerQuery {
         text: args.text,
-        status: args.status.map(status_filter),
-        sort: match args.sort {
-            CustomerSort::Name => SortOrder::Name,
-            CustomerSort::Created => SortOrder::Created,
-            CustomerSort::NextRenewal => SortOrder::NextRenewal,
-        },
+        status: args.status.map(IntoCore::into_core),
+        sort: args.sort.into_core(),
         limit: args.limit.min(MAX_PAGE) as usize,
         offset: args.offset as usize,
     };
-    let (rows, total) = query::customers(&cache, &state.customer_indexes, &query)
-        .map_err(portal_core::Error::from)?;
+    let (rows, total) = query::customers(&cache, &state.customer_indexes, &query)?;
     Ok(CustomerPage {
-        rows: rows
-            .into_iter()
-            .map(|c| CustomerRow {
-                id: c.id,
-                name: c.name,
-                email: c.email,
-                status: c.status,
-            })
-            .collect(),
+        rows: rows.into_iter().map(IntoDto::into_dto).collect(),
         offset: args.offset,
         total,
     })
@@ -72,20 +59,6 @@ pub fn prepare_search(state: &AppState) {
     }
 }
 
-fn status_filter(status: CustomerStatus) -> StatusFilter {
-    match status {
-        CustomerStatus::Active => StatusFilter::Active,
-        CustomerStatus::Trialing => StatusFilter::Trialing,
-        CustomerStatus::PastDue => StatusFilter::PastDue,
-        CustomerStatus::Unpaid => StatusFilter::Unpaid,
-        CustomerStatus::Incomplete => StatusFilter::Incomplete,
-        CustomerStatus::Paused => StatusFilter::Paused,
-        CustomerStatus::Canceled => StatusFilter::Canceled,
-        CustomerStatus::None => StatusFilter::None,
-        CustomerStatus::NeedsAttention => StatusFilter::NeedsAttention,
-    }
-}
-
 /// [`portal_ipc::CountCustomers`]
 #[tauri::command(async)]
 pub fn count_customers(
@@ -94,8 +67,8 @@ pub fn count_customers(
 ) -> Result<StatusCounts, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    let counts = query::status_counts(&cache).map_err(portal_core::Error::from)?;
-    let at_risk = query::at_risk(&cache).map_err(portal_core::Error::from)?;
+    let counts = query::status_counts(&cache)?;
+    let at_risk = query::at_risk(&cache)?;
     let of = |status: &str| {
         counts
             .iter()
@@ -127,13 +100,12 @@ pub fn customer_detail(
     let cache = state.profiles.open_cache(&profile)?;
     let id = args.customer.trim();
     let now = portal_core::sync::unix_now();
-    let Some(info) = query::billing_info(&cache, id, now).map_err(portal_core::Error::from)? else {
+    let Some(info) = query::billing_info(&cache, id, now)? else {
         return Ok(None);
     };
-    let activity = query::activity(&cache, Some(id), FEED_LENGTH)
-        .map_err(portal_core::Error::from)?
+    let activity = query::activity(&cache, Some(id), FEED_LENGTH)?
         .into_iter()
-        .map(activity_entry)
+        .map(IntoDto::into_dto)
         .collect();
     let files = state.profiles.invoice_files(&profile);
     Ok(Some(detail(info, activity, &files)))
@@ -235,16 +207,6 @@ fn detail(
     }
 }
 
-pub(super) fn activity_entry(entry: portal_core::cache::activity::Entry) -> ActivityEntry {
-    ActivityEntry {
-        at: entry.at,
-        customer_id: entry.customer_id,
-        kind: entry.kind,
-        message: entry.message,
-        args: entry.args,
-    }
-}
-
 /// [`portal_ipc::ActivityFeed`]
 #[tauri::command(async)]
 pub fn activity_feed(
@@ -253,10 +215,9 @@ pub fn activity_feed(
 ) -> Result<Vec<ActivityEntry>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    Ok(query::activity(&cache, None, FEED_LENGTH)
-        .map_err(portal_core::Error::from)?
+    Ok(query::activity(&cache, None, FEED_LENGTH)?
         .into_iter()
-        .map(activity_entry)
+        .map(IntoDto::into_dto)
         .collect())
 }
 
@@ -269,10 +230,7 @@ pub fn open_invoice(state: State<'_, AppState>, args: OpenInvoiceArgs) -> Result
         let mut cache = state.profiles.open_cache(&profile)?;
         // Only an expired PDF link needs Stripe; without a key the saved PDF still opens.
         let client = state.client(&profile).ok().map(|(client, _)| client);
-        let document = match args.document {
-            InvoiceDocument::Pdf => portal_core::InvoiceDocument::Pdf,
-            InvoiceDocument::HostedPage => portal_core::InvoiceDocument::HostedPage,
-        };
+        let document = args.document.into_core();
         let target = portal_core::invoice_document(
             &mut cache,
             &state.profiles.invoice_files(&profile),
@@ -311,12 +269,10 @@ pub fn sync_now(state: State<'_, AppState>, args: SyncArgs) -> Result<SyncStatus
         let report = sync(&client, &mut cache, &options, &mut |progress| {
             state.syncs.progress(&profile, progress_dto(progress));
         })
-        .await
-        .map_err(portal_core::Error::from)?;
+        .await?;
         if args.background && report.changes > 0 {
             let language = crate::language::window_language(&state.profiles).0;
-            let newest = query::activity(&cache, None, 2)
-                .map_err(portal_core::Error::from)?
+            let newest = query::activity(&cache, None, 2)?
                 .iter()
                 .map(|entry| notice_line(language, entry))
                 .collect::<Vec<_>>();
@@ -390,8 +346,7 @@ fn sync_status_of(state: &AppState, profile: &ProfileName) -> Result<SyncStatus,
     let mut status = state.syncs.status(profile);
     if status.last_synced.is_none() {
         let cache = state.profiles.open_cache(profile)?;
-        status.last_synced =
-            portal_core::sync::last_synced(&cache).map_err(portal_core::Error::from)?;
+        status.last_synced = portal_core::sync::last_synced(&cache)?;
     }
     status.interval_minutes = state.profiles.settings(profile)?.sync_interval_minutes;
     Ok(status)

@@ -2,7 +2,7 @@ use portal_core::ProfileName;
 use portal_ipc::{KeyStatus, ProfileArgs, SaveKeyArgs};
 use tauri::State;
 
-use super::key_status_dto;
+use super::dto::IntoDto;
 use crate::AppState;
 use crate::error::AppError;
 
@@ -25,7 +25,7 @@ pub async fn save_key(
     };
     // A new key means a new client on the next call.
     state.drop_client(&profile);
-    Ok(key_status_dto(saved))
+    Ok(saved.into_dto())
 }
 
 /// [`portal_ipc::GetKeyStatus`]
@@ -39,5 +39,5 @@ pub fn key_status(
         Some(read) => read,
         None => state.profiles.key_info(&profile),
     };
-    Ok(read?.map(key_status_dto))
+    Ok(read?.map(IntoDto::into_dto))
 }

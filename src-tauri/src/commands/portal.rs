@@ -7,23 +7,20 @@
 //! thread Tauri runs it on ([`run_here`]).
 
 use portal_core::cache::PooledCache;
-use portal_core::cache::campaigns::Outcome;
-use portal_core::cache::customers::StatusFilter;
-use portal_core::configurations::{self, CancelMode, ConfigurationSpec};
-use portal_core::mail::{EmailPurpose, LinkKind};
+use portal_core::configurations;
 use portal_core::outreach::{self, Audience, Delivery, EmailRequest};
-use portal_core::portal::{self, PortalError, SessionRequest};
+use portal_core::portal::{self, SessionRequest};
 use portal_core::sync::{pacing, sync};
 use portal_core::{Mode, ProfileName, StripeClient};
 use portal_ipc::{
-    ActivityEntry, AfterCompletion, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult,
-    ConfigurationArgs, ConfigurationDetail, ConfigurationFields, ConfigurationSummary,
-    CustomerArgs, EmailArgs, EmailDelivery, EmailDraft, EmailLink, OpenPortalArgs, PortalFlow,
-    PortalLink, ProductOption, ProfileArgs, SaveConfigurationArgs,
+    ActivityEntry, BulkEmailArgs, BulkRecipient, BulkReport, BulkResult, ConfigurationArgs,
+    ConfigurationDetail, ConfigurationSummary, CustomerArgs, EmailArgs, EmailDelivery, EmailDraft,
+    OpenPortalArgs, PortalLink, ProductOption, ProfileArgs, SaveConfigurationArgs,
 };
 use std::sync::Arc;
 use tauri::State;
 
+use super::dto::{self, IntoCore, IntoDto};
 use super::run_here;
 use crate::AppState;
 use crate::error::AppError;
@@ -81,30 +78,9 @@ pub fn open_portal(
         let (profile, client, mode) = connect(&state, &args.profile)?;
         let request = SessionRequest {
             customer: args.customer,
-            flow: args.flow.map(|flow| match flow {
-                PortalFlow::PaymentMethodUpdate => portal::Flow::PaymentMethodUpdate,
-                PortalFlow::SubscriptionCancel { retention_coupon } => {
-                    portal::Flow::SubscriptionCancel { retention_coupon }
-                }
-                PortalFlow::SubscriptionUpdate => portal::Flow::SubscriptionUpdate,
-                PortalFlow::SubscriptionUpdateConfirm {
-                    price,
-                    quantity,
-                    item,
-                } => portal::Flow::SubscriptionUpdateConfirm {
-                    price,
-                    quantity,
-                    item,
-                },
-            }),
+            flow: args.flow.map(IntoCore::into_core),
             subscription: args.subscription,
-            after_completion: args.after_completion.map(|after| match after {
-                AfterCompletion::Redirect { url } => portal::AfterCompletion::Redirect { url },
-                AfterCompletion::HostedConfirmation { message } => {
-                    portal::AfterCompletion::HostedConfirmation { message }
-                }
-                AfterCompletion::PortalHomepage => portal::AfterCompletion::PortalHomepage,
-            }),
+            after_completion: args.after_completion.map(IntoCore::into_core),
             return_url: args.return_url,
             locale: args.locale,
         };
@@ -157,9 +133,7 @@ pub fn list_configurations(
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
         let chosen = state.profiles.settings(&profile)?.portal_configuration;
-        let list = portal::list_configurations(&client)
-            .await
-            .map_err(portal_core::Error::from)?;
+        let list = portal::list_configurations(&client).await?;
         Ok(list
             .into_iter()
             .map(|c| ConfigurationSummary {
@@ -183,13 +157,12 @@ pub fn save_configuration(
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
         let cache = state.profiles.open_cache(&profile)?;
-        let spec = spec(args.fields)?;
+        let spec = dto::spec(args.fields)?;
         let api_base = state.api_base.as_ref();
         let saved = match &args.id {
             Some(id) => configurations::update(&client, &cache, api_base, id, &spec).await,
             None => configurations::create(&client, &cache, api_base, &spec).await,
-        }
-        .map_err(portal_core::Error::from)?;
+        }?;
         let id = saved["id"].as_str().unwrap_or_default().to_owned();
         if args.use_it {
             state
@@ -197,33 +170,6 @@ pub fn save_configuration(
                 .update_settings(&profile, |s| s.portal_configuration = Some(id.clone()))?;
         }
         Ok(id)
-    })
-}
-
-fn spec(fields: ConfigurationFields) -> Result<ConfigurationSpec, AppError> {
-    let cancel_mode = fields
-        .cancel_mode
-        .as_deref()
-        .map(CancelMode::parse)
-        .transpose()
-        .map_err(portal_core::Error::from)?;
-    Ok(ConfigurationSpec {
-        headline: fields.headline,
-        privacy_policy_url: fields.privacy_policy_url,
-        terms_of_service_url: fields.terms_of_service_url,
-        default_return_url: fields.default_return_url,
-        login_page: fields.login_page,
-        customer_updates: fields.customer_updates,
-        invoice_history: fields.invoice_history,
-        payment_method_update: fields.payment_method_update,
-        cancel_mode,
-        cancel_proration: fields.cancel_proration,
-        cancel_reasons: fields.cancel_reasons,
-        plan_switching: fields.plan_switching,
-        plan_products: fields.plan_products,
-        plan_updates: fields.plan_updates,
-        plan_proration: fields.plan_proration,
-        schedule_at_period_end: fields.schedule_at_period_end,
     })
 }
 
@@ -236,45 +182,15 @@ pub fn get_configuration(
     run_here(async move {
         let (profile, client, _) = connect(&state, &args.profile)?;
         let chosen = state.profiles.settings(&profile)?.portal_configuration;
-        let (summary, spec) = portal::configuration_detail(&client, &args.id)
-            .await
-            .map_err(portal_core::Error::from)?;
+        let (summary, spec) = portal::configuration_detail(&client, &args.id).await?;
         Ok(ConfigurationDetail {
             in_use: chosen.as_deref() == Some(summary.id.as_str()),
             is_default: summary.is_default,
             login_page_url: summary.login_page_url,
-            fields: fields(spec),
+            fields: spec.into_dto(),
             id: summary.id,
         })
     })
-}
-
-fn fields(spec: ConfigurationSpec) -> ConfigurationFields {
-    ConfigurationFields {
-        headline: spec.headline,
-        privacy_policy_url: spec.privacy_policy_url,
-        terms_of_service_url: spec.terms_of_service_url,
-        default_return_url: spec.default_return_url,
-        login_page: spec.login_page,
-        customer_updates: spec.customer_updates,
-        invoice_history: spec.invoice_history,
-        payment_method_update: spec.payment_method_update,
-        cancel_mode: spec.cancel_mode.map(|mode| {
-            match mode {
-                CancelMode::Off => "off",
-                CancelMode::AtPeriodEnd => "at_period_end",
-                CancelMode::Immediately => "immediately",
-            }
-            .to_owned()
-        }),
-        cancel_proration: spec.cancel_proration,
-        cancel_reasons: spec.cancel_reasons,
-        plan_switching: spec.plan_switching,
-        plan_products: spec.plan_products,
-        plan_updates: spec.plan_updates,
-        plan_proration: spec.plan_proration,
-        schedule_at_period_end: spec.schedule_at_period_end,
-    }
 }
 
 /// [`portal_ipc::SwitchableProducts`]: from the cache, so it works offline.
@@ -285,8 +201,8 @@ pub fn switchable_products(
 ) -> Result<Vec<ProductOption>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    let products = portal_core::cache::products::switchable(cache.conn())
-        .map_err(|e| portal_core::Error::from(cache.error(e)))?;
+    let products =
+        portal_core::cache::products::switchable(cache.conn()).map_err(|e| cache.error(e))?;
     Ok(products
         .into_iter()
         .map(|p| ProductOption {
@@ -309,22 +225,12 @@ pub fn use_configuration(
     })
 }
 
-fn link_kind(link: EmailLink) -> LinkKind {
-    match link {
-        EmailLink::Login => LinkKind::Login,
-        EmailLink::Session => LinkKind::Session,
-    }
-}
-
 fn email_request(args: &EmailArgs) -> EmailRequest {
     EmailRequest {
         customer: args.customer.clone(),
-        link: link_kind(args.link),
+        link: args.link.into_core(),
         enable_login_page: args.enable_login_page,
-        purpose: match args.purpose {
-            portal_ipc::EmailPurpose::Portal => EmailPurpose::Portal,
-            portal_ipc::EmailPurpose::UpdateCard => EmailPurpose::UpdateCard,
-        },
+        purpose: args.purpose.into_core(),
     }
 }
 
@@ -376,17 +282,11 @@ pub fn send_email(state: State<'_, AppState>, args: EmailArgs) -> Result<EmailDe
 }
 
 fn audience(args: &BulkEmailArgs) -> Result<Audience, AppError> {
-    let status = match args.status.as_deref() {
-        None => None,
-        Some(text) => Some(StatusFilter::parse(text).ok_or_else(|| {
-            portal_core::Error::from(PortalError::InvalidValue {
-                field: "status",
-                reason: format!(
-                    "{text:?} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none, needs_attention"
-                ),
-            })
-        })?),
-    };
+    let status = args
+        .status
+        .as_deref()
+        .map(portal_core::query::parse_status)
+        .transpose()?;
     let search = args
         .search
         .as_deref()
@@ -440,7 +340,7 @@ pub fn send_bulk_email(
             &cx,
             &campaign(&args, &audience),
             &audience,
-            link_kind(args.link),
+            args.link.into_core(),
             args.enable_login_page,
             std::time::Duration::from_millis(250),
             &mut |_| {},
@@ -457,12 +357,7 @@ pub fn send_bulk_email(
                 .map(|r| BulkResult {
                     customer_id: r.customer_id,
                     email: r.email,
-                    outcome: match r.outcome {
-                        Outcome::Sent => "sent",
-                        Outcome::Failed => "failed",
-                        Outcome::Skipped => "skipped",
-                    }
-                    .into(),
+                    outcome: dto::outcome_name(r.outcome).into(),
                     reason: r.reason,
                 })
                 .collect(),
@@ -481,14 +376,11 @@ pub fn refresh_after_portal(
         let (profile, client, mode) = connect(&state, &args.profile)?;
         let mut cache = state.profiles.open_cache(&profile)?;
         let (_, options) = pacing(&state.profiles.settings(&profile)?, mode, false);
-        sync(&client, &mut cache, &options, &mut |_| {})
-            .await
-            .map_err(portal_core::Error::from)?;
+        sync(&client, &mut cache, &options, &mut |_| {}).await?;
         Ok(
-            portal_core::query::activity(&cache, Some(args.customer.trim()), 20)
-                .map_err(portal_core::Error::from)?
+            portal_core::query::activity(&cache, Some(args.customer.trim()), 20)?
                 .into_iter()
-                .map(super::browse::activity_entry)
+                .map(IntoDto::into_dto)
                 .collect(),
         )
     })

@@ -1,7 +1,7 @@
 //! The settings screen: the profile's settings, its SMTP server, its cache and
 //! its key.
 
-use portal_core::export::{self, ExportKind};
+use portal_core::export;
 use portal_core::mail::{SmtpSettings, TlsMode};
 use portal_core::portal::{PortalError, check_url};
 use portal_core::{ProfileName, Profiles};
@@ -11,14 +11,15 @@ use portal_ipc::{
 };
 use tauri::State;
 
+use super::dto::{self, IntoCore};
 use crate::AppState;
 use crate::error::AppError;
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> AppError {
-    portal_core::Error::Portal(PortalError::InvalidValue {
+    PortalError::InvalidValue {
         field,
         reason: reason.into(),
-    })
+    }
     .into()
 }
 
@@ -36,12 +37,7 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
         smtp: settings.smtp.map(|s| SmtpFields {
             host: s.host,
             port: s.port,
-            tls: match s.tls {
-                TlsMode::Starttls => "starttls",
-                TlsMode::Tls => "tls",
-                TlsMode::None => "none",
-            }
-            .to_owned(),
+            tls: dto::tls_name(s.tls).to_owned(),
             username: s.username,
             from: s.from,
         }),
@@ -70,10 +66,7 @@ pub fn save_settings(
     let profile = ProfileName::parse(&args.profile)?;
     let return_url = match args.return_url.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(url) => Some(
-            check_url("return URL", url, state.api_base.as_ref())
-                .map_err(portal_core::Error::Portal)?,
-        ),
+        Some(url) => Some(check_url("return URL", url, state.api_base.as_ref())?),
     };
     if args.sync_interval_minutes > MAX_SYNC_INTERVAL_MINUTES {
         return Err(invalid(
@@ -188,10 +181,7 @@ pub fn export_csv(
     args: ExportArgs,
 ) -> Result<Option<ExportDone>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
-    let kind = match args.kind {
-        portal_ipc::ExportKind::Customers => ExportKind::Customers,
-        portal_ipc::ExportKind::Invoices => ExportKind::Invoices,
-    };
+    let kind = args.kind.into_core();
     let suggested = kind.file_name(profile.as_str(), portal_core::sync::unix_now());
     let chosen = tokio::task::block_in_place(|| state.save_dialog.choose(&suggested))
         .map_err(|reason| invalid("save dialog", reason))?;
@@ -199,7 +189,7 @@ pub fn export_csv(
         return Ok(None);
     };
     let cache = state.profiles.open_cache(&profile)?;
-    let rows = export::write_csv(&cache, kind, &path).map_err(portal_core::Error::from)?;
+    let rows = export::write_csv(&cache, kind, &path)?;
     Ok(Some(ExportDone {
         path: path.display().to_string(),
         rows,
