@@ -55,7 +55,7 @@ pub struct AppState {
     /// click costs one request. Dropped when the profile's key changes.
     clients: std::sync::Mutex<std::collections::HashMap<ProfileName, (Arc<StripeClient>, Mode)>>,
     /// The window profile's key status, read from the keychain on a thread
-    /// while the WebView starts. Only the first `key_status` takes it; a
+    /// while the WebView starts. Only the first `get_key_status` takes it; a
     /// changed key drops it.
     key_read_ahead: std::sync::Mutex<Option<std::thread::JoinHandle<KeyRead>>>,
 }
@@ -181,9 +181,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
     builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
+            commands::app::get_app_info,
             commands::keys::save_key,
-            commands::keys::key_status,
+            commands::keys::get_key_status,
             commands::portal::open_portal,
             commands::portal::create_recommended_configuration,
             commands::portal::list_configurations,
@@ -198,12 +198,12 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri
             commands::portal::refresh_after_portal,
             commands::browse::list_customers,
             commands::browse::count_customers,
-            commands::browse::customer_detail,
+            commands::browse::get_customer,
             commands::browse::activity_feed,
             commands::browse::open_invoice,
             commands::browse::sync_now,
-            commands::browse::sync_status,
-            commands::settings::settings,
+            commands::browse::get_sync_status,
+            commands::settings::get_settings,
             commands::settings::save_settings,
             commands::settings::forget_key,
             commands::settings::clear_cache,

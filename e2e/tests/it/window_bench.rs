@@ -78,7 +78,7 @@ timer = setTimeout(() => {
 input.value = text;
 input.dispatchEvent(new InputEvent('input', { bubbles: true }));
 "#;
-/// The IPC round trip alone: `app_info`, which reads nothing, invoked the
+/// The IPC round trip alone: `get_app_info`, which reads nothing, invoked the
 /// way `ui/src/ipc.rs` invokes every command, 50 times in a row.
 const NOOP_IPC: &str = r#"
 const done = arguments[arguments.length - 1];
@@ -86,7 +86,7 @@ const done = arguments[arguments.length - 1];
   const times = [];
   for (let i = 0; i < 50; i++) {
     const started = performance.now();
-    await window.__TAURI__.core.invoke('app_info', { args: null });
+    await window.__TAURI__.core.invoke('get_app_info', { args: null });
     times.push(performance.now() - started);
   }
   done(times);
@@ -440,7 +440,7 @@ const STARTUP_PHASES: [(&str, &str); 14] = [
         "the wasm compiled and instantiated, to main()",
         "wasm_started",
     ),
-    ("the first IPC answered (app_info)", "first_ipc_answered"),
+    ("the first IPC answered (get_app_info)", "first_ipc_answered"),
     (
         "the key's status (read ahead from the keychain)",
         "key_status",

@@ -67,7 +67,7 @@ impl Command for SaveKey {
 pub enum GetKeyStatus {}
 
 impl Command for GetKeyStatus {
-    const NAME: &'static str = "key_status";
+    const NAME: &'static str = "get_key_status";
     type Args = ProfileArgs;
     type Output = Option<KeyStatus>;
 }
@@ -77,7 +77,7 @@ impl Command for GetKeyStatus {
 pub enum GetAppInfo {}
 
 impl Command for GetAppInfo {
-    const NAME: &'static str = "app_info";
+    const NAME: &'static str = "get_app_info";
     type Args = ();
     type Output = AppInfo;
 }
@@ -128,7 +128,7 @@ commands! {
     /// How many cached customers have each status.
     CountCustomers = "count_customers": ProfileArgs => StatusCounts;
     /// A customer's billing info from the cache (`None`: not cached).
-    GetCustomer = "customer_detail": CustomerArgs => Option<CustomerDetail>;
+    GetCustomer = "get_customer": CustomerArgs => Option<CustomerDetail>;
     /// The newest portal changes of every customer.
     ActivityFeed = "activity_feed": ProfileArgs => Vec<ActivityEntry>;
     /// Opens an invoice's PDF (saved for offline use) or hosted page.
@@ -136,9 +136,9 @@ commands! {
     /// Syncs the profile now; progress shows in [`GetSyncStatus`].
     SyncNow = "sync_now": SyncArgs => SyncStatus;
     /// Where the profile's sync stands.
-    GetSyncStatus = "sync_status": ProfileArgs => SyncStatus;
+    GetSyncStatus = "get_sync_status": ProfileArgs => SyncStatus;
     /// The profile's settings and cache.
-    GetSettings = "settings": ProfileArgs => SettingsView;
+    GetSettings = "get_settings": ProfileArgs => SettingsView;
     /// Saves the profile's settings.
     SaveSettings = "save_settings": SaveSettingsArgs => SettingsView;
     /// Removes the profile's key from the keychain.

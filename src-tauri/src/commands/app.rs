@@ -8,7 +8,7 @@ use crate::error::AppError;
 
 /// [`portal_ipc::GetAppInfo`]
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>, args: ()) -> AppInfo {
+pub fn get_app_info(state: State<'_, AppState>, args: ()) -> AppInfo {
     // Every command takes `args` (see `portal_ipc::Command`); this one has none.
     let () = args;
     info(&state)

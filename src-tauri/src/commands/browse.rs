@@ -92,7 +92,7 @@ pub fn count_customers(
 
 /// [`portal_ipc::GetCustomer`]
 #[tauri::command(async)]
-pub fn customer_detail(
+pub fn get_customer(
     state: State<'_, AppState>,
     args: CustomerArgs,
 ) -> Result<Option<CustomerDetail>, AppError> {
@@ -337,7 +337,7 @@ fn resource_step(name: &str) -> SyncStep {
 
 /// [`portal_ipc::GetSyncStatus`]
 #[tauri::command(async)]
-pub fn sync_status(state: State<'_, AppState>, args: ProfileArgs) -> Result<SyncStatus, AppError> {
+pub fn get_sync_status(state: State<'_, AppState>, args: ProfileArgs) -> Result<SyncStatus, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     sync_status_of(&state, &profile)
 }

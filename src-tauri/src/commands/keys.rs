@@ -30,7 +30,7 @@ pub async fn save_key(
 
 /// [`portal_ipc::GetKeyStatus`]
 #[tauri::command(async)]
-pub fn key_status(
+pub fn get_key_status(
     state: State<'_, AppState>,
     args: ProfileArgs,
 ) -> Result<Option<KeyStatus>, AppError> {

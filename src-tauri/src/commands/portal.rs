@@ -201,8 +201,7 @@ pub fn switchable_products(
 ) -> Result<Vec<ProductOption>, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     let cache = state.profiles.open_cache(&profile)?;
-    let products =
-        portal_core::cache::products::switchable(cache.conn()).map_err(|e| cache.error(e))?;
+    let products = cache.read(portal_core::cache::products::switchable)?;
     Ok(products
         .into_iter()
         .map(|p| ProductOption {
