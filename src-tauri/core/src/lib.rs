@@ -2,9 +2,11 @@
 //! of the UI. The Tauri commands and the CLI in `src-tauri/src/` are thin layers
 //! over this crate.
 //!
-//! Today it holds the Stripe key ([`ApiKey`]), the OS keychain ([`Keychain`])
-//! and profiles ([`Profiles`]). Stripe, the cache, sync, portal and mail join
-//! it as their issues land.
+//! It holds the Stripe key ([`ApiKey`]), the OS keychain ([`Keychain`]),
+//! profiles ([`Profiles`]), the one HTTP path to Stripe ([`Transport`]), the
+//! SQLite cache and its sync, portal sessions and configurations, and email.
+//! Every failure is an [`Error`] whose [`Error::kind`] tells its callers what
+//! it means.
 
 #![warn(missing_docs)]
 
