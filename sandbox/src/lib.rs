@@ -171,6 +171,31 @@ pub(crate) struct State {
     rng: dataset::Rng,
 }
 
+impl State {
+    /// A state holding `store`, with nothing counted, requested or replayed yet.
+    fn new(
+        dataset: DatasetConfig,
+        store: Store,
+        keys: Vec<KeySpec>,
+        account_id: String,
+        rng: dataset::Rng,
+    ) -> State {
+        State {
+            dataset,
+            store,
+            keys,
+            account_id,
+            counters: BTreeMap::new(),
+            unknown_parameters: BTreeMap::new(),
+            requests: VecDeque::new(),
+            idempotency: HashMap::new(),
+            login_pages: HashMap::new(),
+            pdf_link_epoch: 0,
+            rng,
+        }
+    }
+}
+
 const REQUEST_LOG: usize = 10_000;
 
 /// The longest a held request waits, so a test that forgets to lift a hold
@@ -189,19 +214,8 @@ impl Shared {
     fn fresh_state(&self, dataset: DatasetConfig, keys: Vec<KeySpec>) -> State {
         let store = dataset::generate(&dataset, &self.templates, &self.base_url);
         let mut rng = dataset::Rng::new(dataset.seed ^ 0x5EED);
-        State {
-            account_id: rng.id("acct_")[..21].to_owned(),
-            dataset,
-            store,
-            keys,
-            counters: BTreeMap::new(),
-            unknown_parameters: BTreeMap::new(),
-            requests: VecDeque::new(),
-            idempotency: HashMap::new(),
-            login_pages: HashMap::new(),
-            pdf_link_epoch: 0,
-            rng,
-        }
+        let account_id = rng.id("acct_")[..21].to_owned();
+        State::new(dataset, store, keys, account_id, rng)
     }
 }
 
@@ -214,19 +228,13 @@ impl Sandbox {
         let files = TcpListener::bind(("127.0.0.1", 0)).await?;
         let file_host_url = format!("http://127.0.0.1:{}", files.local_addr()?.port());
         let templates = Templates::load();
-        let placeholder = State {
-            dataset: config.dataset.clone(),
-            store: Store::default(),
-            keys: Vec::new(),
-            account_id: String::new(),
-            counters: BTreeMap::new(),
-            unknown_parameters: BTreeMap::new(),
-            requests: VecDeque::new(),
-            idempotency: HashMap::new(),
-            login_pages: HashMap::new(),
-            pdf_link_epoch: 0,
-            rng: dataset::Rng::new(0),
-        };
+        let placeholder = State::new(
+            config.dataset.clone(),
+            Store::default(),
+            Vec::new(),
+            String::new(),
+            dataset::Rng::new(0),
+        );
         let shared = Arc::new(Shared {
             base_url: url.clone(),
             file_host_url,

@@ -440,7 +440,10 @@ const STARTUP_PHASES: [(&str, &str); 14] = [
         "the wasm compiled and instantiated, to main()",
         "wasm_started",
     ),
-    ("the first IPC answered (get_app_info)", "first_ipc_answered"),
+    (
+        "the first IPC answered (get_app_info)",
+        "first_ipc_answered",
+    ),
     (
         "the key's status (read ahead from the keychain)",
         "key_status",

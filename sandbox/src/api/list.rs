@@ -168,20 +168,20 @@ pub fn page(
         params.created.contains(record.created) && keep(record.fields())
     };
 
-    let mut picked: Vec<usize> = Vec::with_capacity(params.limit + 1);
+    // A page of the matches `indices` meet first, and whether more follow.
+    let page = |indices: &mut dyn Iterator<Item = usize>| {
+        let mut picked: Vec<usize> = indices
+            .filter(|&i| matches(i))
+            .take(params.limit + 1)
+            .collect();
+        let has_more = picked.len() > params.limit;
+        picked.truncate(params.limit);
+        (picked, has_more)
+    };
     if let Some(before) = &params.ending_before {
         // Objects newer than the cursor, the ones closest to it, shown newest first.
         let from = (cursor(before, "ending_before")? + 1).max(low);
-        for i in from..high {
-            if matches(i) {
-                picked.push(i);
-                if picked.len() > params.limit {
-                    break;
-                }
-            }
-        }
-        let has_more = picked.len() > params.limit;
-        picked.truncate(params.limit);
+        let (mut picked, has_more) = page(&mut (from..high));
         picked.reverse();
         return envelope(store, &picked, records, has_more, url, &params.expand);
     }
@@ -189,16 +189,7 @@ pub fn page(
         Some(after) => cursor(after, "starting_after")?.min(high),
         None => high,
     };
-    for i in (low..to).rev() {
-        if matches(i) {
-            picked.push(i);
-            if picked.len() > params.limit {
-                break;
-            }
-        }
-    }
-    let has_more = picked.len() > params.limit;
-    picked.truncate(params.limit);
+    let (picked, has_more) = page(&mut (low..to).rev());
     envelope(store, &picked, records, has_more, url, &params.expand)
 }
 

@@ -337,7 +337,10 @@ fn resource_step(name: &str) -> SyncStep {
 
 /// [`portal_ipc::GetSyncStatus`]
 #[tauri::command(async)]
-pub fn get_sync_status(state: State<'_, AppState>, args: ProfileArgs) -> Result<SyncStatus, AppError> {
+pub fn get_sync_status(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<SyncStatus, AppError> {
     let profile = ProfileName::parse(&args.profile)?;
     sync_status_of(&state, &profile)
 }

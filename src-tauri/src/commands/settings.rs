@@ -53,7 +53,10 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
 
 /// [`portal_ipc::GetSettings`]
 #[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>, args: ProfileArgs) -> Result<SettingsView, AppError> {
+pub fn get_settings(
+    state: State<'_, AppState>,
+    args: ProfileArgs,
+) -> Result<SettingsView, AppError> {
     view(&state.profiles, &ProfileName::parse(&args.profile)?)
 }
 
