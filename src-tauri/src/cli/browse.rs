@@ -7,6 +7,8 @@ use portal_core::cache::customers::CustomerQuery;
 use portal_core::export::{ExportKind, write_csv};
 use portal_core::{ApiBase, ProfileName, Profiles, StripeClient};
 
+use crate::commands::dto::IntoDto;
+
 use super::args::{CustomersArgs, ExportArg, ExportArgs, ShowArgs};
 use super::exit::Failure;
 use super::key::optional_client;
@@ -37,15 +39,8 @@ pub(super) fn customers(
         tell!("{}", t!("cli-cache-empty", profile = profile.as_str()));
     }
     if json {
-        let rows: Vec<CustomerRow> = rows
-            .into_iter()
-            .map(|c| CustomerRow {
-                id: c.id,
-                name: c.name,
-                email: c.email,
-                status: c.status,
-            })
-            .collect();
+        // The window's row: the same four fields, converted in one place.
+        let rows: Vec<portal_ipc::CustomerRow> = rows.into_iter().map(IntoDto::into_dto).collect();
         say!("{}", serde_json::to_string(&rows).expect("rows serialize"));
         return Ok(());
     }
@@ -63,15 +58,6 @@ pub(super) fn customers(
         t!("cli-customers-shown", shown = rows.len(), total = total)
     );
     Ok(())
-}
-
-/// A row of `customers --json`.
-#[derive(serde::Serialize)]
-struct CustomerRow {
-    id: String,
-    name: Option<String>,
-    email: Option<String>,
-    status: String,
 }
 
 pub(super) fn show(
