@@ -176,10 +176,11 @@ impl Error {
 fn stripe_kind(failure: &StripeFailure) -> ErrorKind {
     match failure {
         StripeFailure::Rejected | StripeFailure::MissingPermissions(_) => ErrorKind::KeyRejected,
-        StripeFailure::Unreachable(_) => ErrorKind::Offline,
         StripeFailure::Limited { .. } => ErrorKind::RateLimited,
-        StripeFailure::Api { status: 404, .. } => ErrorKind::NotFound,
-        StripeFailure::Api { status, .. } if *status == 429 || *status >= 500 => {
+        StripeFailure::Unreachable(_) => ErrorKind::Offline,
+        // Stripe's own predicates, so the kinds mean what the sync's do.
+        StripeFailure::Api { .. } if failure.is_not_found() => ErrorKind::NotFound,
+        StripeFailure::Api { status, .. } if failure.is_rate_limited() || *status >= 500 => {
             ErrorKind::StripeUnavailable
         }
         StripeFailure::Api { .. } | StripeFailure::Unreadable(_) => ErrorKind::StripeRefused,

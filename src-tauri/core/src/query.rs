@@ -109,12 +109,20 @@ pub struct PaymentMethodView {
 /// `needs_attention`), for the CLI's `--status` and the window's bulk email:
 /// the error names every status.
 pub fn parse_status(text: &str) -> Result<StatusFilter, PortalError> {
-    StatusFilter::parse(text).ok_or_else(|| PortalError::InvalidValue {
-        field: "status",
-        reason: format!(
-            "{} is not one of active, trialing, past_due, unpaid, incomplete, paused, canceled, none, needs_attention (past_due, unpaid and incomplete together)",
-            crate::error::quote(text)
-        ),
+    StatusFilter::parse(text).ok_or_else(|| {
+        let word = |filter: &StatusFilter| filter.as_str();
+        let each: Vec<&str> = StatusFilter::ALL.iter().map(word).collect();
+        let at_risk: Vec<&str> = StatusFilter::AT_RISK.iter().map(word).collect();
+        PortalError::InvalidValue {
+            field: "status",
+            reason: format!(
+                "{} is not one of {}, {} ({} together)",
+                crate::error::quote(text),
+                each.join(", "),
+                StatusFilter::NeedsAttention.as_str(),
+                at_risk.join(", ")
+            ),
+        }
     })
 }
 

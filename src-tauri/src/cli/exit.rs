@@ -3,7 +3,7 @@
 
 use portal_core::{Error, ErrorKind, ProfileName};
 
-/// Success is 0.
+/// Any other failure (success is 0).
 pub(crate) const OTHER: u8 = 1;
 /// The command line was wrong: a bad argument, flag or value.
 pub(crate) const USAGE: u8 = 2;
@@ -26,7 +26,9 @@ pub(crate) fn exit_code(kind: ErrorKind) -> u8 {
         | ErrorKind::StripeRefused
         // A sync Stripe kept limiting: refused for now; the next one resumes.
         | ErrorKind::RateLimited => REFUSED,
-        // Stripe overloaded or down, after retries: not a refusal of this request.
+        // Stripe overloaded or down after retries is not a refusal of this
+        // request. A key refused before Stripe is asked, a bad profile name and
+        // a login page that is off have exited 1 since the CLI's first version.
         ErrorKind::StripeUnavailable
         | ErrorKind::InvalidKey
         | ErrorKind::InvalidProfile

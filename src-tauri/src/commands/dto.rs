@@ -9,11 +9,10 @@
 //! below, and the round-trip test checks each pair both ways.
 
 use portal_core::cache::activity::Entry;
-use portal_core::cache::campaigns::Outcome;
 use portal_core::cache::customers::{CustomerSummary, SortOrder, StatusFilter};
 use portal_core::configurations::{CancelMode, ConfigurationSpec};
 use portal_core::export::ExportKind;
-use portal_core::mail::{EmailPurpose, LinkKind, TlsMode};
+use portal_core::mail::{EmailPurpose, LinkKind};
 use portal_core::portal::{AfterCompletion, DashboardPage, Flow, PortalError};
 use portal_core::{InvoiceDocument, KeyInfo, KeyKind, KeySource, Mode};
 use portal_ipc as ipc;
@@ -222,9 +221,7 @@ impl IntoDto for ConfigurationSpec {
             customer_updates: self.customer_updates,
             invoice_history: self.invoice_history,
             payment_method_update: self.payment_method_update,
-            cancel_mode: self
-                .cancel_mode
-                .map(|mode| cancel_mode_name(mode).to_owned()),
+            cancel_mode: self.cancel_mode.map(|mode| mode.as_str().to_owned()),
             cancel_proration: self.cancel_proration,
             cancel_reasons: self.cancel_reasons,
             plan_switching: self.plan_switching,
@@ -233,33 +230,6 @@ impl IntoDto for ConfigurationSpec {
             plan_proration: self.plan_proration,
             schedule_at_period_end: self.schedule_at_period_end,
         }
-    }
-}
-
-/// The word [`CancelMode::parse`] reads back.
-fn cancel_mode_name(mode: CancelMode) -> &'static str {
-    match mode {
-        CancelMode::Off => "off",
-        CancelMode::AtPeriodEnd => "at_period_end",
-        CancelMode::Immediately => "immediately",
-    }
-}
-
-/// The word [`TlsMode::parse`] reads back: the settings form's value.
-pub fn tls_name(tls: TlsMode) -> &'static str {
-    match tls {
-        TlsMode::Starttls => "starttls",
-        TlsMode::Tls => "tls",
-        TlsMode::None => "none",
-    }
-}
-
-/// A bulk email's outcome for one recipient, as the report names it.
-pub fn outcome_name(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Sent => "sent",
-        Outcome::Failed => "failed",
-        Outcome::Skipped => "skipped",
     }
 }
 
@@ -421,19 +391,5 @@ mod tests {
         assert_eq!(spec(empty.clone())?.into_dto(), empty);
         assert!(spec(full(Some("sometimes"))).is_err());
         Ok(())
-    }
-
-    #[test]
-    fn the_words_read_back() {
-        for tls in [TlsMode::Starttls, TlsMode::Tls, TlsMode::None] {
-            assert_eq!(TlsMode::parse(tls_name(tls)), Some(tls));
-        }
-        for mode in [
-            CancelMode::Off,
-            CancelMode::AtPeriodEnd,
-            CancelMode::Immediately,
-        ] {
-            assert_eq!(CancelMode::parse(cancel_mode_name(mode)).ok(), Some(mode));
-        }
     }
 }

@@ -356,7 +356,7 @@ pub fn send_bulk_email(
                 .map(|r| BulkResult {
                     customer_id: r.customer_id,
                     email: r.email,
-                    outcome: dto::outcome_name(r.outcome).into(),
+                    outcome: r.outcome.as_str().into(),
                     reason: r.reason,
                 })
                 .collect(),

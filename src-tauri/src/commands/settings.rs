@@ -11,7 +11,7 @@ use portal_ipc::{
 };
 use tauri::State;
 
-use super::dto::{self, IntoCore};
+use super::dto::IntoCore;
 use crate::AppState;
 use crate::error::AppError;
 
@@ -37,7 +37,7 @@ fn view(profiles: &Profiles, profile: &ProfileName) -> Result<SettingsView, AppE
         smtp: settings.smtp.map(|s| SmtpFields {
             host: s.host,
             port: s.port,
-            tls: dto::tls_name(s.tls).to_owned(),
+            tls: s.tls.as_str().to_owned(),
             username: s.username,
             from: s.from,
         }),

@@ -327,7 +327,7 @@ fn app_info_names_the_profile_and_the_sandbox() -> anyhow::Result<()> {
         &webview,
         &SaveKeyArgs {
             profile: "demo".into(),
-            ..save_key("sk_live_FAKE_test_only_0000_abcd")
+            ..save_key("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789")
         },
     )
     .expect_err("a live key never goes to a sandbox");

@@ -19,7 +19,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn as_str(self) -> &'static str {
+    /// Its word, as stored and as the window shows it.
+    pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Sent => "sent",
             Outcome::Failed => "failed",

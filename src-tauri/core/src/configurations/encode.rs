@@ -91,15 +91,8 @@ pub fn encode(
             "features[subscription_cancel][enabled]",
             flag(mode != CancelMode::Off),
         );
-        match mode {
-            CancelMode::AtPeriodEnd => put(
-                "features[subscription_cancel][mode]",
-                "at_period_end".into(),
-            ),
-            CancelMode::Immediately => {
-                put("features[subscription_cancel][mode]", "immediately".into())
-            }
-            CancelMode::Off => {}
+        if mode != CancelMode::Off {
+            put("features[subscription_cancel][mode]", mode.as_str().into());
         }
     }
     if let Some(proration) = &spec.cancel_proration {

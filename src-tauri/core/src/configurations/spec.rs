@@ -38,6 +38,16 @@ pub enum CancelMode {
 }
 
 impl CancelMode {
+    /// Its word, Stripe's: `off`, `at_period_end` or `immediately`, which
+    /// [`CancelMode::parse`] reads back.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CancelMode::Off => "off",
+            CancelMode::AtPeriodEnd => "at_period_end",
+            CancelMode::Immediately => "immediately",
+        }
+    }
+
     /// Parses `off`, `at_period_end` or `immediately`.
     pub fn parse(text: &str) -> Result<CancelMode, PortalError> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -170,6 +180,17 @@ pub fn spec_of(configuration: &serde_json::Value) -> ConfigurationSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_cancel_mode_s_word_reads_back() {
+        for mode in [
+            CancelMode::Off,
+            CancelMode::AtPeriodEnd,
+            CancelMode::Immediately,
+        ] {
+            assert_eq!(CancelMode::parse(mode.as_str()).ok(), Some(mode));
+        }
+    }
 
     #[test]
     fn an_editor_starts_from_what_the_portal_does_now() {

@@ -29,6 +29,15 @@ pub enum TlsMode {
 }
 
 impl TlsMode {
+    /// Its word: `starttls`, `tls` or `none`, which [`TlsMode::parse`] reads back.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsMode::Starttls => "starttls",
+            TlsMode::Tls => "tls",
+            TlsMode::None => "none",
+        }
+    }
+
     /// Parses `starttls`, `tls` or `none`.
     pub fn parse(text: &str) -> Option<TlsMode> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -196,6 +205,13 @@ fn plain_smtp_error(error: &lettre::transport::smtp::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_tls_mode_s_word_reads_back() {
+        for tls in [TlsMode::Starttls, TlsMode::Tls, TlsMode::None] {
+            assert_eq!(TlsMode::parse(tls.as_str()), Some(tls));
+        }
+    }
 
     #[test]
     fn plain_smtp_is_only_for_this_computer() {

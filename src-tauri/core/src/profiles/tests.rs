@@ -213,7 +213,11 @@ fn forget_removes_key_and_record() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let profiles = profiles(tmp.path());
     let name = ProfileName::parse("live")?;
-    profiles.save_key(&name, "sk_live_FAKE_test_only_0000_wxyz", None)?;
+    profiles.save_key(
+        &name,
+        "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
+        None,
+    )?;
     assert!(profiles.forget_key(&name)?, "a key was there");
     assert!(profiles.key_info(&name)?.is_none());
     assert!(profiles.names()?.is_empty());
@@ -228,7 +232,11 @@ fn a_live_key_is_refused_with_a_sandbox_base() -> anyhow::Result<()> {
     let name = ProfileName::parse("demo")?;
     let base = ApiBase::parse("http://127.0.0.1:12111")?;
     let error = profiles
-        .save_key(&name, "sk_live_FAKE_test_only_0000_wxyz", Some(&base))
+        .save_key(
+            &name,
+            "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
+            Some(&base),
+        )
         .expect_err("refused");
     assert!(error.to_string().contains("live-mode key"), "{error}");
     assert!(profiles.key_info(&name)?.is_none(), "nothing stored");
