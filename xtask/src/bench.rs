@@ -870,7 +870,7 @@ fn keystroke_breakdown(result: &serde_json::Value) -> String {
         .map(|(_, v)| v.iter().flatten().copied().collect::<Vec<_>>())
         .unwrap_or_default();
     out += &format!(
-        "\nThe IPC round trip alone, a command that does nothing (`app_info`, {} calls in the same windows):\n\
+        "\nThe IPC round trip alone, a command that does nothing (`get_app_info`, {} calls in the same windows):\n\
          mean {:.1} ms, median {:.1} ms, p95 {:.1} ms. So of the list request's mean {:.1} ms, about {:.1} ms is\n\
          the core's search, reading the page and sending it back.\n",
         noop.len(),

@@ -38,8 +38,13 @@ impl Windows {
 
     fn wine(&self) -> Command {
         let mut command = Command::new(&self.wine);
+        // Wine gives Windows the Unix locale, and the checks here read English
+        // (as `cli` makes the Linux build speak it), whatever the machine's.
         command
             .env("WINEPREFIX", &self.prefix)
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_MESSAGES")
             .env_remove("STRIPE_API_KEY")
             .env_remove("PORTAL_DESK_DATA_DIR")
             .env_remove("PORTAL_DESK_API_BASE");

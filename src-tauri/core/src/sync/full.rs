@@ -56,10 +56,12 @@ impl Slot {
     }
 }
 
-/// What came back: a page of window `index`, or the account's creation.
+/// What came back: a page of window `index`, the account's creation, or the
+/// test clocks' customers and subscriptions.
 enum Answer {
     Page(usize, Result<Dated, StripeFailure>),
     Floor(Result<i64, StripeFailure>),
+    Clocks(Result<OnClocks, StripeFailure>),
 }
 
 pub(super) async fn run(
@@ -95,6 +97,16 @@ pub(super) async fn run(
             Answer::Floor(account_created(transport).await)
         }));
     }
+    let mut clocks = match client.mode() {
+        Mode::Test => {
+            in_flight.push(Box::pin(async {
+                Answer::Clocks(on_test_clocks(transport).await)
+            }));
+            None
+        }
+        // Live mode has no test clocks.
+        Mode::Live => Some(Clocks::Read),
+    };
     report(&slots, floor, &requests, client, on_progress);
 
     loop {
@@ -126,6 +138,10 @@ pub(super) async fn run(
                 floor = Some(created);
                 continue;
             }
+            Answer::Clocks(found) => {
+                clocks = Some(store_on_clocks(cache, run, found?)?);
+                continue;
+            }
             Answer::Page(index, answer) => (index, answer?),
         };
         if !feed_placed {
@@ -139,12 +155,8 @@ pub(super) async fn run(
         store_page(cache, run, slot, page)?;
         report(&slots, floor, &requests, client, on_progress);
     }
-    let clocks = match client.mode() {
-        Mode::Test => read_test_clocks(transport, cache, run).await?,
-        // Live mode has no test clocks.
-        Mode::Live => Clocks::Read,
-    };
-    finish(cache, run, clocks)
+    // Every future ran to its end, so the clocks were read (or refused).
+    finish(cache, run, clocks.unwrap_or(Clocks::Hidden))
 }
 
 /// Whether every test clock's customers and subscriptions were read.
@@ -156,14 +168,13 @@ enum Clocks {
     Hidden,
 }
 
+/// What the test clocks hold, or `None` when the key may not list them.
+type OnClocks = Option<Vec<(Resource, Vec<Value>)>>;
+
 /// In test mode, Stripe's customer and subscription lists leave out what is
 /// attached to a test clock unless the clock is named, so each clock's are
-/// read after the lists. Few accounts have more than a handful of clocks.
-async fn read_test_clocks(
-    transport: &Transport,
-    cache: &mut Cache,
-    run: i64,
-) -> Result<Clocks, SyncError> {
+/// read too, beside the lists. Few accounts have more than a handful of clocks.
+async fn on_test_clocks(transport: &Transport) -> Result<OnClocks, StripeFailure> {
     let clocks = match every_object(transport, |cursor| {
         RequestBuilder::new(StripeMethod::Get, "/test_helpers/test_clocks").query(&ClockPage {
             limit: 100,
@@ -173,25 +184,37 @@ async fn read_test_clocks(
     .await
     {
         Ok(clocks) => clocks,
-        Err(StripeFailure::Api { status: 403, .. }) => return Ok(Clocks::Hidden),
-        Err(failure) => return Err(failure.into()),
+        Err(StripeFailure::Api { status: 403, .. }) => return Ok(None),
+        Err(failure) => return Err(failure),
     };
     let ids = clocks
         .iter()
         .filter_map(|clock| clock["id"].as_str())
         .filter(|id| objects::is_generated_id(id));
+    let mut found = Vec::new();
     for clock in ids {
         for resource in [Resource::Customers, Resource::Subscriptions] {
-            let found =
+            let objects =
                 every_object(transport, |cursor| resource.list_on_clock(clock, cursor)).await?;
-            cache.write(|tx| {
-                for object in &found {
-                    resource.store(tx, object, run)?;
-                }
-                Ok(())
-            })?;
+            found.push((resource, objects));
         }
     }
+    Ok(Some(found))
+}
+
+/// Stores what the test clocks hold as seen in `run`.
+fn store_on_clocks(cache: &mut Cache, run: i64, found: OnClocks) -> Result<Clocks, SyncError> {
+    let Some(found) = found else {
+        return Ok(Clocks::Hidden);
+    };
+    cache.write(|tx| {
+        for (resource, objects) in &found {
+            for object in objects {
+                resource.store(tx, object, run)?;
+            }
+        }
+        Ok(())
+    })?;
     Ok(Clocks::Read)
 }
 

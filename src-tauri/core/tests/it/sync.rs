@@ -258,6 +258,10 @@ async fn every_list_starts_before_the_account_answers() -> anyhow::Result<()> {
     }
     assert!(!seen.iter().any(|p| p == "/v1/account"), "{seen:?}");
     assert!(
+        seen.iter().any(|p| p == "/v1/test_helpers/test_clocks"),
+        "the test clocks are read beside the lists, not after them: {seen:?}"
+    );
+    assert!(
         !seen.iter().any(|p| p == "/v1/events"),
         "no request waits on the event feed before the lists: {seen:?}"
     );
