@@ -46,7 +46,7 @@ async fn keys_are_checked_like_stripe() -> anyhow::Result<()> {
     let sandbox = sandbox_with_keys(vec![
         KeySpec::full("sk_test_sandbox"),
         KeySpec::parse("rk_test_limited=customer_read"),
-        KeySpec::full("sk_live_sandboxlive"),
+        KeySpec::full("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789"),
     ])
     .await;
 
@@ -126,7 +126,7 @@ async fn keys_are_checked_like_stripe() -> anyhow::Result<()> {
         &sandbox,
         "GET",
         "/v1/customers?limit=3",
-        Some("sk_live_sandboxlive"),
+        Some("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789"),
         "",
     )
     .await?;
@@ -147,13 +147,16 @@ async fn keys_are_checked_like_stripe() -> anyhow::Result<()> {
     );
 
     sandbox
-        .control("keys/revoke", json!({"key": "sk_live_sandboxlive"}))
+        .control(
+            "keys/revoke",
+            json!({"key": "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789"}),
+        )
         .map_err(anyhow::Error::msg)?;
     let revoked = raw(
         &sandbox,
         "GET",
         "/v1/customers",
-        Some("sk_live_sandboxlive"),
+        Some("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789"),
         "",
     )
     .await?;

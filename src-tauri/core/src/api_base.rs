@@ -137,7 +137,9 @@ mod tests {
     #[test]
     fn live_keys_never_go_to_a_sandbox() {
         let base = ApiBase::parse("http://127.0.0.1:12111").expect("loopback");
-        let live = ApiKey::parse("sk_live_FAKE_test_only_0000_abcd").expect("valid");
+        let live =
+            ApiKey::parse("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789")
+                .expect("valid");
         let test = ApiKey::parse("sk_test_51FakeKeyForTests0000abcd").expect("valid");
         assert_eq!(base.allows(&live), Err(ApiBaseError::LiveKey));
         assert_eq!(base.allows(&test), Ok(()));

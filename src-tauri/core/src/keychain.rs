@@ -261,7 +261,9 @@ mod tests {
     fn profiles_do_not_share_keys() {
         let keychain = Keychain::in_memory();
         let test_key = ApiKey::parse("sk_test_51FakeKeyForTests0000test").expect("valid");
-        let live_key = ApiKey::parse("sk_live_FAKE_test_only_0000_live").expect("valid");
+        let live_key =
+            ApiKey::parse("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789")
+                .expect("valid");
         keychain
             .save(&profile("test"), &test_key)
             .expect("save test");

@@ -208,31 +208,35 @@ mod tests {
 
     #[test]
     fn accepts_each_prefix_with_its_mode_and_kind() {
-        for (raw, kind, mode) in [
+        for (raw, kind, mode, last4) in [
             (
                 "sk_test_51FakeKeyForTests0000abcd",
                 KeyKind::Secret,
                 Mode::Test,
+                "abcd",
             ),
             (
-                "sk_live_FAKE_test_only_0000_abcd",
+                "sk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
                 KeyKind::Secret,
                 Mode::Live,
+                "6789",
             ),
             (
                 "rk_test_51FakeKeyForTests0000abcd",
                 KeyKind::Restricted,
                 Mode::Test,
+                "abcd",
             ),
             (
-                "rk_live_FAKE_test_only_0000_abcd",
+                "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
                 KeyKind::Restricted,
                 Mode::Live,
+                "6789",
             ),
         ] {
             let key = ApiKey::parse(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
             assert_eq!((key.kind(), key.mode()), (kind, mode), "{raw}");
-            assert_eq!(key.last4(), "abcd", "{raw}");
+            assert_eq!(key.last4(), last4, "{raw}");
         }
     }
 

@@ -102,9 +102,10 @@ fn a_bad_profile_name_is_explained() -> anyhow::Result<()> {
 fn status_reports_an_environment_key_without_revealing_it() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let output = run(
-        cli(tmp.path())
-            .args(["key", "status", "--json"])
-            .env("STRIPE_API_KEY", "rk_live_FAKE_test_only_0000_wxyz"),
+        cli(tmp.path()).args(["key", "status", "--json"]).env(
+            "STRIPE_API_KEY",
+            "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
+        ),
         "",
     );
     let (stdout, stderr) = text(&output);
@@ -112,7 +113,7 @@ fn status_reports_an_environment_key_without_revealing_it() -> anyhow::Result<()
     let json: serde_json::Value = serde_json::from_str(&stdout)?;
     assert_eq!(
         json,
-        serde_json::json!({"profile": "default", "mode": "live", "kind": "restricted", "last4": "wxyz", "source": "environment", "business_name": null, "account_id": null})
+        serde_json::json!({"profile": "default", "mode": "live", "kind": "restricted", "last4": "6789", "source": "environment", "business_name": null, "account_id": null})
     );
     assert!(
         !stdout.contains("FAKE_test_only"),
@@ -168,7 +169,7 @@ fn a_live_key_is_refused_for_a_sandbox_before_the_keychain() -> anyhow::Result<(
     without_dbus(&mut command, tmp.path());
     let output = run(
         command.args(["--api-base", "http://127.0.0.1:12111", "key", "set"]),
-        "sk_live_FAKE_test_only_0000_abcd\n",
+        "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789\n",
     );
     let (_, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -238,9 +239,10 @@ fn a_sync_budget_must_be_a_sensible_rate() -> anyhow::Result<()> {
 /// `key status` of an environment key: no keychain, no network.
 fn key_status(tmp: &std::path::Path, configure: impl FnOnce(&mut std::process::Command)) -> String {
     let mut command = cli(tmp);
-    command
-        .args(["key", "status"])
-        .env("STRIPE_API_KEY", "rk_live_FAKE_test_only_0000_wxyz");
+    command.args(["key", "status"]).env(
+        "STRIPE_API_KEY",
+        "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
+    );
     configure(&mut command);
     let output = run(&mut command, "");
     let (stdout, stderr) = text(&output);
@@ -254,7 +256,7 @@ fn the_cli_speaks_english_by_default_and_the_language_asked_for() -> anyhow::Res
     let english = "profile:  default\n\
                    mode:     live\n\
                    key kind: restricted\n\
-                   ends in:  ...wxyz\n\
+                   ends in:  ...6789\n\
                    from:     the STRIPE_API_KEY environment variable\n";
     assert_eq!(key_status(tmp.path(), |_| {}), english);
 
@@ -300,9 +302,10 @@ fn json_output_is_the_same_in_every_language() -> anyhow::Result<()> {
     for args in [&["key", "status", "--json"][..], &["customers", "--json"]] {
         let stdout = |lang: Option<&str>| {
             let mut command = cli(tmp.path());
-            command
-                .args(args)
-                .env("STRIPE_API_KEY", "rk_live_FAKE_test_only_0000_wxyz");
+            command.args(args).env(
+                "STRIPE_API_KEY",
+                "rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789",
+            );
             if let Some(lang) = lang {
                 command.args(["--lang", lang]);
             }

@@ -105,12 +105,15 @@ fn profiles_keep_separate_items() -> anyhow::Result<()> {
     let test = ProfileName::parse("kc-test")?;
     let live = ProfileName::parse("kc-live")?;
     keychain.save(&test, &ApiKey::parse("sk_test_51FakeKeyForTests0000test")?)?;
-    keychain.save(&live, &ApiKey::parse("sk_live_FAKE_test_only_0000_live")?)?;
+    keychain.save(
+        &live,
+        &ApiKey::parse("rk_live_51FakeKeyForTests0000abcdefghijklmnopqrstuvwxyz0123456789")?,
+    )?;
 
     let loaded = keychain.load(&test)?.expect("test key");
     assert_eq!(loaded.last4(), "test");
     let loaded = keychain.load(&live)?.expect("live key");
-    assert_eq!(loaded.last4(), "live");
+    assert_eq!(loaded.last4(), "6789");
 
     assert!(keychain.forget(&test)?);
     assert!(keychain.load(&test)?.is_none(), "gone after forget");
