@@ -35,5 +35,6 @@ pub fn unpaced(timeout: Duration, attempts: u32) -> TransportOptions {
         backoff_base: Duration::from_secs(1),
         timeout,
         max_attempts: attempts,
+        max_in_flight: 64,
     }
 }

@@ -37,6 +37,7 @@ fn client(sandbox: &Sandbox, key: &str) -> StripeClient {
             backoff_base: Duration::from_millis(250),
             timeout: Duration::from_secs(2),
             max_attempts: 6,
+            max_in_flight: 32,
         },
     )
 }
@@ -793,6 +794,46 @@ async fn a_live_paced_full_sync_stays_inside_every_limiter() -> anyhow::Result<(
         refused * 100 <= total,
         "at most 1% of requests refused by a limiter: {refused} of {total} ({})",
         counters["rate_limited_by"]
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_client_keeps_its_requests_in_flight_under_the_cap() -> anyhow::Result<()> {
+    // Slow answers and a tight cap: a sync starts every list at once and
+    // splits them into windows, so without its own cap it would have far
+    // more than three requests waiting.
+    let sandbox = Sandbox::start(Config {
+        dataset: DatasetConfig {
+            customers: 300,
+            ..DatasetConfig::default()
+        },
+        keys: vec![KeySpec::full(KEY)],
+        latency: Duration::from_millis(60),
+        max_in_flight: Some(3),
+        ..Config::default()
+    })
+    .await
+    .expect("the sandbox starts");
+    let dir = tempfile::tempdir()?;
+    let mut cache = cache_file(&dir);
+    let pacing = TransportOptions {
+        max_in_flight: 3,
+        ..crate::support::unpaced(Duration::from_secs(5), 6)
+    };
+    let client = paced_client(&sandbox, pacing);
+    let options = SyncOptions {
+        full: true,
+        concurrency: 16,
+    };
+    sync(&client, &mut cache, &options, &mut |_| {}).await?;
+    assert_equal_to_truth(&sandbox, &cache);
+
+    let counters = sandbox.counters();
+    assert!(counters["total"].as_u64().unwrap_or(0) > 10, "{counters}");
+    assert_eq!(
+        counters["rate_limited"], 0,
+        "no request was refused for concurrency: {counters}"
     );
     Ok(())
 }
