@@ -174,6 +174,11 @@ impl Transport {
         }
     }
 
+    /// Requests per second this transport may send in all.
+    pub fn budget(&self) -> f64 {
+        self.options.requests_per_second
+    }
+
     /// The counters of this transport.
     pub fn counters(&self) -> Arc<RequestCounters> {
         self.counters.clone()
@@ -276,6 +281,7 @@ impl Transport {
                 .body(Full::new(body.clone()))
                 .map_err(|e| StripeFailure::Unreadable(format!("bad request: {e}")))?;
 
+            let sent = std::time::Instant::now();
             let attempt = async {
                 let response = self.http.request(http_request).await?;
                 let status = response.status().as_u16();
@@ -292,7 +298,11 @@ impl Transport {
                 Ok::<_, Box<dyn std::error::Error + Send + Sync>>((
                     status,
                     should_retry,
-                    Dated { body: bytes, date },
+                    Dated {
+                        body: bytes,
+                        date,
+                        round_trip: sent.elapsed(),
+                    },
                 ))
             };
             match tokio::time::timeout(self.options.timeout, attempt).await {
@@ -341,6 +351,8 @@ pub struct Dated {
     pub body: Bytes,
     /// Stripe's clock when it answered (Unix seconds, from `Date`).
     pub date: Option<i64>,
+    /// From sending the answered attempt to its last byte, pacing left out.
+    pub round_trip: Duration,
 }
 
 /// An HTTP date (`Tue, 01 Dec 2026 23:49:34 GMT`) in Unix seconds.

@@ -3,7 +3,8 @@
 //! Each list starts as one window from the account's creation onwards. Once a
 //! window's first pages show how dense it is, the window with the most left is
 //! split in two at the middle of its unread range, until enough windows run to
-//! keep the rate limiter busy. Windows are only split when each half still has
+//! keep the rate limiter busy: as many as the budget fills at the round trips
+//! measured so far, never more than `SyncOptions::concurrency`. Windows are only split when each half still has
 //! several pages, so the extra requests (one partial last page per window)
 //! stay a few percent of the minimum.
 
@@ -29,6 +30,10 @@ const STRIPE_EPOCH: i64 = 1_293_840_000;
 /// Split only a window with at least this many objects left (six pages), so
 /// each half keeps three or more.
 const MIN_SPLIT_REMAINING: f64 = 600.0;
+/// Windows beyond the round trips' need, for answers waiting to be stored.
+const WINDOW_MARGIN: f64 = 1.5;
+/// Each new round trip's weight in the running estimate.
+const ROUND_TRIP_WEIGHT: f64 = 0.2;
 /// Events this close before the sync's start may already be reflected in it.
 pub(super) const EVENTS_OVERLAP_SECS: i64 = 300;
 
@@ -108,10 +113,12 @@ pub(super) async fn run(
         Mode::Live => Some(Clocks::Read),
     };
     report(&slots, floor, &requests, client, on_progress);
+    let mut round_trip: Option<f64> = None;
 
     loop {
-        if let Some(floor) = floor {
-            split(&mut slots, floor, options.concurrency, cache, run)?;
+        if let (Some(floor), Some(round_trip)) = (floor, round_trip) {
+            let windows = windows_needed(transport.budget(), round_trip, options.concurrency);
+            split(&mut slots, floor, windows, cache, run)?;
         }
         for (index, slot) in slots.iter_mut().enumerate() {
             if slot.window.done || slot.in_flight {
@@ -144,6 +151,10 @@ pub(super) async fn run(
             }
             Answer::Page(index, answer) => (index, answer?),
         };
+        let took = answer.round_trip.as_secs_f64();
+        round_trip = Some(round_trip.map_or(took, |average| {
+            average + ROUND_TRIP_WEIGHT * (took - average)
+        }));
         if !feed_placed {
             place_feed(transport, cache, answer.date).await?;
             feed_placed = true;
@@ -347,6 +358,13 @@ async fn place_feed(
     Ok(())
 }
 
+/// Windows that keep `budget` requests/s busy when a page takes `round_trip`
+/// seconds: at least four, at most `most`.
+fn windows_needed(budget: f64, round_trip: f64, most: usize) -> usize {
+    let needed = (budget * round_trip * WINDOW_MARGIN).ceil() as usize;
+    needed.max(4).min(most)
+}
+
 /// Splits the windows with the most left until `concurrency` run; no
 /// object is older than `floor`.
 fn split(
@@ -516,4 +534,18 @@ fn report(
         retries: counters.retries(),
         events_applied: 0,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_windows_follow_the_round_trip() {
+        assert_eq!(windows_needed(25.0, 0.16, 25), 6, "the sandbox at 150 ms");
+        assert_eq!(windows_needed(25.0, 0.5, 25), 19, "a slow expanded list");
+        assert_eq!(windows_needed(100.0, 0.5, 32), 32, "capped");
+        assert_eq!(windows_needed(25.0, 0.001, 8), 4, "at least four");
+        assert_eq!(windows_needed(25.0, 0.001, 2), 2, "never past the cap");
+    }
 }

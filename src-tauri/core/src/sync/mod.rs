@@ -63,12 +63,13 @@ pub struct SyncOptions {
 }
 
 impl SyncOptions {
-    /// Enough parallel windows to keep `requests_per_second` busy at a few
-    /// hundred milliseconds per request.
+    /// At most enough parallel windows to keep `requests_per_second` busy
+    /// when a page takes a second (the sync opens fewer when pages come back
+    /// sooner, see `full`).
     pub fn for_rate(requests_per_second: f64, full: bool) -> SyncOptions {
         SyncOptions {
             full,
-            concurrency: ((requests_per_second * 0.3).ceil() as usize).clamp(4, 32),
+            concurrency: (requests_per_second.ceil() as usize).clamp(4, 32),
         }
     }
 }
