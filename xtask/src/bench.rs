@@ -600,13 +600,10 @@ date guides where windows split) and the test clocks' list (customers on a test 
 from the plain lists). The rest above the minimum are partial last pages, about half a page for
 each window a list is split into.
 
-At 300 customers both goals are missed, and at 150 ms latency no client can meet the two together.
-The minimum is 21 requests, and the two extra requests alone make 1.10×. Without a split, the
-invoices' 12 pages are one chain of 12 round trips: 1.8 s, 2.1× the bound. The sync splits them into
-two windows, which costs one partial page (24 requests, 1.14×) and halves the chain. Even perfectly
-paced, the 21st request leaves at 0.84 s, and the event feed's catch-up can only start once the last
-page is in, so no sync ends before about 1.14 s (1.36×): the bound leaves out the round trips that no
-order of requests avoids.
+At 300 customers both goals are missed, and at 150 ms latency no client can meet the two together:
+the two extra requests alone are a ninth of the minimum, and the invoices' pages, unsplit, are one
+chain of round trips that takes well over the bound; splitting them costs a partial page. The bound
+also leaves out the round trips that no order of requests avoids (the last page, then the feed's catch-up).
 
 At 2,000 customers the requests goal is missed by a few requests, and here too it pulls against the
 wall time. The sync keeps as many windows open as fill 25/s at the round trip it measures, with half
