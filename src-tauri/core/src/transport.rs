@@ -351,7 +351,9 @@ pub struct Dated {
     pub body: Bytes,
     /// Stripe's clock when it answered (Unix seconds, from `Date`).
     pub date: Option<i64>,
-    /// From sending the answered attempt to its last byte, pacing left out.
+    /// From sending the answered attempt to its last byte read: pacing left
+    /// out, but any time the caller was too busy to read counted, as it
+    /// should be when sizing how many requests to keep going.
     pub round_trip: Duration,
 }
 

@@ -4,9 +4,9 @@
 //! window's first pages show how dense it is, the window with the most left is
 //! split in two at the middle of its unread range, until enough windows run to
 //! keep the rate limiter busy: as many as the budget fills at the round trips
-//! measured so far, never more than `SyncOptions::concurrency`. Windows are only split when each half still has
-//! several pages, so the extra requests (one partial last page per window)
-//! stay a few percent of the minimum.
+//! measured so far, never more than `SyncOptions::concurrency`. Windows are
+//! only split when each half still has several pages, so the extra requests
+//! (one partial last page per window) stay a few percent of the minimum.
 
 use std::collections::BTreeMap;
 
@@ -365,18 +365,18 @@ fn windows_needed(budget: f64, round_trip: f64, most: usize) -> usize {
     needed.max(4).min(most)
 }
 
-/// Splits the windows with the most left until `concurrency` run; no
+/// Splits the windows with the most left until `windows` run; no
 /// object is older than `floor`.
 fn split(
     slots: &mut Vec<Slot>,
     floor: i64,
-    concurrency: usize,
+    windows: usize,
     cache: &mut Cache,
     run: i64,
 ) -> Result<(), SyncError> {
     loop {
         let active = slots.iter().filter(|s| !s.window.done).count();
-        if active >= concurrency {
+        if active >= windows {
             return Ok(());
         }
         let candidate = slots
